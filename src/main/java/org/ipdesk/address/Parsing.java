@@ -1,0 +1,54 @@
+package org.ipdesk.address;
+
+import inet.ipaddr.AddressStringException;
+import inet.ipaddr.AddressStringParameters.RangeParameters;
+import inet.ipaddr.IPAddress;
+import inet.ipaddr.IPAddressString;
+import inet.ipaddr.IPAddressStringParameters;
+
+/** Strict parsing through the ipaddress library: no wildcards, ranges, inet_aton forms or empty input. */
+final class Parsing {
+    private static final IPAddressStringParameters STRICT = new IPAddressStringParameters.Builder()
+            .allowEmpty(false)
+            .allowAll(false)
+            .allowSingleSegment(false)
+            .allowMask(true)
+            .allowPrefix(true)
+            .setRangeOptions(RangeParameters.NO_RANGE)
+            .getIPv4AddressParametersBuilder()
+                .allow_inet_aton(false)
+                .allowLeadingZeros(false)
+                .allowBinary(false)
+                .getParentBuilder()
+            .getIPv6AddressParametersBuilder()
+                .allowZone(false)
+                .allowBinary(false)
+                .getParentBuilder()
+            .toParams();
+
+    private Parsing() {
+    }
+
+    static IPAddress parse(String text, String what) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidAddressException(what + " is empty");
+        }
+        String trimmed = text.strip();
+        try {
+            IPAddress address = new IPAddressString(trimmed, STRICT).toAddress();
+            if (address.isMultiple() && !address.isPrefixBlock()) {
+                throw new InvalidAddressException("'" + trimmed + "' is not a single " + what);
+            }
+            return address;
+        } catch (AddressStringException e) {
+            throw new InvalidAddressException("'" + trimmed + "' is not a valid " + what + ": " + reason(e));
+        }
+    }
+
+    private static String reason(AddressStringException e) {
+        String message = e.getMessage();
+        int colon = message.indexOf(": ");
+        String reason = colon > 0 && message.startsWith("IP Address error") ? message.substring(colon + 2) : message;
+        return reason.toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,97 @@
+package org.ipdesk.allocator;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.ipdesk.address.Cidr;
+import org.ipdesk.address.Ip;
+import org.ipdesk.model.AddressStatus;
+import org.ipdesk.model.RangeKind;
+import org.ipdesk.model.Subnet;
+import org.ipdesk.model.Usage;
+import org.ipdesk.store.Session;
+
+/**
+ * Utilisation of every subnet from three aggregate queries (held addresses per status, held addresses per
+ * range, held gateways), never one query per subnet. A subnet's figures include its children's; the
+ * network and broadcast addresses of a child, usable in the parent, count as reserved in the parent.
+ */
+final class UsageCalculator {
+    private UsageCalculator() {
+    }
+
+    static Map<Long, Usage> compute(Session s) {
+        List<Subnet> subnets = s.subnets();
+        Map<Long, Map<AddressStatus, Long>> held = s.statusCounts();
+        Map<Long, BigInteger[]> rangeUnheld = new HashMap<>();
+        for (Session.RangeOccupancy r : s.rangeOccupancy()) {
+            BigInteger unheld = r.range().range().size().subtract(BigInteger.valueOf(r.held()));
+            BigInteger[] acc = rangeUnheld.computeIfAbsent(r.range().subnetId(),
+                    k -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
+            int slot = r.range().kind() == RangeKind.DHCP ? 0 : 1;
+            acc[slot] = acc[slot].add(unheld);
+        }
+        Set<Long> heldGateways = s.subnetsWithHeldGateway();
+
+        Map<Long, List<Subnet>> children = new HashMap<>();
+        for (Subnet subnet : subnets) {
+            subnet.parentId().ifPresent(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(subnet));
+        }
+        // children before parents: deepest (longest prefix) first
+        List<Subnet> order = new ArrayList<>(subnets);
+        order.sort(Comparator.comparingInt((Subnet x) -> x.cidr().prefixLength()).reversed());
+
+        Map<Long, Usage> result = new HashMap<>();
+        for (Subnet subnet : order) {
+            Cidr cidr = subnet.cidr();
+            Map<AddressStatus, Long> counts = held.getOrDefault(subnet.id(), new EnumMap<>(AddressStatus.class));
+            BigInteger allocated = count(counts, AddressStatus.ALLOCATED);
+            BigInteger reserved = count(counts, AddressStatus.RESERVED);
+            BigInteger dhcp = count(counts, AddressStatus.DHCP);
+            BigInteger deprecated = count(counts, AddressStatus.DEPRECATED);
+            BigInteger[] ranges = rangeUnheld.getOrDefault(subnet.id(), new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
+            dhcp = dhcp.add(ranges[0]);
+            reserved = reserved.add(ranges[1]);
+            if (subnet.gateway().isPresent() && !heldGateways.contains(subnet.id())) {
+                reserved = reserved.add(BigInteger.ONE);
+            }
+            BigInteger usable = cidr.usableCount();
+            BigInteger ownTaken = allocated.add(reserved).add(dhcp).add(deprecated);
+            BigInteger childSpans = BigInteger.ZERO;
+            BigInteger childFree = BigInteger.ZERO;
+            for (Subnet child : children.getOrDefault(subnet.id(), List.of())) {
+                Usage inner = result.get(child.id());
+                BigInteger span = spanInsideUsable(cidr, child.cidr());
+                childSpans = childSpans.add(span);
+                allocated = allocated.add(inner.allocated());
+                dhcp = dhcp.add(inner.dhcp());
+                deprecated = deprecated.add(inner.deprecated());
+                reserved = reserved.add(inner.reserved()).add(span.subtract(inner.usable()));
+                childFree = childFree.add(inner.free());
+            }
+            BigInteger ownFree = usable.subtract(ownTaken).subtract(childSpans);
+            result.put(subnet.id(), new Usage(usable, allocated, reserved, dhcp, deprecated, ownFree.add(childFree)));
+        }
+        return result;
+    }
+
+    /** How many addresses of {@code child} are usable addresses of {@code parent}. */
+    private static BigInteger spanInsideUsable(Cidr parent, Cidr child) {
+        BigInteger span = child.total();
+        for (Ip edge : List.of(parent.first(), parent.last())) {
+            if (child.contains(edge) && !parent.isUsable(edge)) {
+                span = span.subtract(BigInteger.ONE);
+            }
+        }
+        return span;
+    }
+
+    private static BigInteger count(Map<AddressStatus, Long> counts, AddressStatus status) {
+        return BigInteger.valueOf(counts.getOrDefault(status, 0L));
+    }
+}

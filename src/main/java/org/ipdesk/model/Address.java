@@ -1,0 +1,23 @@
+package org.ipdesk.model;
+
+import java.time.Instant;
+import org.ipdesk.address.Ip;
+
+/** A held address of a subnet. */
+public record Address(long id, long subnetId, Ip ip, AddressDetails details, Instant createdAt, Instant updatedAt) {
+
+    public AddressStatus status() {
+        return details.status();
+    }
+
+    /** How messages name the holder: "web-01", or the status when no host name is recorded. */
+    public String holder() {
+        if (!details.hostname().isEmpty()) {
+            return details.hostname();
+        }
+        if (!details.owner().isEmpty()) {
+            return details.owner();
+        }
+        return "(no host name)";
+    }
+}

@@ -1,0 +1,511 @@
+package org.ipdesk.store;
+
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import org.ipdesk.address.Cidr;
+import org.ipdesk.address.Ip;
+import org.ipdesk.address.IpRange;
+import org.ipdesk.address.IpVersion;
+import org.ipdesk.address.Mac;
+import org.ipdesk.model.Address;
+import org.ipdesk.model.AddressDetails;
+import org.ipdesk.model.AddressRange;
+import org.ipdesk.model.AddressStatus;
+import org.ipdesk.model.Change;
+import org.ipdesk.model.ChangeAction;
+import org.ipdesk.model.Network;
+import org.ipdesk.model.RangeKind;
+import org.ipdesk.model.Subnet;
+
+/**
+ * The statements of one transaction. Every query is parameterised; nothing is concatenated into SQL.
+ * Instances live only inside {@link Database#write} or {@link Database#read}.
+ */
+public final class Session {
+    private static final String SUBNET_COLUMNS = "s.id, s.network_id, n.name, s.version, s.first_ip, s.prefix, "
+            + "s.name, s.description, s.vlan, s.gateway, s.parent_id FROM subnet s JOIN network n ON n.id = s.network_id";
+    private static final String ADDRESS_COLUMNS = "a.id, a.subnet_id, a.ip, a.status, a.hostname, a.mac, a.owner, "
+            + "a.description, a.created_at, a.updated_at";
+
+    private final Connection connection;
+    private final Map<String, PreparedStatement> statements = new HashMap<>();
+
+    Session(Connection connection) {
+        this.connection = connection;
+    }
+
+    // ---------------------------------------------------------------- networks
+
+    public Network insertNetwork(String name, String description) {
+        long id = insert("INSERT INTO network (name, description) VALUES (?, ?)", name, description);
+        return new Network(id, name, description);
+    }
+
+    public void updateNetwork(Network network) {
+        update("UPDATE network SET name = ?, description = ? WHERE id = ?", network.name(), network.description(),
+                network.id());
+    }
+
+    public void deleteNetwork(long id) {
+        update("DELETE FROM network WHERE id = ?", id);
+    }
+
+    public List<Network> networks() {
+        return query("SELECT id, name, description FROM network ORDER BY name COLLATE NOCASE",
+                rs -> new Network(rs.getLong(1), rs.getString(2), rs.getString(3)));
+    }
+
+    public Optional<Network> networkByName(String name) {
+        return first(query("SELECT id, name, description FROM network WHERE name = ?",
+                rs -> new Network(rs.getLong(1), rs.getString(2), rs.getString(3)), name));
+    }
+
+    // ---------------------------------------------------------------- subnets
+
+    public long insertSubnet(long networkId, Cidr cidr, String name, String description, OptionalInt vlan,
+                             Optional<Ip> gateway, OptionalLong parentId) {
+        return insert("INSERT INTO subnet (network_id, version, first_ip, last_ip, prefix, name, description, vlan, "
+                        + "gateway, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes(), cidr.prefixLength(),
+                name, description, vlan.isPresent() ? (Object) vlan.getAsInt() : null,
+                gateway.map(Ip::toBytes).orElse(null), parentId.isPresent() ? (Object) parentId.getAsLong() : null);
+    }
+
+    public void updateSubnetDetails(long id, String name, String description, OptionalInt vlan, Optional<Ip> gateway) {
+        update("UPDATE subnet SET name = ?, description = ?, vlan = ?, gateway = ? WHERE id = ?", name, description,
+                vlan.isPresent() ? (Object) vlan.getAsInt() : null, gateway.map(Ip::toBytes).orElse(null), id);
+    }
+
+    public void setParent(long subnetId, OptionalLong parentId) {
+        update("UPDATE subnet SET parent_id = ? WHERE id = ?",
+                parentId.isPresent() ? (Object) parentId.getAsLong() : null, subnetId);
+    }
+
+    public void deleteSubnet(long id) {
+        update("DELETE FROM subnet WHERE id = ?", id);
+    }
+
+    public Optional<Subnet> subnet(long id) {
+        return first(query("SELECT " + SUBNET_COLUMNS + " WHERE s.id = ?", Session::subnetRow, id));
+    }
+
+    public List<Subnet> subnets() {
+        return query("SELECT " + SUBNET_COLUMNS + " ORDER BY n.name COLLATE NOCASE, s.version, s.first_ip, s.prefix",
+                Session::subnetRow);
+    }
+
+    public List<Subnet> subnetsOf(long networkId) {
+        return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? ORDER BY s.version, s.first_ip, s.prefix",
+                Session::subnetRow, networkId);
+    }
+
+    /** Subnets with exactly this CIDR, in any network. */
+    public List<Subnet> subnetsByCidr(Cidr cidr) {
+        return query("SELECT " + SUBNET_COLUMNS + " WHERE s.version = ? AND s.first_ip = ? AND s.prefix = ? "
+                        + "ORDER BY n.name COLLATE NOCASE",
+                Session::subnetRow, cidr.version().number(), cidr.first().toBytes(), cidr.prefixLength());
+    }
+
+    /** The subnets of a network that contain {@code cidr} (itself included), smallest first. */
+    public List<Subnet> subnetsContaining(long networkId, Cidr cidr) {
+        return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? AND s.version = ? AND s.first_ip <= ? "
+                        + "AND s.last_ip >= ? ORDER BY s.prefix DESC",
+                Session::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes());
+    }
+
+    /** The direct children of a subnet, or the top-level subnets of a network when {@code parentId} is empty. */
+    public List<Subnet> children(long networkId, OptionalLong parentId) {
+        if (parentId.isPresent()) {
+            return query("SELECT " + SUBNET_COLUMNS + " WHERE s.parent_id = ? ORDER BY s.version, s.first_ip",
+                    Session::subnetRow, parentId.getAsLong());
+        }
+        return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? AND s.parent_id IS NULL "
+                + "ORDER BY s.version, s.first_ip", Session::subnetRow, networkId);
+    }
+
+    private static Subnet subnetRow(ResultSet rs) throws SQLException {
+        IpVersion version = rs.getInt(4) == 4 ? IpVersion.V4 : IpVersion.V6;
+        Ip first = Ip.fromBytes(rs.getBytes(5));
+        if (first.version() != version) {
+            throw new SQLException("subnet " + rs.getLong(1) + " has a malformed address");
+        }
+        int vlan = rs.getInt(9);
+        OptionalInt vlanValue = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(vlan);
+        byte[] gateway = rs.getBytes(10);
+        long parent = rs.getLong(11);
+        OptionalLong parentValue = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(parent);
+        return new Subnet(rs.getLong(1), rs.getLong(2), rs.getString(3), new Cidr(first, rs.getInt(6)),
+                rs.getString(7), rs.getString(8), vlanValue,
+                gateway == null ? Optional.empty() : Optional.of(Ip.fromBytes(gateway)), parentValue);
+    }
+
+    // ---------------------------------------------------------------- ranges
+
+    public long insertRange(long subnetId, IpRange range, RangeKind kind, String description) {
+        return insert("INSERT INTO address_range (subnet_id, start_ip, end_ip, kind, description) VALUES (?, ?, ?, ?, ?)",
+                subnetId, range.start().toBytes(), range.end().toBytes(), kind.label(), description);
+    }
+
+    public void deleteRange(long id) {
+        update("DELETE FROM address_range WHERE id = ?", id);
+    }
+
+    public List<AddressRange> ranges(long subnetId) {
+        return query("SELECT id, subnet_id, start_ip, end_ip, kind, description FROM address_range "
+                + "WHERE subnet_id = ? ORDER BY start_ip", Session::rangeRow, subnetId);
+    }
+
+    public Optional<AddressRange> range(long id) {
+        return first(query("SELECT id, subnet_id, start_ip, end_ip, kind, description FROM address_range WHERE id = ?",
+                Session::rangeRow, id));
+    }
+
+    /** Every range of every subnet, with how many held addresses lie inside each. */
+    public List<RangeOccupancy> rangeOccupancy() {
+        return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description, "
+                + "(SELECT count(*) FROM address a WHERE a.subnet_id = r.subnet_id AND a.ip BETWEEN r.start_ip AND r.end_ip) "
+                + "FROM address_range r", rs -> new RangeOccupancy(rangeRow(rs), rs.getLong(7)));
+    }
+
+    /** A range and the number of held addresses inside it. */
+    public record RangeOccupancy(AddressRange range, long held) {
+    }
+
+    private static AddressRange rangeRow(ResultSet rs) throws SQLException {
+        return new AddressRange(rs.getLong(1), rs.getLong(2),
+                new IpRange(Ip.fromBytes(rs.getBytes(3)), Ip.fromBytes(rs.getBytes(4))),
+                RangeKind.parse(rs.getString(5)), rs.getString(6));
+    }
+
+    // ---------------------------------------------------------------- addresses
+
+    public Address insertAddress(long subnetId, Ip ip, AddressDetails details, Instant now) {
+        long id = insert("INSERT INTO address (subnet_id, ip, status, hostname, mac, owner, description, created_at, "
+                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                subnetId, ip.toBytes(), details.status().label(), details.hostname(),
+                details.mac().map(Mac::canonical).orElse(""), details.owner(), details.description(), now.toString(),
+                now.toString());
+        return new Address(id, subnetId, ip, details, now, now);
+    }
+
+    public void updateAddress(long id, AddressDetails details, Instant now) {
+        update("UPDATE address SET status = ?, hostname = ?, mac = ?, owner = ?, description = ?, updated_at = ? "
+                        + "WHERE id = ?",
+                details.status().label(), details.hostname(), details.mac().map(Mac::canonical).orElse(""),
+                details.owner(), details.description(), now.toString(), id);
+    }
+
+    public void deleteAddress(long id) {
+        update("DELETE FROM address WHERE id = ?", id);
+    }
+
+    public Optional<Address> address(long subnetId, Ip ip) {
+        return first(query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? AND a.ip = ?",
+                Session::addressRow, subnetId, ip.toBytes()));
+    }
+
+    public List<Address> addresses(long subnetId) {
+        return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? ORDER BY a.ip",
+                Session::addressRow, subnetId);
+    }
+
+    /** Held addresses of a subnet inside {@code range}, in order. */
+    public List<Address> addressesIn(long subnetId, IpRange range, int limit) {
+        return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? AND a.ip BETWEEN ? AND ? "
+                        + "ORDER BY a.ip LIMIT ?",
+                Session::addressRow, subnetId, range.start().toBytes(), range.end().toBytes(), limit);
+    }
+
+    public long countAddressesIn(long subnetId, IpRange range) {
+        return scalarLong("SELECT count(*) FROM address WHERE subnet_id = ? AND ip BETWEEN ? AND ?", subnetId,
+                range.start().toBytes(), range.end().toBytes());
+    }
+
+    public long countAddresses(long subnetId) {
+        return scalarLong("SELECT count(*) FROM address WHERE subnet_id = ?", subnetId);
+    }
+
+    /** Streams the held addresses of a subnet in ascending order, without loading them all. */
+    public void forEachHeldIp(long subnetId, Consumer<Ip> action) {
+        forEach("SELECT ip FROM address WHERE subnet_id = ? ORDER BY ip", rs -> action.accept(Ip.fromBytes(rs.getBytes(1))),
+                subnetId);
+    }
+
+    /** Moves the addresses of {@code from} that lie in {@code range} to subnet {@code to}. */
+    public int moveAddresses(long from, long to, IpRange range) {
+        return update("UPDATE address SET subnet_id = ? WHERE subnet_id = ? AND ip BETWEEN ? AND ?", to, from,
+                range.start().toBytes(), range.end().toBytes());
+    }
+
+    /** Held addresses by IP (exact), in any network. */
+    public List<Address> addressesByIp(Ip ip) {
+        return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.ip = ? ORDER BY a.subnet_id",
+                Session::addressRow, ip.toBytes());
+    }
+
+    /** Held addresses inside {@code range}, in any network. */
+    public List<Address> addressesInRange(IpRange range, int limit) {
+        return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.ip BETWEEN ? AND ? AND length(a.ip) = ? "
+                        + "ORDER BY a.ip, a.subnet_id LIMIT ?",
+                Session::addressRow, range.start().toBytes(), range.end().toBytes(), range.version().bytes(), limit);
+    }
+
+    public List<Address> addressesByMac(Mac mac, int limit) {
+        return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.mac = ? ORDER BY a.ip LIMIT ?",
+                Session::addressRow, mac.canonical(), limit);
+    }
+
+    /** Held addresses whose host name, MAC, owner or description holds {@code text} (case-insensitive). */
+    public List<Address> addressesMatching(String text, int limit) {
+        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.hostname LIKE ?1 ESCAPE '\\' "
+                        + "OR a.description LIKE ?1 ESCAPE '\\' OR a.owner LIKE ?1 ESCAPE '\\' OR a.mac LIKE ?1 ESCAPE '\\' "
+                        + "ORDER BY length(a.ip), a.ip LIMIT ?2",
+                Session::addressRow, pattern, limit);
+    }
+
+    private static Address addressRow(ResultSet rs) throws SQLException {
+        String mac = rs.getString(6);
+        AddressDetails details = new AddressDetails(AddressStatus.parse(rs.getString(4)), rs.getString(5),
+                mac.isEmpty() ? Optional.empty() : Optional.of(new Mac(mac)), rs.getString(7), rs.getString(8));
+        return new Address(rs.getLong(1), rs.getLong(2), Ip.fromBytes(rs.getBytes(3)), details,
+                Instant.parse(rs.getString(9)), Instant.parse(rs.getString(10)));
+    }
+
+    /** Held-address counts per subnet and status, for every subnet: one pass over a covering index. */
+    public Map<Long, Map<AddressStatus, Long>> statusCounts() {
+        Map<Long, Map<AddressStatus, Long>> counts = new HashMap<>();
+        forEach("SELECT subnet_id, status, count(*) FROM address GROUP BY subnet_id, status",
+                rs -> counts.computeIfAbsent(rs.getLong(1), k -> new java.util.EnumMap<>(AddressStatus.class))
+                        .put(AddressStatus.parse(rs.getString(2)), rs.getLong(3)));
+        return counts;
+    }
+
+    /** Subnet ids whose gateway is held as an address. */
+    public java.util.Set<Long> subnetsWithHeldGateway() {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        forEach("SELECT s.id FROM subnet s JOIN address a ON a.subnet_id = s.id AND a.ip = s.gateway",
+                rs -> ids.add(rs.getLong(1)));
+        return ids;
+    }
+
+    // ---------------------------------------------------------------- free extents
+
+    /** The lowest free extent of a subnet. */
+    public Optional<IpRange> firstExtent(long subnetId) {
+        return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? ORDER BY start_ip LIMIT 1",
+                Session::extentRow, subnetId));
+    }
+
+    /** The extent holding {@code ip}, if {@code ip} is free. */
+    public Optional<IpRange> extentContaining(long subnetId, Ip ip) {
+        return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? AND start_ip <= ? "
+                        + "ORDER BY start_ip DESC LIMIT 1", Session::extentRow, subnetId, ip.toBytes()))
+                .filter(extent -> extent.contains(ip));
+    }
+
+    /** The extent that ends exactly at {@code ip}, if any: one index seek. */
+    public Optional<IpRange> extentEndingAt(long subnetId, Ip ip) {
+        return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? AND start_ip <= ? "
+                        + "ORDER BY start_ip DESC LIMIT 1", Session::extentRow, subnetId, ip.toBytes()))
+                .filter(extent -> extent.end().equals(ip));
+    }
+
+    public Optional<IpRange> extentStartingAt(long subnetId, Ip ip) {
+        return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? AND start_ip = ?",
+                Session::extentRow, subnetId, ip.toBytes()));
+    }
+
+    /** Visits the free extents of a subnet in ascending order until {@code visitor} returns false. */
+    public void scanExtents(long subnetId, java.util.function.Predicate<IpRange> visitor) {
+        try {
+            PreparedStatement ps = prepare("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? ORDER BY start_ip");
+            bind(ps, subnetId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!visitor.test(extentRow(rs))) {
+                        return;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    public List<IpRange> extents(long subnetId) {
+        List<IpRange> all = new ArrayList<>();
+        scanExtents(subnetId, all::add);
+        return all;
+    }
+
+    public void insertExtent(long subnetId, IpRange extent) {
+        update("INSERT INTO free_extent (subnet_id, start_ip, end_ip) VALUES (?, ?, ?)", subnetId,
+                extent.start().toBytes(), extent.end().toBytes());
+    }
+
+    public void deleteExtent(long subnetId, Ip start) {
+        update("DELETE FROM free_extent WHERE subnet_id = ? AND start_ip = ?", subnetId, start.toBytes());
+    }
+
+    public void deleteExtents(long subnetId) {
+        update("DELETE FROM free_extent WHERE subnet_id = ?", subnetId);
+    }
+
+    private static IpRange extentRow(ResultSet rs) throws SQLException {
+        return new IpRange(Ip.fromBytes(rs.getBytes(1)), Ip.fromBytes(rs.getBytes(2)));
+    }
+
+    /** The sum of the free extents of every subnet, as decimal totals per subnet id. */
+    public Map<Long, BigInteger> freeCounts() {
+        Map<Long, BigInteger> free = new HashMap<>();
+        forEach("SELECT subnet_id, start_ip, end_ip FROM free_extent", rs -> free.merge(rs.getLong(1),
+                new BigInteger(1, rs.getBytes(3)).subtract(new BigInteger(1, rs.getBytes(2))).add(BigInteger.ONE),
+                BigInteger::add));
+        return free;
+    }
+
+    // ---------------------------------------------------------------- change log
+
+    public void insertChange(Instant at, String user, ChangeAction action, String objectType, String objectKey,
+                             String before, String after) {
+        insert("INSERT INTO change_log (at, os_user, action, object_type, object_key, before_json, after_json) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                at.toString(), user, action.label(), objectType, objectKey, before.isEmpty() ? null : before,
+                after.isEmpty() ? null : after);
+    }
+
+    /** The newest changes first; {@code objectKey} filters when not empty. */
+    public List<Change> changes(String objectType, String objectKey, int limit) {
+        return query("SELECT id, at, os_user, action, object_type, object_key, before_json, after_json FROM change_log "
+                        + "WHERE (?1 = '' OR object_type = ?1) AND (?2 = '' OR object_key = ?2) ORDER BY id DESC LIMIT ?3",
+                rs -> new Change(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
+                        ChangeAction.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getString(5),
+                        rs.getString(6), nullToEmpty(rs.getString(7)), nullToEmpty(rs.getString(8))),
+                objectType, objectKey, limit);
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+
+    // ---------------------------------------------------------------- plumbing
+
+    @FunctionalInterface
+    private interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface RowVisitor {
+        void visit(ResultSet rs) throws SQLException;
+    }
+
+    private PreparedStatement prepare(String sql) throws SQLException {
+        PreparedStatement ps = statements.get(sql);
+        if (ps == null) {
+            ps = connection.prepareStatement(sql);
+            statements.put(sql, ps);
+        }
+        return ps;
+    }
+
+    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else if (p instanceof byte[] bytes) {
+                ps.setBytes(i + 1, bytes);
+            } else if (p instanceof Long l) {
+                ps.setLong(i + 1, l);
+            } else if (p instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else {
+                ps.setString(i + 1, p.toString());
+            }
+        }
+    }
+
+    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
+        List<T> rows = new ArrayList<>();
+        forEach(sql, rs -> rows.add(mapper.map(rs)), params);
+        return rows;
+    }
+
+    private void forEach(String sql, RowVisitor visitor, Object... params) {
+        try {
+            PreparedStatement ps = prepare(sql);
+            bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    visitor.visit(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private long scalarLong(String sql, Object... params) {
+        return query(sql, rs -> rs.getLong(1), params).get(0);
+    }
+
+    private static <T> Optional<T> first(List<T> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private int update(String sql, Object... params) {
+        try {
+            PreparedStatement ps = prepare(sql);
+            bind(ps, params);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    private long insert(String sql, Object... params) {
+        update(sql, params);
+        return scalarLong("SELECT last_insert_rowid()");
+    }
+
+    private static StoreException failure(SQLException e) {
+        if (e instanceof org.sqlite.SQLiteException sqlite
+                && sqlite.getResultCode().name().startsWith("SQLITE_CONSTRAINT")) {
+            return new ConstraintViolation(Database.describe(e), e);
+        }
+        return new StoreException("database error: " + Database.describe(e), e);
+    }
+
+    /** A UNIQUE, CHECK or foreign-key constraint refused a write: the last line of defence. */
+    public static final class ConstraintViolation extends StoreException {
+        ConstraintViolation(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    void close() {
+        for (PreparedStatement ps : statements.values()) {
+            try {
+                ps.close();
+            } catch (SQLException ignored) {
+                // closing
+            }
+        }
+        statements.clear();
+    }
+}
