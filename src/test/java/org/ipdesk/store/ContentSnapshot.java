@@ -1,0 +1,49 @@
+package org.ipdesk.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/** Every row of every table of a database file, as text: equal snapshots mean equal content. */
+public final class ContentSnapshot {
+    private ContentSnapshot() {
+    }
+
+    public static String of(Path file) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement st = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery(
+                    "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            StringBuilder out = new StringBuilder();
+            for (String table : tables) {
+                out.append("## ").append(table).append('\n');
+                try (ResultSet rs = st.executeQuery("SELECT * FROM \"" + table + "\" ORDER BY 1, 2")) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    while (rs.next()) {
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            Object value = rs.getObject(i);
+                            out.append(value instanceof byte[] b ? HexFormat.of().formatHex(b) : String.valueOf(value))
+                                    .append('|');
+                        }
+                        out.append('\n');
+                    }
+                }
+            }
+            return out.toString();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
