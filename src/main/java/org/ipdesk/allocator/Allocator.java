@@ -720,7 +720,11 @@ public final class Allocator implements AutoCloseable {
             } else if (cidr.isPresent()) {
                 hits = s.addressesInRange(cidr.get().range(), SEARCH_LIMIT);
             } else if (mac.isPresent()) {
-                hits = s.addressesByMac(mac.get(), SEARCH_LIMIT);
+                // a run of hex digits may be a host name too: both kinds of hit count
+                java.util.LinkedHashMap<Long, Address> union = new java.util.LinkedHashMap<>();
+                s.addressesByMac(mac.get(), SEARCH_LIMIT).forEach(a -> union.put(a.id(), a));
+                s.addressesMatching(q, SEARCH_LIMIT).forEach(a -> union.putIfAbsent(a.id(), a));
+                hits = union.values().stream().limit(SEARCH_LIMIT).toList();
             } else {
                 hits = s.addressesMatching(q, SEARCH_LIMIT);
             }

@@ -355,6 +355,8 @@ class AllocationRulesTest {
         assertThat(allocator.find("AABB.CCDD.EE01")).extracting(v -> v.address().details().hostname()).containsExactly("web-01");
         assertThat(allocator.find("floor printer")).extracting(v -> v.address().details().hostname()).containsExactly("printer");
         assertThat(allocator.find("100%")).isEmpty();
+        allocator.reserve(lan.id(), ip("10.0.0.78"), AddressDetails.allocated("cafebabe0001"));
+        assertThat(allocator.find("cafebabe0001")).extracting(v -> v.address().ip().toString()).containsExactly("10.0.0.78");
         assertThatThrownBy(() -> allocator.find("  ")).isInstanceOf(InvalidInput.class);
     }
 }
