@@ -31,6 +31,9 @@ import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.AddressView;
+import org.ipdesk.model.BlockUsage;
+import org.ipdesk.model.CellState;
+import org.ipdesk.model.CellStates;
 import org.ipdesk.model.Change;
 import org.ipdesk.model.ChangeAction;
 import org.ipdesk.model.Hostnames;
@@ -697,6 +700,102 @@ public final class Allocator implements AutoCloseable {
         } catch (InvalidAddressException e) {
             throw new InvalidInput(e.getMessage());
         }
+    }
+
+    // ================================================================= the address grid
+
+    /**
+     * The state of every address in {@code window} (inside the subnet, at most {@value CellStates#MAX_CELLS}
+     * addresses): held addresses by status, the gateway, ranges, child subnets and unusable addresses.
+     */
+    public CellStates cellStates(long subnetId, IpRange window) {
+        return database.read(s -> {
+            Subnet subnet = subnet(s, subnetId);
+            Cidr cidr = subnet.cidr();
+            if (!cidr.range().contains(window)) {
+                throw new InvalidInput(window + " is not inside " + subnet.label());
+            }
+            if (window.size().compareTo(BigInteger.valueOf(CellStates.MAX_CELLS)) > 0) {
+                throw new InvalidInput("a grid window holds at most " + CellStates.MAX_CELLS + " addresses");
+            }
+            byte[] codes = new byte[window.size().intValueExact()];
+            BigInteger base = window.start().value();
+            java.util.function.BiConsumer<IpRange, CellState> paint = (range, state) -> {
+                if (range.overlaps(window)) {
+                    int from = range.start().value().max(base).subtract(base).intValueExact();
+                    int to = range.end().value().min(window.end().value()).subtract(base).intValueExact();
+                    java.util.Arrays.fill(codes, from, to + 1, state.code());
+                }
+            };
+            for (Ip edge : List.of(cidr.first(), cidr.last())) {
+                if (!cidr.isUsable(edge)) {
+                    paint.accept(IpRange.of(edge), CellState.UNUSABLE);
+                }
+            }
+            s.children(subnet.networkId(), OptionalLong.of(subnetId))
+                    .forEach(c -> paint.accept(c.cidr().range(), CellState.CHILD_SUBNET));
+            for (AddressRange r : s.ranges(subnetId)) {
+                paint.accept(r.range(), r.kind() == RangeKind.DHCP ? CellState.DHCP_RANGE : CellState.RESERVED_RANGE);
+            }
+            s.forEachHeldStatus(subnetId, window, (ip, status) ->
+                    codes[ip.value().subtract(base).intValueExact()] = CellState.of(status).code());
+            subnet.gateway().ifPresent(g -> paint.accept(IpRange.of(g), CellState.GATEWAY));
+            return new CellStates(window, codes);
+        });
+    }
+
+    /**
+     * The block map of a large subnet: {@code view} (the subnet or a block inside it) cut into child blocks
+     * of {@code childPrefix} (at most 4,096 of them), each with how many of its usable addresses are held
+     * (in the subnet or any subnet nested in it) or lie in a range.
+     */
+    public List<BlockUsage> blockMap(long subnetId, Cidr view, int childPrefix) {
+        return database.read(s -> {
+            Subnet subnet = subnet(s, subnetId);
+            if (!subnet.cidr().contains(view)) {
+                throw new InvalidInput(view + " is not inside " + subnet.label());
+            }
+            if (childPrefix <= view.prefixLength() || childPrefix > view.version().bits()
+                    || childPrefix - view.prefixLength() > 12) {
+                throw new InvalidInput("a block map of " + view + " needs a prefix length from /"
+                        + (view.prefixLength() + 1) + " to /" + Math.min(view.version().bits(), view.prefixLength() + 12));
+            }
+            IpRange usable = subnet.cidr().usableRange();
+            List<AddressRange> ranges = s.networkRangesOverlapping(subnet.networkId(), view.range());
+            BigInteger step = BigInteger.ONE.shiftLeft(view.version().bits() - childPrefix);
+            int blocks = 1 << (childPrefix - view.prefixLength());
+            List<BlockUsage> map = new ArrayList<>(blocks);
+            for (int i = 0; i < blocks; i++) {
+                Cidr block = new Cidr(view.first().plus(step.multiply(BigInteger.valueOf(i))), childPrefix);
+                IpRange span = block.range();
+                BigInteger size = overlap(span, usable);
+                BigInteger used = BigInteger.valueOf(s.countNetworkAddressesIn(subnet.networkId(), span));
+                for (AddressRange r : ranges) {
+                    if (r.range().overlaps(span)) {
+                        IpRange part = new IpRange(max(r.range().start(), span.start()), min(r.range().end(), span.end()));
+                        used = used.add(part.size())
+                                .subtract(BigInteger.valueOf(s.countNetworkAddressesIn(subnet.networkId(), part)));
+                    }
+                }
+                map.add(new BlockUsage(block, size, used.min(size)));
+            }
+            return map;
+        });
+    }
+
+    private static BigInteger overlap(IpRange a, IpRange b) {
+        if (!a.overlaps(b)) {
+            return BigInteger.ZERO;
+        }
+        return new IpRange(max(a.start(), b.start()), min(a.end(), b.end())).size();
+    }
+
+    private static Ip max(Ip a, Ip b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static Ip min(Ip a, Ip b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     // ================================================================= search

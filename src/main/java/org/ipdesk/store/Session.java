@@ -250,6 +250,28 @@ public final class Session {
                 range.start().toBytes(), range.end().toBytes());
     }
 
+    /** Visits the held addresses of a subnet inside {@code range}, in order, with their status only. */
+    public void forEachHeldStatus(long subnetId, IpRange range, java.util.function.BiConsumer<Ip, AddressStatus> action) {
+        forEach("SELECT ip, status FROM address WHERE subnet_id = ? AND ip BETWEEN ? AND ? ORDER BY ip",
+                rs -> action.accept(Ip.fromBytes(rs.getBytes(1)), AddressStatus.parse(rs.getString(2))),
+                subnetId, range.start().toBytes(), range.end().toBytes());
+    }
+
+    /** How many addresses of a network, in any of its subnets, lie inside {@code range}. */
+    public long countNetworkAddressesIn(long networkId, IpRange range) {
+        return scalarLong("SELECT count(*) FROM address a JOIN subnet s ON s.id = a.subnet_id "
+                        + "WHERE a.ip BETWEEN ? AND ? AND length(a.ip) = ? AND s.network_id = ?",
+                range.start().toBytes(), range.end().toBytes(), range.version().bytes(), networkId);
+    }
+
+    /** The ranges of a network's subnets that overlap {@code range}. */
+    public List<AddressRange> networkRangesOverlapping(long networkId, IpRange range) {
+        return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description FROM address_range r "
+                        + "JOIN subnet s ON s.id = r.subnet_id WHERE s.network_id = ? AND s.version = ? "
+                        + "AND r.end_ip >= ? AND r.start_ip <= ? ORDER BY r.start_ip",
+                Session::rangeRow, networkId, range.version().number(), range.start().toBytes(), range.end().toBytes());
+    }
+
     /** Held addresses by IP (exact), in any network. */
     public List<Address> addressesByIp(Ip ip) {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.ip = ? ORDER BY a.subnet_id",
