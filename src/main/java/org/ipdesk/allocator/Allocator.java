@@ -76,6 +76,11 @@ public final class Allocator implements AutoCloseable {
         return database.file();
     }
 
+    /** Changes whenever another connection commits to the file; see {@link Database#externalVersion()}. */
+    public long externalVersion() {
+        return database.externalVersion();
+    }
+
     @Override
     public void close() {
         database.close();

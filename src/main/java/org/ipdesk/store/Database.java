@@ -246,6 +246,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * A number that changes whenever another connection (another IPDesk window, the CLI, another process)
+     * commits to this file: SQLite's {@code PRAGMA data_version}. Cheap enough to poll.
+     */
+    public synchronized long externalVersion() {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA data_version")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            throw new StoreException("cannot read the data version of " + file + ": " + describe(e), e);
+        }
+    }
+
     @Override
     public synchronized void close() {
         try (Statement st = connection.createStatement()) {
