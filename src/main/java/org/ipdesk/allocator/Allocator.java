@@ -188,6 +188,39 @@ public final class Allocator implements AutoCloseable {
         return created;
     }
 
+    /**
+     * What would stop {@link #createSubnet} from creating this subnet, without creating it: every rule is
+     * applied in a transaction that is rolled back. Empty when the subnet could be created.
+     */
+    public Optional<String> checkCreateSubnet(String networkName, SubnetSpec spec) {
+        return rehearse(() -> {
+            validateDetails(spec);
+            database.rehearse(s -> createSubnet(s, network(s, networkName), spec));
+        });
+    }
+
+    /** What would stop {@link #addRange}, without adding the range. Empty when it could be added. */
+    public Optional<String> checkAddRange(long subnetId, Ip start, Ip end, RangeKind kind) {
+        return rehearse(() -> database.rehearse(s -> addRange(s, subnetId, start, end, kind, "")));
+    }
+
+    /** What would stop {@link #reserve}, without reserving. Empty when the address could be taken. */
+    public Optional<String> checkReserve(long subnetId, Ip ip, AddressDetails details) {
+        return rehearse(() -> {
+            validate(details);
+            database.rehearse(s -> reserve(s, subnet(s, subnetId), ip, details));
+        });
+    }
+
+    private static Optional<String> rehearse(Runnable command) {
+        try {
+            command.run();
+            return Optional.empty();
+        } catch (AllocatorException e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
     /** A child must lie in its parent's own space: not over the parent's ranges or gateway or unusable addresses. */
     private static void checkFitsInParent(Session s, Subnet parent, Cidr cidr) {
         Cidr outer = parent.cidr();
@@ -387,54 +420,56 @@ public final class Allocator implements AutoCloseable {
 
     /** Adds a DHCP pool or reserved range. It must lie in the usable addresses and overlap nothing. */
     public AddressRange addRange(long subnetId, Ip start, Ip end, RangeKind kind, String description) {
-        return database.write(s -> {
-            Subnet subnet = subnet(s, subnetId);
-            IpRange range;
-            try {
-                range = new IpRange(start, end);
-            } catch (InvalidAddressException e) {
-                throw new InvalidInput(e.getMessage());
+        return database.write(s -> addRange(s, subnetId, start, end, kind, description));
+    }
+
+    private AddressRange addRange(Session s, long subnetId, Ip start, Ip end, RangeKind kind, String description) {
+        Subnet subnet = subnet(s, subnetId);
+        IpRange range;
+        try {
+            range = new IpRange(start, end);
+        } catch (InvalidAddressException e) {
+            throw new InvalidInput(e.getMessage());
+        }
+        Cidr cidr = subnet.cidr();
+        for (Ip edge : List.of(start, end)) {
+            if (!cidr.contains(edge)) {
+                throw new AddressOutsideSubnet(edge + " is outside " + subnet.label());
             }
-            Cidr cidr = subnet.cidr();
-            for (Ip edge : List.of(start, end)) {
-                if (!cidr.contains(edge)) {
-                    throw new AddressOutsideSubnet(edge + " is outside " + subnet.label());
-                }
-            }
-            if (!cidr.usableRange().contains(range)) {
-                Ip bad = cidr.isUsable(start) ? end : start;
-                throw new AddressNotUsable("the range " + range + " includes " + bad + ", "
-                        + cidr.unusableReason(bad).orElse("unusable") + " of " + cidr);
-            }
-            subnet.gateway().filter(range::contains).ifPresent(g -> {
-                throw new Conflict("the range " + range + " includes the gateway " + g);
-            });
-            for (AddressRange other : s.ranges(subnetId)) {
-                if (other.range().overlaps(range)) {
-                    throw new Conflict("the range " + range + " overlaps the " + other.kind().label() + " range "
-                            + other.range() + (other.description().isEmpty() ? "" : " (" + other.description() + ")"));
-                }
-            }
-            for (Subnet child : s.children(subnet.networkId(), OptionalLong.of(subnetId))) {
-                if (child.cidr().range().overlaps(range)) {
-                    throw new Conflict("the range " + range + " overlaps child subnet " + child.cidr());
-                }
-            }
-            if (kind == RangeKind.DHCP) {
-                for (Address a : s.addressesIn(subnetId, range, Integer.MAX_VALUE)) {
-                    if (a.status() != AddressStatus.DHCP) {
-                        throw new Conflict("the DHCP range " + range + " would include " + a.ip() + ", "
-                                + a.status().label() + " to " + a.holder());
-                    }
-                }
-            }
-            long id = s.insertRange(subnetId, range, kind, text(description));
-            AddressRange created = s.range(id).orElseThrow();
-            FreeSpace.rebuild(s, subnet);
-            changes.log(s, ChangeAction.CREATE, "range", subnet.label() + " " + range, null,
-                    ChangeWriter.of(subnet, created));
-            return created;
+        }
+        if (!cidr.usableRange().contains(range)) {
+            Ip bad = cidr.isUsable(start) ? end : start;
+            throw new AddressNotUsable("the range " + range + " includes " + bad + ", "
+                    + cidr.unusableReason(bad).orElse("unusable") + " of " + cidr);
+        }
+        subnet.gateway().filter(range::contains).ifPresent(g -> {
+            throw new Conflict("the range " + range + " includes the gateway " + g);
         });
+        for (AddressRange other : s.ranges(subnetId)) {
+            if (other.range().overlaps(range)) {
+                throw new Conflict("the range " + range + " overlaps the " + other.kind().label() + " range "
+                        + other.range() + (other.description().isEmpty() ? "" : " (" + other.description() + ")"));
+            }
+        }
+        for (Subnet child : s.children(subnet.networkId(), OptionalLong.of(subnetId))) {
+            if (child.cidr().range().overlaps(range)) {
+                throw new Conflict("the range " + range + " overlaps child subnet " + child.cidr());
+            }
+        }
+        if (kind == RangeKind.DHCP) {
+            for (Address a : s.addressesIn(subnetId, range, Integer.MAX_VALUE)) {
+                if (a.status() != AddressStatus.DHCP) {
+                    throw new Conflict("the DHCP range " + range + " would include " + a.ip() + ", "
+                            + a.status().label() + " to " + a.holder());
+                }
+            }
+        }
+        long id = s.insertRange(subnetId, range, kind, text(description));
+        AddressRange created = s.range(id).orElseThrow();
+        FreeSpace.rebuild(s, subnet);
+        changes.log(s, ChangeAction.CREATE, "range", subnet.label() + " " + range, null,
+                ChangeWriter.of(subnet, created));
+        return created;
     }
 
     public void deleteRange(long rangeId) {

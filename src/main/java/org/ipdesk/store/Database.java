@@ -214,7 +214,19 @@ public final class Database implements AutoCloseable {
         return inTransaction("BEGIN DEFERRED", work);
     }
 
+    /**
+     * Runs {@code work} as a write and then rolls it back, whatever happens: a rehearsal that applies every
+     * rule of a command without changing anything (used to validate a form while the user types).
+     */
+    public synchronized <T> T rehearse(Function<Session, T> work) {
+        return inTransaction("BEGIN IMMEDIATE", work, false);
+    }
+
     private <T> T inTransaction(String begin, Function<Session, T> work) {
+        return inTransaction(begin, work, true);
+    }
+
+    private <T> T inTransaction(String begin, Function<Session, T> work, boolean commit) {
         if (inTransaction) {
             throw new IllegalStateException("transactions do not nest");
         }
@@ -227,10 +239,12 @@ public final class Database implements AutoCloseable {
         boolean committed = false;
         try {
             T result = work.apply(session);
-            try (Statement st = connection.createStatement()) {
-                st.execute("COMMIT");
+            if (commit) {
+                try (Statement st = connection.createStatement()) {
+                    st.execute("COMMIT");
+                }
+                committed = true;
             }
-            committed = true;
             return result;
         } catch (SQLException e) {
             throw new StoreException("cannot commit to " + file + ": " + describe(e), e);

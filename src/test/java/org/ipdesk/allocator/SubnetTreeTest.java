@@ -150,6 +150,26 @@ class SubnetTreeTest {
                 .hasMessage("10.0.8.0 is allocated to edge in 10.0.0.0/16 in dc1 and would be the network address of 10.0.8.0/24");
     }
 
+    @Test
+    void checksGiveTheCommandsMessageAndChangeNothing() {
+        Subnet parent = allocator.createSubnet("dc1", SubnetSpec.of(cidr("10.0.0.0/16")).withGateway(ip("10.0.0.1")));
+        String before = org.ipdesk.store.ContentSnapshot.of(dir.resolve("tree.db"));
+        assertThat(allocator.checkCreateSubnet("dc1", SubnetSpec.of(cidr("10.0.0.0/24"))))
+                .hasValue("10.0.0.0/24 would hold 10.0.0.1, the gateway of 10.0.0.0/16 in dc1");
+        assertThat(allocator.checkCreateSubnet("dc1", SubnetSpec.of(cidr("10.0.0.0/16"))))
+                .hasValue("10.0.0.0/16 already exists in network 'dc1'");
+        assertThat(allocator.checkCreateSubnet("dc1", SubnetSpec.of(cidr("10.0.9.0/24")).withVlan(9999)))
+                .hasValue("VLAN 9999 is out of range (1-4094)");
+        assertThat(allocator.checkCreateSubnet("dc1", SubnetSpec.of(cidr("10.0.9.0/24")))).isEmpty();
+        assertThat(allocator.checkAddRange(parent.id(), ip("10.0.0.1"), ip("10.0.0.9"), RangeKind.DHCP))
+                .hasValue("the range 10.0.0.1-10.0.0.9 includes the gateway 10.0.0.1");
+        assertThat(allocator.checkAddRange(parent.id(), ip("10.0.0.2"), ip("10.0.0.9"), RangeKind.DHCP)).isEmpty();
+        assertThat(allocator.checkReserve(parent.id(), ip("10.1.0.1"), AddressDetails.allocated("x")))
+                .hasValue("10.1.0.1 is outside 10.0.0.0/16 in dc1");
+        assertThat(allocator.checkReserve(parent.id(), ip("10.0.0.7"), AddressDetails.allocated("x"))).isEmpty();
+        assertThat(org.ipdesk.store.ContentSnapshot.of(dir.resolve("tree.db"))).isEqualTo(before);
+    }
+
     // ---- rule 7: next free child subnet, best fit
 
     @Test
