@@ -201,6 +201,35 @@ public final class Session {
         return new Address(id, subnetId, ip, details, now, now);
     }
 
+    /** One address to bulk-load: its IP and details, no id yet. */
+    public record NewAddress(Ip ip, AddressDetails details) {
+    }
+
+    /**
+     * Inserts many addresses of one subnet as one JDBC batch, without reading back ids (bulk loading). The
+     * caller keeps the free extents right (see the allocator's rebuild). Returns how many rows were written.
+     */
+    public int insertAddresses(long subnetId, List<NewAddress> rows, Instant now) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        String stamp = now.toString();
+        // a statement of its own: the driver's batch buffer would otherwise stay as large as the largest batch
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO address (subnet_id, ip, status, "
+                + "hostname, mac, owner, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (NewAddress row : rows) {
+                AddressDetails d = row.details();
+                bind(ps, subnetId, row.ip().toBytes(), d.status().label(), d.hostname(),
+                        d.mac().map(Mac::canonical).orElse(""), d.owner(), d.description(), stamp, stamp);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return rows.size();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     public void updateAddress(long id, AddressDetails details, Instant now) {
         update("UPDATE address SET status = ?, hostname = ?, mac = ?, owner = ?, description = ?, updated_at = ? "
                         + "WHERE id = ?",
