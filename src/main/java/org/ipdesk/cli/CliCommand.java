@@ -1,0 +1,58 @@
+package org.ipdesk.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.ipdesk.address.Cidr;
+import org.ipdesk.allocator.Allocator;
+import org.ipdesk.model.Subnet;
+import org.ipdesk.store.DataLocation;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The base of every leaf command: its output streams and the database chosen with the global {@code --db}.
+ * A command parses and checks all its values before it opens the database, so a malformed value never touches
+ * the file.
+ */
+abstract class CliCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public final Integer call() {
+        execute();
+        out().flush();
+        return 0;
+    }
+
+    /** Does the work; a refusal is thrown (see {@link IpDeskCli}'s exception handler). */
+    abstract void execute();
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** The file of the global {@code --db} option, or the default database. */
+    Path databaseFile() {
+        Object root = spec.root().userObject();
+        if (root instanceof IpDeskCli cli && cli.db != null) {
+            return cli.db;
+        }
+        return DataLocation.defaultDatabase();
+    }
+
+    Allocator openAllocator() {
+        return Allocator.open(databaseFile());
+    }
+
+    /** The subnet of {@code cidr}, in {@code network} when given (needed when the CIDR exists in several networks). */
+    static Subnet subnet(Allocator allocator, Cidr cidr, String network) {
+        return allocator.findSubnet(cidr, Optional.ofNullable(network).filter(n -> !n.isBlank()));
+    }
+
+    void printJson(Object value) {
+        out().println(Json.write(value));
+    }
+}

@@ -1,0 +1,158 @@
+package org.ipdesk.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.file.Path;
+import org.ipdesk.allocator.AllocatorException;
+import org.ipdesk.store.StoreException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The command line: {@code ipdesk [--db FILE] COMMAND ...}. {@link #run} returns the exit code (0 done, 1 refused,
+ * 2 usage error) and never exits the JVM, so tests call it in-process; {@link #main} exits with it.
+ */
+@Command(name = "ipdesk", mixinStandardHelpOptions = true, versionProvider = IpDeskCli.Version.class,
+        description = "IPDesk, an IP address manager: networks, subnets, ranges and addresses in one SQLite file.",
+        footerHeading = "%n",
+        footer = {"Without --db the database is ipdesk.db in the user's data folder ($XDG_DATA_HOME/ipdesk or "
+                + "~/.local/share/ipdesk on Linux, %%APPDATA%%\\IPDesk on Windows, "
+                + "~/Library/Application Support/IPDesk on macOS).",
+                "Run 'ipdesk COMMAND --help' for the options of a command."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "1:the command was refused (the message says why); the database is unchanged",
+                "2:usage error (unknown option, missing or malformed argument)"},
+        // ---------------------------------------------------------------------------------------------
+        // Every subcommand of `ipdesk` is registered here, and only here.
+        // ---------------------------------------------------------------------------------------------
+        subcommands = {
+                CalcCommand.class,      // ipdesk calc CIDR
+                NetworkCommand.class,   // ipdesk network add|list
+                SubnetCommand.class,    // ipdesk subnet add|list|next-free
+                RangeCommand.class,     // ipdesk range add
+                IpCommand.class,        // ipdesk ip reserve|next|block|pair|release|list
+                FindCommand.class,      // ipdesk find QUERY
+                UsageCommand.class,     // ipdesk usage [NETWORK]
+                DevCommand.class,       // ipdesk dev generate (test data)
+        })
+public final class IpDeskCli implements Runnable {
+    static final int REFUSED = 1;
+    static final int USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The database file; inherited by every subcommand, so it may come before or after the command name. */
+    @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "The database file (created when absent). Default: ipdesk.db in the user's data folder.")
+    Path db;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "choose a command: "
+                + String.join(", ", spec.subcommands().keySet()));
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command line, writing to {@code out} and {@code err}; returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        PrintWriter outWriter = writer(out);
+        PrintWriter errWriter = writer(err);
+        try {
+            CommandLine cli = commandLine();
+            cli.setOut(outWriter);
+            cli.setErr(errWriter);
+            return cli.execute(args);
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+        }
+    }
+
+    /** The configured command tree (error handling, case rules), without output streams. */
+    static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new IpDeskCli());
+        cli.setExecutionExceptionHandler(REFUSALS);
+        cli.setParameterExceptionHandler(USAGE_ERRORS);
+        return cli;
+    }
+
+    /**
+     * Refusals (the allocator's rules, database problems, malformed values such as a CIDR with host bits set or
+     * an unknown status) are reported in one line; anything else is a bug and shows its stack trace.
+     */
+    private static final IExecutionExceptionHandler REFUSALS = (ex, commandLine, parseResult) -> {
+        PrintWriter err = commandLine.getErr();
+        if (ex instanceof AllocatorException || ex instanceof StoreException || ex instanceof IllegalArgumentException) {
+            err.println("ipdesk: " + ex.getMessage());
+        } else {
+            err.println("ipdesk: unexpected error: " + ex);
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return REFUSED;
+    };
+
+    /** Usage errors: the message, suggestions for a mistyped name, and where to find help; no usage dump. */
+    private static final IParameterExceptionHandler USAGE_ERRORS = (ex, args) -> {
+        CommandLine commandLine = ex.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("ipdesk: " + ex.getMessage());
+        UnmatchedArgumentException.printSuggestions(ex, err);
+        err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return USAGE;
+    };
+
+    /** A writer that leaves the encoding to the print stream (the console's, or UTF-8 in tests). */
+    private static PrintWriter writer(PrintStream stream) {
+        return new PrintWriter(new Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                stream.print(new String(chars, offset, length));
+            }
+
+            @Override
+            public void flush() {
+                stream.flush();
+            }
+
+            @Override
+            public void close() {
+                stream.flush();
+            }
+        }, true);
+    }
+
+    /** The version from the jar's Maven metadata, when there is one. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = IpDeskCli.class.getPackage().getImplementationVersion();
+            if (version == null) {
+                try (var in = IpDeskCli.class.getResourceAsStream("/META-INF/maven/org.ipdesk/ipdesk/pom.properties")) {
+                    if (in != null) {
+                        java.util.Properties properties = new java.util.Properties();
+                        properties.load(in);
+                        version = properties.getProperty("version");
+                    }
+                } catch (java.io.IOException e) {
+                    version = null;
+                }
+            }
+            return new String[] {"IPDesk " + (version == null ? "(development build)" : version)};
+        }
+    }
+}
