@@ -1,0 +1,53 @@
+package org.ipdesk.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.application.Application;
+import org.ipdesk.cli.IpDeskCli;
+
+/**
+ * Main class of the jar. Without arguments, or with {@code --db FILE} alone, it opens the window; with any
+ * other arguments it runs the command line. It does not extend {@link Application}, so the shaded jar starts
+ * with JavaFX on the class path.
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (isGuiLaunch(List.of(args))) {
+            launchGui(args);
+        } else {
+            IpDeskCli.main(args);
+        }
+    }
+
+    private static void launchGui(String[] args) {
+        try {
+            Application.launch(App.class, args);
+        } catch (UnsupportedOperationException e) {
+            // no display ("Unable to open DISPLAY") or no GTK: say so in a way an admin on a terminal understands
+            System.err.println("ipdesk: cannot open the window: " + e.getMessage());
+            System.err.println("ipdesk: the command line works without a display: ipdesk --help");
+            System.exit(1);
+        }
+    }
+
+    /** True for no arguments, {@code --db FILE} or {@code --db=FILE}: the window, not the command line. */
+    static boolean isGuiLaunch(List<String> args) {
+        return args.isEmpty() || databaseOption(args).isPresent();
+    }
+
+    /** The file of {@code --db FILE} or {@code --db=FILE} when that is all the arguments say. */
+    public static Optional<Path> databaseOption(List<String> args) {
+        if (args.size() == 2 && args.get(0).equals("--db") && !args.get(1).isBlank()) {
+            return Optional.of(Path.of(args.get(1)));
+        }
+        if (args.size() == 1 && args.get(0).startsWith("--db=") && args.get(0).length() > "--db=".length()) {
+            return Optional.of(Path.of(args.get(0).substring("--db=".length())));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,86 @@
+package org.ipdesk;
+
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The rules between the parts, from DESIGN.md ("Rules between the parts"). Test classes are not checked. */
+@AnalyzeClasses(packages = "org.ipdesk", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    private static final String JAVAFX = "javafx..";
+    private static final String[] JDBC = {"java.sql..", "javax.sql.."};
+    /** A view model and its nested and anonymous classes. */
+    private static final String VIEW_MODEL = "org\\.ipdesk\\..*ViewModel(\\$.*)?";
+    /** A view (FXML controller) in the ui packages and its nested and anonymous classes. */
+    private static final String VIEW = "org\\.ipdesk\\.ui\\..*View(\\$.*)?";
+
+    @ArchTest
+    static final ArchRule addressAndModelKnowOnlyEachOther = classes()
+            .that().resideInAnyPackage("org.ipdesk.address..", "org.ipdesk.model..")
+            .should().onlyDependOnClassesThat(
+                    resideOutsideOfPackage("org.ipdesk..")
+                            .or(resideInAnyPackage("org.ipdesk.address..", "org.ipdesk.model..")))
+            .because("address and model know nothing else of IPDesk but each other");
+
+    @ArchTest
+    static final ArchRule addressAndModelUseNeitherJavafxNorJdbc = noClasses()
+            .that().resideInAnyPackage("org.ipdesk.address..", "org.ipdesk.model..")
+            .should().dependOnClassesThat(resideInAPackage(JAVAFX).or(resideInAnyPackage(JDBC)))
+            .because("address and model are plain values: no JavaFX, no java.sql");
+
+    @ArchTest
+    static final ArchRule allocatorNeverUsesJavafxNorTheLayersAboveIt = noClasses()
+            .that().resideInAPackage("org.ipdesk.allocator..")
+            .should().dependOnClassesThat(resideInAnyPackage(JAVAFX,
+                    "org.ipdesk.ui..", "org.ipdesk.cli..", "org.ipdesk.report..", "org.ipdesk.exchange.."))
+            .because("the allocator holds the rules and talks only to the store, never to JavaFX or its callers");
+
+    @ArchTest
+    static final ArchRule onlyTheStoreUsesJdbc = noClasses()
+            .that().resideOutsideOfPackage("org.ipdesk.store..")
+            .should().dependOnClassesThat(resideInAnyPackage(JDBC))
+            .because("store is the only package that imports java.sql or writes SQL");
+
+    @ArchTest
+    static final ArchRule reportUsesNeitherJavafxNorJdbc = noJavafxNorJdbcIn("org.ipdesk.report..");
+
+    @ArchTest
+    static final ArchRule exchangeUsesNeitherJavafxNorJdbc = noJavafxNorJdbcIn("org.ipdesk.exchange..");
+
+    @ArchTest
+    static final ArchRule cliUsesNeitherJavafxNorJdbc = noJavafxNorJdbcIn("org.ipdesk.cli..");
+
+    @ArchTest
+    static final ArchRule viewModelsUseOnlyBeansCollectionsAndConcurrent = noClasses()
+            .that().haveNameMatching(VIEW_MODEL)
+            .should().dependOnClassesThat(resideInAPackage(JAVAFX)
+                    .and(not(resideInAnyPackage("javafx.beans..", "javafx.collections..", "javafx.concurrent.."))))
+            .because("a view model imports only javafx.beans, javafx.collections and javafx.concurrent,"
+                    + " so it is tested with plain JUnit, no toolkit")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule viewsOnlyBind = noClasses()
+            .that().haveNameMatching(VIEW)
+            .should().dependOnClassesThat(resideInAnyPackage("org.ipdesk.allocator..", "org.ipdesk.store.."))
+            .because("a view only binds properties and forwards events to its view model: no SQL, no allocator call")
+            .allowEmptyShould(true);
+
+    private static ArchRule noJavafxNorJdbcIn(String layer) {
+        return noClasses()
+                .that().resideInAPackage(layer)
+                .should().dependOnClassesThat(resideInAPackage(JAVAFX).or(resideInAnyPackage(JDBC)))
+                .because("report, exchange and cli use the allocator and the store's read side; no JavaFX")
+                // report and exchange have no classes yet
+                .allowEmptyShould(true);
+    }
+}

@@ -1,0 +1,170 @@
+package org.ipdesk.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.ipdesk.ui.CurrentThreadTaskExecutor;
+import org.ipdesk.ui.SampleDatabase;
+import org.ipdesk.ui.TaskExecutor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The main view model with plain JUnit: no JavaFX toolkit, jobs run on the test thread. */
+class MainViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void loadsNetworksWithNestedSubnetsAndUsage() {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor());
+
+        vm.load();
+
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.placeholderProperty().get()).isEmpty();
+        assertThat(vm.summaryProperty().get()).isEqualTo("2 networks, 7 subnets");
+        assertThat(vm.databaseTextProperty().get()).isEqualTo("Database: " + file.toAbsolutePath().normalize());
+        assertThat(vm.titleProperty().get()).isEqualTo("IPDesk \u2014 sample.db");
+
+        List<TreeRow> networks = vm.networks();
+        assertThat(networks).extracting(TreeRow::label).containsExactlyInAnyOrder("dc1", "branch-office");
+        TreeRow dc1 = network(vm, "dc1");
+        assertThat(dc1.kind()).isEqualTo(TreeRow.Kind.NETWORK);
+        assertThat(dc1.name()).isEqualTo("Main data centre");
+        // top level: the IPv4 /16 and the IPv6 /48; the /24s and the /64 sit below them
+        assertThat(dc1.children()).extracting(TreeRow::label)
+                .containsExactlyInAnyOrder("10.10.0.0/16", "2001:db8:10::/48");
+        TreeRow servers = child(dc1, "10.10.0.0/16");
+        assertThat(servers.name()).isEqualTo("Servers");
+        assertThat(servers.children()).extracting(TreeRow::label).containsExactly("10.10.1.0/24", "10.10.2.0/24");
+
+        TreeRow web = child(servers, "10.10.1.0/24");
+        assertThat(web.kind()).isEqualTo(TreeRow.Kind.SUBNET);
+        assertThat(web.name()).isEqualTo("Web tier");
+        assertThat(web.vlan()).isEqualTo("101");
+        // 12 allocated + the gateway (reserved) of 254 usable
+        assertThat(web.used()).isEqualTo("13 of 254");
+        assertThat(web.usage()).isEqualTo("5.12 %");
+        assertThat(servers.vlan()).isEmpty();
+
+        // IPv4 and IPv6 together: no network-wide figure
+        assertThat(dc1.usage()).isEqualTo(MainViewModel.NOT_APPLICABLE);
+        assertThat(dc1.used()).isEqualTo(MainViewModel.NOT_APPLICABLE);
+        // IPv4 only: the sum over its subnets (office: 20 held + gateway + 100 DHCP; printers: 5 reserved)
+        TreeRow branch = network(vm, "branch-office");
+        assertThat(branch.used()).isEqualTo("126 of 268");
+        assertThat(branch.usage()).isEqualTo("47.01 %");
+        assertThat(branch.children()).extracting(TreeRow::label)
+                .containsExactly("192.168.20.0/24", "192.168.30.0/28");
+
+        TreeRow v6 = child(child(dc1, "2001:db8:10::/48"), "2001:db8:10:1::/64");
+        assertThat(v6.used()).isEqualTo("3 of ~2^64");
+        assertThat(v6.usage()).isEqualTo("0.00 %");
+    }
+
+    @Test
+    void anEmptyDatabaseSaysSoInsteadOfShowingAnEmptyTree() {
+        MainViewModel vm = new MainViewModel(dir.resolve("new.db"), new CurrentThreadTaskExecutor());
+
+        vm.load();
+
+        assertThat(vm.networks()).isEmpty();
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.summaryProperty().get()).isEqualTo("0 networks, 0 subnets");
+        assertThat(vm.placeholderProperty().get()).startsWith("This database has no networks yet.");
+    }
+
+    @Test
+    void aFileThatIsNotAnIpdeskDatabaseGivesAClearErrorAndIsLeftAlone() throws IOException {
+        Path notes = dir.resolve("notes.txt");
+        Files.writeString(notes, "not a database\n");
+        MainViewModel vm = new MainViewModel(notes, new CurrentThreadTaskExecutor());
+
+        vm.load();
+
+        assertThat(vm.networks()).isEmpty();
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.summaryProperty().get()).isEqualTo("Cannot open the database");
+        assertThat(vm.errorProperty().get())
+                .isEqualTo(notes.toAbsolutePath().normalize()
+                        + " is not an IPDesk database (it is not an SQLite file); it was left unchanged");
+        assertThat(vm.placeholderProperty().get())
+                .startsWith("Cannot open the database.")
+                .contains(vm.errorProperty().get())
+                .contains("--db FILE");
+        assertThat(Files.readString(notes)).isEqualTo("not a database\n");
+    }
+
+    @Test
+    void databaseWorkHappensOnlyOnTheExecutor() {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        QueueingExecutor executor = new QueueingExecutor();
+        MainViewModel vm = new MainViewModel(file, executor);
+
+        vm.load();
+
+        // nothing read yet: the caller (the FX thread in the app) did no database work
+        assertThat(vm.loadingProperty().get()).isTrue();
+        assertThat(vm.networks()).isEmpty();
+        assertThat(vm.placeholderProperty().get()).startsWith("Opening ");
+
+        executor.runAll();
+
+        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.networks()).hasSize(2);
+    }
+
+    @Test
+    void refreshShowsChangesMadeMeanwhileAndCloseReleasesTheFile() throws IOException {
+        Path file = dir.resolve("sample.db");
+        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor());
+        vm.load();
+        assertThat(vm.networks()).isEmpty();
+
+        SampleDatabase.seed(file);
+        vm.load();
+        assertThat(vm.networks()).hasSize(2);
+
+        vm.close();
+        Files.delete(file);
+        assertThat(file).doesNotExist();
+    }
+
+    private static TreeRow network(MainViewModel vm, String name) {
+        return vm.networks().stream().filter(r -> r.label().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static TreeRow child(TreeRow row, String label) {
+        return row.children().stream().filter(r -> r.label().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError(label + " not under " + row.label()));
+    }
+
+    /** Holds jobs until the test runs them. */
+    private static final class QueueingExecutor implements TaskExecutor {
+        private final Queue<Runnable> jobs = new ArrayDeque<>();
+        private final TaskExecutor direct = new CurrentThreadTaskExecutor();
+
+        @Override
+        public <T> void submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+            jobs.add(() -> direct.submit(work, onSuccess, onFailure));
+        }
+
+        void runAll() {
+            while (!jobs.isEmpty()) {
+                jobs.poll().run();
+            }
+        }
+    }
+}
