@@ -45,10 +45,18 @@ final class Parsing {
         }
     }
 
-    private static String reason(AddressStringException e) {
-        String message = e.getMessage();
-        int colon = message.indexOf(": ");
-        String reason = colon > 0 && message.startsWith("IP Address error") ? message.substring(colon + 2) : message;
-        return reason.toLowerCase(java.util.Locale.ROOT);
+    /** The library's reason without its echo of the input ("10.0.0.0/33 IP Address error: ..."), in plain words. */
+    static String reason(AddressStringException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        int error = message.indexOf("error: ");
+        String reason = (error >= 0 ? message.substring(error + "error: ".length()) : message)
+                .toLowerCase(java.util.Locale.ROOT);
+        if (reason.contains("prefix bit-length") || reason.contains("prefix length")) {
+            return "the prefix length must be at most 32 for IPv4 and 128 for IPv6";
+        }
+        if (reason.contains("non-segmented single value") || reason.contains("invalid character")) {
+            return "it is not an IPv4 or IPv6 address";
+        }
+        return reason;
     }
 }

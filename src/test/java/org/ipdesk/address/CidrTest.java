@@ -63,8 +63,13 @@ class CidrTest {
         assertThatThrownBy(() -> Cidr.parse("0.0.0.0/0")).hasMessageContaining("/0");
         assertThatThrownBy(() -> Cidr.parse("::/0")).hasMessageContaining("/0");
         assertThatThrownBy(() -> Cidr.parse("10.0.0.0")).hasMessageContaining("no prefix length");
-        assertThatThrownBy(() -> Cidr.parse("10.0.0.0/33")).isInstanceOf(InvalidAddressException.class);
-        assertThatThrownBy(() -> Cidr.parse("banana")).hasMessageContaining("'banana' is not a valid CIDR");
+        assertThatThrownBy(() -> Cidr.parse("10.0.0.0/33")).hasMessage(
+                "'10.0.0.0/33' is not a valid CIDR: the prefix length must be at most 32 for IPv4 and 128 for IPv6");
+        assertThatThrownBy(() -> Cidr.parse("fe80::/129")).hasMessageEndingWith("must be at most 32 for IPv4 and 128 for IPv6");
+        assertThatThrownBy(() -> Cidr.parse("banana"))
+                .hasMessage("'banana' is not a valid CIDR: it is not an IPv4 or IPv6 address");
+        assertThatThrownBy(() -> Cidr.parse("10.0.0.300/24"))
+                .hasMessage("'10.0.0.300/24' is not a valid CIDR: ipv4 segment too large");
         assertThatThrownBy(() -> Cidr.parse("")).hasMessageContaining("empty");
         assertThatThrownBy(() -> Cidr.parse("10.0.0.*/24")).isInstanceOf(InvalidAddressException.class);
         assertThatThrownBy(() -> Cidr.parse("10.1/16")).isInstanceOf(InvalidAddressException.class);
