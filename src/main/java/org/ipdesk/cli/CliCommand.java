@@ -1,6 +1,7 @@
 package org.ipdesk.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -43,7 +44,21 @@ abstract class CliCommand implements Callable<Integer> {
         return DataLocation.defaultDatabase();
     }
 
+    /**
+     * Opens an existing database. A missing file is refused rather than created, so a mistyped {@code --db}
+     * never leaves an empty database behind; only {@link #createOrOpenAllocator()} makes a new file.
+     */
     Allocator openAllocator() {
+        Path file = databaseFile();
+        if (!Files.exists(file)) {
+            throw new IllegalArgumentException("there is no database at " + file.toAbsolutePath().normalize()
+                    + "; check the path, or create one with 'ipdesk --db FILE network add NAME'");
+        }
+        return Allocator.open(file);
+    }
+
+    /** Opens the database, creating the file (owner-only) when it does not exist yet. */
+    Allocator createOrOpenAllocator() {
         return Allocator.open(databaseFile());
     }
 

@@ -36,7 +36,7 @@ final class NetworkCommand implements Runnable {
 
         @Override
         void execute() {
-            try (Allocator allocator = openAllocator()) {
+            try (Allocator allocator = createOrOpenAllocator()) {
                 Network network = allocator.createNetwork(name, description);
                 out().println("Created network '" + network.name() + "'");
             }

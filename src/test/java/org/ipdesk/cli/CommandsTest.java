@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.Instant;
+import org.ipdesk.allocator.Allocator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +22,23 @@ class CommandsTest {
     @BeforeEach
     void setUp() {
         cli = new Cli(dir.resolve("ipdesk.db"));
+        Allocator.open(dir.resolve("ipdesk.db")).close(); // an empty database, as the window leaves it
+    }
+
+    @Test
+    void aMissingDatabaseIsRefusedByEveryCommandButNetworkAdd() {
+        Path typo = dir.resolve("ipdesk-typo.db");
+        for (String[] command : new String[][] {{"network", "list"}, {"subnet", "list"}, {"usage"}, {"find", "web"},
+                {"ip", "list", "10.0.0.0/24"}, {"ip", "next", "10.0.0.0/24"}}) {
+            List<String> args = new ArrayList<>(List.of("--db", typo.toString()));
+            args.addAll(List.of(command));
+            Cli.Result result = Cli.raw(args.toArray(String[]::new));
+            assertThat(result.code()).as(String.join(" ", command)).isEqualTo(1);
+            assertThat(result.err()).contains("there is no database at " + typo.toAbsolutePath());
+            assertThat(typo).doesNotExist();
+        }
+        assertThat(Cli.raw("--db", typo.toString(), "network", "add", "dc1").code()).isZero();
+        assertThat(typo).exists();
     }
 
     @Test
