@@ -168,8 +168,10 @@ public final class Allocator implements AutoCloseable {
         }
         spec.gateway().ifPresent(g -> checkGatewayInCidr(cidr, g));
         OptionalLong parentId = parent.map(p -> OptionalLong.of(p.id())).orElse(OptionalLong.empty());
-        List<Subnet> adopted = s.children(network.id(), parentId).stream()
-                .filter(sibling -> cidr.contains(sibling.cidr())).toList();
+        // the new subnet's children: the subnets inside it that were children of its parent (or top-level);
+        // read through the span index, so the cost follows the subnets inside the CIDR, not the network's size
+        List<Subnet> adopted = s.subnetsInside(network.id(), cidr).stream()
+                .filter(inside -> inside.parentId().equals(parentId)).toList();
         spec.gateway().ifPresent(g -> adopted.stream().filter(c -> c.cidr().contains(g)).findFirst().ifPresent(c -> {
             throw new InvalidInput("gateway " + g + " lies in child subnet " + c.cidr() + ", not in " + cidr + " itself");
         }));

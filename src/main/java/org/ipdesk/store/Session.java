@@ -126,6 +126,14 @@ public final class Session {
                 Session::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes());
     }
 
+    /** The subnets of a network that lie wholly inside {@code cidr} (itself excluded), in address order. */
+    public List<Subnet> subnetsInside(long networkId, Cidr cidr) {
+        return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? AND s.version = ? AND s.first_ip BETWEEN ? AND ? "
+                        + "AND s.last_ip <= ? AND NOT (s.first_ip = ? AND s.prefix = ?) ORDER BY s.first_ip, s.prefix",
+                Session::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes(),
+                cidr.last().toBytes(), cidr.first().toBytes(), cidr.prefixLength());
+    }
+
     /** The direct children of a subnet, or the top-level subnets of a network when {@code parentId} is empty. */
     public List<Subnet> children(long networkId, OptionalLong parentId) {
         if (parentId.isPresent()) {
