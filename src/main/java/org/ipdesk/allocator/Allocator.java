@@ -201,6 +201,11 @@ public final class Allocator implements AutoCloseable {
         });
     }
 
+    /** What would stop {@link #updateSubnet}, without changing the subnet. Empty when the change could be saved. */
+    public Optional<String> checkUpdateSubnet(long subnetId, SubnetSpec spec) {
+        return rehearse(() -> database.rehearse(s -> updateSubnet(s, subnetId, spec)));
+    }
+
     /** What would stop {@link #addRange}, without adding the range. Empty when it could be added. */
     public Optional<String> checkAddRange(long subnetId, Ip start, Ip end, RangeKind kind) {
         return rehearse(() -> database.rehearse(s -> addRange(s, subnetId, start, end, kind, "")));
@@ -268,32 +273,34 @@ public final class Allocator implements AutoCloseable {
 
     /** Changes a subnet's name, description, VLAN and gateway (its CIDR stays). */
     public Subnet updateSubnet(long subnetId, SubnetSpec spec) {
+        return database.write(s -> updateSubnet(s, subnetId, spec));
+    }
+
+    private Subnet updateSubnet(Session s, long subnetId, SubnetSpec spec) {
         validateDetails(spec);
-        return database.write(s -> {
-            Subnet before = subnet(s, subnetId);
-            if (!spec.cidr().equals(before.cidr())) {
-                throw new InvalidInput("the CIDR of " + before.label() + " cannot change; create a new subnet instead");
-            }
-            spec.gateway().ifPresent(g -> {
-                checkGatewayInCidr(before.cidr(), g);
-                for (AddressRange r : s.ranges(subnetId)) {
-                    if (r.range().contains(g)) {
-                        throw new InvalidInput("gateway " + g + " lies in the " + r.kind().label() + " range " + r.range());
-                    }
+        Subnet before = subnet(s, subnetId);
+        if (!spec.cidr().equals(before.cidr())) {
+            throw new InvalidInput("the CIDR of " + before.label() + " cannot change; create a new subnet instead");
+        }
+        spec.gateway().ifPresent(g -> {
+            checkGatewayInCidr(before.cidr(), g);
+            for (AddressRange r : s.ranges(subnetId)) {
+                if (r.range().contains(g)) {
+                    throw new InvalidInput("gateway " + g + " lies in the " + r.kind().label() + " range " + r.range());
                 }
-                s.children(before.networkId(), OptionalLong.of(subnetId)).stream()
-                        .filter(c -> c.cidr().contains(g)).findFirst().ifPresent(c -> {
-                            throw new InvalidInput("gateway " + g + " lies in child subnet " + c.cidr());
-                        });
-            });
-            s.updateSubnetDetails(subnetId, text(spec.name()), text(spec.description()), spec.vlan(), spec.gateway());
-            Subnet after = subnet(s, subnetId);
-            if (!after.gateway().equals(before.gateway())) {
-                FreeSpace.rebuild(s, after);
             }
-            changes.log(s, ChangeAction.UPDATE, "subnet", after.label(), ChangeWriter.of(before), ChangeWriter.of(after));
-            return after;
+            s.children(before.networkId(), OptionalLong.of(subnetId)).stream()
+                    .filter(c -> c.cidr().contains(g)).findFirst().ifPresent(c -> {
+                        throw new InvalidInput("gateway " + g + " lies in child subnet " + c.cidr());
+                    });
         });
+        s.updateSubnetDetails(subnetId, text(spec.name()), text(spec.description()), spec.vlan(), spec.gateway());
+        Subnet after = subnet(s, subnetId);
+        if (!after.gateway().equals(before.gateway())) {
+            FreeSpace.rebuild(s, after);
+        }
+        changes.log(s, ChangeAction.UPDATE, "subnet", after.label(), ChangeWriter.of(before), ChangeWriter.of(after));
+        return after;
     }
 
     /**
@@ -906,6 +913,19 @@ public final class Allocator implements AutoCloseable {
             }
             return total;
         });
+    }
+
+    /** How many addresses a subnet holds itself (its children's not counted): what deleting it would take away. */
+    public long heldAddressCount(long subnetId) {
+        return database.read(s -> {
+            subnet(s, subnetId);
+            return s.countAddresses(subnetId);
+        });
+    }
+
+    /** The changes of one address of a subnet (allocate, update, release), newest first. */
+    public List<Change> addressHistory(long subnetId, Ip ip, int limit) {
+        return database.read(s -> s.changes("address", subnet(s, subnetId).label() + " " + ip, limit));
     }
 
     /** The change log, newest first; empty type or key means any. */

@@ -1,0 +1,79 @@
+package org.ipdesk.allocator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ipdesk.allocator.AllocatorFixture.cidr;
+import static org.ipdesk.allocator.AllocatorFixture.ip;
+
+import java.nio.file.Path;
+import org.ipdesk.model.AddressDetails;
+import org.ipdesk.model.ChangeAction;
+import org.ipdesk.model.RangeKind;
+import org.ipdesk.model.Subnet;
+import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.ContentSnapshot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The queries the window's forms and panes use: rehearsed subnet edits, counts before a delete, an address's history. */
+class WindowQueriesTest {
+    @TempDir
+    Path dir;
+    Allocator allocator;
+    Subnet lan;
+
+    @BeforeEach
+    void setUp() {
+        allocator = AllocatorFixture.open(dir.resolve("w.db"));
+        allocator.createNetwork("dc1", "");
+        lan = allocator.createSubnet("dc1", SubnetSpec.of(cidr("10.0.0.0/24")).withName("servers"));
+        allocator.addRange(lan.id(), ip("10.0.0.100"), ip("10.0.0.199"), RangeKind.DHCP, "");
+    }
+
+    @AfterEach
+    void tearDown() {
+        allocator.close();
+    }
+
+    @Test
+    void checkUpdateSubnetNamesTheProblemAndChangesNothing() {
+        String before = ContentSnapshot.of(dir.resolve("w.db"));
+        SubnetSpec spec = SubnetSpec.of(lan.cidr()).withName("renamed");
+
+        assertThat(allocator.checkUpdateSubnet(lan.id(), spec.withGateway(ip("10.0.1.1"))))
+                .contains("gateway 10.0.1.1 is outside 10.0.0.0/24");
+        assertThat(allocator.checkUpdateSubnet(lan.id(), spec.withGateway(ip("10.0.0.150"))))
+                .contains("gateway 10.0.0.150 lies in the dhcp range 10.0.0.100-10.0.0.199");
+        assertThat(allocator.checkUpdateSubnet(lan.id(), spec.withVlan(5000))).contains("VLAN 5000 is out of range (1-4094)");
+        assertThat(allocator.checkUpdateSubnet(lan.id(), spec.withGateway(ip("10.0.0.1")))).isEmpty();
+
+        assertThat(ContentSnapshot.of(dir.resolve("w.db"))).isEqualTo(before);
+        assertThat(allocator.subnet(lan.id()).name()).isEqualTo("servers");
+    }
+
+    @Test
+    void heldAddressCountIsWhatADeleteWouldTake() {
+        allocator.allocateNext(lan.id(), 3, Strategy.FIRST, AddressDetails.allocated("web"));
+        Subnet child = allocator.createSubnet("dc1", SubnetSpec.of(cidr("10.0.0.64/28")));
+        allocator.allocateNext(child.id(), 2, Strategy.FIRST, AddressDetails.allocated("db"));
+
+        assertThat(allocator.heldAddressCount(lan.id())).isEqualTo(3);
+        assertThat(allocator.heldAddressCount(child.id())).isEqualTo(2);
+        assertThat(allocator.deleteSubnet(lan.id())).isEqualTo(3);
+    }
+
+    @Test
+    void addressHistoryListsOnlyThatAddressNewestFirst() {
+        allocator.reserve(lan.id(), ip("10.0.0.5"), AddressDetails.allocated("web-01"));
+        allocator.reserve(lan.id(), ip("10.0.0.6"), AddressDetails.allocated("web-02"));
+        allocator.update(lan.id(), ip("10.0.0.5"), AddressDetails.allocated("web-01b"));
+        allocator.release(lan.id(), ip("10.0.0.5"));
+
+        assertThat(allocator.addressHistory(lan.id(), ip("10.0.0.5"), 10))
+                .extracting(c -> c.action())
+                .containsExactly(ChangeAction.RELEASE, ChangeAction.UPDATE, ChangeAction.ALLOCATE);
+        assertThat(allocator.addressHistory(lan.id(), ip("10.0.0.6"), 10)).hasSize(1);
+        assertThat(allocator.addressHistory(lan.id(), ip("10.0.0.7"), 10)).isEmpty();
+    }
+}
