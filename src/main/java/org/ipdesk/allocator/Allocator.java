@@ -897,9 +897,14 @@ public final class Allocator implements AutoCloseable {
         return database.read(UsageCalculator::compute);
     }
 
+    /** Utilisation of one subnet, its children included; reads only that subnet's subtree. */
     public Usage usage(long subnetId) {
-        return Optional.ofNullable(usageBySubnet().get(subnetId))
-                .orElseThrow(() -> new NotFound("subnet " + subnetId + " does not exist"));
+        return database.read(s -> UsageCalculator.computeOne(s, subnet(s, subnetId)));
+    }
+
+    /** How many addresses are held in the whole database. */
+    public long addressCount() {
+        return database.read(Session::countAllAddresses);
     }
 
     /** Utilisation of a network: the sum over its top-level subnets. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,17 +27,40 @@ final class UsageCalculator {
     }
 
     static Map<Long, Usage> compute(Session s) {
-        List<Subnet> subnets = s.subnets();
-        Map<Long, Map<AddressStatus, Long>> held = s.statusCounts();
+        return compute(s.subnets(), s.statusCounts(), s.rangeOccupancy(), s.subnetsWithHeldGateway());
+    }
+
+    /**
+     * Utilisation of one subnet (its children included) from the queries of its own subtree only, so the header
+     * of one subnet does not pay for every subnet in the file.
+     */
+    static Usage computeOne(Session s, Subnet root) {
+        List<Subnet> subtree = new ArrayList<>();
+        subtree.add(root);
+        subtree.addAll(s.subnetsInside(root.networkId(), root.cidr()));
+        Map<Long, Map<AddressStatus, Long>> held = new HashMap<>();
+        List<Session.RangeOccupancy> ranges = new ArrayList<>();
+        Set<Long> heldGateways = new HashSet<>();
+        for (Subnet subnet : subtree) {
+            held.put(subnet.id(), s.statusCounts(subnet.id()));
+            ranges.addAll(s.rangeOccupancy(subnet.id()));
+            if (subnet.gateway().filter(g -> s.address(subnet.id(), g).isPresent()).isPresent()) {
+                heldGateways.add(subnet.id());
+            }
+        }
+        return compute(subtree, held, ranges, heldGateways).get(root.id());
+    }
+
+    private static Map<Long, Usage> compute(List<Subnet> subnets, Map<Long, Map<AddressStatus, Long>> held,
+                                            List<Session.RangeOccupancy> occupancy, Set<Long> heldGateways) {
         Map<Long, BigInteger[]> rangeUnheld = new HashMap<>();
-        for (Session.RangeOccupancy r : s.rangeOccupancy()) {
+        for (Session.RangeOccupancy r : occupancy) {
             BigInteger unheld = r.range().range().size().subtract(BigInteger.valueOf(r.held()));
             BigInteger[] acc = rangeUnheld.computeIfAbsent(r.range().subnetId(),
                     k -> new BigInteger[] {BigInteger.ZERO, BigInteger.ZERO});
             int slot = r.range().kind() == RangeKind.DHCP ? 0 : 1;
             acc[slot] = acc[slot].add(unheld);
         }
-        Set<Long> heldGateways = s.subnetsWithHeldGateway();
 
         Map<Long, List<Subnet>> children = new HashMap<>();
         for (Subnet subnet : subnets) {

@@ -188,6 +188,14 @@ public final class Session {
                 + "FROM address_range r", rs -> new RangeOccupancy(rangeRow(rs), rs.getLong(7)));
     }
 
+    /** The ranges of one subnet, with how many held addresses lie inside each. */
+    public List<RangeOccupancy> rangeOccupancy(long subnetId) {
+        return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description, "
+                + "(SELECT count(*) FROM address a WHERE a.subnet_id = r.subnet_id AND a.ip BETWEEN r.start_ip AND r.end_ip) "
+                + "FROM address_range r WHERE r.subnet_id = ?", rs -> new RangeOccupancy(rangeRow(rs), rs.getLong(7)),
+                subnetId);
+    }
+
     /** A range and the number of held addresses inside it. */
     public record RangeOccupancy(AddressRange range, long held) {
     }
@@ -351,6 +359,19 @@ public final class Session {
                 rs -> counts.computeIfAbsent(rs.getLong(1), k -> new java.util.EnumMap<>(AddressStatus.class))
                         .put(AddressStatus.parse(rs.getString(2)), rs.getLong(3)));
         return counts;
+    }
+
+    /** Held-address counts of one subnet per status. */
+    public Map<AddressStatus, Long> statusCounts(long subnetId) {
+        Map<AddressStatus, Long> counts = new java.util.EnumMap<>(AddressStatus.class);
+        forEach("SELECT status, count(*) FROM address WHERE subnet_id = ? GROUP BY status",
+                rs -> counts.put(AddressStatus.parse(rs.getString(1)), rs.getLong(2)), subnetId);
+        return counts;
+    }
+
+    /** How many addresses the database holds, in every subnet. */
+    public long countAllAddresses() {
+        return scalarLong("SELECT count(*) FROM address");
     }
 
     /** Subnet ids whose gateway is held as an address. */

@@ -5,6 +5,7 @@ import static org.ipdesk.allocator.AllocatorFixture.cidr;
 import static org.ipdesk.allocator.AllocatorFixture.ip;
 
 import java.nio.file.Path;
+import org.ipdesk.address.Cidr;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.ChangeAction;
 import org.ipdesk.model.RangeKind;
@@ -75,5 +76,30 @@ class WindowQueriesTest {
                 .containsExactly(ChangeAction.RELEASE, ChangeAction.UPDATE, ChangeAction.ALLOCATE);
         assertThat(allocator.addressHistory(lan.id(), ip("10.0.0.6"), 10)).hasSize(1);
         assertThat(allocator.addressHistory(lan.id(), ip("10.0.0.7"), 10)).isEmpty();
+    }
+
+    @Test
+    void usageOfOneSubnetMatchesTheWholeFileComputation() {
+        Path generated = dir.resolve("generated.db");
+        try (DatasetGenerator generator = DatasetGenerator.open(generated)) {
+            generator.generate(new DatasetGenerator.Plan(120, 6000, 10, 3), line -> { });
+        }
+        try (Allocator other = AllocatorFixture.open(generated)) {
+            // nest a child with a range and addresses inside one of the generated /16s
+            Subnet big = other.subnets().stream().filter(x -> x.cidr().prefixLength() == 16).findFirst().orElseThrow();
+            String network = other.networks().stream().filter(n -> n.id() == big.networkId()).findFirst().orElseThrow().name();
+            Cidr childCidr = other.createNextFreeChild(network, big.cidr(), 26, "nested").cidr();
+            Subnet child = other.findSubnet(childCidr, java.util.Optional.of(network));
+            other.allocateNext(child.id(), 3, Strategy.FIRST, AddressDetails.allocated("n"));
+            other.addRange(child.id(), childCidr.firstUsable().plus(10), childCidr.firstUsable().plus(19), RangeKind.DHCP, "");
+        }
+        try (Allocator other = AllocatorFixture.open(generated)) {
+            var all = other.usageBySubnet();
+            assertThat(all).hasSizeGreaterThan(100);
+            for (Subnet subnet : other.subnets()) {
+                assertThat(other.usage(subnet.id())).as(subnet.label()).isEqualTo(all.get(subnet.id()));
+            }
+            assertThat(other.addressCount()).isEqualTo(6003);
+        }
     }
 }
