@@ -1,44 +1,56 @@
 package org.ipdesk.ui;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.ipdesk.store.DataLocation;
 import org.ipdesk.ui.main.MainView;
 import org.ipdesk.ui.main.MainViewModel;
+import org.ipdesk.ui.settings.SettingsStore;
 
-/** The window: the default database, or the file of {@code --db FILE}. Started by {@link Launcher}. */
+/**
+ * The window: the file of {@code --db FILE}, else the last file used (remembered in the settings), else the
+ * default database. Started by {@link Launcher}.
+ */
 public final class App extends Application {
 
     private FxTaskExecutor executor;
     private MainViewModel viewModel;
+    private MainView view;
 
     @Override
     public void start(Stage stage) throws IOException {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        Path file = Launcher.databaseOption(getParameters().getRaw()).orElseGet(DataLocation::defaultDatabase)
+        SettingsStore settings = SettingsStore.forUser();
+        Path file = Launcher.databaseOption(getParameters().getRaw())
+                .orElseGet(() -> MainViewModel.startupDatabase(settings))
                 .toAbsolutePath().normalize();
 
         executor = new FxTaskExecutor();
-        viewModel = new MainViewModel(file, executor);
+        viewModel = new MainViewModel(file, executor, settings);
+        applyTheme(viewModel.darkThemeProperty().get());
+        viewModel.darkThemeProperty().addListener((property, before, dark) -> applyTheme(dark));
 
         FXMLLoader loader = new FXMLLoader(
                 Objects.requireNonNull(App.class.getResource("/fxml/main/MainView.fxml"), "fxml/main/MainView.fxml"));
         loader.setControllerFactory(type -> {
             if (type == MainView.class) {
-                return new MainView(viewModel);
+                view = new MainView(viewModel);
+                return view;
             }
             throw new IllegalArgumentException("no controller " + type);
         });
         Parent root = loader.load();
 
-        Scene scene = new Scene(root, 1000, 640);
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1360, screen.getWidth() * 0.92), Math.min(820, screen.getHeight() * 0.9));
         scene.getStylesheets().add(
                 Objects.requireNonNull(App.class.getResource("/org/ipdesk/ui/ipdesk.css"), "ipdesk.css").toExternalForm());
         stage.titleProperty().bind(viewModel.titleProperty());
@@ -48,8 +60,17 @@ public final class App extends Application {
         viewModel.load();
     }
 
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(dark
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+    }
+
     @Override
     public void stop() {
+        if (view != null) {
+            view.stop();
+        }
         if (viewModel != null) {
             viewModel.close();
         }

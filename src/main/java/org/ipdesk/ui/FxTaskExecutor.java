@@ -13,11 +13,18 @@ import javafx.concurrent.Task;
  */
 public final class FxTaskExecutor implements TaskExecutor, AutoCloseable {
 
+    private volatile Thread worker;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ipdesk-database");
         thread.setDaemon(true);
+        worker = thread;
         return thread;
     });
+
+    @Override
+    public boolean isWorkerThread() {
+        return Thread.currentThread() == worker;
+    }
 
     @Override
     public <T> void submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {

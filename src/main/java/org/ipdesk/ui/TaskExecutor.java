@@ -15,4 +15,12 @@ public interface TaskExecutor {
      * {@code onSuccess} with its result or {@code onFailure} with what it threw.
      */
     <T> void submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure);
+
+    /**
+     * True on the thread that runs the submitted work. The window's allocator refuses to be reached from any
+     * other thread, so a database call on the JavaFX thread fails loudly instead of freezing the window.
+     */
+    default boolean isWorkerThread() {
+        return true;
+    }
 }

@@ -1,85 +1,304 @@
 package org.ipdesk.ui.main;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
+import java.util.Optional;
+import java.util.Set;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableColumn;
-import javafx.scene.control.TreeTableRow;
-import javafx.scene.control.TreeTableView;
-import javafx.util.Callback;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.ipdesk.ui.grid.AddressGrid;
+import org.ipdesk.ui.grid.GridBreadcrumb;
+import org.ipdesk.ui.grid.GridLegend;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 
-/** Controller of {@code fxml/main/MainView.fxml}: binds the tree and the status bar to {@link MainViewModel}. */
+/**
+ * Controller of {@code fxml/main/MainView.fxml}: binds the menus, the tree, the grid and the status bar to
+ * {@link MainViewModel} and forwards the user's commands to it.
+ */
 public final class MainView {
 
-    private static final PseudoClass NETWORK = PseudoClass.getPseudoClass("network");
+    /** How often the window asks SQLite whether another process wrote to the file. */
+    static final Duration EXTERNAL_CHANGE_POLL = Duration.seconds(1);
+
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
     private final MainViewModel viewModel;
+    private final AddressGrid grid;
+    private final Timeline poll;
+    /** Keys of the tree rows the user collapsed; every other row starts expanded. */
+    private final Set<String> collapsed = new HashSet<>();
+    private boolean rebuilding;
 
     @FXML
-    private TreeTableView<TreeRow> networkTree;
+    private MenuItem newDatabaseItem;
     @FXML
-    private TreeTableColumn<TreeRow, String> cidrColumn;
+    private MenuItem openItem;
     @FXML
-    private TreeTableColumn<TreeRow, String> nameColumn;
+    private Menu recentMenu;
     @FXML
-    private TreeTableColumn<TreeRow, String> vlanColumn;
+    private MenuItem openDefaultItem;
     @FXML
-    private TreeTableColumn<TreeRow, String> usageColumn;
+    private Menu editMenu;
     @FXML
-    private TreeTableColumn<TreeRow, String> usedColumn;
+    private CheckMenuItem darkThemeItem;
+    @FXML
+    private SplitPane splitPane;
+    @FXML
+    private TextField filterField;
+    @FXML
+    private TreeView<TreeRow> networkTree;
     @FXML
     private Label placeholderLabel;
+    @FXML
+    private VBox centerPane;
+    @FXML
+    private StackPane headerSlot;
+    @FXML
+    private HBox breadcrumbSlot;
+    @FXML
+    private StackPane gridSlot;
+    @FXML
+    private StackPane legendSlot;
+    @FXML
+    private VBox detailsSlot;
     @FXML
     private Label databaseLabel;
     @FXML
     private Label summaryLabel;
     @FXML
+    private Label lastOperationLabel;
+    @FXML
     private Button refreshButton;
+    @FXML
+    private ToggleButton themeButton;
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
+        this.grid = new AddressGrid(viewModel.grid());
+        this.poll = new Timeline(new KeyFrame(EXTERNAL_CHANGE_POLL, event -> viewModel.checkForExternalChanges()));
+        poll.setCycleCount(Animation.INDEFINITE);
     }
 
     @FXML
     private void initialize() {
-        cidrColumn.setCellValueFactory(cell(TreeRow::label));
-        nameColumn.setCellValueFactory(cell(TreeRow::name));
-        vlanColumn.setCellValueFactory(cell(TreeRow::vlan));
-        usageColumn.setCellValueFactory(cell(TreeRow::usage));
-        usedColumn.setCellValueFactory(cell(TreeRow::used));
+        bindTree();
+        bindCentre();
+        bindMenus();
+        bindStatusBar();
+        poll.play();
+    }
 
+    /** The address grid of the selected subnet (tests and screenshots read it). */
+    public AddressGrid grid() {
+        return grid;
+    }
+
+    /** Stops polling the file for other writers (the window is closing). */
+    public void stop() {
+        poll.stop();
+    }
+
+    // ================================================================= binding
+
+    private void bindTree() {
         networkTree.setRoot(new TreeItem<>());
         networkTree.setShowRoot(false);
-        networkTree.setRowFactory(tree -> new TreeTableRow<>() {
-            @Override
-            protected void updateItem(TreeRow row, boolean empty) {
-                super.updateItem(row, empty);
-                pseudoClassStateChanged(NETWORK, !empty && row != null && row.kind() == TreeRow.Kind.NETWORK);
+        networkTree.setCellFactory(tree -> new NetworkTreeCell());
+        filterField.textProperty().bindBidirectional(viewModel.filterProperty());
+        viewModel.visibleNetworks().addListener((ListChangeListener<TreeRow>) change -> showRows());
+        viewModel.selectedProperty().addListener((property, before, now) -> selectInTree(now));
+        networkTree.getSelectionModel().selectedItemProperty().addListener((property, before, now) -> {
+            if (!rebuilding && now != null) {
+                viewModel.select(now.getValue());
             }
         });
-        viewModel.networks().addListener((ListChangeListener<TreeRow>) change -> showRows(viewModel.networks()));
-        showRows(viewModel.networks());
-
         placeholderLabel.textProperty().bind(viewModel.placeholderProperty());
+        placeholderLabel.visibleProperty().bind(viewModel.placeholderProperty().isNotEmpty());
+        showRows();
+    }
+
+    private void bindCentre() {
+        gridSlot.getChildren().setAll(grid);
+        legendSlot.getChildren().setAll(new GridLegend(grid));
+        breadcrumbSlot.getChildren().setAll(new GridBreadcrumb(viewModel.grid()));
+        grid.darkProperty().bind(viewModel.darkThemeProperty());
+    }
+
+    private void bindMenus() {
+        darkThemeItem.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
+        themeButton.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
+        themeButton.graphicProperty().bind(viewModel.darkThemeProperty().map(
+                dark -> new FontIcon(dark ? Material2MZ.WB_SUNNY : Material2MZ.NIGHTS_STAY)));
+        refreshButton.setGraphic(new FontIcon(Material2MZ.REFRESH));
+        refreshButton.disableProperty().bind(viewModel.loadingProperty());
+        newDatabaseItem.setGraphic(new FontIcon(Material2AL.CREATE_NEW_FOLDER));
+        openItem.setGraphic(new FontIcon(Material2AL.FOLDER_OPEN));
+        openDefaultItem.setGraphic(new FontIcon(Material2MZ.STORAGE));
+        viewModel.recentDatabases().addListener((ListChangeListener<Path>) change -> showRecent());
+        showRecent();
+    }
+
+    private void bindStatusBar() {
         databaseLabel.textProperty().bind(viewModel.databaseTextProperty());
+        databaseLabel.setTooltip(new Tooltip());
+        databaseLabel.getTooltip().textProperty().bind(viewModel.databaseTextProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         viewModel.errorProperty().addListener((property, before, now) -> showError(now));
         showError(viewModel.errorProperty().get());
-        refreshButton.disableProperty().bind(viewModel.loadingProperty());
+        lastOperationLabel.textProperty().bind(viewModel.lastOperationProperty());
+        lastOperationLabel.setTooltip(new Tooltip());
+        lastOperationLabel.getTooltip().textProperty().bind(viewModel.lastOperationProperty());
+        viewModel.lastOperationFailedProperty().addListener(
+                (property, before, now) -> lastOperationLabel.pseudoClassStateChanged(ERROR, now));
     }
+
+    // ================================================================= handlers
 
     @FXML
     private void refresh() {
         viewModel.load();
+    }
+
+    @FXML
+    private void openDatabase() {
+        FileChooser chooser = databaseChooser("Open an IPDesk database");
+        Optional.ofNullable(chooser.showOpenDialog(window())).map(File::toPath).ifPresent(viewModel::open);
+    }
+
+    @FXML
+    private void newDatabase() {
+        FileChooser chooser = databaseChooser("Create a new IPDesk database");
+        chooser.setInitialFileName("ipdesk.db");
+        Optional.ofNullable(chooser.showSaveDialog(window())).map(File::toPath).map(MainView::withDbExtension)
+                .ifPresent(viewModel::createDatabase);
+    }
+
+    @FXML
+    private void openDefault() {
+        viewModel.openDefault();
+    }
+
+    @FXML
+    private void quit() {
+        window().hide();
+        Platform.exit();
+    }
+
+    // ================================================================= tree
+
+    /** Rebuilds the tree from the view model's rows, keeping what the user collapsed and the selection. */
+    private void showRows() {
+        rebuilding = true;
+        try {
+            networkTree.getRoot().getChildren().setAll(viewModel.visibleNetworks().stream().map(this::item).toList());
+        } finally {
+            rebuilding = false;
+        }
+        selectInTree(viewModel.selectedProperty().get());
+    }
+
+    private TreeItem<TreeRow> item(TreeRow row) {
+        TreeItem<TreeRow> item = new TreeItem<>(row);
+        item.getChildren().setAll(row.children().stream().map(this::item).toList());
+        boolean filtering = !viewModel.filterProperty().get().isBlank();
+        item.setExpanded(filtering || !collapsed.contains(row.key()));
+        item.expandedProperty().addListener((property, before, now) -> {
+            if (!rebuilding && !filtering) {
+                if (now) {
+                    collapsed.remove(row.key());
+                } else {
+                    collapsed.add(row.key());
+                }
+            }
+        });
+        return item;
+    }
+
+    private void selectInTree(TreeRow row) {
+        TreeItem<TreeRow> current = networkTree.getSelectionModel().getSelectedItem();
+        if (row == null) {
+            if (current != null) {
+                rebuilding = true;
+                networkTree.getSelectionModel().clearSelection();
+                rebuilding = false;
+            }
+            return;
+        }
+        if (current != null && current.getValue() != null && current.getValue().key().equals(row.key())) {
+            return;
+        }
+        find(networkTree.getRoot(), row.key()).ifPresent(item -> {
+            rebuilding = true;
+            try {
+                for (TreeItem<TreeRow> up = item.getParent(); up != null; up = up.getParent()) {
+                    up.setExpanded(true);
+                }
+                networkTree.getSelectionModel().select(item);
+                int index = networkTree.getRow(item);
+                if (index >= 0) {
+                    networkTree.scrollTo(Math.max(0, index - 3));
+                }
+            } finally {
+                rebuilding = false;
+            }
+        });
+    }
+
+    private static Optional<TreeItem<TreeRow>> find(TreeItem<TreeRow> parent, String key) {
+        for (TreeItem<TreeRow> child : parent.getChildren()) {
+            if (child.getValue() != null && child.getValue().key().equals(key)) {
+                return Optional.of(child);
+            }
+            Optional<TreeItem<TreeRow>> inside = find(child, key);
+            if (inside.isPresent()) {
+                return inside;
+            }
+        }
+        return Optional.empty();
+    }
+
+    // ================================================================= helpers
+
+    private void showRecent() {
+        List<Path> recent = viewModel.recentDatabases();
+        if (recent.isEmpty()) {
+            MenuItem none = new MenuItem("(none yet)");
+            none.setDisable(true);
+            recentMenu.getItems().setAll(none);
+            return;
+        }
+        recentMenu.getItems().setAll(recent.stream().map(path -> {
+            MenuItem item = new MenuItem(path.toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(event -> viewModel.open(path));
+            return item;
+        }).toList());
     }
 
     private void showError(String message) {
@@ -87,22 +306,25 @@ public final class MainView {
         summaryLabel.setTooltip(message.isEmpty() ? null : new Tooltip(message));
     }
 
-    private void showRows(List<TreeRow> rows) {
-        networkTree.getRoot().getChildren().setAll(rows.stream().map(MainView::item).toList());
+    private FileChooser databaseChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().setAll(
+                new FileChooser.ExtensionFilter("IPDesk database (*.db)", "*.db"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        Path current = viewModel.databaseFile();
+        if (current != null && current.getParent() != null && current.getParent().toFile().isDirectory()) {
+            chooser.setInitialDirectory(current.getParent().toFile());
+        }
+        return chooser;
     }
 
-    private static TreeItem<TreeRow> item(TreeRow row) {
-        TreeItem<TreeRow> item = new TreeItem<>(row);
-        item.getChildren().setAll(row.children().stream().map(MainView::item).toList());
-        item.setExpanded(true);
-        return item;
+    private static Path withDbExtension(Path file) {
+        String name = file.getFileName().toString();
+        return name.contains(".") ? file : file.resolveSibling(name + ".db");
     }
 
-    private static Callback<TreeTableColumn.CellDataFeatures<TreeRow, String>, ObservableValue<String>> cell(
-            Function<TreeRow, String> field) {
-        return features -> new ReadOnlyStringWrapper(
-                features.getValue() == null || features.getValue().getValue() == null
-                        ? ""
-                        : field.apply(features.getValue().getValue()));
+    private Window window() {
+        return networkTree.getScene().getWindow();
     }
 }

@@ -1,15 +1,26 @@
 package org.ipdesk.ui.main;
 
 import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ipdesk.allocator.Allocator;
@@ -17,12 +28,21 @@ import org.ipdesk.allocator.AllocatorException;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.Usage;
+import org.ipdesk.store.DataLocation;
 import org.ipdesk.store.StoreException;
 import org.ipdesk.ui.TaskExecutor;
+import org.ipdesk.ui.grid.AddressGridViewModel;
+import org.ipdesk.ui.settings.Settings;
+import org.ipdesk.ui.settings.SettingsStore;
 
 /**
- * State of the main window: the networks of one database file with their subnets and usage, and a status line.
- * All database work goes through the {@link TaskExecutor}; results land in the properties on the UI thread.
+ * State of the main window: which database file is open, its networks and subnets with their usage (the
+ * tree, and the part of it the filter lets through), the selected row, the address grid of the selected
+ * subnet, the theme, the recent files, and the status line (totals and the last operation with its result).
+ *
+ * <p>The allocator is opened, used and closed only by jobs on the {@link TaskExecutor}; {@link #allocator()}
+ * refuses every other thread, so a database call on the JavaFX thread fails loudly instead of freezing the
+ * window. Results land in the properties on the UI thread.
  */
 public final class MainViewModel {
 
@@ -30,35 +50,103 @@ public final class MainViewModel {
     static final String NOT_APPLICABLE = "\u2014";
     /** The status line when the file cannot be opened; {@link #errorProperty()} says why. */
     static final String CANNOT_OPEN = "Cannot open the database";
+    static final String EMPTY_DATABASE = "This database has no networks yet.\n\nCreate one with Edit \u2192 New network "
+            + "(or on the command line: ipdesk network add NAME).";
 
-    private final Path databaseFile;
     private final TaskExecutor tasks;
+    private final SettingsStore settingsStore;
+    private Settings settings;
 
-    /** Opened by the first load; touched only by jobs on the executor. */
+    /** The open allocator and its file; touched only by jobs on the executor. */
     private Allocator allocator;
+    private volatile Path openFile;
+    /** SQLite's data_version when the tree was last read: a different value means another process wrote. */
+    private long seenVersion = Long.MIN_VALUE;
+    private boolean checking;
 
+    private final AddressGridViewModel grid;
+
+    private final ReadOnlyObjectWrapper<Path> databaseFile = new ReadOnlyObjectWrapper<>(this, "databaseFile");
     private final ObservableList<TreeRow> networks = FXCollections.observableArrayList();
     private final ObservableList<TreeRow> readOnlyNetworks = FXCollections.unmodifiableObservableList(networks);
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper databaseText = new ReadOnlyStringWrapper();
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private final ObservableList<TreeRow> visible = FXCollections.observableArrayList();
+    private final ObservableList<TreeRow> readOnlyVisible = FXCollections.unmodifiableObservableList(visible);
+    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final ReadOnlyObjectWrapper<TreeRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "IPDesk");
+    private final ReadOnlyStringWrapper databaseText = new ReadOnlyStringWrapper(this, "databaseText", "");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", "");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
+    private final ReadOnlyStringWrapper lastOperation = new ReadOnlyStringWrapper(this, "lastOperation", "");
+    private final ReadOnlyBooleanWrapper lastOperationFailed = new ReadOnlyBooleanWrapper(this, "lastOperationFailed");
+    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
+    private final ObservableList<Path> recentDatabases = FXCollections.observableArrayList();
+    private final ObservableList<Path> readOnlyRecent = FXCollections.unmodifiableObservableList(recentDatabases);
 
+    /** A view model on {@code databaseFile} that remembers nothing between runs (tests, one-off windows). */
     public MainViewModel(Path databaseFile, TaskExecutor tasks) {
-        this.databaseFile = databaseFile.toAbsolutePath().normalize();
+        this(databaseFile, tasks, null);
+    }
+
+    /**
+     * A view model on {@code databaseFile}, remembering the theme, the last file and the recent files in
+     * {@code settingsStore} (null: remember nothing).
+     */
+    public MainViewModel(Path databaseFile, TaskExecutor tasks, SettingsStore settingsStore) {
         this.tasks = tasks;
-        Path name = this.databaseFile.getFileName();
-        title.set("IPDesk \u2014 " + (name == null ? this.databaseFile : name));
-        databaseText.set("Database: " + this.databaseFile);
+        this.settingsStore = settingsStore;
+        this.settings = settingsStore == null ? Settings.DEFAULTS : settingsStore.load();
+        this.grid = new AddressGridViewModel(this::allocator, tasks);
+        darkTheme.set(settings.darkTheme());
+        darkTheme.addListener((property, before, now) -> remember(settings.withDarkTheme(now)));
+        filter.addListener((property, before, now) -> applyFilter());
+        switchTo(databaseFile.toAbsolutePath().normalize());
+        recentDatabases.setAll(settings.recentDatabases());
+    }
+
+    /**
+     * The file the window opens when started without {@code --db}: the last one used, if it still exists, else
+     * the default database in the data folder.
+     */
+    public static Path startupDatabase(SettingsStore settingsStore) {
+        return settingsStore.load().lastDatabase().filter(Files::isRegularFile)
+                .orElseGet(DataLocation::defaultDatabase);
     }
 
     // ================================================================= state
 
-    /** The networks, each with its top-level subnets as children (and their child subnets below them). */
+    /** Every network, each with its top-level subnets as children (and their child subnets below them). */
     public ObservableList<TreeRow> networks() {
         return readOnlyNetworks;
+    }
+
+    /** The networks and subnets the filter lets through, with the networks and parents that lead to them. */
+    public ObservableList<TreeRow> visibleNetworks() {
+        return readOnlyVisible;
+    }
+
+    /** Text that filters the tree: part of a CIDR, a name, a VLAN, a gateway or a description. */
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ReadOnlyObjectProperty<TreeRow> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    /** The grid of the selected subnet. */
+    public AddressGridViewModel grid() {
+        return grid;
+    }
+
+    public ReadOnlyObjectProperty<Path> databaseFileProperty() {
+        return databaseFile.getReadOnlyProperty();
+    }
+
+    public Path databaseFile() {
+        return databaseFile.get();
     }
 
     public ReadOnlyStringProperty titleProperty() {
@@ -70,7 +158,7 @@ public final class MainViewModel {
         return databaseText.getReadOnlyProperty();
     }
 
-    /** "2 networks, 7 subnets" once loaded, "Cannot open the database" after an error; empty while loading. */
+    /** "2 networks · 7 subnets · 45 addresses" once loaded, "Cannot open the database" after an error. */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
@@ -80,7 +168,7 @@ public final class MainViewModel {
         return error.getReadOnlyProperty();
     }
 
-    /** What the tree says while it has no rows: loading, empty database, or the error. */
+    /** What the tree says while it has no rows: loading, empty database, nothing matches, or the error. */
     public ReadOnlyStringProperty placeholderProperty() {
         return placeholder.getReadOnlyProperty();
     }
@@ -89,8 +177,23 @@ public final class MainViewModel {
         return loading.getReadOnlyProperty();
     }
 
-    public Path databaseFile() {
-        return databaseFile;
+    /** The last operation and its result, e.g. "Opened /data/lab.db" or "Cannot open /tmp/x: ...". */
+    public ReadOnlyStringProperty lastOperationProperty() {
+        return lastOperation.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty lastOperationFailedProperty() {
+        return lastOperationFailed.getReadOnlyProperty();
+    }
+
+    /** The dark theme is on; remembered between runs. */
+    public BooleanProperty darkThemeProperty() {
+        return darkTheme;
+    }
+
+    /** Recently opened files, newest first. */
+    public ObservableList<Path> recentDatabases() {
+        return readOnlyRecent;
     }
 
     // ================================================================= commands
@@ -99,9 +202,105 @@ public final class MainViewModel {
     public void load() {
         loading.set(true);
         if (networks.isEmpty()) {
-            placeholder.set("Opening " + databaseFile + " \u2026");
+            placeholder.set("Opening " + databaseFile.get() + " \u2026");
         }
-        tasks.submit(this::readTree, this::show, this::fail);
+        tasks.submit(() -> readTree(allocator()), this::show, this::fail);
+    }
+
+    /** Selects a row of the tree: a subnet shows its grid; a network (or null) clears it. */
+    public void select(TreeRow row) {
+        TreeRow before = selected.get();
+        if (row != null && before != null && row.key().equals(before.key())) {
+            return;
+        }
+        selected.set(row);
+        Optional<Subnet> subnet = row == null ? Optional.empty() : row.subnet();
+        if (subnet.isPresent()) {
+            grid.show(subnet.get());
+        } else {
+            grid.clear();
+        }
+    }
+
+    /** Selects the row with this key ("s:ID" or "n:ID") if the tree holds it. */
+    public void selectKey(String key) {
+        find(networks, key).ifPresent(this::select);
+    }
+
+    /**
+     * Opens another database file (File → Open, Open recent, the default database). The current file stays
+     * open until the new one has opened; a file that is not an IPDesk database is refused and left unchanged.
+     */
+    public void open(Path file) {
+        Path target = file.toAbsolutePath().normalize();
+        if (target.equals(databaseFile.get()) && error.get().isEmpty()) {
+            report("Already open: " + target, false);
+            return;
+        }
+        loading.set(true);
+        tasks.submit(() -> {
+            if (!Files.exists(target)) {
+                throw new IllegalArgumentException("there is no file " + target);
+            }
+            return openAndRead(target);
+        }, snapshot -> opened(target, snapshot, "Opened " + target), problem -> notOpened(target, problem));
+    }
+
+    /** Creates a new, empty database at {@code file} (File → New database) and opens it. */
+    public void createDatabase(Path file) {
+        Path target = file.toAbsolutePath().normalize();
+        loading.set(true);
+        tasks.submit(() -> {
+            if (Files.exists(target)) {
+                throw new IllegalArgumentException(target + " already exists; open it with File \u2192 Open");
+            }
+            return openAndRead(target);
+        }, snapshot -> opened(target, snapshot, "Created " + target), problem -> notOpened(target, problem));
+    }
+
+    /** Opens the default database in the data folder, creating it on first use. */
+    public void openDefault() {
+        Path target = DataLocation.defaultDatabase().toAbsolutePath().normalize();
+        if (target.equals(databaseFile.get()) && error.get().isEmpty()) {
+            report("Already open: " + target, false);
+            return;
+        }
+        loading.set(true);
+        tasks.submit(() -> openAndRead(target), snapshot -> opened(target, snapshot, "Opened the default database "
+                + target), problem -> notOpened(target, problem));
+    }
+
+    /**
+     * Asks SQLite whether another process (another window, the CLI) wrote to the file since the tree was
+     * read; if so, reads the tree, the grid and the panes again, keeping the selection. The window calls this
+     * every second or so.
+     */
+    public void checkForExternalChanges() {
+        if (checking || loading.get() || !error.get().isEmpty() || seenVersion == Long.MIN_VALUE) {
+            return;
+        }
+        checking = true;
+        tasks.submit(() -> allocator().externalVersion(), version -> {
+            checking = false;
+            if (version != seenVersion) {
+                refreshAfterChange("Another program changed the database; refreshed", false);
+            }
+        }, problem -> checking = false);
+    }
+
+    /**
+     * Reads everything shown again after a change (one made in this window, or found by
+     * {@link #checkForExternalChanges()}), keeping the selection, and reports the operation in the status line.
+     */
+    public void refreshAfterChange(String operation, boolean failed) {
+        report(operation, failed);
+        load();
+    }
+
+    /** Puts an operation and its result in the status line. */
+    public void report(String operation, boolean failed) {
+        lastOperation.set(operation);
+        lastOperationFailed.set(failed);
     }
 
     /** Closes the database after any work still queued. */
@@ -115,12 +314,47 @@ public final class MainViewModel {
         }, ignored -> { }, ignored -> { });
     }
 
+    /**
+     * The allocator of the open file, for jobs on the executor only (view models of the window's parts get
+     * this as their {@code Supplier<Allocator>}).
+     */
+    public Supplier<Allocator> allocatorSupplier() {
+        return this::allocator;
+    }
+
     // ================================================================= background work
 
-    private Snapshot readTree() {
-        if (allocator == null) {
-            allocator = Allocator.open(databaseFile);
+    private Allocator allocator() {
+        if (!tasks.isWorkerThread()) {
+            throw new IllegalStateException("database work must run on the database thread, not on "
+                    + Thread.currentThread().getName());
         }
+        if (allocator == null) {
+            allocator = Allocator.open(openFile);
+        }
+        return allocator;
+    }
+
+    /** Opens {@code target} beside the current file; only when that worked is the current one closed. */
+    private Snapshot openAndRead(Path target) {
+        Allocator next = Allocator.open(target);
+        Snapshot snapshot;
+        try {
+            snapshot = readTree(next);
+        } catch (RuntimeException e) {
+            next.close();
+            throw e;
+        }
+        if (allocator != null) {
+            allocator.close();
+        }
+        allocator = next;
+        openFile = target;
+        return snapshot;
+    }
+
+    private static Snapshot readTree(Allocator allocator) {
+        long version = allocator.externalVersion();
         Map<Long, Usage> usage = allocator.usageBySubnet();
         List<TreeRow> rows = new ArrayList<>();
         int subnetCount = 0;
@@ -132,19 +366,26 @@ public final class MainViewModel {
             boolean oneFamily = subnets.stream().map(s -> s.cidr().version()).distinct().count() <= 1;
             String percent = NOT_APPLICABLE;
             String used = NOT_APPLICABLE;
+            double fraction = -1;
             if (oneFamily) {
-                Usage total = allocator.networkUsage(network.name());
+                Usage total = Usage.ZERO;
+                for (Subnet subnet : subnets) {
+                    if (subnet.parentId().isEmpty()) {
+                        total = total.plus(usage.getOrDefault(subnet.id(), Usage.ZERO));
+                    }
+                }
                 percent = percent(total);
                 used = used(total);
+                fraction = fraction(total);
             }
             rows.add(new TreeRow(TreeRow.Kind.NETWORK, network.name(), network.description(), "", percent, used,
-                    subnetRows(subnets, usage)));
+                    fraction, network, Optional.empty(), subnetRows(network, subnets, usage)));
         }
-        return new Snapshot(rows, subnetCount);
+        return new Snapshot(rows, subnetCount, allocator.addressCount(), version);
     }
 
     /** Nests the subnets of one network under their parents, keeping the allocator's order. */
-    private static List<TreeRow> subnetRows(List<Subnet> subnets, Map<Long, Usage> usage) {
+    private static List<TreeRow> subnetRows(Network network, List<Subnet> subnets, Map<Long, Usage> usage) {
         Map<Long, List<Subnet>> childrenByParent = new LinkedHashMap<>();
         List<Subnet> roots = new ArrayList<>();
         for (Subnet subnet : subnets) {
@@ -156,41 +397,142 @@ public final class MainViewModel {
         }
         List<TreeRow> rows = new ArrayList<>();
         for (Subnet root : roots) {
-            rows.add(subnetRow(root, childrenByParent, usage));
+            rows.add(subnetRow(network, root, childrenByParent, usage));
         }
         return rows;
     }
 
-    private static TreeRow subnetRow(Subnet subnet, Map<Long, List<Subnet>> childrenByParent, Map<Long, Usage> usage) {
+    private static TreeRow subnetRow(Network network, Subnet subnet, Map<Long, List<Subnet>> childrenByParent,
+                                     Map<Long, Usage> usage) {
         List<TreeRow> children = new ArrayList<>();
         for (Subnet child : childrenByParent.getOrDefault(subnet.id(), List.of())) {
-            children.add(subnetRow(child, childrenByParent, usage));
+            children.add(subnetRow(network, child, childrenByParent, usage));
         }
         Usage u = usage.getOrDefault(subnet.id(), Usage.ZERO);
         String vlan = subnet.vlan().isPresent() ? Integer.toString(subnet.vlan().getAsInt()) : "";
         return new TreeRow(TreeRow.Kind.SUBNET, subnet.cidr().toString(), subnet.name(), vlan, percent(u), used(u),
-                children);
+                fraction(u), network, Optional.of(subnet), children);
     }
 
     // ================================================================= results, on the UI thread
 
     private void show(Snapshot snapshot) {
-        networks.setAll(snapshot.rows());
+        seenVersion = snapshot.version();
         error.set("");
-        summary.set(count(snapshot.rows().size(), "network") + ", " + count(snapshot.subnetCount(), "subnet"));
-        placeholder.set(snapshot.rows().isEmpty()
-                ? "This database has no networks yet.\n\nCreate one from the command line: ipdesk network add NAME"
-                : "");
+        networks.setAll(snapshot.rows());
+        applyFilter();
+        summary.set(count(snapshot.rows().size(), "network") + " \u00b7 " + count(snapshot.subnetCount(), "subnet")
+                + " \u00b7 " + count(snapshot.addresses(), "address"));
         loading.set(false);
+        reselect();
+    }
+
+    /** After a reload: the selected row again (by key), with the grid re-read in place; or nothing if it is gone. */
+    private void reselect() {
+        TreeRow before = selected.get();
+        if (before == null) {
+            return;
+        }
+        Optional<TreeRow> now = find(networks, before.key());
+        if (now.isEmpty()) {
+            selected.set(null);
+            grid.clear();
+            return;
+        }
+        selected.set(now.get());
+        now.get().subnet().ifPresentOrElse(grid::show, grid::clear);
+    }
+
+    private void opened(Path target, Snapshot snapshot, String operation) {
+        boolean other = !target.equals(databaseFile.get());
+        if (other) {
+            selected.set(null);
+            grid.clear();
+            switchTo(target);
+        }
+        remember(settings.opened(target));
+        recentDatabases.setAll(settings.recentDatabases());
+        report(operation, false);
+        show(snapshot);
+    }
+
+    private void notOpened(Path target, Throwable problem) {
+        loading.set(false);
+        report("Cannot open " + target + ": " + message(problem), true);
+        if (!Files.exists(target) && settings.recentDatabases().contains(target)) {
+            remember(settings.forget(target));
+            recentDatabases.setAll(settings.recentDatabases());
+        }
     }
 
     private void fail(Throwable problem) {
         networks.clear();
+        visible.clear();
+        selected.set(null);
+        grid.clear();
         String message = message(problem);
         error.set(message);
         summary.set(CANNOT_OPEN);
-        placeholder.set(CANNOT_OPEN + ".\n\n" + message + "\n\nStart IPDesk with --db FILE to open another file.");
+        placeholder.set(CANNOT_OPEN + ".\n\n" + message + "\n\nUse File \u2192 Open to open another file.");
         loading.set(false);
+        report(CANNOT_OPEN + " " + databaseFile.get() + ": " + message, true);
+    }
+
+    private void switchTo(Path file) {
+        openFile = file;
+        databaseFile.set(file);
+        seenVersion = Long.MIN_VALUE;
+        Path name = file.getFileName();
+        title.set("IPDesk \u2014 " + (name == null ? file : name));
+        databaseText.set("Database: " + file);
+    }
+
+    private void applyFilter() {
+        String text = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
+        List<TreeRow> rows = new ArrayList<>();
+        for (TreeRow network : networks) {
+            filtered(network, text).ifPresent(rows::add);
+        }
+        visible.setAll(rows);
+        if (networks.isEmpty()) {
+            if (error.get().isEmpty()) {
+                placeholder.set(EMPTY_DATABASE);
+            }
+        } else {
+            placeholder.set(rows.isEmpty() ? "Nothing matches \u201c" + filter.get().strip() + "\u201d." : "");
+        }
+    }
+
+    /** The row if it matches (with all its children), or with only the children that match, or nothing. */
+    private static Optional<TreeRow> filtered(TreeRow row, String text) {
+        if (text.isEmpty() || row.matches(text)) {
+            return Optional.of(row);
+        }
+        List<TreeRow> children = new ArrayList<>();
+        for (TreeRow child : row.children()) {
+            filtered(child, text).ifPresent(children::add);
+        }
+        return children.isEmpty() ? Optional.empty() : Optional.of(row.withChildren(children));
+    }
+
+    private static Optional<TreeRow> find(List<TreeRow> rows, String key) {
+        for (TreeRow row : rows) {
+            if (row.key().equals(key)) {
+                return Optional.of(row);
+            }
+            Optional<TreeRow> inside = find(row.children(), key);
+            if (inside.isPresent()) {
+                return inside;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void remember(Settings next) {
+        settings = next;
+        if (settingsStore != null) {
+            settingsStore.save(next).ifPresent(problem -> report(problem, true));
+        }
     }
 
     private static String message(Throwable problem) {
@@ -209,6 +551,11 @@ public final class MainViewModel {
         return usage.percent().toPlainString() + " %";
     }
 
+    /** The used share from 0 to 1 (0 for a subnet with no usable address). */
+    static double fraction(Usage usage) {
+        return usage.percent().movePointLeft(2).setScale(4, RoundingMode.HALF_UP).doubleValue();
+    }
+
     /** "32 of 254"; past a trillion, usable counts as the nearest power of two ("3 of ~2^64"). */
     static String used(Usage usage) {
         return number(usage.used()) + " of " + number(usage.usable());
@@ -222,10 +569,10 @@ public final class MainViewModel {
         return "~2^" + exponent;
     }
 
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+    private static String count(long n, String noun) {
+        return String.format("%,d", n) + " " + noun + (n == 1 ? "" : noun.endsWith("s") ? "es" : "s");
     }
 
-    private record Snapshot(List<TreeRow> rows, int subnetCount) {
+    private record Snapshot(List<TreeRow> rows, int subnetCount, long addresses, long version) {
     }
 }

@@ -1,18 +1,27 @@
 package org.ipdesk.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.ipdesk.address.Cidr;
+import org.ipdesk.address.Ip;
+import org.ipdesk.allocator.Allocator;
+import org.ipdesk.model.AddressDetails;
+import org.ipdesk.model.CellState;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
 import org.ipdesk.ui.TaskExecutor;
+import org.ipdesk.ui.grid.GridContent;
+import org.ipdesk.ui.settings.SettingsStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +42,7 @@ class MainViewModelTest {
         assertThat(vm.loadingProperty().get()).isFalse();
         assertThat(vm.errorProperty().get()).isEmpty();
         assertThat(vm.placeholderProperty().get()).isEmpty();
-        assertThat(vm.summaryProperty().get()).isEqualTo("2 networks, 7 subnets");
+        assertThat(vm.summaryProperty().get()).isEqualTo("2 networks \u00b7 7 subnets \u00b7 45 addresses");
         assertThat(vm.databaseTextProperty().get()).isEqualTo("Database: " + file.toAbsolutePath().normalize());
         assertThat(vm.titleProperty().get()).isEqualTo("IPDesk \u2014 sample.db");
 
@@ -81,7 +90,7 @@ class MainViewModelTest {
 
         assertThat(vm.networks()).isEmpty();
         assertThat(vm.errorProperty().get()).isEmpty();
-        assertThat(vm.summaryProperty().get()).isEqualTo("0 networks, 0 subnets");
+        assertThat(vm.summaryProperty().get()).isEqualTo("0 networks \u00b7 0 subnets \u00b7 0 addresses");
         assertThat(vm.placeholderProperty().get()).startsWith("This database has no networks yet.");
     }
 
@@ -102,7 +111,7 @@ class MainViewModelTest {
         assertThat(vm.placeholderProperty().get())
                 .startsWith("Cannot open the database.")
                 .contains(vm.errorProperty().get())
-                .contains("--db FILE");
+                .contains("File \u2192 Open");
         assertThat(Files.readString(notes)).isEqualTo("not a database\n");
     }
 
@@ -142,6 +151,161 @@ class MainViewModelTest {
         assertThat(file).doesNotExist();
     }
 
+    @Test
+    void theFilterKeepsMatchingRowsAndThePathToThem() {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor());
+        vm.load();
+
+        vm.filterProperty().set("databases");
+        assertThat(vm.visibleNetworks()).extracting(TreeRow::label).containsExactly("dc1");
+        TreeRow servers = vm.visibleNetworks().get(0).children().get(0);
+        assertThat(servers.label()).isEqualTo("10.10.0.0/16");
+        assertThat(servers.children()).extracting(TreeRow::label).containsExactly("10.10.2.0/24");
+
+        vm.filterProperty().set("VLAN-that-is-not-there");
+        assertThat(vm.visibleNetworks()).isEmpty();
+        assertThat(vm.placeholderProperty().get()).isEqualTo("Nothing matches \u201cVLAN-that-is-not-there\u201d.");
+
+        vm.filterProperty().set("192.168.30");
+        assertThat(vm.visibleNetworks()).extracting(TreeRow::label).containsExactly("branch-office");
+        assertThat(vm.visibleNetworks().get(0).children()).extracting(TreeRow::label).containsExactly("192.168.30.0/28");
+
+        vm.filterProperty().set("");
+        assertThat(vm.visibleNetworks()).hasSize(2);
+        assertThat(vm.placeholderProperty().get()).isEmpty();
+        // the whole tree is still there underneath
+        assertThat(vm.networks()).hasSize(2);
+    }
+
+    @Test
+    void selectingASubnetShowsItsGridAndANetworkClearsIt() {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor());
+        vm.load();
+        TreeRow web = child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24");
+
+        vm.select(web);
+
+        assertThat(vm.selectedProperty().get()).isEqualTo(web);
+        assertThat(vm.grid().subnetProperty().get().cidr().toString()).isEqualTo("10.10.1.0/24");
+        assertThat(vm.grid().getContent().size()).isEqualTo(256);
+
+        vm.select(network(vm, "dc1"));
+        assertThat(vm.grid().subnetProperty().get()).isNull();
+    }
+
+    @Test
+    void anotherWriterIsNoticedAndTheSelectionSurvivesTheRefresh() {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor());
+        vm.load();
+        vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24"));
+        vm.grid().select(20);
+
+        vm.checkForExternalChanges();
+        assertThat(vm.lastOperationProperty().get()).isEmpty();
+
+        // another process (here: another connection, as the CLI would be) takes 10.10.1.20
+        try (Allocator other = Allocator.open(file)) {
+            long id = other.findSubnet(Cidr.parse("10.10.1.0/24"), Optional.of("dc1")).id();
+            other.reserve(id, Ip.parse("10.10.1.20"), AddressDetails.allocated("cli-host"));
+        }
+        vm.checkForExternalChanges();
+
+        assertThat(vm.lastOperationProperty().get()).isEqualTo("Another program changed the database; refreshed");
+        assertThat(vm.selectedProperty().get().label()).isEqualTo("10.10.1.0/24");
+        assertThat(vm.selectedProperty().get().used()).isEqualTo("14 of 254");
+        assertThat(vm.grid().caretProperty().get()).isEqualTo(20);
+        assertThat(((GridContent.Addresses) vm.grid().getContent()).state(20)).isEqualTo(CellState.ALLOCATED);
+    }
+
+    @Test
+    void openingAnotherFileRemembersItAndARefusedFileLeavesTheCurrentOneOpen() throws IOException {
+        Path first = dir.resolve("first.db");
+        Path second = dir.resolve("second.db");
+        SampleDatabase.seed(first);
+        try (Allocator allocator = Allocator.open(second)) {
+            allocator.createNetwork("lab", "");
+        }
+        Path notes = dir.resolve("notes.db");
+        Files.writeString(notes, "not a database\n");
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        MainViewModel vm = new MainViewModel(first, new CurrentThreadTaskExecutor(), store);
+        vm.load();
+
+        vm.open(second);
+        assertThat(vm.databaseFile()).isEqualTo(second.toAbsolutePath());
+        assertThat(vm.titleProperty().get()).isEqualTo("IPDesk \u2014 second.db");
+        assertThat(vm.networks()).extracting(TreeRow::label).containsExactly("lab");
+        assertThat(vm.lastOperationProperty().get()).isEqualTo("Opened " + second.toAbsolutePath());
+        assertThat(vm.recentDatabases()).containsExactly(second.toAbsolutePath());
+
+        vm.open(notes);
+        assertThat(vm.lastOperationFailedProperty().get()).isTrue();
+        assertThat(vm.lastOperationProperty().get()).startsWith("Cannot open " + notes.toAbsolutePath())
+                .contains("is not an IPDesk database");
+        assertThat(vm.databaseFile()).isEqualTo(second.toAbsolutePath());
+        assertThat(vm.networks()).extracting(TreeRow::label).containsExactly("lab");
+        assertThat(Files.readString(notes)).isEqualTo("not a database\n");
+
+        vm.open(first);
+        assertThat(vm.recentDatabases()).containsExactly(first.toAbsolutePath(), second.toAbsolutePath());
+        assertThat(store.load().lastDatabase()).contains(first.toAbsolutePath());
+        assertThat(MainViewModel.startupDatabase(store)).isEqualTo(first.toAbsolutePath());
+        vm.close();
+    }
+
+    @Test
+    void newDatabaseIsCreatedEmptyButNeverOverAnExistingFile() {
+        Path existing = dir.resolve("existing.db");
+        SampleDatabase.seed(existing);
+        MainViewModel vm = new MainViewModel(existing, new CurrentThreadTaskExecutor());
+        vm.load();
+
+        vm.createDatabase(existing);
+        assertThat(vm.lastOperationFailedProperty().get()).isTrue();
+        assertThat(vm.lastOperationProperty().get()).contains("already exists");
+        assertThat(vm.networks()).hasSize(2);
+
+        Path fresh = dir.resolve("fresh.db");
+        vm.createDatabase(fresh);
+        assertThat(fresh).exists();
+        assertThat(vm.databaseFile()).isEqualTo(fresh.toAbsolutePath());
+        assertThat(vm.networks()).isEmpty();
+        assertThat(vm.lastOperationProperty().get()).isEqualTo("Created " + fresh.toAbsolutePath());
+        vm.close();
+    }
+
+    @Test
+    void theThemeIsRemembered() {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        MainViewModel vm = new MainViewModel(dir.resolve("a.db"), new CurrentThreadTaskExecutor(), store);
+        assertThat(vm.darkThemeProperty().get()).isFalse();
+
+        vm.darkThemeProperty().set(true);
+
+        assertThat(new MainViewModel(dir.resolve("a.db"), new CurrentThreadTaskExecutor(), store)
+                .darkThemeProperty().get()).isTrue();
+    }
+
+    @Test
+    void theAllocatorRefusesEveryThreadButTheDatabaseThread() {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        WorkerFlagExecutor executor = new WorkerFlagExecutor();
+        MainViewModel vm = new MainViewModel(file, executor);
+        vm.load();
+        assertThat(vm.networks()).hasSize(2);
+
+        assertThatThrownBy(() -> vm.allocatorSupplier().get())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("database thread");
+    }
+
     private static TreeRow network(MainViewModel vm, String name) {
         return vm.networks().stream().filter(r -> r.label().equals(name)).findFirst().orElseThrow();
     }
@@ -165,6 +329,32 @@ class MainViewModelTest {
             while (!jobs.isEmpty()) {
                 jobs.poll().run();
             }
+        }
+    }
+
+    /** Runs jobs at once but, like the real executor, says "worker thread" only while a job runs. */
+    private static final class WorkerFlagExecutor implements TaskExecutor {
+        private boolean running;
+
+        @Override
+        public <T> void submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
+            T result;
+            running = true;
+            try {
+                result = work.call();
+            } catch (Exception e) {
+                running = false;
+                onFailure.accept(e);
+                return;
+            } finally {
+                running = false;
+            }
+            onSuccess.accept(result);
+        }
+
+        @Override
+        public boolean isWorkerThread() {
+            return running;
         }
     }
 }
