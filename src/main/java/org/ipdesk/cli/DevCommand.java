@@ -4,8 +4,10 @@ import java.io.File;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.AllocatorException;
 import org.ipdesk.allocator.DatasetGenerator;
+import org.ipdesk.allocator.SampleData;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -14,16 +16,19 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
-/** Developer tools: {@code ipdesk --db FILE dev generate --subnets N --addresses M}. */
+/**
+ * Developer tools: {@code ipdesk --db FILE dev generate --subnets N --addresses M} (bulk test data) and
+ * {@code ipdesk --db FILE dev sample} (a small company's realistic database, for demos and screenshots).
+ */
 @Command(name = "dev", description = "Developer tools (test data).", mixinStandardHelpOptions = true,
-        subcommands = DevCommand.Generate.class)
+        subcommands = {DevCommand.Generate.class, DevCommand.Sample.class})
 public final class DevCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "choose a dev command: generate");
+        throw new ParameterException(spec.commandLine(), "choose a dev command: generate, sample");
     }
 
     @Command(name = "generate", mixinStandardHelpOptions = true,
@@ -72,6 +77,22 @@ public final class DevCommand implements Runnable {
                 err.println("ipdesk: " + e.getMessage());
                 err.flush();
                 return 1;
+            }
+        }
+    }
+
+    @Command(name = "sample", mixinStandardHelpOptions = true,
+            description = {"Fills an empty database with the sample data: three sites, IPv4 and IPv6 subnets, "
+                    + "DHCP pools, a few thousand addresses in every status and some change history.",
+                    "Needs an explicit --db; the database must not have networks yet."})
+    static final class Sample extends CliCommand {
+        @Override
+        void execute() {
+            Path db = database(spec);
+            try (Allocator allocator = Allocator.open(db)) {
+                int addresses = SampleData.create(allocator);
+                out().printf("Wrote the sample data to %s: %d networks, %d subnets, %,d addresses%n", db,
+                        allocator.networks().size(), allocator.subnets().size(), addresses);
             }
         }
     }

@@ -56,4 +56,17 @@ class DevCommandTest {
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("do not fit");
     }
+
+    @Test
+    void sampleFillsAnEmptyDatabaseOnlyOnce() {
+        Path db = dir.resolve("sample.db");
+        Cli.Result first = Cli.raw("--db", db.toString(), "dev", "sample");
+        assertThat(first.code()).as(first.err()).isZero();
+        assertThat(first.out()).startsWith("Wrote the sample data to " + db + ": 3 networks, ");
+
+        Cli.Result again = Cli.raw("--db", db.toString(), "dev", "sample");
+        assertThat(again.code()).isEqualTo(1);
+        assertThat(again.err()).contains("only into an empty database");
+        assertThat(Cli.raw("dev", "sample").code()).isEqualTo(2);
+    }
 }
