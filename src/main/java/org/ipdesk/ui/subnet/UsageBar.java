@@ -52,7 +52,7 @@ public class UsageBar extends Region {
         clip.setArcHeight(2 * RADIUS);
         setClip(clip);
         segments.addListener((ListChangeListener<UsageSegment>) change -> rebuild());
-        dark.addListener((property, before, now) -> rebuild());
+        dark.addListener((property, before, now) -> recolour());
         rebuild();
     }
 
@@ -84,21 +84,13 @@ public class UsageBar extends Region {
     }
 
     private void rebuild() {
-        GridPalette palette = getPalette();
-        getChildren().clear();
         parts.clear();
-        setBackground(new Background(new BackgroundFill(palette.colorOf(CellState.FREE), new CornerRadii(RADIUS),
-                Insets.EMPTY)));
-        setBorder(new Border(new BorderStroke(palette.freeBorder(), BorderStrokeStyle.SOLID, new CornerRadii(RADIUS),
-                BorderWidths.DEFAULT)));
         BigInteger total = segments.stream().map(UsageSegment::count).reduce(BigInteger.ZERO, BigInteger::add);
         StringBuilder summary = new StringBuilder();
         for (UsageSegment segment : segments) {
             Region part = new Region();
             part.getStyleClass().add("usage-segment");
             part.setId("usage-" + segment.state().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-            part.setBackground(new Background(new BackgroundFill(palette.colorOf(segment.state()), CornerRadii.EMPTY,
-                    Insets.EMPTY)));
             String text = segment.describe(total);
             Tooltip tip = new Tooltip(text);
             tip.setShowDelay(Duration.millis(200));
@@ -109,7 +101,21 @@ public class UsageBar extends Region {
         }
         getChildren().setAll(parts);
         setAccessibleText(summary.isEmpty() ? "usage not known" : summary.toString());
+        recolour();
         requestLayout();
+    }
+
+    /** Paints the bar and its segments in the palette of the current theme. */
+    private void recolour() {
+        GridPalette palette = getPalette();
+        setBackground(new Background(new BackgroundFill(palette.colorOf(CellState.FREE), new CornerRadii(RADIUS),
+                Insets.EMPTY)));
+        setBorder(new Border(new BorderStroke(palette.freeBorder(), BorderStrokeStyle.SOLID, new CornerRadii(RADIUS),
+                BorderWidths.DEFAULT)));
+        for (int i = 0; i < parts.size(); i++) {
+            parts.get(i).setBackground(new Background(new BackgroundFill(palette.colorOf(segments.get(i).state()),
+                    CornerRadii.EMPTY, Insets.EMPTY)));
+        }
     }
 
     @Override
