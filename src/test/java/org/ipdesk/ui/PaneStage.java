@@ -67,6 +67,21 @@ public final class PaneStage {
 
     /** Writes the scene as rendered now to {@code target/screenshots/NAME}. */
     public static Path screenshot(FxRobot robot, Stage stage, String name) {
+        return screenshot(robot, stage, false, name);
+    }
+
+    /**
+     * The same; with {@code fitHeight} the window first takes the pane's preferred height (a scene made with
+     * height -1), so the picture has no empty band below the pane.
+     */
+    public static Path screenshot(FxRobot robot, Stage stage, boolean fitHeight, String name) {
+        if (fitHeight) {
+            robot.interact(() -> {
+                stage.getScene().getRoot().applyCss();
+                stage.sizeToScene();
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+        }
         WritableImage image = snapshot(robot, stage);
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();

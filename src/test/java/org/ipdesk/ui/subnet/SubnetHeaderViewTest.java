@@ -62,7 +62,7 @@ class SubnetHeaderViewTest {
         vm = new SubnetHeaderViewModel(() -> allocator, executor);
         FxToolkit.registerPrimaryStage();
         robot.interact(() -> view = SubnetHeaderView.load(vm));
-        stage = PaneStage.show(view.root(), 900, 230);
+        stage = PaneStage.show(view.root(), 900, -1);
     }
 
     @AfterEach
@@ -139,18 +139,18 @@ class SubnetHeaderViewTest {
         assertClose(centrePixel(allocated), GridPalette.LIGHT.colorOf(CellState.ALLOCATED));
         assertClose(centrePixel(bar.parts().get(2)), GridPalette.LIGHT.colorOf(CellState.DHCP));
         assertClose(centrePixel(bar.parts().get(4)), GridPalette.LIGHT.colorOf(CellState.FREE));
-        PaneStage.screenshot(robot, stage, "subnet-header-light.png");
+        PaneStage.screenshot(robot, stage, true, "subnet-header-light.png");
 
         PaneStage.theme(robot, true);
         robot.interact(() -> view.darkProperty().set(true));
         assertClose(centrePixel(allocated), GridPalette.DARK.colorOf(CellState.ALLOCATED));
-        PaneStage.screenshot(robot, stage, "subnet-header-dark.png");
+        PaneStage.screenshot(robot, stage, true, "subnet-header-dark.png");
 
         show(data.v6);
-        PaneStage.screenshot(robot, stage, "subnet-header-v6-dark.png");
+        PaneStage.screenshot(robot, stage, true, "subnet-header-v6-dark.png");
         PaneStage.theme(robot, false);
         robot.interact(() -> view.darkProperty().set(false));
-        PaneStage.screenshot(robot, stage, "subnet-header-v6-light.png");
+        PaneStage.screenshot(robot, stage, true, "subnet-header-v6-light.png");
     }
 
     private Color centrePixel(Region part) {
