@@ -1,5 +1,8 @@
 package org.ipdesk.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.awt.image.BufferedImage;
@@ -11,10 +14,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.application.Application;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.testfx.api.FxRobot;
@@ -63,6 +69,21 @@ public final class PaneStage {
             image[0] = stage.getScene().snapshot(null);
         });
         return image[0];
+    }
+
+    /** The colour rendered now at the centre of {@code node}. */
+    public static Color centrePixel(FxRobot robot, Stage stage, Node node) {
+        WritableImage image = snapshot(robot, stage);
+        Bounds bounds = node.localToScene(node.getLayoutBounds());
+        return image.getPixelReader().getColor((int) bounds.getCenterX(), (int) bounds.getCenterY());
+    }
+
+    /** Red, green and blue each within 2 % (the software renderer blends edges a little). */
+    public static void assertColor(Color actual, Color expected) {
+        assertThat(actual.getRed()).as("red of %s, wanted %s", actual, expected).isCloseTo(expected.getRed(), within(0.02));
+        assertThat(actual.getGreen()).as("green of %s, wanted %s", actual, expected)
+                .isCloseTo(expected.getGreen(), within(0.02));
+        assertThat(actual.getBlue()).as("blue of %s, wanted %s", actual, expected).isCloseTo(expected.getBlue(), within(0.02));
     }
 
     /** Writes the scene as rendered now to {@code target/screenshots/NAME}. */

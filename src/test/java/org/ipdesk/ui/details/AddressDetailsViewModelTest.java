@@ -135,6 +135,17 @@ class AddressDetailsViewModelTest {
     }
 
     @Test
+    void aCellOfAChildSubnetNamesTheChild() {
+        allocator.createSubnet("lab", org.ipdesk.model.SubnetSpec.of(Cidr.parse("10.0.0.208/28")).withName("Cameras"));
+
+        show(data.lan, "10.0.0.210");
+
+        assertThat(vm.statusProperty().get()).isEqualTo("in child subnet 10.0.0.208/28 (Cameras)");
+        assertThat(vm.cellStateProperty().get()).isEqualTo(CellState.CHILD_SUBNET);
+        assertThat(vm.heldProperty().get()).isFalse();
+    }
+
+    @Test
     void theHistoryOfAnAllocatedUpdatedAndReleasedAddressNewestFirst() {
         show(data.lan, "10.0.0.20");
 

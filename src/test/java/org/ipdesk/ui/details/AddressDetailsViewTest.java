@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeoutException;
-import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.ipdesk.address.Ip;
@@ -159,12 +156,6 @@ class AddressDetailsViewTest {
     }
 
     private void assertSwatch(Color expected) {
-        Canvas swatch = robot.lookup("#swatch").queryAs(Canvas.class);
-        WritableImage image = PaneStage.snapshot(robot, stage);
-        Bounds bounds = swatch.localToScene(swatch.getLayoutBounds());
-        Color actual = image.getPixelReader().getColor((int) bounds.getCenterX(), (int) bounds.getCenterY());
-        assertThat(actual.getRed()).as("red").isCloseTo(expected.getRed(), org.assertj.core.api.Assertions.within(0.02));
-        assertThat(actual.getGreen()).as("green").isCloseTo(expected.getGreen(), org.assertj.core.api.Assertions.within(0.02));
-        assertThat(actual.getBlue()).as("blue").isCloseTo(expected.getBlue(), org.assertj.core.api.Assertions.within(0.02));
+        PaneStage.assertColor(PaneStage.centrePixel(robot, stage, robot.lookup("#swatch").query()), expected);
     }
 }

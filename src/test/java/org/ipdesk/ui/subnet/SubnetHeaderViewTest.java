@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeoutException;
-import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
@@ -154,14 +152,10 @@ class SubnetHeaderViewTest {
     }
 
     private Color centrePixel(Region part) {
-        WritableImage image = PaneStage.snapshot(robot, stage);
-        Bounds bounds = part.localToScene(part.getLayoutBounds());
-        return image.getPixelReader().getColor((int) bounds.getCenterX(), (int) bounds.getCenterY());
+        return PaneStage.centrePixel(robot, stage, part);
     }
 
     private static void assertClose(Color actual, Color expected) {
-        assertThat(Math.abs(actual.getRed() - expected.getRed())).as("red of %s vs %s", actual, expected).isLessThan(0.02);
-        assertThat(Math.abs(actual.getGreen() - expected.getGreen())).as("green of %s vs %s", actual, expected).isLessThan(0.02);
-        assertThat(Math.abs(actual.getBlue() - expected.getBlue())).as("blue of %s vs %s", actual, expected).isLessThan(0.02);
+        PaneStage.assertColor(actual, expected);
     }
 }
