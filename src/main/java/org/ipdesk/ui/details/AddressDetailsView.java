@@ -5,6 +5,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableStringValue;
+import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.canvas.Canvas;
@@ -30,6 +31,10 @@ public final class AddressDetailsView {
 
     /** Where the FXML lives on the classpath. */
     public static final String FXML = "/fxml/details/AddressDetails.fxml";
+
+    private static final PseudoClass LONG = PseudoClass.getPseudoClass("long");
+    /** Addresses longer than this (IPv6 ones) are written smaller. */
+    private static final int LONG_ADDRESS = 15;
 
     private final AddressDetailsViewModel viewModel;
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
@@ -85,6 +90,9 @@ public final class AddressDetailsView {
         content.visibleProperty().bind(viewModel.shownProperty());
 
         ipField.textProperty().bind(viewModel.ipProperty());
+        // an IPv6 address takes a smaller font, so it fits a narrow pane
+        ipField.textProperty().addListener((property, before, now) ->
+                ipField.pseudoClassStateChanged(LONG, now.length() > LONG_ADDRESS));
         subnetLabel.textProperty().bind(viewModel.subnetProperty());
         statusLabel.textProperty().bind(viewModel.statusProperty());
         viewModel.cellStateProperty().addListener((property, before, now) -> paintSwatch());

@@ -150,6 +150,10 @@ class AddressDetailsViewTest {
         robot.interact(() -> view.darkProperty().set(true));
         PaneStage.screenshot(robot, stage, "address-details-free-dark.png");
 
+        show(data.v6, "2001:db8::ffff:ffff:ffff:ffff");
+        assertThat(field("statusLabel")).isEqualTo("free");
+        PaneStage.screenshot(robot, stage, "address-details-v6-dark.png");
+
         robot.interact(vm::clear);
         assertThat(visible("placeholderLabel")).isTrue();
         assertThat(visible("content")).isFalse();
