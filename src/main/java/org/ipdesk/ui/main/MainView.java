@@ -10,6 +10,7 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
@@ -30,9 +31,12 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import org.ipdesk.ui.details.AddressDetailsView;
 import org.ipdesk.ui.grid.AddressGrid;
+import org.ipdesk.ui.grid.AddressGridViewModel;
 import org.ipdesk.ui.grid.GridBreadcrumb;
 import org.ipdesk.ui.grid.GridLegend;
+import org.ipdesk.ui.subnet.SubnetHeaderView;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -144,9 +148,20 @@ public final class MainView {
     }
 
     private void bindCentre() {
+        SubnetHeaderView header = SubnetHeaderView.load(viewModel.header());
+        header.darkProperty().bind(viewModel.darkThemeProperty());
+        headerSlot.getChildren().setAll(header.root());
+        AddressDetailsView details = AddressDetailsView.load(viewModel.details());
+        details.darkProperty().bind(viewModel.darkThemeProperty());
+        detailsSlot.getChildren().setAll(details.root());
+        VBox.setVgrow(details.root(), javafx.scene.layout.Priority.ALWAYS);
         gridSlot.getChildren().setAll(grid);
         legendSlot.getChildren().setAll(new GridLegend(grid));
         breadcrumbSlot.getChildren().setAll(new GridBreadcrumb(viewModel.grid()));
+        // the header already names the subnet: the breadcrumb shows only once the user zooms into a block map
+        breadcrumbSlot.visibleProperty().bind(Bindings.size(viewModel.grid().path()).greaterThan(1)
+                .or(viewModel.grid().modeProperty().isEqualTo(AddressGridViewModel.Mode.BLOCKS)));
+        breadcrumbSlot.managedProperty().bind(breadcrumbSlot.visibleProperty());
         grid.darkProperty().bind(viewModel.darkThemeProperty());
     }
 

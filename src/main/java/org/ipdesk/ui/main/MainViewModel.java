@@ -31,9 +31,12 @@ import org.ipdesk.model.Usage;
 import org.ipdesk.store.DataLocation;
 import org.ipdesk.store.StoreException;
 import org.ipdesk.ui.TaskExecutor;
+import org.ipdesk.ui.details.AddressDetailsViewModel;
 import org.ipdesk.ui.grid.AddressGridViewModel;
+import org.ipdesk.ui.grid.GridContent;
 import org.ipdesk.ui.settings.Settings;
 import org.ipdesk.ui.settings.SettingsStore;
+import org.ipdesk.ui.subnet.SubnetHeaderViewModel;
 
 /**
  * State of the main window: which database file is open, its networks and subnets with their usage (the
@@ -65,6 +68,8 @@ public final class MainViewModel {
     private boolean checking;
 
     private final AddressGridViewModel grid;
+    private final SubnetHeaderViewModel header;
+    private final AddressDetailsViewModel details;
 
     private final ReadOnlyObjectWrapper<Path> databaseFile = new ReadOnlyObjectWrapper<>(this, "databaseFile");
     private final ObservableList<TreeRow> networks = FXCollections.observableArrayList();
@@ -99,6 +104,10 @@ public final class MainViewModel {
         this.settingsStore = settingsStore;
         this.settings = settingsStore == null ? Settings.DEFAULTS : settingsStore.load();
         this.grid = new AddressGridViewModel(this::allocator, tasks);
+        this.header = new SubnetHeaderViewModel(this::allocator, tasks);
+        this.details = new AddressDetailsViewModel(this::allocator, tasks);
+        grid.caretProperty().addListener((property, before, now) -> showCaretDetails());
+        grid.contentProperty().addListener((property, before, now) -> showCaretDetails());
         darkTheme.set(settings.darkTheme());
         darkTheme.addListener((property, before, now) -> remember(settings.withDarkTheme(now)));
         filter.addListener((property, before, now) -> applyFilter());
@@ -139,6 +148,16 @@ public final class MainViewModel {
     /** The grid of the selected subnet. */
     public AddressGridViewModel grid() {
         return grid;
+    }
+
+    /** The header of the selected subnet: its facts and usage. */
+    public SubnetHeaderViewModel header() {
+        return header;
+    }
+
+    /** The details of the address under the grid's caret. */
+    public AddressDetailsViewModel details() {
+        return details;
     }
 
     public ReadOnlyObjectProperty<Path> databaseFileProperty() {
@@ -214,11 +233,14 @@ public final class MainViewModel {
             return;
         }
         selected.set(row);
+        details.clear();
         Optional<Subnet> subnet = row == null ? Optional.empty() : row.subnet();
         if (subnet.isPresent()) {
             grid.show(subnet.get());
+            header.show(subnet.get());
         } else {
             grid.clear();
+            header.clear();
         }
     }
 
@@ -437,10 +459,28 @@ public final class MainViewModel {
         if (now.isEmpty()) {
             selected.set(null);
             grid.clear();
+            header.clear();
+            details.clear();
             return;
         }
         selected.set(now.get());
-        now.get().subnet().ifPresentOrElse(grid::show, grid::clear);
+        now.get().subnet().ifPresentOrElse(subnet -> {
+            grid.show(subnet);
+            header.show(subnet);
+        }, () -> {
+            grid.clear();
+            header.clear();
+        });
+    }
+
+    /** The details pane follows the grid's caret: the address under it, or nothing on a block map. */
+    private void showCaretDetails() {
+        int caret = grid.caretProperty().get();
+        if (caret >= 0 && grid.getContent() instanceof GridContent.Addresses cells && caret < cells.size()) {
+            details.show(cells.subnet(), cells.ip(caret));
+        } else {
+            details.clear();
+        }
     }
 
     private void opened(Path target, Snapshot snapshot, String operation) {
@@ -448,6 +488,8 @@ public final class MainViewModel {
         if (other) {
             selected.set(null);
             grid.clear();
+            header.clear();
+            details.clear();
             switchTo(target);
         }
         remember(settings.opened(target));
@@ -470,6 +512,8 @@ public final class MainViewModel {
         visible.clear();
         selected.set(null);
         grid.clear();
+        header.clear();
+        details.clear();
         String message = message(problem);
         error.set(message);
         summary.set(CANNOT_OPEN);

@@ -38,8 +38,13 @@ final class NetworkTreeCell extends TreeCell<TreeRow> {
 
     NetworkTreeCell() {
         getStyleClass().add("network-tree-cell");
+        // take the tree's width rather than the text's: long names are cut with an ellipsis, and the bars
+        // and percentages stay in view instead of behind a horizontal scroll bar
+        setPrefWidth(0);
         label.getStyleClass().add("row-label");
         name.getStyleClass().add("row-name");
+        label.setMinWidth(0);
+        name.setMinWidth(0);
         VBox text = new VBox(0, label, name);
         text.setMinWidth(0);
         HBox.setHgrow(text, Priority.ALWAYS);

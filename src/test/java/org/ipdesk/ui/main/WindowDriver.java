@@ -1,0 +1,114 @@
+package org.ipdesk.ui.main;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.stage.Stage;
+import org.ipdesk.ui.App;
+import org.ipdesk.ui.grid.AddressGrid;
+import org.ipdesk.ui.grid.GridContent;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Drives the real window ({@link App} on a file) the way a user does: clicks in the tree and the grid. */
+final class WindowDriver {
+
+    final FxRobot robot = new FxRobot();
+    Stage stage;
+    Application app;
+
+    /** Starts the application on {@code file} and waits until its tree has rows (or its status says why not). */
+    WindowDriver open(Path file) throws TimeoutException {
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(App.class, "--db", file.toString());
+        waitUntil(() -> !label("#summaryLabel").getText().isEmpty());
+        return this;
+    }
+
+    void close() throws TimeoutException {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    TreeView<TreeRow> tree() {
+        return robot.lookup("#networkTree").query();
+    }
+
+    AddressGrid grid() {
+        return robot.lookup(".address-grid").queryAs(AddressGrid.class);
+    }
+
+    Label label(String query) {
+        return robot.lookup(query).queryAs(Label.class);
+    }
+
+    /** Clicks the tree row whose first line is {@code label} (a CIDR or a network name). */
+    void clickTreeRow(String label) throws TimeoutException {
+        waitUntil(() -> find(tree().getRoot(), label) != null);
+        TreeItem<TreeRow> item = find(tree().getRoot(), label);
+        robot.interact(() -> tree().scrollTo(tree().getRow(item)));
+        TreeCell<?> cell = robot.lookup(".network-tree-cell").queryAllAs(TreeCell.class).stream()
+                .filter(c -> c.getItem() instanceof TreeRow row && row.label().equals(label)).findFirst()
+                .orElseThrow(() -> new AssertionError("no visible tree row " + label));
+        robot.clickOn(cell);
+        waitUntil(() -> tree().getSelectionModel().getSelectedItem() == item);
+    }
+
+    /** Waits until the grid shows the addresses of {@code cidr}. */
+    GridContent.Addresses waitForAddresses(String cidr) throws TimeoutException {
+        waitUntil(() -> grid().getViewModel().getContent() instanceof GridContent.Addresses cells
+                && cells.subnet().cidr().toString().equals(cidr) && !grid().getViewModel().loadingProperty().get());
+        return (GridContent.Addresses) grid().getViewModel().getContent();
+    }
+
+    /** Clicks cell {@code index} of the grid (revealing it first). */
+    void clickCell(int index) throws TimeoutException {
+        robot.interact(() -> grid().reveal(index));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> grid().layout());
+        Point2D point = call(() -> {
+            Bounds b = grid().cellBounds(index);
+            return grid().localToScreen(b.getCenterX(), b.getCenterY());
+        });
+        robot.clickOn(point);
+        waitUntil(() -> grid().getViewModel().caretProperty().get() == index);
+    }
+
+    static void waitUntil(BooleanSupplier done) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(done::getAsBoolean).get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static <T> T call(Callable<T> work) {
+        try {
+            return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static TreeItem<TreeRow> find(TreeItem<TreeRow> parent, String label) {
+        for (TreeItem<TreeRow> child : parent.getChildren()) {
+            if (child.getValue() != null && child.getValue().label().equals(label)) {
+                return child;
+            }
+            TreeItem<TreeRow> inside = find(child, label);
+            if (inside != null) {
+                return inside;
+            }
+        }
+        return null;
+    }
+}
