@@ -234,23 +234,28 @@ public final class Allocator implements AutoCloseable {
         if (!outer.usableRange().contains(cidr.usableRange())) {
             Ip clash = outer.usableRange().contains(cidr.firstUsable()) ? cidr.lastUsable() : cidr.firstUsable();
             throw new Conflict(cidr + " would make " + clash + ", " + outer.unusableReason(clash).orElse("unusable")
-                    + " of " + outer + ", usable");
+                    + " of " + named(parent) + ", usable");
         }
         parent.gateway().filter(cidr::contains).ifPresent(g -> {
-            throw new Conflict(cidr + " would hold " + g + ", the gateway of " + parent.label());
+            throw new Conflict(cidr + " would hold " + g + ", the gateway of " + named(parent));
         });
         for (AddressRange r : s.ranges(parent.id())) {
             if (r.range().overlaps(cidr.range())) {
                 throw new Conflict(cidr + " overlaps the " + r.kind().label() + " range " + r.range() + " of "
-                        + parent.label());
+                        + named(parent));
             }
         }
         for (Address a : s.addressesIn(parent.id(), cidr.range(), Integer.MAX_VALUE)) {
             if (!cidr.isUsable(a.ip())) {
-                throw new Conflict(a.ip() + " is " + a.status().label() + " to " + a.holder() + " in " + parent.label()
+                throw new Conflict(a.ip() + " is " + a.status().label() + " to " + a.holder() + " in " + named(parent)
                         + " and would be " + cidr.unusableReason(a.ip()).orElse("unusable") + " of " + cidr);
             }
         }
+    }
+
+    /** "10.0.0.0/24 'servers' in dc1": a subnet as a message names it, with its name when it has one. */
+    private static String named(Subnet subnet) {
+        return subnet.cidr() + (subnet.name().isEmpty() ? "" : " '" + subnet.name() + "'") + " in " + subnet.networkName();
     }
 
     private static void checkGatewayInCidr(Cidr cidr, Ip gateway) {

@@ -126,6 +126,17 @@ class SubnetTreeTest {
     }
 
     @Test
+    void refusalsOverAParentNameItWithItsName() {
+        Subnet parent = allocator.createSubnet("dc1", SubnetSpec.of(cidr("10.0.0.0/16")).withName("servers")
+                .withGateway(ip("10.0.0.1")));
+        allocator.addRange(parent.id(), ip("10.0.5.0"), ip("10.0.5.255"), RangeKind.DHCP, "");
+        assertThat(allocator.checkCreateSubnet("dc1", SubnetSpec.of(cidr("10.0.5.128/25"))))
+                .hasValue("10.0.5.128/25 overlaps the dhcp range 10.0.5.0-10.0.5.255 of 10.0.0.0/16 'servers' in dc1");
+        assertThat(allocator.checkCreateSubnet("dc1", SubnetSpec.of(cidr("10.0.0.0/24"))))
+                .hasValue("10.0.0.0/24 would hold 10.0.0.1, the gateway of 10.0.0.0/16 'servers' in dc1");
+    }
+
+    @Test
     void childOverParentRangeOrGatewayIsRefused() {
         Subnet parent = allocator.createSubnet("dc1", SubnetSpec.of(cidr("10.0.0.0/16")).withGateway(ip("10.0.0.1")));
         allocator.addRange(parent.id(), ip("10.0.5.0"), ip("10.0.5.255"), RangeKind.DHCP, "");

@@ -1,0 +1,42 @@
+package org.ipdesk.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.ipdesk.model.AddressRange;
+import org.ipdesk.model.Network;
+import org.ipdesk.model.Subnet;
+import org.ipdesk.ui.edit.NetworkDialogViewModel;
+import org.ipdesk.ui.edit.RangeDialogViewModel;
+import org.ipdesk.ui.edit.SubnetDialogViewModel;
+
+/**
+ * The windows a view model may open: the edit dialogs, confirmations, errors and file choosers. The application
+ * uses {@link FxDialogService}; tests pass their own answers, so view models and the main window are tested
+ * without windows.
+ */
+public interface DialogService {
+
+    /** Shows the network dialog until it saves or is cancelled; returns what was saved, empty on Cancel. */
+    Optional<Network> editNetwork(NetworkDialogViewModel viewModel);
+
+    /** Shows the subnet dialog until it saves or is cancelled; returns what was saved, empty on Cancel. */
+    Optional<Subnet> editSubnet(SubnetDialogViewModel viewModel);
+
+    /** Shows the range dialog until it saves or is cancelled; returns the range added, empty on Cancel. */
+    Optional<AddressRange> editRange(RangeDialogViewModel viewModel);
+
+    /**
+     * Asks before something that cannot be undone, e.g. ("Delete subnet", "Delete 10.0.0.0/24 ...?", "Delete").
+     * True only when the user chose {@code confirmLabel}; Cancel is the default button.
+     */
+    boolean confirm(String title, String message, String confirmLabel);
+
+    /** Tells the user why something was refused or failed. */
+    void showError(String title, String message);
+
+    /** Lets the user pick an existing database file ("IPDesk database (*.db)"); empty when cancelled. */
+    Optional<Path> chooseDatabaseToOpen(Path initialFolder);
+
+    /** Lets the user name a new database file; ".db" is appended when the name has no extension. Empty when cancelled. */
+    Optional<Path> chooseNewDatabase(Path initialFolder);
+}

@@ -1,0 +1,70 @@
+package org.ipdesk.ui.edit;
+
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/** The subnet dialog (fxml/edit/SubnetDialog.fxml): binds the fields to a {@link SubnetDialogViewModel}. */
+public final class SubnetDialogView {
+
+    private final SubnetDialogViewModel viewModel;
+
+    @FXML
+    private DialogPane dialogPane;
+    @FXML
+    private ChoiceBox<String> networkChoice;
+    @FXML
+    private Label networkError;
+    @FXML
+    private TextField cidrField;
+    @FXML
+    private Label cidrInfo;
+    @FXML
+    private Label cidrError;
+    @FXML
+    private TextField nameField;
+    @FXML
+    private TextField vlanField;
+    @FXML
+    private Label vlanError;
+    @FXML
+    private TextField gatewayField;
+    @FXML
+    private Label gatewayError;
+    @FXML
+    private TextField descriptionField;
+    @FXML
+    private Label formError;
+
+    public SubnetDialogView(SubnetDialogViewModel viewModel) {
+        this.viewModel = viewModel;
+    }
+
+    @FXML
+    private void initialize() {
+        DialogForms.setUp(dialogPane, viewModel, formError, Material2MZ.SETTINGS_ETHERNET);
+        networkChoice.setItems(viewModel.networks());
+        networkChoice.valueProperty().bindBidirectional(viewModel.networkProperty());
+        networkChoice.disableProperty().bind(viewModel.cidrEditableProperty().not());
+        cidrField.textProperty().bindBidirectional(viewModel.cidrProperty());
+        cidrField.editableProperty().bind(viewModel.cidrEditableProperty());
+        cidrField.focusTraversableProperty().bind(viewModel.cidrEditableProperty());
+        nameField.textProperty().bindBidirectional(viewModel.nameProperty());
+        vlanField.textProperty().bindBidirectional(viewModel.vlanProperty());
+        gatewayField.textProperty().bindBidirectional(viewModel.gatewayProperty());
+        descriptionField.textProperty().bindBidirectional(viewModel.descriptionProperty());
+
+        DialogForms.showError(networkChoice, networkError, viewModel.networkErrorProperty());
+        DialogForms.showError(cidrField, cidrError, viewModel.cidrErrorProperty());
+        DialogForms.showError(vlanField, vlanError, viewModel.vlanErrorProperty());
+        DialogForms.showError(gatewayField, gatewayError, viewModel.gatewayErrorProperty());
+        cidrInfo.textProperty().bind(viewModel.cidrInfoProperty());
+        cidrInfo.visibleProperty().bind(Bindings.isEmpty(viewModel.cidrErrorProperty()));
+
+        DialogForms.focus(viewModel.isEdit() ? nameField : cidrField);
+    }
+}
