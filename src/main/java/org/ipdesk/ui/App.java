@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
 import javafx.fxml.FXMLLoader;
@@ -34,7 +35,9 @@ public final class App extends Application {
                 .toAbsolutePath().normalize();
 
         executor = new FxTaskExecutor();
-        viewModel = new MainViewModel(file, executor, settings);
+        String css = Objects.requireNonNull(App.class.getResource("/org/ipdesk/ui/ipdesk.css"), "ipdesk.css")
+                .toExternalForm();
+        viewModel = new MainViewModel(file, executor, settings, new FxDialogService(() -> stage, List.of(css)));
         applyTheme(viewModel.darkThemeProperty().get());
         viewModel.darkThemeProperty().addListener((property, before, dark) -> applyTheme(dark));
 
@@ -51,8 +54,7 @@ public final class App extends Application {
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1360, screen.getWidth() * 0.92), Math.min(820, screen.getHeight() * 0.9));
-        scene.getStylesheets().add(
-                Objects.requireNonNull(App.class.getResource("/org/ipdesk/ui/ipdesk.css"), "ipdesk.css").toExternalForm());
+        scene.getStylesheets().add(css);
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.setScene(scene);
         stage.show();

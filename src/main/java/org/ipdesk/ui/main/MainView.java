@@ -1,6 +1,5 @@
 package org.ipdesk.ui.main;
 
-import java.io.File;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
@@ -14,7 +13,13 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -28,7 +33,6 @@ import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.ipdesk.ui.details.AddressDetailsView;
@@ -37,6 +41,7 @@ import org.ipdesk.ui.grid.AddressGridViewModel;
 import org.ipdesk.ui.grid.GridBreadcrumb;
 import org.ipdesk.ui.grid.GridLegend;
 import org.ipdesk.ui.subnet.SubnetHeaderView;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -69,6 +74,8 @@ public final class MainView {
     private MenuItem openDefaultItem;
     @FXML
     private Menu editMenu;
+    @FXML
+    private ToolBar toolBar;
     @FXML
     private CheckMenuItem darkThemeItem;
     @FXML
@@ -114,6 +121,7 @@ public final class MainView {
         bindTree();
         bindCentre();
         bindMenus();
+        bindEditing();
         bindStatusBar();
         poll.play();
     }
@@ -165,6 +173,67 @@ public final class MainView {
         grid.darkProperty().bind(viewModel.darkThemeProperty());
     }
 
+    /**
+     * The editing commands, each one menu item in Edit, a toolbar button where it is common, and an entry in the
+     * tree's context menu; enabled only when they apply.
+     */
+    private void bindEditing() {
+        MenuItem newNetwork = item("New _network\u2026", Material2MZ.ROUTER, viewModel::newNetwork, null);
+        MenuItem newSubnet = item("New _subnet\u2026", Material2AL.ACCOUNT_TREE, viewModel::newSubnet,
+                viewModel.hasNetworksProperty().not());
+        MenuItem newRange = item("New _range from the selection\u2026", Material2AL.ADD_BOX, viewModel::newRange,
+                viewModel.subnetSelectedProperty().not());
+        MenuItem edit = item("_Edit\u2026", Material2AL.EDIT, viewModel::editSelected,
+                viewModel.somethingSelectedProperty().not());
+        MenuItem delete = item("_Delete\u2026", Material2AL.DELETE, viewModel::deleteSelected,
+                viewModel.somethingSelectedProperty().not());
+        MenuItem deleteRange = item("Delete the ran_ge at the selected address\u2026", Material2AL.DELETE_OUTLINE,
+                viewModel::deleteRangeAtCaret, viewModel.subnetSelectedProperty().not());
+        newSubnet.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
+        edit.setAccelerator(KeyCombination.keyCombination("F2"));
+        editMenu.getItems().setAll(newNetwork, newSubnet, newRange, new SeparatorMenuItem(), edit, delete,
+                deleteRange);
+
+        toolBar.getItems().addAll(0, List.of(
+                button("Network", Material2MZ.ROUTER, "New network", viewModel::newNetwork, null),
+                button("Subnet", Material2AL.ACCOUNT_TREE, "New subnet (Ctrl+Shift+S)", viewModel::newSubnet,
+                        viewModel.hasNetworksProperty().not()),
+                button("Range", Material2AL.ADD_BOX, "New DHCP pool or reserved range from the cells selected in the grid",
+                        viewModel::newRange, viewModel.subnetSelectedProperty().not()),
+                new Separator(),
+                button(null, Material2AL.EDIT, "Edit the selected network or subnet (F2)", viewModel::editSelected,
+                        viewModel.somethingSelectedProperty().not()),
+                button(null, Material2AL.DELETE, "Delete the selected network or subnet", viewModel::deleteSelected,
+                        viewModel.somethingSelectedProperty().not())));
+
+        ContextMenu menu = new ContextMenu(
+                item("New _subnet\u2026", Material2AL.ACCOUNT_TREE, viewModel::newSubnet, viewModel.hasNetworksProperty().not()),
+                item("_Edit\u2026", Material2AL.EDIT, viewModel::editSelected, viewModel.somethingSelectedProperty().not()),
+                item("_Delete\u2026", Material2AL.DELETE, viewModel::deleteSelected,
+                        viewModel.somethingSelectedProperty().not()));
+        networkTree.setContextMenu(menu);
+    }
+
+    private static MenuItem item(String text, Ikon icon, Runnable action, ObservableValue<Boolean> disabled) {
+        MenuItem item = new MenuItem(text, new FontIcon(icon));
+        item.setOnAction(event -> action.run());
+        if (disabled != null) {
+            item.disableProperty().bind(disabled);
+        }
+        return item;
+    }
+
+    private static Button button(String text, Ikon icon, String tip, Runnable action, ObservableValue<Boolean> disabled) {
+        Button button = new Button(text, new FontIcon(icon));
+        button.setTooltip(new Tooltip(tip));
+        button.setOnAction(event -> action.run());
+        button.setMnemonicParsing(false);
+        if (disabled != null) {
+            button.disableProperty().bind(disabled);
+        }
+        return button;
+    }
+
     private void bindMenus() {
         darkThemeItem.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
         themeButton.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
@@ -202,16 +271,12 @@ public final class MainView {
 
     @FXML
     private void openDatabase() {
-        FileChooser chooser = databaseChooser("Open an IPDesk database");
-        Optional.ofNullable(chooser.showOpenDialog(window())).map(File::toPath).ifPresent(viewModel::open);
+        viewModel.chooseAndOpen();
     }
 
     @FXML
     private void newDatabase() {
-        FileChooser chooser = databaseChooser("Create a new IPDesk database");
-        chooser.setInitialFileName("ipdesk.db");
-        Optional.ofNullable(chooser.showSaveDialog(window())).map(File::toPath).map(MainView::withDbExtension)
-                .ifPresent(viewModel::createDatabase);
+        viewModel.chooseAndCreate();
     }
 
     @FXML
@@ -319,24 +384,6 @@ public final class MainView {
     private void showError(String message) {
         summaryLabel.pseudoClassStateChanged(ERROR, !message.isEmpty());
         summaryLabel.setTooltip(message.isEmpty() ? null : new Tooltip(message));
-    }
-
-    private FileChooser databaseChooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().setAll(
-                new FileChooser.ExtensionFilter("IPDesk database (*.db)", "*.db"),
-                new FileChooser.ExtensionFilter("All files", "*.*"));
-        Path current = viewModel.databaseFile();
-        if (current != null && current.getParent() != null && current.getParent().toFile().isDirectory()) {
-            chooser.setInitialDirectory(current.getParent().toFile());
-        }
-        return chooser;
-    }
-
-    private static Path withDbExtension(Path file) {
-        String name = file.getFileName().toString();
-        return name.contains(".") ? file : file.resolveSibling(name + ".db");
     }
 
     private Window window() {

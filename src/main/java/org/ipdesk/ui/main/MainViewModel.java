@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,15 +25,23 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.ipdesk.address.Ip;
+import org.ipdesk.address.IpRange;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.AllocatorException;
+import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.Usage;
 import org.ipdesk.store.DataLocation;
 import org.ipdesk.store.StoreException;
+import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.details.AddressDetailsViewModel;
+import org.ipdesk.ui.edit.DeleteCommands;
+import org.ipdesk.ui.edit.NetworkDialogViewModel;
+import org.ipdesk.ui.edit.RangeDialogViewModel;
+import org.ipdesk.ui.edit.SubnetDialogViewModel;
 import org.ipdesk.ui.grid.AddressGridViewModel;
 import org.ipdesk.ui.grid.GridContent;
 import org.ipdesk.ui.settings.Settings;
@@ -58,6 +68,10 @@ public final class MainViewModel {
 
     private final TaskExecutor tasks;
     private final SettingsStore settingsStore;
+    private final DialogService dialogs;
+    private final DeleteCommands deletes;
+    /** The row to select once the next reload lands (a network or subnet just created). */
+    private String selectAfterLoad;
     private Settings settings;
 
     /** The open allocator and its file; touched only by jobs on the executor. */
@@ -89,19 +103,28 @@ public final class MainViewModel {
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
     private final ObservableList<Path> recentDatabases = FXCollections.observableArrayList();
     private final ObservableList<Path> readOnlyRecent = FXCollections.unmodifiableObservableList(recentDatabases);
+    private final BooleanBinding subnetSelected = Bindings.createBooleanBinding(
+            () -> selected.get() != null && selected.get().subnet().isPresent(), selected);
+    private final BooleanBinding somethingSelected = selected.isNotNull();
+    private final BooleanBinding hasNetworks = Bindings.isNotEmpty(networks);
 
-    /** A view model on {@code databaseFile} that remembers nothing between runs (tests, one-off windows). */
+    /**
+     * A view model on {@code databaseFile} that remembers nothing between runs and whose dialogs are all
+     * cancelled (tests of reading and selecting).
+     */
     public MainViewModel(Path databaseFile, TaskExecutor tasks) {
-        this(databaseFile, tasks, null);
+        this(databaseFile, tasks, null, CANCEL_EVERYTHING);
     }
 
     /**
      * A view model on {@code databaseFile}, remembering the theme, the last file and the recent files in
-     * {@code settingsStore} (null: remember nothing).
+     * {@code settingsStore} (null: remember nothing), asking the user through {@code dialogs}.
      */
-    public MainViewModel(Path databaseFile, TaskExecutor tasks, SettingsStore settingsStore) {
+    public MainViewModel(Path databaseFile, TaskExecutor tasks, SettingsStore settingsStore, DialogService dialogs) {
         this.tasks = tasks;
         this.settingsStore = settingsStore;
+        this.dialogs = dialogs;
+        this.deletes = new DeleteCommands(this::allocator, tasks, dialogs);
         this.settings = settingsStore == null ? Settings.DEFAULTS : settingsStore.load();
         this.grid = new AddressGridViewModel(this::allocator, tasks);
         this.header = new SubnetHeaderViewModel(this::allocator, tasks);
@@ -210,6 +233,21 @@ public final class MainViewModel {
         return darkTheme;
     }
 
+    /** A subnet is selected: ranges can be added to it. */
+    public BooleanBinding subnetSelectedProperty() {
+        return subnetSelected;
+    }
+
+    /** A network or subnet is selected: it can be edited or deleted. */
+    public BooleanBinding somethingSelectedProperty() {
+        return somethingSelected;
+    }
+
+    /** The database has a network: a subnet can be created. */
+    public BooleanBinding hasNetworksProperty() {
+        return hasNetworks;
+    }
+
     /** Recently opened files, newest first. */
     public ObservableList<Path> recentDatabases() {
         return readOnlyRecent;
@@ -292,6 +330,95 @@ public final class MainViewModel {
                 + target), problem -> notOpened(target, problem));
     }
 
+    /** File → Open: asks for a file, then opens it. */
+    public void chooseAndOpen() {
+        dialogs.chooseDatabaseToOpen(folderOfCurrentFile()).ifPresent(this::open);
+    }
+
+    /** File → New database: asks for a new file name, then creates and opens it. */
+    public void chooseAndCreate() {
+        dialogs.chooseNewDatabase(folderOfCurrentFile()).ifPresent(this::createDatabase);
+    }
+
+    /** Edit → New network: the network dialog; the new network is selected. */
+    public void newNetwork() {
+        dialogs.editNetwork(NetworkDialogViewModel.create(this::allocator, tasks))
+                .ifPresent(network -> changed("n:" + network.id(), "Created network " + network.name()));
+    }
+
+    /**
+     * Edit → New subnet: the subnet dialog, in the network of the selected row (or the first network), with the
+     * grid's selection as a suggestion when it is a block of a block map; the new subnet is selected.
+     */
+    public void newSubnet() {
+        if (networks.isEmpty()) {
+            report("Create a network first: a subnet belongs to a network", true);
+            return;
+        }
+        TreeRow row = selected.get();
+        String network = (row == null ? networks.get(0) : row).network().name();
+        dialogs.editSubnet(SubnetDialogViewModel.create(this::allocator, tasks, network, suggestedCidr()))
+                .ifPresent(subnet -> changed("s:" + subnet.id(), "Created subnet " + subnet.label()));
+    }
+
+    /** Edit → New range: a DHCP pool or reserved range in the selected subnet, from the grid's selection. */
+    public void newRange() {
+        Optional<Subnet> subnet = selectedSubnet();
+        if (subnet.isEmpty()) {
+            report("Select a subnet first: a range belongs to a subnet", true);
+            return;
+        }
+        Optional<IpRange> cells = grid.getContent() instanceof GridContent.Addresses
+                ? Optional.ofNullable(grid.selectionProperty().get()) : Optional.empty();
+        dialogs.editRange(new RangeDialogViewModel(this::allocator, tasks, subnet.get(), cells))
+                .ifPresent(range -> changed(null, "Added " + RangeDialogViewModel.kindLabel(range.kind()) + " "
+                        + range.range() + " to " + subnet.get().label()));
+    }
+
+    /** Edit → Edit: the dialog of the selected network or subnet. */
+    public void editSelected() {
+        TreeRow row = selected.get();
+        if (row == null) {
+            return;
+        }
+        if (row.subnet().isPresent()) {
+            dialogs.editSubnet(SubnetDialogViewModel.edit(this::allocator, tasks, row.subnet().get()))
+                    .ifPresent(subnet -> changed(null, "Saved subnet " + subnet.label()));
+        } else {
+            dialogs.editNetwork(NetworkDialogViewModel.edit(this::allocator, tasks, row.network()))
+                    .ifPresent(network -> changed("n:" + network.id(), "Saved network " + network.name()));
+        }
+    }
+
+    /** Edit → Delete: the selected subnet (asking first, with its address count) or network. */
+    public void deleteSelected() {
+        TreeRow row = selected.get();
+        if (row == null) {
+            return;
+        }
+        if (row.subnet().isPresent()) {
+            deletes.deleteSubnet(row.subnet().get(), message -> changed(null, message));
+        } else {
+            deletes.deleteNetwork(row.network(), message -> changed(null, message));
+        }
+    }
+
+    /** Edit → Delete range: the DHCP pool or reserved range under the grid's caret, after asking. */
+    public void deleteRangeAtCaret() {
+        Optional<Subnet> subnet = selectedSubnet();
+        int caret = grid.caretProperty().get();
+        if (subnet.isEmpty() || caret < 0 || !(grid.getContent() instanceof GridContent.Addresses cells)) {
+            report("Select an address of a DHCP pool or reserved range in the grid first", true);
+            return;
+        }
+        Ip ip = cells.ip(caret);
+        long subnetId = cells.subnet().id();
+        tasks.submit(() -> allocator().ranges(subnetId).stream().filter(r -> r.range().contains(ip)).findFirst(),
+                range -> range.ifPresentOrElse(r -> deletes.deleteRange(r, message -> changed(null, message)),
+                        () -> report(ip + " is in no DHCP pool or reserved range", true)),
+                problem -> report("Cannot read the ranges: " + message(problem), true));
+    }
+
     /**
      * Asks SQLite whether another process (another window, the CLI) wrote to the file since the tree was
      * read; if so, reads the tree, the grid and the panes again, keeping the selection. The window calls this
@@ -342,6 +469,31 @@ public final class MainViewModel {
      */
     public Supplier<Allocator> allocatorSupplier() {
         return this::allocator;
+    }
+
+    /** After a change made in this window: report it, read everything again, then select {@code key} if given. */
+    private void changed(String key, String operation) {
+        selectAfterLoad = key;
+        refreshAfterChange(operation, false);
+    }
+
+    private Optional<Subnet> selectedSubnet() {
+        return Optional.ofNullable(selected.get()).flatMap(TreeRow::subnet);
+    }
+
+    /** A block of a block map under the caret, as the CIDR a new subnet might take; else nothing. */
+    private String suggestedCidr() {
+        int caret = grid.caretProperty().get();
+        if (caret >= 0 && grid.getContent() instanceof GridContent.Blocks blocks && caret < blocks.size()) {
+            return blocks.block(caret).block().toString();
+        }
+        return "";
+    }
+
+    private Path folderOfCurrentFile() {
+        Path file = databaseFile.get();
+        Path folder = file == null ? null : file.getParent();
+        return folder != null && Files.isDirectory(folder) ? folder : DataLocation.dataFolder();
     }
 
     // ================================================================= background work
@@ -446,7 +598,13 @@ public final class MainViewModel {
         summary.set(count(snapshot.rows().size(), "network") + " \u00b7 " + count(snapshot.subnetCount(), "subnet")
                 + " \u00b7 " + count(snapshot.addresses(), "address"));
         loading.set(false);
-        reselect();
+        String key = selectAfterLoad;
+        selectAfterLoad = null;
+        if (key != null && find(networks, key).isPresent()) {
+            select(find(networks, key).get());
+        } else {
+            reselect();
+        }
     }
 
     /** After a reload: the selected row again (by key), with the grid re-read in place; or nothing if it is gone. */
@@ -616,6 +774,43 @@ public final class MainViewModel {
     private static String count(long n, String noun) {
         return String.format("%,d", n) + " " + noun + (n == 1 ? "" : noun.endsWith("s") ? "es" : "s");
     }
+
+    /** The answers of a user who cancels every dialog. */
+    private static final DialogService CANCEL_EVERYTHING = new DialogService() {
+        @Override
+        public Optional<Network> editNetwork(NetworkDialogViewModel viewModel) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Subnet> editSubnet(SubnetDialogViewModel viewModel) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<AddressRange> editRange(RangeDialogViewModel viewModel) {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean confirm(String title, String message, String confirmLabel) {
+            return false;
+        }
+
+        @Override
+        public void showError(String title, String message) {
+        }
+
+        @Override
+        public Optional<Path> chooseDatabaseToOpen(Path initialFolder) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Path> chooseNewDatabase(Path initialFolder) {
+            return Optional.empty();
+        }
+    };
 
     private record Snapshot(List<TreeRow> rows, int subnetCount, long addresses, long version) {
     }

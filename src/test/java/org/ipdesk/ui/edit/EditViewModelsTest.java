@@ -16,6 +16,7 @@ import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.ContentSnapshot;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
+import org.ipdesk.ui.ScriptedDialogs;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.SampleDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -266,49 +267,6 @@ class EditViewModelsTest {
     }
 
     // ================================================================= deletes
-
-    /** A dialog service that answers confirmations as told and records what it was asked. */
-    static final class ScriptedDialogs implements DialogService {
-        boolean answer;
-        final List<String> asked = new ArrayList<>();
-        final List<String> errors = new ArrayList<>();
-
-        @Override
-        public Optional<Network> editNetwork(NetworkDialogViewModel viewModel) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Subnet> editSubnet(SubnetDialogViewModel viewModel) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<AddressRange> editRange(RangeDialogViewModel viewModel) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean confirm(String title, String message, String confirmLabel) {
-            asked.add(title + ": " + message + " [" + confirmLabel + "]");
-            return answer;
-        }
-
-        @Override
-        public void showError(String title, String message) {
-            errors.add(title + ": " + message);
-        }
-
-        @Override
-        public Optional<Path> chooseDatabaseToOpen(Path initialFolder) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseNewDatabase(Path initialFolder) {
-            return Optional.empty();
-        }
-    }
 
     @Test
     void deletingASubnetAsksWithTheCountAndDoesNothingOnNo() {

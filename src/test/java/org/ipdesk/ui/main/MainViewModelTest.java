@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Queue;
@@ -17,8 +18,10 @@ import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.CellState;
+import org.ipdesk.store.ContentSnapshot;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
+import org.ipdesk.ui.ScriptedDialogs;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.grid.GridContent;
 import org.ipdesk.ui.settings.SettingsStore;
@@ -234,7 +237,7 @@ class MainViewModelTest {
         Path notes = dir.resolve("notes.db");
         Files.writeString(notes, "not a database\n");
         SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
-        MainViewModel vm = new MainViewModel(first, new CurrentThreadTaskExecutor(), store);
+        MainViewModel vm = new MainViewModel(first, new CurrentThreadTaskExecutor(), store, new ScriptedDialogs());
         vm.load();
 
         vm.open(second);
@@ -283,12 +286,12 @@ class MainViewModelTest {
     @Test
     void theThemeIsRemembered() {
         SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
-        MainViewModel vm = new MainViewModel(dir.resolve("a.db"), new CurrentThreadTaskExecutor(), store);
+        MainViewModel vm = new MainViewModel(dir.resolve("a.db"), new CurrentThreadTaskExecutor(), store, new ScriptedDialogs());
         assertThat(vm.darkThemeProperty().get()).isFalse();
 
         vm.darkThemeProperty().set(true);
 
-        assertThat(new MainViewModel(dir.resolve("a.db"), new CurrentThreadTaskExecutor(), store)
+        assertThat(new MainViewModel(dir.resolve("a.db"), new CurrentThreadTaskExecutor(), store, new ScriptedDialogs())
                 .darkThemeProperty().get()).isTrue();
     }
 
@@ -304,6 +307,122 @@ class MainViewModelTest {
         assertThatThrownBy(() -> vm.allocatorSupplier().get())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("database thread");
+    }
+
+    @Test
+    void newNetworkAndSubnetAreSelectedOnceSavedAndCancelChangesNothing() {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor(), null, dialogs);
+        vm.load();
+        String before = ContentSnapshot.of(file);
+
+        vm.newNetwork(); // the scripted user cancels
+        assertThat(ContentSnapshot.of(file)).isEqualTo(before);
+        assertThat(vm.lastOperationProperty().get()).isEmpty();
+
+        dialogs.network = dialog -> {
+            dialog.nameProperty().set("lab");
+            dialog.save();
+            return Optional.ofNullable(dialog.savedProperty().get());
+        };
+        vm.newNetwork();
+        assertThat(vm.selectedProperty().get().label()).isEqualTo("lab");
+        assertThat(vm.lastOperationProperty().get()).isEqualTo("Created network lab");
+
+        List<String> offered = new ArrayList<>();
+        dialogs.subnet = dialog -> {
+            offered.add(dialog.networkProperty().get());
+            dialog.cidrProperty().set("10.77.0.0/24");
+            dialog.save();
+            return Optional.ofNullable(dialog.savedProperty().get());
+        };
+        vm.newSubnet();
+        assertThat(offered).containsExactly("lab"); // the network of the selected row
+        assertThat(vm.selectedProperty().get().label()).isEqualTo("10.77.0.0/24");
+        assertThat(vm.grid().subnetProperty().get().cidr()).isEqualTo(Cidr.parse("10.77.0.0/24"));
+        assertThat(vm.header().titleProperty().get()).isEqualTo("10.77.0.0/24");
+        assertThat(vm.lastOperationProperty().get()).isEqualTo("Created subnet 10.77.0.0/24 in lab");
+    }
+
+    @Test
+    void deletingTheSelectedSubnetAsksAndThenClearsTheSelection() {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor(), null, dialogs);
+        vm.load();
+        vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.2.0/24"));
+
+        vm.deleteSelected();
+        assertThat(dialogs.asked).singleElement().asString().contains("It holds 4 addresses");
+        assertThat(vm.selectedProperty().get().label()).isEqualTo("10.10.2.0/24");
+
+        dialogs.answer = true;
+        vm.deleteSelected();
+        assertThat(vm.lastOperationProperty().get()).isEqualTo("Deleted subnet 10.10.2.0/24 (4 addresses)");
+        assertThat(vm.selectedProperty().get()).isNull();
+        assertThat(vm.grid().subnetProperty().get()).isNull();
+        assertThat(vm.header().titleProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aRangeIsMadeFromTheGridSelectionAndDeletedFromTheCaret() {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor(), null, dialogs);
+        vm.load();
+        vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.2.0/24"));
+        vm.grid().select(50);
+        vm.grid().extendSelection(59);
+
+        List<String> prefilled = new ArrayList<>();
+        dialogs.range = dialog -> {
+            prefilled.add(dialog.startProperty().get() + "-" + dialog.endProperty().get());
+            dialog.save();
+            return Optional.ofNullable(dialog.savedProperty().get());
+        };
+        vm.newRange();
+        assertThat(prefilled).containsExactly("10.10.2.50-10.10.2.59");
+        assertThat(vm.lastOperationProperty().get()).startsWith("Added ").endsWith(" 10.10.2.50-10.10.2.59 to 10.10.2.0/24 in dc1");
+        assertThat(((GridContent.Addresses) vm.grid().getContent()).state(55)).isIn(CellState.DHCP_RANGE,
+                CellState.RESERVED_RANGE);
+
+        dialogs.answer = true;
+        vm.grid().select(52);
+        vm.deleteRangeAtCaret();
+        assertThat(vm.lastOperationProperty().get()).startsWith("Deleted ").endsWith("10.10.2.50-10.10.2.59");
+        assertThat(((GridContent.Addresses) vm.grid().getContent()).state(55)).isEqualTo(CellState.FREE);
+
+        vm.deleteRangeAtCaret();
+        assertThat(vm.lastOperationProperty().get()).isEqualTo("10.10.2.52 is in no DHCP pool or reserved range");
+        assertThat(vm.lastOperationFailedProperty().get()).isTrue();
+    }
+
+    @Test
+    void fileChoosersOpenAndCreate() {
+        Path first = dir.resolve("first.db");
+        SampleDatabase.seed(first);
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        MainViewModel vm = new MainViewModel(first, new CurrentThreadTaskExecutor(), null, dialogs);
+        vm.load();
+
+        vm.chooseAndOpen(); // cancelled
+        assertThat(vm.databaseFile()).isEqualTo(first.toAbsolutePath());
+
+        Path fresh = dir.resolve("fresh.db");
+        dialogs.files.add(fresh);
+        vm.chooseAndCreate();
+        assertThat(vm.databaseFile()).isEqualTo(fresh.toAbsolutePath());
+        assertThat(vm.networks()).isEmpty();
+
+        dialogs.files.add(first);
+        vm.chooseAndOpen();
+        assertThat(vm.databaseFile()).isEqualTo(first.toAbsolutePath());
+        assertThat(vm.networks()).hasSize(2);
+        vm.close();
     }
 
     private static TreeRow network(MainViewModel vm, String name) {

@@ -5,15 +5,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.paint.Color;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.stage.Stage;
+import org.ipdesk.address.Cidr;
+import org.ipdesk.address.Ip;
+import org.ipdesk.address.IpRange;
+import org.ipdesk.allocator.Allocator;
+import org.ipdesk.model.AddressDetails;
+import org.ipdesk.model.CellState;
+import org.ipdesk.model.Subnet;
+import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.ui.App;
 import org.ipdesk.ui.SampleDatabase;
+import org.ipdesk.ui.grid.AddressGrid;
+import org.ipdesk.ui.grid.AddressGridViewModel;
+import org.ipdesk.ui.grid.GridContent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +55,7 @@ class MainWindowTest {
     private static Path sample;
 
     private final FxRobot robot = new FxRobot();
+    private final WindowDriver driver = new WindowDriver();
     private Stage stage;
     private Application app;
 
@@ -45,6 +67,7 @@ class MainWindowTest {
 
     @AfterEach
     void closeWindow() throws TimeoutException {
+        driver.close();
         if (app != null) {
             FxToolkit.cleanupApplication(app);
         }
@@ -95,6 +118,186 @@ class MainWindowTest {
         assertThat(label("#databaseLabel").getText()).isEqualTo("Database: " + notes.toAbsolutePath().normalize());
         assertThat(tree().getRoot().getChildren()).isEmpty();
         assertThat(stage.isShowing()).isTrue();
+    }
+
+    @Test
+    void createsANetworkAndASubnetThroughTheDialogsWithValidationAtTheFields() throws Exception {
+        Path file = dir.resolve("empty-" + System.nanoTime() + ".db");
+        WindowDriver window = driver.open(file);
+        assertThat(window.label("#placeholderLabel").getText()).startsWith("This database has no networks yet.");
+        assertThat(toolButton("Subnet").isDisabled()).isTrue();
+
+        robot.clickOn(toolButton("Network"));
+        robot.clickOn("#nameField").write("lab", 0);
+        WindowDriver.waitUntil(() -> !robot.lookup("#saveButton").queryButton().isDisabled());
+        robot.type(KeyCode.ENTER);
+        WindowDriver.waitUntil(() -> selectedLabel(window).equals("lab"));
+        assertThat(window.label("#lastOperationLabel").getText()).isEqualTo("Created network lab");
+
+        robot.clickOn(toolButton("Subnet"));
+        expectError("#cidrField", "10.99.0.5/24", "#cidrError", "10.99.0.5/24 has host bits set; did you mean 10.99.0.0/24?");
+        expectError("#cidrField", "10.99.0.300/24", "#cidrError", "'10.99.0.300/24' is not a valid CIDR");
+        retype("#cidrField", "10.99.0.0/24");
+        expectError("#gatewayField", "10.99.1.1", "#gatewayError", "Gateway 10.99.1.1 is outside 10.99.0.0/24");
+        retype("#gatewayField", "10.99.0.1");
+        robot.clickOn("#nameField").write("Lab servers", 0);
+        WindowDriver.waitUntil(() -> !robot.lookup("#saveButton").queryButton().isDisabled());
+        robot.clickOn("#saveButton");
+
+        WindowDriver.waitUntil(() -> selectedLabel(window).equals("10.99.0.0/24"));
+        GridContent.Addresses cells = window.waitForAddresses("10.99.0.0/24");
+        assertThat(cells.state(1)).isEqualTo(CellState.GATEWAY);
+        assertThat(window.label("#lastOperationLabel").getText()).isEqualTo("Created subnet 10.99.0.0/24 in lab");
+
+        // an overlap names the subnet it runs into: here a child over the new subnet's gateway
+        robot.clickOn(toolButton("Subnet"));
+        expectError("#cidrField", "10.99.0.0/25", "#cidrError",
+                "10.99.0.0/25 would hold 10.99.0.1, the gateway of 10.99.0.0/24 'Lab servers' in lab");
+        robot.clickOn("#cancelButton");
+        try (Allocator check = Allocator.open(file)) {
+            assertThat(check.subnets()).extracting(Subnet::label).containsExactly("10.99.0.0/24 in lab");
+        }
+    }
+
+    @Test
+    void aSeededSubnetShowsItsCellsAndFollowsTheKeyboard() throws Exception {
+        WindowDriver window = driver.open(sample);
+        window.clickTreeRow("10.10.1.0/24");
+        GridContent.Addresses cells = window.waitForAddresses("10.10.1.0/24");
+        AddressGrid grid = window.grid();
+        Map<Integer, CellState> expected = Map.of(0, CellState.UNUSABLE, 1, CellState.GATEWAY, 2, CellState.ALLOCATED,
+                13, CellState.ALLOCATED, 14, CellState.FREE, 255, CellState.UNUSABLE);
+        robot.interact(grid::layout);
+        WritableImage image = WindowDriver.call(() -> grid.getCanvas().snapshot(null, null));
+        for (Map.Entry<Integer, CellState> entry : expected.entrySet()) {
+            int index = entry.getKey();
+            assertThat(cells.state(index)).as("model state of %s", cells.ip(index)).isEqualTo(entry.getValue());
+            if (entry.getValue() != CellState.UNUSABLE) {
+                Bounds cell = WindowDriver.call(() -> grid.cellBounds(index));
+                Color pixel = image.getPixelReader().getColor((int) (cell.getCenterX() - grid.getCanvas().getLayoutX()),
+                        (int) (cell.getCenterY() - grid.getCanvas().getLayoutY()));
+                Color colour = grid.colorOf(entry.getValue());
+                assertThat(Math.abs(pixel.getRed() - colour.getRed()) + Math.abs(pixel.getGreen() - colour.getGreen())
+                        + Math.abs(pixel.getBlue() - colour.getBlue())).as("pixel of %s", cells.ip(index)).isLessThan(0.06);
+            }
+        }
+
+        window.clickCell(2);
+        WindowDriver.waitUntil(() -> text("#hostnameField").equals("web-01"));
+        robot.type(KeyCode.RIGHT, KeyCode.RIGHT);
+        WindowDriver.waitUntil(() -> text("#ipField").equals("10.10.1.4"));
+        assertThat(text("#hostnameField")).isEqualTo("web-03");
+        robot.press(KeyCode.SHIFT).type(KeyCode.DOWN).release(KeyCode.SHIFT);
+        int columns = grid.getColumns();
+        IpRange selection = grid.getViewModel().selectionProperty().get();
+        assertThat(selection.start()).isEqualTo(Ip.parse("10.10.1.4"));
+        assertThat(selection.end()).isEqualTo(Ip.parse("10.10.1.4").plus(columns));
+    }
+
+    @Test
+    void zoomsIntoABlockOfASlash8AndBackByTheBreadcrumb() throws Exception {
+        Path file = dir.resolve("wan.db");
+        try (Allocator allocator = Allocator.open(file)) {
+            allocator.createNetwork("wan", "");
+            Subnet big = allocator.createSubnet("wan", SubnetSpec.of(Cidr.parse("10.0.0.0/8")).withName("Backbone"));
+            allocator.reserve(big.id(), Ip.parse("10.5.0.9"), AddressDetails.allocated("core-01"));
+        }
+        WindowDriver window = driver.open(file);
+        window.clickTreeRow("10.0.0.0/8");
+        AddressGridViewModel grid = window.grid().getViewModel();
+        WindowDriver.waitUntil(() -> grid.modeProperty().get() == AddressGridViewModel.Mode.BLOCKS);
+        assertThat(robot.lookup("#breadcrumbSlot").query().isVisible()).isTrue();
+
+        Point2D block = WindowDriver.call(() -> {
+            Bounds b = window.grid().cellBounds(5);
+            return window.grid().localToScreen(b.getCenterX(), b.getCenterY());
+        });
+        robot.doubleClickOn(block);
+        WindowDriver.waitUntil(() -> grid.path().size() == 2 && !grid.loadingProperty().get());
+        assertThat(grid.path().get(1)).isEqualTo(Cidr.parse("10.5.0.0/16"));
+        assertThat(((GridContent.Addresses) grid.getContent()).state(9)).isEqualTo(CellState.ALLOCATED);
+
+        robot.clickOn(robot.lookup("#breadcrumbSlot .breadcrumb-link").queryAllAs(Hyperlink.class).stream()
+                .filter(link -> link.getText().equals("10.0.0.0/8")).findFirst().orElseThrow());
+        WindowDriver.waitUntil(() -> grid.path().size() == 1 && grid.modeProperty().get() == AddressGridViewModel.Mode.BLOCKS);
+        assertThat(grid.caretProperty().get()).isEqualTo(5);
+    }
+
+    @Test
+    void anotherProcessWritingShowsUpWithoutLosingTheSelection() throws Exception {
+        Path file = dir.resolve("shared.db");
+        SampleDatabase.seed(file);
+        WindowDriver window = driver.open(file);
+        window.clickTreeRow("10.10.1.0/24");
+        window.waitForAddresses("10.10.1.0/24");
+        window.clickCell(20);
+        WindowDriver.waitUntil(() -> text("#ipField").equals("10.10.1.20"));
+
+        try (Allocator cli = Allocator.open(file)) {
+            Subnet web = cli.findSubnet(Cidr.parse("10.10.1.0/24"), Optional.of("dc1"));
+            cli.reserve(web.id(), Ip.parse("10.10.1.20"), AddressDetails.allocated("cli-host"));
+        }
+
+        WindowDriver.waitUntil(() -> text("#hostnameField").equals("cli-host"));
+        assertThat(((GridContent.Addresses) window.grid().getViewModel().getContent()).state(20))
+                .isEqualTo(CellState.ALLOCATED);
+        assertThat(window.grid().getViewModel().caretProperty().get()).isEqualTo(20);
+        assertThat(selectedLabel(window)).isEqualTo("10.10.1.0/24");
+        assertThat(window.label("#lastOperationLabel").getText())
+                .isEqualTo("Another program changed the database; refreshed");
+    }
+
+    @Test
+    void deletingASubnetAsksWithItsAddressCountFirst() throws Exception {
+        Path file = dir.resolve("delete.db");
+        SampleDatabase.seed(file);
+        WindowDriver window = driver.open(file);
+        window.clickTreeRow("10.10.2.0/24");
+        window.waitForAddresses("10.10.2.0/24");
+
+        robot.clickOn(robot.lookup((Node n) -> n instanceof Button b && b.getTooltip() != null
+                && b.getTooltip().getText().startsWith("Delete the selected")).queryButton());
+        WindowDriver.waitUntil(() -> robot.lookup("#confirmButton").tryQuery().isPresent());
+        String question = robot.lookup(".dialog-pane .content").queryLabeled().getText();
+        assertThat(question).contains("10.10.2.0/24 'Databases' in dc1").contains("It holds 4 addresses");
+        robot.clickOn("Cancel");
+        try (Allocator check = Allocator.open(file)) {
+            assertThat(check.subnets("dc1")).extracting(s -> s.cidr().toString()).contains("10.10.2.0/24");
+        }
+
+        robot.clickOn(robot.lookup((Node n) -> n instanceof Button b && b.getTooltip() != null
+                && b.getTooltip().getText().startsWith("Delete the selected")).queryButton());
+        WindowDriver.waitUntil(() -> robot.lookup("#confirmButton").tryQuery().isPresent());
+        robot.clickOn("#confirmButton");
+        WindowDriver.waitUntil(() -> window.label("#lastOperationLabel").getText()
+                .equals("Deleted subnet 10.10.2.0/24 (4 addresses)"));
+        try (Allocator check = Allocator.open(file)) {
+            assertThat(check.subnets("dc1")).extracting(s -> s.cidr().toString()).doesNotContain("10.10.2.0/24");
+        }
+    }
+
+    private Button toolButton(String text) {
+        return robot.lookup(".tool-bar .button").queryAllAs(Button.class).stream()
+                .filter(b -> text.equals(b.getText())).findFirst().orElseThrow();
+    }
+
+    private String selectedLabel(WindowDriver window) {
+        var item = window.tree().getSelectionModel().getSelectedItem();
+        return item == null || item.getValue() == null ? "" : item.getValue().label();
+    }
+
+    private String text(String query) {
+        return robot.lookup(query).queryTextInputControl().getText();
+    }
+
+    private void retype(String field, String text) {
+        robot.clickOn(field).press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write(text, 0);
+    }
+
+    private void expectError(String field, String input, String errorLabel, String expected) throws TimeoutException {
+        retype(field, input);
+        WindowDriver.waitUntil(() -> robot.lookup(errorLabel).queryAs(Label.class).getText().contains(expected));
+        assertThat(robot.lookup("#saveButton").queryButton().isDisabled()).isTrue();
     }
 
     private void open(Path file) throws TimeoutException {

@@ -1,0 +1,64 @@
+package org.ipdesk.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.ipdesk.model.AddressRange;
+import org.ipdesk.model.Network;
+import org.ipdesk.model.Subnet;
+import org.ipdesk.ui.edit.NetworkDialogViewModel;
+import org.ipdesk.ui.edit.RangeDialogViewModel;
+import org.ipdesk.ui.edit.SubnetDialogViewModel;
+
+/**
+ * A dialog service for view-model tests: the edit dialogs do what the test's script does with their view model
+ * (fill fields, save; empty is Cancel), confirmations answer {@link #answer}, files come from {@link #files};
+ * everything asked is recorded.
+ */
+public final class ScriptedDialogs implements DialogService {
+    public boolean answer;
+    public final List<String> asked = new ArrayList<>();
+    public final List<String> errors = new ArrayList<>();
+    public final List<Path> files = new ArrayList<>();
+    public Function<NetworkDialogViewModel, Optional<Network>> network = vm -> Optional.empty();
+    public Function<SubnetDialogViewModel, Optional<Subnet>> subnet = vm -> Optional.empty();
+    public Function<RangeDialogViewModel, Optional<AddressRange>> range = vm -> Optional.empty();
+
+    @Override
+    public Optional<Network> editNetwork(NetworkDialogViewModel viewModel) {
+        return network.apply(viewModel);
+    }
+
+    @Override
+    public Optional<Subnet> editSubnet(SubnetDialogViewModel viewModel) {
+        return subnet.apply(viewModel);
+    }
+
+    @Override
+    public Optional<AddressRange> editRange(RangeDialogViewModel viewModel) {
+        return range.apply(viewModel);
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String confirmLabel) {
+        asked.add(title + ": " + message + " [" + confirmLabel + "]");
+        return answer;
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        errors.add(title + ": " + message);
+    }
+
+    @Override
+    public Optional<Path> chooseDatabaseToOpen(Path initialFolder) {
+        return files.isEmpty() ? Optional.empty() : Optional.of(files.remove(0));
+    }
+
+    @Override
+    public Optional<Path> chooseNewDatabase(Path initialFolder) {
+        return chooseDatabaseToOpen(initialFolder);
+    }
+}
