@@ -54,9 +54,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       frame); {@code snapshotUnchanged16} that snapshot alone, of a canvas with nothing new to draw, so
  *       the difference is the rasterising; {@code drawBlocks8} one frame of the /8 block map.</li>
  * </ul>
- * The draw benchmarks need the JavaFX toolkit and its jars on the class path (the benchmark jar leaves
- * JavaFX out). Without a {@code DISPLAY} they start it headless through Monocle, so the Monocle jar must be
- * on the class path too; see docs/benchmarks.md. Each draw is posted to the JavaFX thread and waited for, so
+ * The draw benchmarks need the JavaFX toolkit; the benchmark jar carries JavaFX and Monocle, so without a
+ * {@code DISPLAY} they start it headless through Monocle; see docs/benchmarks.md. Each draw is posted to the JavaFX thread and waited for, so
  * its time includes one hand-over between threads (some tens of microseconds).
  */
 @State(Scope.Benchmark)
