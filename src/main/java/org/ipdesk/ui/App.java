@@ -2,12 +2,10 @@ package org.ipdesk.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import javafx.application.Application;
-import javafx.fxml.FXMLLoader;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -28,7 +26,7 @@ public final class App extends Application {
     private MainView view;
 
     @Override
-    public void start(Stage stage) throws IOException {
+    public void start(Stage stage) {
         SettingsStore settings = SettingsStore.forUser();
         Path file = Launcher.databaseOption(getParameters().getRaw())
                 .orElseGet(() -> MainViewModel.startupDatabase(settings))
@@ -41,16 +39,8 @@ public final class App extends Application {
         applyTheme(viewModel.darkThemeProperty().get());
         viewModel.darkThemeProperty().addListener((property, before, dark) -> applyTheme(dark));
 
-        FXMLLoader loader = new FXMLLoader(
-                Objects.requireNonNull(App.class.getResource("/fxml/main/MainView.fxml"), "fxml/main/MainView.fxml"));
-        loader.setControllerFactory(type -> {
-            if (type == MainView.class) {
-                view = new MainView(viewModel);
-                return view;
-            }
-            throw new IllegalArgumentException("no controller " + type);
-        });
-        Parent root = loader.load();
+        view = new MainView(viewModel);
+        Parent root = Fxml.load("/fxml/main/MainView.fxml", view);
 
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1360, screen.getWidth() * 0.92), Math.min(820, screen.getHeight() * 0.9));

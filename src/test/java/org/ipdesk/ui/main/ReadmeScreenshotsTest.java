@@ -13,6 +13,7 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.SampleData;
 import org.ipdesk.ui.PaneStage;
 import org.ipdesk.ui.grid.GridContent;
+import org.ipdesk.ui.grid.GridPalette;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,12 +60,22 @@ class ReadmeScreenshotsTest {
         }
         assertThat(colours).hasSizeGreaterThan(20);
 
-        Path written = PaneStage.screenshot(window.robot, window.stage, "main-window");
+        Path written = PaneStage.screenshot(window.robot, window.stage, "main-window.png");
         assertThat(written).exists();
+        // the dark theme: the whole window and the grid's palette switch together, and back
+        window.robot.clickOn("#themeButton");
+        WindowDriver.waitUntil(() -> window.grid().getPalette() == GridPalette.DARK);
+        Path dark = PaneStage.screenshot(window.robot, window.stage, "main-window-dark.png");
+        assertThat(dark).exists();
+        window.robot.clickOn("#themeButton");
+        WindowDriver.waitUntil(() -> window.grid().getPalette() == GridPalette.LIGHT);
+
         String target = System.getProperty("ipdesk.screenshots", "");
         if (!target.isBlank()) {
             Files.createDirectories(Path.of(target));
             Files.copy(written, Path.of(target).resolve("main-window.png"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(dark, Path.of(target).resolve("main-window-dark.png"),
                     java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
