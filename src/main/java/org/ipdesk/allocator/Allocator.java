@@ -694,18 +694,44 @@ public final class Allocator implements AutoCloseable {
 
     /** Gives an address back to its subnet's free space. */
     public Address release(long subnetId, Ip ip) {
+        return database.write(s -> release(s, subnet(s, subnetId), ip));
+    }
+
+    /**
+     * Releases every listed address of a subnet in one transaction: all of them, or none when one is not held
+     * (the error names it). Returns what they held, for the caller to show or to take back.
+     */
+    public List<Address> releaseAll(long subnetId, List<Ip> ips) {
+        if (ips.isEmpty()) {
+            throw new InvalidInput("no address to release");
+        }
         return database.write(s -> {
             Subnet subnet = subnet(s, subnetId);
-            Address held = s.address(subnetId, ip)
-                    .orElseThrow(() -> new NotFound(ip + " is not held in " + subnet.label()));
-            s.deleteAddress(held.id());
-            if (FreeSpace.allocatable(s, subnet, ip)) {
-                FreeSpace.giveBack(s, subnetId, ip);
+            List<Address> released = new ArrayList<>();
+            for (Ip ip : ips) {
+                released.add(release(s, subnet, ip));
             }
-            changes.log(s, ChangeAction.RELEASE, "address", subnet.label() + " " + ip,
-                    ChangeWriter.of(subnet, held), null);
-            return held;
+            return released;
         });
+    }
+
+    /** The addresses a subnet holds inside {@code range}, in order (what releasing that range would take). */
+    public List<Address> addressesIn(long subnetId, IpRange range) {
+        return database.read(s -> {
+            subnet(s, subnetId);
+            return s.addressesIn(subnetId, range, Integer.MAX_VALUE);
+        });
+    }
+
+    private Address release(Session s, Subnet subnet, Ip ip) {
+        Address held = s.address(subnet.id(), ip)
+                .orElseThrow(() -> new NotFound(ip + " is not held in " + subnet.label()));
+        s.deleteAddress(held.id());
+        if (FreeSpace.allocatable(s, subnet, ip)) {
+            FreeSpace.giveBack(s, subnet.id(), ip);
+        }
+        changes.log(s, ChangeAction.RELEASE, "address", subnet.label() + " " + ip, ChangeWriter.of(subnet, held), null);
+        return held;
     }
 
     /** Changes the details of a held address. */

@@ -1,6 +1,7 @@
 package org.ipdesk.allocator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ipdesk.allocator.AllocatorFixture.cidr;
 import static org.ipdesk.allocator.AllocatorFixture.ip;
 
@@ -101,5 +102,27 @@ class WindowQueriesTest {
             }
             assertThat(other.addressCount()).isEqualTo(6003);
         }
+    }
+
+    @Test
+    void releaseAllIsAllOrNothing() {
+        allocator.allocateNext(lan.id(), 5, Strategy.FIRST, AddressDetails.allocated("h"));
+        String before = ContentSnapshot.of(dir.resolve("w.db"));
+
+        assertThatThrownBy(() -> allocator.releaseAll(lan.id(), java.util.List.of(ip("10.0.0.1"), ip("10.0.0.2"),
+                ip("10.0.0.50")))).isInstanceOf(AllocatorException.NotFound.class)
+                .hasMessage("10.0.0.50 is not held in 10.0.0.0/24 in dc1");
+        assertThat(ContentSnapshot.of(dir.resolve("w.db"))).isEqualTo(before);
+
+        var range = new org.ipdesk.address.IpRange(ip("10.0.0.2"), ip("10.0.0.4"));
+        assertThat(allocator.addressesIn(lan.id(), range)).extracting(a -> a.ip().toString())
+                .containsExactly("10.0.0.2", "10.0.0.3", "10.0.0.4");
+        assertThat(allocator.releaseAll(lan.id(), java.util.List.of(ip("10.0.0.2"), ip("10.0.0.3"), ip("10.0.0.4"))))
+                .hasSize(3);
+        assertThat(allocator.addresses(lan.id())).extracting(a -> a.ip().toString())
+                .containsExactly("10.0.0.1", "10.0.0.5");
+        // the released addresses are free again for the allocator
+        assertThat(allocator.allocateNext(lan.id(), 1, Strategy.FIRST, AddressDetails.allocated("x")).get(0).ip())
+                .isEqualTo(ip("10.0.0.2"));
     }
 }
