@@ -1,0 +1,161 @@
+package org.ipdesk.ui.undo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.ipdesk.address.Cidr;
+import org.ipdesk.address.Ip;
+import org.ipdesk.address.IpRange;
+import org.ipdesk.allocator.Allocator;
+import org.ipdesk.allocator.Strategy;
+import org.ipdesk.model.Address;
+import org.ipdesk.model.AddressDetails;
+import org.ipdesk.model.AddressRange;
+import org.ipdesk.model.RangeKind;
+import org.ipdesk.model.Subnet;
+import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.ui.CurrentThreadTaskExecutor;
+import org.ipdesk.ui.SampleDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Undo and redo of the window's commands, against a real database: each direction is a new logged change. */
+class UndoStackTest {
+    @TempDir
+    Path dir;
+
+    Allocator allocator;
+    UndoStack stack;
+    Subnet web;
+    final List<String> done = new ArrayList<>();
+    final List<String> refused = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        Path file = dir.resolve("undo.db");
+        SampleDatabase.seed(file);
+        allocator = Allocator.open(file);
+        stack = new UndoStack(() -> allocator, new CurrentThreadTaskExecutor());
+        web = allocator.findSubnet(Cidr.parse("10.10.1.0/24"), Optional.of("dc1"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        allocator.close();
+    }
+
+    @Test
+    void aReservationIsTakenBackAndDoneAgainWithItsDetails() {
+        AddressDetails details = new AddressDetails(org.ipdesk.model.AddressStatus.RESERVED, "printer-9",
+                Optional.empty(), "ops", "3rd floor");
+        Address taken = allocator.reserve(web.id(), Ip.parse("10.10.1.99"), details);
+        stack.done(Undoables.taken("Reserve 10.10.1.99", List.of(web), List.of(taken)));
+        assertThat(stack.undoTextProperty().get()).isEqualTo("Undo reserve 10.10.1.99");
+        assertThat(stack.canRedoProperty().get()).isFalse();
+
+        undo();
+        assertThat(allocator.address(web.id(), Ip.parse("10.10.1.99"))).isEmpty();
+        assertThat(done).containsExactly("Undone: Reserve 10.10.1.99");
+        assertThat(stack.redoTextProperty().get()).isEqualTo("Redo reserve 10.10.1.99");
+
+        redo();
+        assertThat(allocator.address(web.id(), Ip.parse("10.10.1.99"))).map(Address::details).contains(details);
+        // every direction is logged: allocate, release, allocate
+        assertThat(allocator.addressHistory(web.id(), Ip.parse("10.10.1.99"), 10)).hasSize(3);
+    }
+
+    @Test
+    void releasingADualStackPairIsUndoneAcrossBothSubnets() {
+        Subnet web6 = allocator.findSubnet(Cidr.parse("2001:db8:10:1::/64"), Optional.of("dc1"));
+        List<Address> released = new ArrayList<>(allocator.releaseAll(web.id(), List.of(Ip.parse("10.10.1.2"))));
+        released.addAll(allocator.releaseAll(web6.id(), List.of(Ip.parse("2001:db8:10:1::2"))));
+        stack.done(Undoables.released("Release web-01", List.of(web, web6), released));
+
+        undo();
+        assertThat(allocator.address(web.id(), Ip.parse("10.10.1.2"))).map(a -> a.details().hostname()).contains("web-01");
+        assertThat(allocator.address(web6.id(), Ip.parse("2001:db8:10:1::2"))).isPresent();
+        redo();
+        assertThat(allocator.address(web.id(), Ip.parse("10.10.1.2"))).isEmpty();
+    }
+
+    @Test
+    void anUndoTheRulesNoLongerAllowIsRefusedAndBothStacksStay() {
+        Address taken = allocator.release(web.id(), Ip.parse("10.10.1.3"));
+        stack.done(Undoables.released("Release 10.10.1.3", List.of(web), List.of(taken)));
+        // another process takes the address meanwhile
+        allocator.reserve(web.id(), Ip.parse("10.10.1.3"), AddressDetails.allocated("intruder"));
+
+        undo();
+        assertThat(done).isEmpty();
+        assertThat(refused).singleElement().asString().contains("10.10.1.3 is already allocated to intruder");
+        assertThat(stack.canUndoProperty().get()).isTrue();
+        assertThat(stack.canRedoProperty().get()).isFalse();
+    }
+
+    @Test
+    void detailsRangesAndADeletedSubnetComeBack() {
+        Ip ip = Ip.parse("10.10.1.2");
+        AddressDetails before = allocator.address(web.id(), ip).orElseThrow().details();
+        AddressDetails after = AddressDetails.allocated("web-01-renamed");
+        allocator.update(web.id(), ip, after);
+        stack.done(Undoables.updated("Edit 10.10.1.2", web, ip, before, after));
+        undo();
+        assertThat(allocator.address(web.id(), ip).orElseThrow().details()).isEqualTo(before);
+        redo();
+        assertThat(allocator.address(web.id(), ip).orElseThrow().details().hostname()).isEqualTo("web-01-renamed");
+
+        AddressRange range = allocator.addRange(web.id(), Ip.parse("10.10.1.200"), Ip.parse("10.10.1.220"),
+                RangeKind.DHCP, "pool");
+        stack.done(Undoables.rangeAdded("Add DHCP pool", web, range));
+        undo();
+        assertThat(allocator.ranges(web.id())).isEmpty();
+        redo();
+        undo(); // the range was added again with a new id: undo finds it by its addresses
+        assertThat(allocator.ranges(web.id())).isEmpty();
+        redo();
+
+        List<AddressRange> ranges = allocator.ranges(web.id());
+        List<Address> held = allocator.addresses(web.id());
+        allocator.deleteSubnet(web.id());
+        stack.done(Undoables.subnetDeleted("Delete subnet 10.10.1.0/24", web, ranges, held));
+        undo();
+        Subnet back = allocator.findSubnet(Cidr.parse("10.10.1.0/24"), Optional.of("dc1"));
+        assertThat(back.name()).isEqualTo("Web tier");
+        assertThat(back.gateway()).contains(Ip.parse("10.10.1.1"));
+        assertThat(allocator.ranges(back.id())).extracting(AddressRange::range)
+                .containsExactly(new IpRange(Ip.parse("10.10.1.200"), Ip.parse("10.10.1.220")));
+        assertThat(allocator.addresses(back.id())).extracting(a -> a.details().hostname())
+                .containsExactlyElementsOf(held.stream().map(a -> a.details().hostname()).toList());
+
+        // the edit made before the delete still undoes: the subnet is found by network and CIDR, not by id
+        undo(); // redo stack: delete; now undo the range
+        undo(); // the edit
+        assertThat(allocator.address(back.id(), ip).orElseThrow().details()).isEqualTo(before);
+        assertThat(refused).isEmpty();
+    }
+
+    @Test
+    void aCreatedSubnetIsNotUndoneOnceItHoldsAddresses() {
+        Subnet lab = allocator.createSubnet("dc1", SubnetSpec.of(Cidr.parse("10.50.0.0/24")));
+        stack.done(Undoables.subnetCreated("Create subnet 10.50.0.0/24", lab));
+        allocator.allocateNext(lab.id(), 2, Strategy.FIRST, AddressDetails.allocated("x"));
+
+        undo();
+        assertThat(refused).singleElement().asString()
+                .contains("cannot undo: 10.50.0.0/24 in dc1 now holds 2 addresses");
+        assertThat(allocator.subnets("dc1")).extracting(s -> s.cidr().toString()).contains("10.50.0.0/24");
+    }
+
+    private void undo() {
+        stack.undo(done::add, problem -> refused.add(problem.getMessage()));
+    }
+
+    private void redo() {
+        stack.redo(done::add, problem -> refused.add(problem.getMessage()));
+    }
+}
