@@ -4,15 +4,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.model.Address;
 import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
+import org.ipdesk.ui.undo.Undoable;
+import org.ipdesk.ui.undo.Undoables;
 
 /**
  * The delete commands of the main window. Each reads what the delete would take on the background executor, asks
@@ -37,7 +41,7 @@ public final class DeleteCommands {
     }
 
     /** Asks (naming how many addresses it holds), then deletes the subnet with its ranges and addresses; its children move up. */
-    public void deleteSubnet(Subnet subnet, Consumer<String> onDeleted) {
+    public void deleteSubnet(Subnet subnet, BiConsumer<String, Undoable> onDeleted) {
         String title = "Delete subnet";
         run(title, () -> {
             Allocator a = allocator.get();
@@ -48,8 +52,15 @@ public final class DeleteCommands {
             return new Impact(a.heldAddressCount(subnet.id()), a.ranges(subnet.id()).size(), children.size(), parent);
         }, impact -> {
             if (dialogs.confirm(title, subnetQuestion(subnet, impact), "Delete")) {
-                run(title, () -> allocator.get().deleteSubnet(subnet.id()),
-                        held -> onDeleted.accept("Deleted subnet " + subnet.cidr() + " (" + addresses(held) + ")"));
+                run(title, () -> {
+                    // what the subnet holds, read in the job that deletes it, so an undo can bring it all back
+                    Allocator a = allocator.get();
+                    List<AddressRange> ranges = a.ranges(subnet.id());
+                    List<Address> held = a.addresses(subnet.id());
+                    a.deleteSubnet(subnet.id());
+                    return Undoables.subnetDeleted("Delete subnet " + subnet.label(), subnet, ranges, held);
+                }, undo -> onDeleted.accept("Deleted subnet " + subnet.cidr() + " (" + addresses(impact.addresses())
+                        + ")", undo));
             }
         });
     }
@@ -73,12 +84,13 @@ public final class DeleteCommands {
     }
 
     /** Asks, then deletes an empty network; a network that still has subnets is refused with the engine's message. */
-    public void deleteNetwork(Network network, Consumer<String> onDeleted) {
+    public void deleteNetwork(Network network, BiConsumer<String, Undoable> onDeleted) {
         String title = "Delete network";
         Runnable delete = () -> run(title, () -> {
             allocator.get().deleteNetwork(network.name());
             return network;
-        }, deleted -> onDeleted.accept("Deleted network " + deleted.name()));
+        }, deleted -> onDeleted.accept("Deleted network " + deleted.name(),
+                Undoables.networkDeleted("Delete network " + deleted.name(), deleted)));
         run(title, () -> allocator.get().subnets(network.name()).size(), subnets -> {
             if (subnets > 0) {
                 delete.run(); // the engine refuses, naming how many subnets are left; nothing changes
@@ -89,7 +101,7 @@ public final class DeleteCommands {
     }
 
     /** Asks, then deletes a DHCP pool or reserved range; the addresses in it stay as they are. */
-    public void deleteRange(AddressRange range, Consumer<String> onDeleted) {
+    public void deleteRange(Subnet subnet, AddressRange range, BiConsumer<String, Undoable> onDeleted) {
         String title = "Delete range";
         String what = (range.kind() == RangeKind.DHCP ? "DHCP pool " : "reserved range ") + range.range();
         String question = "Delete the " + what + (range.description().isEmpty() ? "" : " (" + range.description() + ")")
@@ -98,7 +110,8 @@ public final class DeleteCommands {
             run(title, () -> {
                 allocator.get().deleteRange(range.id());
                 return range;
-            }, deleted -> onDeleted.accept("Deleted " + what));
+            }, deleted -> onDeleted.accept("Deleted " + what,
+                    Undoables.rangeDeleted("Delete " + what + " of " + subnet.label(), subnet, deleted)));
         }
     }
 

@@ -191,8 +191,20 @@ public final class MainView {
                 viewModel::deleteRangeAtCaret, viewModel.subnetSelectedProperty().not());
         newSubnet.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
         edit.setAccelerator(KeyCombination.keyCombination("F2"));
-        editMenu.getItems().setAll(newNetwork, newSubnet, newRange, new SeparatorMenuItem(), edit, delete,
-                deleteRange);
+        MenuItem undo = item("_Undo", Material2MZ.UNDO, viewModel::undo, viewModel.undoStack().canUndoProperty().not());
+        undo.textProperty().bind(viewModel.undoStack().undoTextProperty());
+        undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
+        MenuItem redo = item("_Redo", Material2MZ.REDO, viewModel::redo, viewModel.undoStack().canRedoProperty().not());
+        redo.textProperty().bind(viewModel.undoStack().redoTextProperty());
+        redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+Z"));
+        editMenu.getItems().setAll(undo, redo, new SeparatorMenuItem(), newNetwork, newSubnet, newRange,
+                new SeparatorMenuItem(), edit, delete, deleteRange);
+        // Ctrl+Y is redo on Windows and in many tools: accept it too
+        networkTree.sceneProperty().addListener((property, before, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), viewModel::redo);
+            }
+        });
 
         toolBar.getItems().addAll(0, List.of(
                 button("Network", Material2MZ.ROUTER, "New network", viewModel::newNetwork, null),

@@ -47,6 +47,9 @@ import org.ipdesk.ui.grid.GridContent;
 import org.ipdesk.ui.settings.Settings;
 import org.ipdesk.ui.settings.SettingsStore;
 import org.ipdesk.ui.subnet.SubnetHeaderViewModel;
+import org.ipdesk.ui.undo.UndoStack;
+import org.ipdesk.ui.undo.Undoable;
+import org.ipdesk.ui.undo.Undoables;
 
 /**
  * State of the main window: which database file is open, its networks and subnets with their usage (the
@@ -70,6 +73,7 @@ public final class MainViewModel {
     private final SettingsStore settingsStore;
     private final DialogService dialogs;
     private final DeleteCommands deletes;
+    private final UndoStack undoStack;
     /** The row to select once the next reload lands (a network or subnet just created). */
     private String selectAfterLoad;
     private Settings settings;
@@ -125,6 +129,7 @@ public final class MainViewModel {
         this.settingsStore = settingsStore;
         this.dialogs = dialogs;
         this.deletes = new DeleteCommands(this::allocator, tasks, dialogs);
+        this.undoStack = new UndoStack(this::allocator, tasks);
         this.settings = settingsStore == null ? Settings.DEFAULTS : settingsStore.load();
         this.grid = new AddressGridViewModel(this::allocator, tasks);
         this.header = new SubnetHeaderViewModel(this::allocator, tasks);
@@ -343,7 +348,8 @@ public final class MainViewModel {
     /** Edit → New network: the network dialog; the new network is selected. */
     public void newNetwork() {
         dialogs.editNetwork(NetworkDialogViewModel.create(this::allocator, tasks))
-                .ifPresent(network -> changed("n:" + network.id(), "Created network " + network.name()));
+                .ifPresent(network -> done("n:" + network.id(), "Created network " + network.name(),
+                        Undoables.networkCreated("Create network " + network.name(), network)));
     }
 
     /**
@@ -358,7 +364,8 @@ public final class MainViewModel {
         TreeRow row = selected.get();
         String network = (row == null ? networks.get(0) : row).network().name();
         dialogs.editSubnet(SubnetDialogViewModel.create(this::allocator, tasks, network, suggestedCidr()))
-                .ifPresent(subnet -> changed("s:" + subnet.id(), "Created subnet " + subnet.label()));
+                .ifPresent(subnet -> done("s:" + subnet.id(), "Created subnet " + subnet.label(),
+                        Undoables.subnetCreated("Create subnet " + subnet.label(), subnet)));
     }
 
     /** Edit → New range: a DHCP pool or reserved range in the selected subnet, from the grid's selection. */
@@ -371,8 +378,11 @@ public final class MainViewModel {
         Optional<IpRange> cells = grid.getContent() instanceof GridContent.Addresses
                 ? Optional.ofNullable(grid.selectionProperty().get()) : Optional.empty();
         dialogs.editRange(new RangeDialogViewModel(this::allocator, tasks, subnet.get(), cells))
-                .ifPresent(range -> changed(null, "Added " + RangeDialogViewModel.kindLabel(range.kind()) + " "
-                        + range.range() + " to " + subnet.get().label()));
+                .ifPresent(range -> {
+                    String what = RangeDialogViewModel.kindLabel(range.kind()) + " " + range.range();
+                    done(null, "Added " + what + " to " + subnet.get().label(),
+                            Undoables.rangeAdded("Add " + what + " to " + subnet.get().label(), subnet.get(), range));
+                });
     }
 
     /** Edit → Edit: the dialog of the selected network or subnet. */
@@ -382,11 +392,15 @@ public final class MainViewModel {
             return;
         }
         if (row.subnet().isPresent()) {
-            dialogs.editSubnet(SubnetDialogViewModel.edit(this::allocator, tasks, row.subnet().get()))
-                    .ifPresent(subnet -> changed(null, "Saved subnet " + subnet.label()));
+            Subnet before = row.subnet().get();
+            dialogs.editSubnet(SubnetDialogViewModel.edit(this::allocator, tasks, before))
+                    .ifPresent(subnet -> done(null, "Saved subnet " + subnet.label(),
+                            Undoables.subnetUpdated("Edit subnet " + subnet.label(), before, subnet)));
         } else {
-            dialogs.editNetwork(NetworkDialogViewModel.edit(this::allocator, tasks, row.network()))
-                    .ifPresent(network -> changed("n:" + network.id(), "Saved network " + network.name()));
+            Network before = row.network();
+            dialogs.editNetwork(NetworkDialogViewModel.edit(this::allocator, tasks, before))
+                    .ifPresent(network -> done("n:" + network.id(), "Saved network " + network.name(),
+                            Undoables.networkUpdated("Edit network " + network.name(), before, network)));
         }
     }
 
@@ -397,9 +411,9 @@ public final class MainViewModel {
             return;
         }
         if (row.subnet().isPresent()) {
-            deletes.deleteSubnet(row.subnet().get(), message -> changed(null, message));
+            deletes.deleteSubnet(row.subnet().get(), (message, undo) -> done(null, message, undo));
         } else {
-            deletes.deleteNetwork(row.network(), message -> changed(null, message));
+            deletes.deleteNetwork(row.network(), (message, undo) -> done(null, message, undo));
         }
     }
 
@@ -414,7 +428,8 @@ public final class MainViewModel {
         Ip ip = cells.ip(caret);
         long subnetId = cells.subnet().id();
         tasks.submit(() -> allocator().ranges(subnetId).stream().filter(r -> r.range().contains(ip)).findFirst(),
-                range -> range.ifPresentOrElse(r -> deletes.deleteRange(r, message -> changed(null, message)),
+                range -> range.ifPresentOrElse(r -> deletes.deleteRange(cells.subnet(), r,
+                                (message, undo) -> done(null, message, undo)),
                         () -> report(ip + " is in no DHCP pool or reserved range", true)),
                 problem -> report("Cannot read the ranges: " + message(problem), true));
     }
@@ -471,9 +486,32 @@ public final class MainViewModel {
         return this::allocator;
     }
 
-    /** After a change made in this window: report it, read everything again, then select {@code key} if given. */
-    private void changed(String key, String operation) {
+    /**
+     * After a command done in this window: remember it for undo, report it, read everything again, then select
+     * {@code key} if given.
+     */
+    public void done(String key, String operation, Undoable undo) {
+        undoStack.done(undo);
         selectAfterLoad = key;
+        refreshAfterChange(operation, false);
+    }
+
+    /** Edit → Undo (Ctrl+Z): takes the newest command of this window back, as a new logged change. */
+    public void undo() {
+        undoStack.undo(this::undoneOrRedone, problem -> refreshAfterChange("Cannot undo: " + message(problem), true));
+    }
+
+    /** Edit → Redo (Ctrl+Shift+Z): does the newest undone command again. */
+    public void redo() {
+        undoStack.redo(this::undoneOrRedone, problem -> refreshAfterChange("Cannot redo: " + message(problem), true));
+    }
+
+    /** Undo and redo of this window's commands. */
+    public UndoStack undoStack() {
+        return undoStack;
+    }
+
+    private void undoneOrRedone(String operation) {
         refreshAfterChange(operation, false);
     }
 
@@ -644,6 +682,7 @@ public final class MainViewModel {
     private void opened(Path target, Snapshot snapshot, String operation) {
         boolean other = !target.equals(databaseFile.get());
         if (other) {
+            undoStack.clear();
             selected.set(null);
             grid.clear();
             header.clear();

@@ -275,14 +275,14 @@ class EditViewModelsTest {
         List<String> status = new ArrayList<>();
         String before = ContentSnapshot.of(file);
 
-        commands.deleteSubnet(subnet("10.10.1.0/24"), status::add);
+        commands.deleteSubnet(subnet("10.10.1.0/24"), (text, undo) -> status.add(text));
         assertThat(dialogs.asked).containsExactly("Delete subnet: Delete subnet 10.10.1.0/24 'Web tier' in dc1?\n\n"
                 + "It holds 12 addresses, which are deleted with it. [Delete]");
         assertThat(status).isEmpty();
         assertThat(ContentSnapshot.of(file)).isEqualTo(before);
 
         dialogs.answer = true;
-        commands.deleteSubnet(subnet("10.10.1.0/24"), status::add);
+        commands.deleteSubnet(subnet("10.10.1.0/24"), (text, undo) -> status.add(text));
         assertThat(status).containsExactly("Deleted subnet 10.10.1.0/24 (12 addresses)");
         assertThat(allocator.subnets("dc1")).extracting(s -> s.cidr().toString()).doesNotContain("10.10.1.0/24");
     }
@@ -291,11 +291,11 @@ class EditViewModelsTest {
     void deletingAParentSaysItsChildrenMoveUpAndAnEmptySubnetHoldsNone() {
         ScriptedDialogs dialogs = new ScriptedDialogs();
         DeleteCommands commands = new DeleteCommands(() -> allocator, tasks, dialogs);
-        commands.deleteSubnet(subnet("10.10.0.0/16"), s -> { });
+        commands.deleteSubnet(subnet("10.10.0.0/16"), (text, undo) -> { });
         assertThat(dialogs.asked.get(0)).contains("It holds 1 address, which is deleted with it.")
                 .contains("Its 2 child subnets move up to the top level and keep their addresses.");
         Subnet empty = allocator.createSubnet("dc1", org.ipdesk.model.SubnetSpec.of(Cidr.parse("10.30.0.0/24")));
-        commands.deleteSubnet(empty, s -> { });
+        commands.deleteSubnet(empty, (text, undo) -> { });
         assertThat(dialogs.asked.get(1)).endsWith("It holds no addresses. [Delete]");
     }
 
@@ -306,7 +306,7 @@ class EditViewModelsTest {
         DeleteCommands commands = new DeleteCommands(() -> allocator, tasks, dialogs);
         List<String> status = new ArrayList<>();
         String before = ContentSnapshot.of(file);
-        commands.deleteNetwork(allocator.network("dc1"), status::add);
+        commands.deleteNetwork(allocator.network("dc1"), (text, undo) -> status.add(text));
         assertThat(dialogs.asked).isEmpty();
         assertThat(dialogs.errors).containsExactly(
                 "Cannot delete network: Network 'dc1' still has 5 subnets; delete them first");
@@ -314,7 +314,7 @@ class EditViewModelsTest {
         assertThat(ContentSnapshot.of(file)).isEqualTo(before);
 
         Network empty = allocator.createNetwork("empty", "");
-        commands.deleteNetwork(empty, status::add);
+        commands.deleteNetwork(empty, (text, undo) -> status.add(text));
         assertThat(dialogs.asked).containsExactly("Delete network: Delete network 'empty'?\n\nIt has no subnets. [Delete]");
         assertThat(status).containsExactly("Deleted network empty");
     }
@@ -326,12 +326,12 @@ class EditViewModelsTest {
         AddressRange pool = allocator.ranges(subnet("192.168.20.0/24").id()).get(0);
         List<String> status = new ArrayList<>();
         String before = ContentSnapshot.of(file);
-        commands.deleteRange(pool, status::add);
+        commands.deleteRange(subnet("192.168.20.0/24"), pool, (text, undo) -> status.add(text));
         assertThat(dialogs.asked).containsExactly("Delete range: Delete the DHCP pool 192.168.20.100-192.168.20.199"
                 + " (Office DHCP pool)?\n\nAddresses already held in it stay as they are. [Delete]");
         assertThat(ContentSnapshot.of(file)).isEqualTo(before);
         dialogs.answer = true;
-        commands.deleteRange(pool, status::add);
+        commands.deleteRange(subnet("192.168.20.0/24"), pool, (text, undo) -> status.add(text));
         assertThat(status).containsExactly("Deleted DHCP pool 192.168.20.100-192.168.20.199");
         assertThat(allocator.ranges(subnet("192.168.20.0/24").id())).isEmpty();
     }

@@ -347,6 +347,41 @@ class MainViewModelTest {
     }
 
     @Test
+    void windowCommandsAreUndoneAndRedoneAsNewLoggedChanges() {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor(), null, dialogs);
+        vm.load();
+        dialogs.network = dialog -> {
+            dialog.nameProperty().set("lab");
+            dialog.save();
+            return Optional.ofNullable(dialog.savedProperty().get());
+        };
+        vm.newNetwork();
+        vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.2.0/24"));
+        dialogs.answer = true;
+        vm.deleteSelected();
+        assertThat(vm.undoStack().undoTextProperty().get()).isEqualTo("Undo delete subnet 10.10.2.0/24 in dc1");
+
+        vm.undo();
+        assertThat(vm.lastOperationProperty().get()).isEqualTo("Undone: Delete subnet 10.10.2.0/24 in dc1");
+        TreeRow back = child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.2.0/24");
+        assertThat(back.used()).isEqualTo("5 of 254"); // its 4 addresses and the gateway are back
+
+        vm.undo();
+        assertThat(vm.networks()).extracting(TreeRow::label).doesNotContain("lab");
+        assertThat(vm.undoStack().canUndoProperty().get()).isFalse();
+
+        vm.redo();
+        assertThat(vm.networks()).extracting(TreeRow::label).contains("lab");
+        assertThat(vm.lastOperationProperty().get()).isEqualTo("Redone: Create network lab");
+        try (Allocator check = Allocator.open(file)) {
+            assertThat(check.history("network", "lab", 10)).hasSize(3); // create, delete (undo), create (redo)
+        }
+    }
+
+    @Test
     void deletingTheSelectedSubnetAsksAndThenClearsTheSelection() {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
