@@ -19,7 +19,10 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToolBar;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -122,6 +125,7 @@ public final class MainView {
         bindCentre();
         bindMenus();
         bindEditing();
+        bindCopy();
         bindStatusBar();
         poll.play();
     }
@@ -153,6 +157,34 @@ public final class MainView {
         placeholderLabel.textProperty().bind(viewModel.placeholderProperty());
         placeholderLabel.visibleProperty().bind(viewModel.placeholderProperty().isNotEmpty());
         showRows();
+    }
+
+    /** Ctrl+C in the grid or the tree: the selected address(es), block, subnet or network, as plain text. */
+    private void bindCopy() {
+        KeyCombination copy = KeyCombination.keyCombination("Shortcut+C");
+        grid.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (copy.match(event)) {
+                copy(true);
+                event.consume();
+            }
+        });
+        networkTree.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (copy.match(event)) {
+                copy(false);
+                event.consume();
+            }
+        });
+    }
+
+    private void copy(boolean fromGrid) {
+        String text = viewModel.copyText(fromGrid);
+        if (!text.isEmpty()) {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(text);
+            Clipboard.getSystemClipboard().setContent(content);
+            long lines = text.lines().count();
+            viewModel.report("Copied " + (lines > 1 ? lines + " addresses" : text.strip()), false);
+        }
     }
 
     private void bindCentre() {

@@ -382,6 +382,26 @@ class MainViewModelTest {
     }
 
     @Test
+    void copyGivesTheSelectedAddressesOrTheSubnetAsPlainText() {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor());
+        vm.load();
+        assertThat(vm.copyText(false)).isEmpty();
+        vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24"));
+        assertThat(vm.copyText(false)).isEqualTo("10.10.1.0/24");
+        assertThat(vm.copyText(true)).isEmpty();
+
+        vm.grid().select(5);
+        assertThat(vm.copyText(true)).isEqualTo("10.10.1.5");
+        vm.grid().extendSelection(7);
+        assertThat(vm.copyText(true).lines()).containsExactly("10.10.1.5", "10.10.1.6", "10.10.1.7");
+
+        vm.select(network(vm, "dc1"));
+        assertThat(vm.copyText(false)).isEqualTo("dc1");
+    }
+
+    @Test
     void deletingTheSelectedSubnetAsksAndThenClearsTheSelection() {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
