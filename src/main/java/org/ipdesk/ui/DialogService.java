@@ -5,6 +5,12 @@ import java.util.Optional;
 import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.ui.address.AddressDialogViewModel;
+import org.ipdesk.ui.address.AddressResult;
+import org.ipdesk.ui.address.BlockDialogViewModel;
+import org.ipdesk.ui.address.ChildSubnetDialogViewModel;
+import org.ipdesk.ui.address.ChildSubnetResult;
+import org.ipdesk.ui.address.PairDialogViewModel;
 import org.ipdesk.ui.edit.NetworkDialogViewModel;
 import org.ipdesk.ui.edit.RangeDialogViewModel;
 import org.ipdesk.ui.edit.SubnetDialogViewModel;
@@ -39,4 +45,31 @@ public interface DialogService {
 
     /** Lets the user name a new database file; ".db" is appended when the name has no extension. Empty when cancelled. */
     Optional<Path> chooseNewDatabase(Path initialFolder);
+
+    /**
+     * Shows the address dialog (reserve, edit or allocate next) until it saves or is cancelled; returns what was
+     * saved, empty on Cancel. On Cancel an allocate-next dialog gives its held address back
+     * ({@link AddressDialogViewModel#cancel()}).
+     * <p>The address dialogs are default methods that answer Cancel, so a service written before them (the main
+     * window's cancel-everything service) still compiles and behaves as a user who cancels.
+     */
+    default Optional<AddressResult> editAddress(AddressDialogViewModel viewModel) {
+        viewModel.cancel();
+        return Optional.empty();
+    }
+
+    /** Shows the block dialog until it allocates or is cancelled; returns the block taken, empty on Cancel. */
+    default Optional<AddressResult> allocateBlock(BlockDialogViewModel viewModel) {
+        return Optional.empty();
+    }
+
+    /** Shows the dual-stack dialog until it allocates or is cancelled; returns the pair taken, empty on Cancel. */
+    default Optional<AddressResult> allocatePair(PairDialogViewModel viewModel) {
+        return Optional.empty();
+    }
+
+    /** Shows the child-subnet dialog until it creates the subnet or is cancelled; empty on Cancel. */
+    default Optional<ChildSubnetResult> createChildSubnet(ChildSubnetDialogViewModel viewModel) {
+        return Optional.empty();
+    }
 }

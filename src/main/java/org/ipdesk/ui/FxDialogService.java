@@ -24,6 +24,16 @@ import javafx.stage.Window;
 import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.ui.address.AddressDialogView;
+import org.ipdesk.ui.address.AddressDialogViewModel;
+import org.ipdesk.ui.address.AddressResult;
+import org.ipdesk.ui.address.BlockDialogView;
+import org.ipdesk.ui.address.BlockDialogViewModel;
+import org.ipdesk.ui.address.ChildSubnetDialogView;
+import org.ipdesk.ui.address.ChildSubnetDialogViewModel;
+import org.ipdesk.ui.address.ChildSubnetResult;
+import org.ipdesk.ui.address.PairDialogView;
+import org.ipdesk.ui.address.PairDialogViewModel;
 import org.ipdesk.ui.edit.EditDialogViewModel;
 import org.ipdesk.ui.edit.NetworkDialogView;
 import org.ipdesk.ui.edit.NetworkDialogViewModel;
@@ -175,5 +185,29 @@ public final class FxDialogService implements DialogService {
     public static Path withDatabaseExtension(Path file) {
         String name = file.getFileName().toString();
         return name.lastIndexOf('.') > 0 ? file : file.resolveSibling(name + ".db");
+    }
+
+    @Override
+    public Optional<AddressResult> editAddress(AddressDialogViewModel viewModel) {
+        Optional<AddressResult> saved = show("/fxml/address/AddressDialog.fxml", new AddressDialogView(viewModel), viewModel);
+        if (saved.isEmpty()) {
+            viewModel.cancel(); // Cancel, Escape or the close button: an allocate-next dialog gives its address back
+        }
+        return saved;
+    }
+
+    @Override
+    public Optional<AddressResult> allocateBlock(BlockDialogViewModel viewModel) {
+        return show("/fxml/address/BlockDialog.fxml", new BlockDialogView(viewModel), viewModel);
+    }
+
+    @Override
+    public Optional<AddressResult> allocatePair(PairDialogViewModel viewModel) {
+        return show("/fxml/address/PairDialog.fxml", new PairDialogView(viewModel), viewModel);
+    }
+
+    @Override
+    public Optional<ChildSubnetResult> createChildSubnet(ChildSubnetDialogViewModel viewModel) {
+        return show("/fxml/address/ChildSubnetDialog.fxml", new ChildSubnetDialogView(viewModel), viewModel);
     }
 }

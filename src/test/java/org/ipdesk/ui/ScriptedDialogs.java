@@ -8,6 +8,12 @@ import java.util.function.Function;
 import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.ui.address.AddressDialogViewModel;
+import org.ipdesk.ui.address.AddressResult;
+import org.ipdesk.ui.address.BlockDialogViewModel;
+import org.ipdesk.ui.address.ChildSubnetDialogViewModel;
+import org.ipdesk.ui.address.ChildSubnetResult;
+import org.ipdesk.ui.address.PairDialogViewModel;
 import org.ipdesk.ui.edit.NetworkDialogViewModel;
 import org.ipdesk.ui.edit.RangeDialogViewModel;
 import org.ipdesk.ui.edit.SubnetDialogViewModel;
@@ -25,6 +31,11 @@ public final class ScriptedDialogs implements DialogService {
     public Function<NetworkDialogViewModel, Optional<Network>> network = vm -> Optional.empty();
     public Function<SubnetDialogViewModel, Optional<Subnet>> subnet = vm -> Optional.empty();
     public Function<RangeDialogViewModel, Optional<AddressRange>> range = vm -> Optional.empty();
+    /** The address dialog; an empty answer is Cancel, which gives an allocate-next address back as the real dialog does. */
+    public Function<AddressDialogViewModel, Optional<AddressResult>> address = vm -> Optional.empty();
+    public Function<BlockDialogViewModel, Optional<AddressResult>> block = vm -> Optional.empty();
+    public Function<PairDialogViewModel, Optional<AddressResult>> pair = vm -> Optional.empty();
+    public Function<ChildSubnetDialogViewModel, Optional<ChildSubnetResult>> childSubnet = vm -> Optional.empty();
 
     @Override
     public Optional<Network> editNetwork(NetworkDialogViewModel viewModel) {
@@ -60,5 +71,29 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public Optional<Path> chooseNewDatabase(Path initialFolder) {
         return chooseDatabaseToOpen(initialFolder);
+    }
+
+    @Override
+    public Optional<AddressResult> editAddress(AddressDialogViewModel viewModel) {
+        Optional<AddressResult> saved = address.apply(viewModel);
+        if (saved.isEmpty()) {
+            viewModel.cancel();
+        }
+        return saved;
+    }
+
+    @Override
+    public Optional<AddressResult> allocateBlock(BlockDialogViewModel viewModel) {
+        return block.apply(viewModel);
+    }
+
+    @Override
+    public Optional<AddressResult> allocatePair(PairDialogViewModel viewModel) {
+        return pair.apply(viewModel);
+    }
+
+    @Override
+    public Optional<ChildSubnetResult> createChildSubnet(ChildSubnetDialogViewModel viewModel) {
+        return childSubnet.apply(viewModel);
     }
 }

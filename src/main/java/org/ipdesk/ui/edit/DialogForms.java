@@ -18,8 +18,8 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 
-/** The binding the three dialog views share: buttons, header, the general error and each field's error label. */
-final class DialogForms {
+/** The binding the dialog views share (these three, and the address dialogs of ui.address): buttons, header, the general error and each field's error label. */
+public final class DialogForms {
 
     /** About the width of the field column of the dialogs' forms. */
     private static final double ERROR_WIDTH = 380;
@@ -32,7 +32,7 @@ final class DialogForms {
      * (#saveButton, disabled while the view model cannot save, forwarding its click to {@code save()} so the
      * dialog stays open until the save succeeds) and Cancel (#cancelButton, disabled while saving).
      */
-    static void setUp(DialogPane pane, EditDialogViewModel<?> vm, Label formError, Ikon icon) {
+    public static void setUp(DialogPane pane, EditDialogViewModel<?> vm, Label formError, Ikon icon) {
         pane.getStylesheets().add(Objects.requireNonNull(DialogForms.class.getResource("edit.css"), "edit.css")
                 .toExternalForm());
         pane.headerTextProperty().bind(vm.headerProperty());
@@ -61,7 +61,7 @@ final class DialogForms {
      * Shows {@code error} in the label under a field (with an icon, in the danger colour) and marks the field
      * with AtlantaFX's danger state while there is one; the window grows when a message needs more lines.
      */
-    static void showError(Node field, Label label, ObservableStringValue error) {
+    public static void showError(Node field, Label label, ObservableStringValue error) {
         label.textProperty().bind(error);
         label.getStyleClass().add("field-error");
         FontIcon icon = new FontIcon(Material2AL.ERROR_OUTLINE);
@@ -98,7 +98,7 @@ final class DialogForms {
     }
 
     /** Puts the caret in {@code field} once the dialog shows. */
-    static void focus(Node field) {
+    public static void focus(Node field) {
         Platform.runLater(field::requestFocus);
     }
 }

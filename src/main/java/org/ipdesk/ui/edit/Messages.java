@@ -5,13 +5,13 @@ import org.ipdesk.allocator.AllocatorException;
 import org.ipdesk.store.StoreException;
 
 /** Turns engine messages and failures into the sentences the dialogs show. */
-final class Messages {
+public final class Messages {
 
     private Messages() {
     }
 
     /** The message with its first letter in upper case: "gateway 10.0.1.1 is outside ..." becomes "Gateway 10.0.1.1 ...". */
-    static String sentence(String message) {
+    public static String sentence(String message) {
         if (message == null || message.isEmpty()) {
             return "";
         }
@@ -19,7 +19,7 @@ final class Messages {
     }
 
     /** What to tell the user about a failure: the engine's own words, or the kind of failure when it has none. */
-    static String of(Throwable problem) {
+    public static String of(Throwable problem) {
         if (problem instanceof AllocatorException || problem instanceof StoreException
                 || problem instanceof InvalidAddressException) {
             return sentence(problem.getMessage());

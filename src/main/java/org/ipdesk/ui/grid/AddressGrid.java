@@ -683,8 +683,8 @@ public class AddressGrid extends Region {
             return;
         }
         int index = cellAt(event.getX() + canvas.getLayoutX(), event.getY() + canvas.getLayoutY());
-        if (index >= 0 && viewModel.getContent() instanceof GridContent.Blocks) {
-            viewModel.zoomInto(index);
+        if (index >= 0) {
+            viewModel.activate(index); // a block zooms in, an address goes to the view model's activate handler
         }
     }
 
@@ -710,8 +710,8 @@ public class AddressGrid extends Region {
             case END -> viewModel.moveToEdge(event.isShortcutDown() ? Edge.LAST : Edge.ROW_END, shift);
             case ESCAPE -> viewModel.clearSelection();
             case ENTER -> {
-                if (viewModel.getContent() instanceof GridContent.Blocks && viewModel.caretProperty().get() >= 0) {
-                    viewModel.zoomInto(viewModel.caretProperty().get());
+                if (viewModel.caretProperty().get() >= 0) {
+                    viewModel.activate(viewModel.caretProperty().get());
                 }
             }
             case BACK_SPACE -> viewModel.zoomOut();

@@ -79,6 +79,9 @@ public final class AddressGridViewModel {
 
     static final String NOTHING_SHOWN = "Choose a subnet to see its addresses.";
 
+    /** Called with the address of an activated address cell; nothing until the window sets it. */
+    private Consumer<Ip> onActivate = ip -> {
+    };
     /** Bumped by every request; a result carrying an older number is dropped. */
     private long generation;
     /** The latest request, to repeat it when {@link #refresh()} comes while it is still loading. */
@@ -383,6 +386,26 @@ public final class AddressGridViewModel {
 
     public void clearSelection() {
         setSelection(-1, -1);
+    }
+
+    // ================================================================= commands: activate
+
+    /**
+     * What happens when an address cell is activated (double-clicked, or Enter on the caret): the window opens
+     * the address dialog for it (edit when held, reserve when free). Block maps do not call it; they zoom.
+     */
+    public void setOnActivate(Consumer<Ip> handler) {
+        onActivate = Objects.requireNonNull(handler, "handler");
+    }
+
+    /** Activates cell {@code index}: a block of a block map is zoomed into; an address is handed to {@link #setOnActivate}. */
+    public void activate(int index) {
+        GridContent shown = content.get();
+        if (shown instanceof GridContent.Blocks) {
+            zoomInto(index);
+        } else if (shown instanceof GridContent.Addresses addresses && index >= 0 && index < addresses.size()) {
+            onActivate.accept(addresses.ip(index));
+        }
     }
 
     // ================================================================= commands: tooltip

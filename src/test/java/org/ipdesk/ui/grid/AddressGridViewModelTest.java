@@ -213,6 +213,21 @@ class AddressGridViewModelTest {
     }
 
     @Test
+    void activatingAnAddressCellCallsTheHandlerAndABlockZoomsIn() {
+        List<org.ipdesk.address.Ip> activated = new ArrayList<>();
+        vm.setOnActivate(activated::add);
+        vm.show(GridFixtures.slash8(allocator));
+        vm.activate(3); // a block of the block map: zooms as a double-click always did
+        assertThat(vm.path()).containsExactly(cidr("10.0.0.0/8"), cidr("10.3.0.0/16"));
+        assertThat(activated).isEmpty();
+
+        vm.activate(5); // an address cell: handed to the window
+        vm.activate(-1);
+        vm.activate(70_000);
+        assertThat(activated).containsExactly(ip("10.3.0.5"));
+    }
+
+    @Test
     void aSlash8ShowsABlockMapAndZoomsIntoABlockAndBackOutByTheBreadcrumb() {
         Subnet big = GridFixtures.slash8(allocator);
 
