@@ -21,6 +21,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.control.CheckMenuItem;
@@ -34,6 +35,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -78,7 +80,11 @@ public final class MainView {
     @FXML
     private Menu editMenu;
     @FXML
+    private Menu addressMenu;
+    @FXML
     private ToolBar toolBar;
+    @FXML
+    private Pane toolBarSpacer;
     @FXML
     private CheckMenuItem darkThemeItem;
     @FXML
@@ -125,6 +131,7 @@ public final class MainView {
         bindCentre();
         bindMenus();
         bindEditing();
+        bindAddressCommands();
         bindCopy();
         bindStatusBar();
         poll.play();
@@ -252,10 +259,58 @@ public final class MainView {
 
         ContextMenu menu = new ContextMenu(
                 item("New _subnet\u2026", Material2AL.ACCOUNT_TREE, viewModel::newSubnet, viewModel.hasNetworksProperty().not()),
+                item("New _child subnet from the next free block\u2026", Material2AL.CALL_SPLIT,
+                        viewModel::newChildSubnet, viewModel.subnetSelectedProperty().not()),
                 item("_Edit\u2026", Material2AL.EDIT, viewModel::editSelected, viewModel.somethingSelectedProperty().not()),
                 item("_Delete\u2026", Material2AL.DELETE, viewModel::deleteSelected,
                         viewModel.somethingSelectedProperty().not()));
         networkTree.setContextMenu(menu);
+    }
+
+    /**
+     * The address commands: the Address menu, toolbar buttons for the daily ones, the grid's context menu, and
+     * the Delete key in the grid.
+     */
+    private void bindAddressCommands() {
+        ObservableValue<Boolean> noSubnet = viewModel.subnetSelectedProperty().not();
+        MenuItem reserve = item("_Reserve\u2026", Material2AL.ADD_LOCATION, viewModel::reserveAddress, noSubnet);
+        reserve.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
+        MenuItem next = item("Allocate _next free", Material2MZ.NEXT_PLAN, viewModel::allocateNext, noSubnet);
+        next.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
+        MenuItem block = item("Allocate _block\u2026", Material2MZ.VIEW_MODULE, viewModel::allocateBlock, noSubnet);
+        MenuItem pair = item("Allocate dual-stack _pair\u2026", Material2MZ.SETTINGS_ETHERNET, viewModel::allocatePair,
+                viewModel.hasNetworksProperty().not());
+        MenuItem edit = item("_Edit address\u2026", Material2AL.EDIT, viewModel::editAddress, noSubnet);
+        MenuItem release = item("Re_lease\u2026 (Delete in the grid)", Material2MZ.REMOVE_CIRCLE_OUTLINE,
+                viewModel::releaseSelection, noSubnet);
+        MenuItem range = item("Mark as DHCP pool or reserved ran_ge\u2026", Material2AL.ADD_BOX, viewModel::newRange,
+                noSubnet);
+        MenuItem child = item("New _child subnet from the next free block\u2026", Material2AL.CALL_SPLIT,
+                viewModel::newChildSubnet, noSubnet);
+        addressMenu.getItems().setAll(reserve, next, block, pair, new SeparatorMenuItem(), edit, release, range,
+                new SeparatorMenuItem(), child);
+
+        toolBar.getItems().addAll(toolBar.getItems().indexOf(toolBarSpacer), List.of(new Separator(),
+                button("Reserve", Material2AL.ADD_LOCATION, "Reserve a specific address (Ctrl+R)",
+                        viewModel::reserveAddress, noSubnet),
+                button("Next free", Material2MZ.NEXT_PLAN, "Allocate the next free address (Ctrl+N)",
+                        viewModel::allocateNext, noSubnet),
+                button(null, Material2MZ.REMOVE_CIRCLE_OUTLINE, "Release the selected address(es) (Delete)",
+                        viewModel::releaseSelection, noSubnet)));
+
+        ContextMenu cells = new ContextMenu(
+                item("_Reserve or edit\u2026", Material2AL.EDIT, viewModel::editAddress, noSubnet),
+                item("Re_lease\u2026", Material2MZ.REMOVE_CIRCLE_OUTLINE, viewModel::releaseSelection, noSubnet),
+                item("Mark as DHCP pool or reserved ran_ge\u2026", Material2AL.ADD_BOX, viewModel::newRange, noSubnet),
+                item("_Copy", Material2AL.CONTENT_COPY, () -> copy(true), null));
+        grid.setOnContextMenuRequested(event -> cells.show(grid, event.getScreenX(), event.getScreenY()));
+        // Delete releases in the grid only: in a text field it must stay a text key
+        grid.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.DELETE && !event.isShortcutDown()) {
+                viewModel.releaseSelection();
+                event.consume();
+            }
+        });
     }
 
     private static MenuItem item(String text, Ikon icon, Runnable action, ObservableValue<Boolean> disabled) {

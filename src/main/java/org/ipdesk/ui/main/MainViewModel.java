@@ -37,6 +37,12 @@ import org.ipdesk.store.DataLocation;
 import org.ipdesk.store.StoreException;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
+import org.ipdesk.ui.address.AddressDialogViewModel;
+import org.ipdesk.ui.address.AddressResult;
+import org.ipdesk.ui.address.BlockDialogViewModel;
+import org.ipdesk.ui.address.ChildSubnetDialogViewModel;
+import org.ipdesk.ui.address.PairDialogViewModel;
+import org.ipdesk.ui.address.ReleaseCommands;
 import org.ipdesk.ui.details.AddressDetailsViewModel;
 import org.ipdesk.ui.edit.DeleteCommands;
 import org.ipdesk.ui.edit.NetworkDialogViewModel;
@@ -74,6 +80,7 @@ public final class MainViewModel {
     private final DialogService dialogs;
     private final DeleteCommands deletes;
     private final UndoStack undoStack;
+    private final ReleaseCommands releases;
     /** The row to select once the next reload lands (a network or subnet just created). */
     private String selectAfterLoad;
     private Settings settings;
@@ -130,11 +137,13 @@ public final class MainViewModel {
         this.dialogs = dialogs;
         this.deletes = new DeleteCommands(this::allocator, tasks, dialogs);
         this.undoStack = new UndoStack(this::allocator, tasks);
+        this.releases = new ReleaseCommands(this::allocator, tasks, dialogs);
         this.settings = settingsStore == null ? Settings.DEFAULTS : settingsStore.load();
         this.grid = new AddressGridViewModel(this::allocator, tasks);
         this.header = new SubnetHeaderViewModel(this::allocator, tasks);
         this.details = new AddressDetailsViewModel(this::allocator, tasks);
         grid.caretProperty().addListener((property, before, now) -> showCaretDetails());
+        grid.setOnActivate(this::activate);
         grid.contentProperty().addListener((property, before, now) -> showCaretDetails());
         darkTheme.set(settings.darkTheme());
         darkTheme.addListener((property, before, now) -> remember(settings.withDarkTheme(now)));
@@ -504,6 +513,116 @@ public final class MainViewModel {
     /** Edit → Redo (Ctrl+Shift+Z): does the newest undone command again. */
     public void redo() {
         undoStack.redo(this::undoneOrRedone, problem -> refreshAfterChange("Cannot redo: " + message(problem), true));
+    }
+
+    // ================================================================= address commands
+
+    /**
+     * The grid's activate (double-click or Enter on an address cell): edit the address held there, or reserve
+     * it when it is free.
+     */
+    public void activate(Ip ip) {
+        Optional<Subnet> subnet = gridSubnet();
+        if (subnet.isEmpty()) {
+            return;
+        }
+        long subnetId = subnet.get().id();
+        tasks.submit(() -> allocator().address(subnetId, ip), held -> held.ifPresentOrElse(
+                        address -> showAddressDialog(AddressDialogViewModel.edit(this::allocator, tasks, subnet.get(),
+                                address)),
+                        () -> showAddressDialog(AddressDialogViewModel.reserve(this::allocator, tasks, subnet.get(),
+                                Optional.of(ip)))),
+                problem -> report("Cannot read " + ip + ": " + message(problem), true));
+    }
+
+    /** Address → Reserve…: a specific address of the selected subnet, prefilled with the selected cell. */
+    public void reserveAddress() {
+        requireSubnet("reserve an address").ifPresent(subnet -> showAddressDialog(
+                AddressDialogViewModel.reserve(this::allocator, tasks, subnet, caretIp())));
+    }
+
+    /** Address → Edit… (the selected cell): its details, or a reservation when it is free. */
+    public void editAddress() {
+        caretIp().ifPresentOrElse(this::activate, () -> report("Select an address in the grid first", true));
+    }
+
+    /**
+     * Address → Allocate next free (Ctrl+N): the allocator takes the lowest free address and holds it while the
+     * dialog is open; Cancel gives it back.
+     */
+    public void allocateNext() {
+        requireSubnet("allocate an address").ifPresent(subnet -> AddressDialogViewModel.allocateNext(this::allocator,
+                tasks, subnet, this::showAddressDialog, refusal -> report(refusal, true)));
+    }
+
+    /** Address → Allocate block…: N contiguous addresses, first fit. */
+    public void allocateBlock() {
+        requireSubnet("allocate a block").ifPresent(subnet -> dialogs.allocateBlock(
+                new BlockDialogViewModel(this::allocator, tasks, subnet)).ifPresent(this::addressesDone));
+    }
+
+    /** Address → Allocate dual-stack pair…: one IPv4 and one IPv6 address for one host name, both or neither. */
+    public void allocatePair() {
+        dialogs.allocatePair(new PairDialogViewModel(this::allocator, tasks, selectedSubnet()))
+                .ifPresent(this::addressesDone);
+    }
+
+    /** Address → Release… (Delete): the selected address, or every address held in the selected cells. */
+    public void releaseSelection() {
+        Optional<Subnet> subnet = gridSubnet();
+        IpRange cells = grid.selectionProperty().get();
+        if (subnet.isEmpty() || cells == null || !(grid.getContent() instanceof GridContent.Addresses)) {
+            report("Select the address(es) to release in the grid first", true);
+            return;
+        }
+        releases.releaseRange(subnet.get(), cells, status -> report(status, false), this::recorded);
+    }
+
+    /** Subnet → New child subnet from the next free block…: the best-fitting free block of a chosen size. */
+    public void newChildSubnet() {
+        requireSubnet("create a child subnet").ifPresent(parent -> dialogs.createChildSubnet(
+                new ChildSubnetDialogViewModel(this::allocator, tasks, parent)).ifPresent(
+                        result -> done("s:" + result.subnet().id(), result.summary(), result.undoable())));
+    }
+
+    private void showAddressDialog(AddressDialogViewModel dialog) {
+        Optional<AddressResult> result = dialogs.editAddress(dialog);
+        if (result.isPresent()) {
+            addressesDone(result.get());
+        } else if (dialog.databaseChangedProperty().get() || dialog.mode() == AddressDialogViewModel.Mode.ALLOCATE_NEXT) {
+            // another process took the address meanwhile, or the held address went back: show the file as it is
+            load();
+        }
+    }
+
+    private void addressesDone(AddressResult result) {
+        done(null, result.summary(), result.undoable());
+    }
+
+    /** A command whose status line is already reported: remember it for undo and read everything again. */
+    private void recorded(Undoable undo) {
+        undoStack.done(undo);
+        load();
+    }
+
+    /** The subnet shown in the grid, or a report saying what needs one. */
+    private Optional<Subnet> requireSubnet(String what) {
+        Optional<Subnet> subnet = gridSubnet();
+        if (subnet.isEmpty()) {
+            report("Select a subnet first to " + what, true);
+        }
+        return subnet;
+    }
+
+    private Optional<Subnet> gridSubnet() {
+        GridContent content = grid.getContent();
+        return content == null ? selectedSubnet() : Optional.of(content.subnet());
+    }
+
+    private Optional<Ip> caretIp() {
+        int caret = grid.caretProperty().get();
+        return caret >= 0 && grid.getContent() instanceof GridContent.Addresses cells && caret < cells.size()
+                ? Optional.of(cells.ip(caret)) : Optional.empty();
     }
 
     /** The most addresses Copy writes one per line; a larger selection is copied as "first-last". */

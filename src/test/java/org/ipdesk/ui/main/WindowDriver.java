@@ -75,6 +75,8 @@ final class WindowDriver {
 
     /** Clicks cell {@code index} of the grid (revealing it first). */
     void clickCell(int index) throws TimeoutException {
+        // a reload still on its way would put back the selection it started with
+        waitUntil(() -> !grid().getViewModel().loadingProperty().get() && !tree().getScene().getRoot().isDisabled());
         robot.interact(() -> grid().reveal(index));
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> grid().layout());
@@ -82,8 +84,24 @@ final class WindowDriver {
             Bounds b = grid().cellBounds(index);
             return grid().localToScreen(b.getCenterX(), b.getCenterY());
         });
+        // a cell's tooltip, shown while the pointer rested over the grid, would take the click
+        robot.interact(() -> grid().getTooltip().hide());
         robot.clickOn(point);
         waitUntil(() -> grid().getViewModel().caretProperty().get() == index);
+    }
+
+    /** Double-clicks cell {@code index} of the grid (revealing it first). */
+    void doubleClickCell(int index) throws TimeoutException {
+        clickCell(index);
+        robot.doubleClickOn(call(() -> {
+            Bounds b = grid().cellBounds(index);
+            return grid().localToScreen(b.getCenterX(), b.getCenterY());
+        }));
+    }
+
+    /** The state of cell {@code index} as the grid's model has it now. */
+    org.ipdesk.model.CellState state(int index) {
+        return call(() -> ((GridContent.Addresses) grid().getViewModel().getContent()).state(index));
     }
 
     static void waitUntil(BooleanSupplier done) throws TimeoutException {
