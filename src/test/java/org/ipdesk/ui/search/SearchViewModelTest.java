@@ -10,12 +10,8 @@ import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.address.Mac;
 import org.ipdesk.allocator.Allocator;
-import org.ipdesk.model.AddressDetails;
-import org.ipdesk.model.AddressStatus;
-import org.ipdesk.model.Subnet;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.QueuedTaskExecutor;
-import org.ipdesk.ui.SampleDatabase;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.search.SearchResult.Kind;
 import org.junit.jupiter.api.AfterAll;
@@ -36,12 +32,7 @@ class SearchViewModelTest {
 
     @BeforeAll
     static void seed() {
-        Path file = dir.resolve("search.db");
-        SampleDatabase.seed(file);
-        allocator = Allocator.open(file);
-        Subnet databases = allocator.findSubnet(Cidr.parse("10.10.2.0/24"), Optional.empty());
-        allocator.reserve(databases.id(), Ip.parse("10.10.2.50"), new AddressDetails(AddressStatus.RESERVED,
-                "backup-01", Optional.of(Mac.parse("00:1a:2b:3c:4d:5e")), "storage team", "Nightly backup target"));
+        allocator = SearchFixtures.open(dir.resolve("search.db"));
     }
 
     @AfterAll
