@@ -625,4 +625,36 @@ public final class AddressGridViewModel {
     Map<Ip, Optional<Address>> knownDetails() {
         return Collections.unmodifiableMap(details);
     }
+
+    // ================================================================= commands: navigation (search results)
+
+    /**
+     * Shows {@code target} and selects the cell of {@code ip} alone, with the caret on it so the grid scrolls
+     * it into view. A subnet shown as a block map is opened down the blocks that hold {@code ip} until its
+     * addresses show, in one request (no block map is loaded on the way). An {@code ip} outside the subnet
+     * (or null) shows the subnet from its top level without a selection; a null subnet clears the grid.
+     */
+    public void showAddress(Subnet target, Ip ip) {
+        if (target == null) {
+            clear();
+            return;
+        }
+        if (ip == null || ip.version() != target.cidr().version() || !target.cidr().contains(ip)) {
+            issue(new Request(target, List.of(target.cidr()), false, null, null));
+            return;
+        }
+        issue(new Request(target, pathTo(target.cidr(), ip), false, ip, ip));
+    }
+
+    /** The zoom path from {@code top} down the blocks holding {@code ip} to the first view showing addresses. */
+    static List<Cidr> pathTo(Cidr top, Ip ip) {
+        List<Cidr> steps = new ArrayList<>();
+        Cidr view = top;
+        steps.add(view);
+        while (!showsAddresses(view)) {
+            view = Cidr.containing(ip, childPrefix(view));
+            steps.add(view);
+        }
+        return List.copyOf(steps);
+    }
 }

@@ -12,6 +12,7 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.CellState;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.grid.AddressGridViewModel.Edge;
 import org.ipdesk.ui.grid.AddressGridViewModel.Mode;
@@ -457,5 +458,91 @@ class AddressGridViewModelTest {
         assertThat(AddressGridViewModel.childPrefix(cidr("10.0.0.0/8"))).isEqualTo(16);
         assertThat(AddressGridViewModel.childPrefix(cidr("10.0.0.0/12"))).isEqualTo(20);
         assertThat(AddressGridViewModel.childPrefix(cidr("2001:db8::/48"))).isEqualTo(56);
+    }
+
+    // ================================================================= showAddress (search results)
+
+    @Test
+    void showAddressInASlash24SelectsTheCellOfTheAddress() {
+        Subnet lan = GridFixtures.mixed24(allocator);
+        vm.show(lan);
+        vm.select(3);
+
+        vm.showAddress(lan, ip("192.168.1.20"));
+
+        assertThat(vm.path()).containsExactly(cidr("192.168.1.0/24"));
+        assertThat(vm.modeProperty().get()).isEqualTo(Mode.ADDRESSES);
+        assertThat(vm.caretProperty().get()).isEqualTo(20);
+        assertThat(vm.anchorProperty().get()).isEqualTo(20);
+        assertThat(vm.selectionProperty().get()).isEqualTo(IpRange.of(ip("192.168.1.20")));
+        assertThat(vm.selectionTextProperty().get()).isEqualTo("192.168.1.20");
+    }
+
+    @Test
+    void showAddressInASlash16ShowsItsAddressesWithTheCellSelected() {
+        allocator.createNetwork("campus", "");
+        Subnet campus = allocator.createSubnet("campus", SubnetSpec.of(cidr("172.16.0.0/16")));
+
+        vm.showAddress(campus, ip("172.16.200.7"));
+
+        assertThat(vm.path()).containsExactly(cidr("172.16.0.0/16"));
+        assertThat(vm.modeProperty().get()).isEqualTo(Mode.ADDRESSES);
+        assertThat(vm.size()).isEqualTo(65_536);
+        assertThat(vm.caretProperty().get()).isEqualTo(200 * 256 + 7);
+        assertThat(vm.selectionProperty().get()).isEqualTo(IpRange.of(ip("172.16.200.7")));
+    }
+
+    @Test
+    void showAddressInASlash8ZoomsDownToTheAddressInOneRequest() {
+        List<Runnable> queued = new ArrayList<>();
+        vm = new AddressGridViewModel(() -> allocator, queued::add, Runnable::run);
+        Subnet big = GridFixtures.slash8(allocator);
+
+        vm.showAddress(big, ip("10.3.0.5"));
+        assertThat(queued).hasSize(1);
+        queued.remove(0).run();
+
+        assertThat(vm.subnetProperty().get().id()).isEqualTo(big.id());
+        assertThat(vm.path()).containsExactly(cidr("10.0.0.0/8"), cidr("10.3.0.0/16"));
+        assertThat(vm.modeProperty().get()).isEqualTo(Mode.ADDRESSES);
+        assertThat(cells().state(5)).isEqualTo(CellState.ALLOCATED);
+        assertThat(vm.caretProperty().get()).isEqualTo(5);
+        assertThat(vm.selectionProperty().get()).isEqualTo(IpRange.of(ip("10.3.0.5")));
+
+        // zooming out from there selects the block that held it, as after a zoom by hand
+        vm.zoomOut();
+        queued.remove(0).run();
+        assertThat(vm.modeProperty().get()).isEqualTo(Mode.BLOCKS);
+        assertThat(vm.selectionTextProperty().get()).isEqualTo("10.3.0.0/16");
+    }
+
+    @Test
+    void showAddressInAnIpv6Slash64ZoomsThroughEveryBlockLevel() {
+        allocator.createNetwork("v6net", "");
+        Subnet lan6 = allocator.createSubnet("v6net", SubnetSpec.of(cidr("2001:db8:aa:1::/64")));
+        allocator.reserve(lan6.id(), ip("2001:db8:aa:1::1:2:3"), AddressDetails.allocated("deep"));
+
+        vm.showAddress(lan6, ip("2001:db8:aa:1::1:2:3"));
+
+        assertThat(vm.path()).containsExactly(cidr("2001:db8:aa:1::/64"), cidr("2001:db8:aa:1::/72"),
+                cidr("2001:db8:aa:1::/80"), cidr("2001:db8:aa:1::/88"), cidr("2001:db8:aa:1:0:1::/96"),
+                cidr("2001:db8:aa:1:0:1::/104"), cidr("2001:db8:aa:1:0:1:2:0/112"));
+        assertThat(vm.modeProperty().get()).isEqualTo(Mode.ADDRESSES);
+        assertThat(vm.caretProperty().get()).isEqualTo(3);
+        assertThat(cells().state(3)).isEqualTo(CellState.ALLOCATED);
+        assertThat(vm.selectionTextProperty().get()).isEqualTo("2001:db8:aa:1:0:1:2:3");
+    }
+
+    @Test
+    void showAddressOutsideTheSubnetShowsItFromTheTopWithoutASelection() {
+        Subnet big = GridFixtures.slash8(allocator);
+        vm.showAddress(big, ip("192.0.2.1"));
+        assertThat(vm.path()).containsExactly(cidr("10.0.0.0/8"));
+        assertThat(vm.modeProperty().get()).isEqualTo(Mode.BLOCKS);
+        assertThat(vm.selectionProperty().get()).isNull();
+        vm.showAddress(big, ip("2001:db8::1"));
+        assertThat(vm.caretProperty().get()).isEqualTo(-1);
+        vm.showAddress(null, null);
+        assertThat(vm.modeProperty().get()).isEqualTo(Mode.EMPTY);
     }
 }

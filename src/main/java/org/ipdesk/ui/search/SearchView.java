@@ -1,0 +1,281 @@
+package org.ipdesk.ui.search;
+
+import atlantafx.base.controls.CustomTextField;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.beans.Observable;
+import javafx.fxml.FXML;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Popup;
+import org.ipdesk.ui.Fxml;
+
+/**
+ * Controller of {@code fxml/search/SearchView.fxml}: the search field, bound to a {@link SearchViewModel}, and a
+ * popup under it listing the results. Typing searches; Down and Up move through the results; Enter chooses the
+ * selected (or first) one; Escape closes the list, a second Escape empties the field; a click chooses. Place
+ * {@link #root()} in a toolbar and bind Ctrl+F to {@link #focusField()}.
+ */
+public final class SearchView {
+
+    /** Where the FXML lives on the classpath. */
+    public static final String FXML = "/fxml/search/SearchView.fxml";
+    /** Results shown without scrolling. */
+    private static final int VISIBLE_ROWS = 8;
+    private static final double ROW_HEIGHT = 46;
+    private static final double MIN_POPUP_WIDTH = 460;
+
+    private final SearchViewModel viewModel;
+    private final Popup popup = new Popup();
+    /** Set by Escape, a choice or a click elsewhere: the list stays closed until the text changes or Down. */
+    private boolean dismissed;
+
+    @FXML
+    private HBox root;
+    @FXML
+    private CustomTextField searchField;
+    @FXML
+    private VBox resultsPane;
+    @FXML
+    private ListView<SearchResult> resultsList;
+    @FXML
+    private Label messageLabel;
+
+    public SearchView(SearchViewModel viewModel) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+    }
+
+    /** Loads the FXML with a controller bound to {@code viewModel}; the Node to place is {@link #root()}. */
+    public static SearchView load(SearchViewModel viewModel) {
+        SearchView view = new SearchView(viewModel);
+        Fxml.load(FXML, view);
+        return view;
+    }
+
+    @FXML
+    private void initialize() {
+        String css = Objects.requireNonNull(SearchView.class.getResource("search.css"), "search.css").toExternalForm();
+        root.getStylesheets().add(css);
+        resultsPane.getStylesheets().add(css);
+
+        searchField.textProperty().bindBidirectional(viewModel.queryProperty());
+        messageLabel.textProperty().bind(viewModel.messageProperty());
+        resultsList.setItems(viewModel.results());
+        resultsList.setFixedCellSize(ROW_HEIGHT);
+        resultsList.setCellFactory(list -> new ResultCell());
+        resultsList.getSelectionModel().selectedItemProperty().addListener((property, before, now) -> {
+            if (now != null) {
+                viewModel.selectedProperty().set(now);
+            }
+        });
+        viewModel.selectedProperty().addListener((property, before, now) -> {
+            if (now == null) {
+                resultsList.getSelectionModel().clearSelection();
+            } else {
+                resultsList.getSelectionModel().select(now);
+                reveal(resultsList.getSelectionModel().getSelectedIndex());
+            }
+        });
+
+        popup.getContent().add(resultsPane);
+        popup.setAutoHide(true);
+        popup.setHideOnEscape(false);
+        popup.setConsumeAutoHidingEvents(false);
+        popup.setOnAutoHide(event -> dismissed = true);
+
+        viewModel.queryProperty().addListener((property, before, now) -> dismissed = false);
+        viewModel.results().addListener(this::update);
+        viewModel.messageProperty().addListener(this::update);
+        searchField.focusedProperty().addListener(this::update);
+        searchField.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+        // the popup does not take the focus, but should it get a key, it means the same as in the field
+        resultsPane.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
+    }
+
+    /** The Node to place in the window: the search field. */
+    public Node root() {
+        return root;
+    }
+
+    /** Puts the keyboard in the field with its text selected (Ctrl+F), and lists the results again. */
+    public void focusField() {
+        searchField.requestFocus();
+        searchField.selectAll();
+        dismissed = false;
+        update(null);
+    }
+
+    /** Whether the results list is open. */
+    public boolean isListShowing() {
+        return popup.isShowing();
+    }
+
+    // ================================================================= keyboard
+
+    private void keyPressed(KeyEvent event) {
+        switch (event.getCode()) {
+            case DOWN -> {
+                dismissed = false;
+                viewModel.moveSelection(1);
+                update(null);
+                event.consume();
+            }
+            case UP -> {
+                viewModel.moveSelection(-1);
+                event.consume();
+            }
+            case PAGE_DOWN -> {
+                viewModel.moveSelection(VISIBLE_ROWS);
+                event.consume();
+            }
+            case PAGE_UP -> {
+                viewModel.moveSelection(-VISIBLE_ROWS);
+                event.consume();
+            }
+            case ENTER -> {
+                if (viewModel.choose()) {
+                    close();
+                    event.consume();
+                }
+            }
+            case ESCAPE -> {
+                if (popup.isShowing()) {
+                    close();
+                    event.consume();
+                } else if (!searchField.getText().isEmpty()) {
+                    viewModel.clear();
+                    event.consume();
+                }
+            }
+            default -> { }
+        }
+    }
+
+    /** Scrolls the list only as far as needed to show row {@code index} (ListView.scrollTo puts it at the top). */
+    private void reveal(int index) {
+        if (index < 0) {
+            return;
+        }
+        if (resultsList.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(index);
+        } else {
+            resultsList.scrollTo(index);
+        }
+    }
+
+    private void close() {
+        dismissed = true;
+        popup.hide();
+    }
+
+    // ================================================================= the popup
+
+    /** Opens, sizes or closes the list after the text, the results or the focus changed. */
+    private void update(Observable ignored) {
+        boolean wanted = !dismissed && searchField.isFocused() && searchField.getScene() != null
+                && searchField.getScene().getWindow() != null && searchField.getScene().getWindow().isShowing()
+                && !viewModel.messageProperty().get().isEmpty();
+        if (!wanted) {
+            popup.hide();
+            return;
+        }
+        int rows = Math.min(viewModel.results().size(), VISIBLE_ROWS);
+        resultsList.setVisible(rows > 0);
+        resultsList.setManaged(rows > 0);
+        resultsList.setPrefHeight(rows * ROW_HEIGHT + 2);
+        double width = Math.max(searchField.getWidth(), MIN_POPUP_WIDTH);
+        resultsPane.setPrefWidth(width);
+        resultsPane.setMinWidth(width);
+        if (!popup.isShowing()) {
+            Bounds field = searchField.localToScreen(searchField.getBoundsInLocal());
+            if (field == null) {
+                return;
+            }
+            popup.show(searchField, field.getMinX(), field.getMaxY() + 2);
+            // the popup places its content's visual bounds (drop shadow included) at the point: line the
+            // panel itself up under the field
+            Bounds panel = resultsPane.localToScreen(resultsPane.getLayoutBounds());
+            if (panel != null) {
+                popup.setX(popup.getX() + field.getMinX() - panel.getMinX());
+                popup.setY(popup.getY() + field.getMaxY() + 2 - panel.getMinY());
+            }
+        }
+        popup.sizeToScene();
+    }
+
+    /** A result on two lines: address or CIDR, host name and status; then subnet, network and details, muted. */
+    private final class ResultCell extends ListCell<SearchResult> {
+        private final Label title = new Label();
+        private final Label host = new Label();
+        private final Label status = new Label();
+        private final Label place = new Label();
+        private final Region gap = new Region();
+        private final VBox box;
+
+        ResultCell() {
+            title.getStyleClass().add("result-title");
+            host.getStyleClass().add("result-host");
+            status.getStyleClass().add("result-status");
+            place.getStyleClass().add("result-place");
+            title.setMinWidth(Region.USE_PREF_SIZE);
+            status.setMinWidth(Region.USE_PREF_SIZE);
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox first = new HBox(10, title, host, gap, status);
+            first.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
+            box = new VBox(2, first, place);
+            box.getStyleClass().add("result");
+            // the cell takes the list's width, never widens it: long texts end in an ellipsis
+            host.setMinWidth(0);
+            place.setMinWidth(0);
+            setPrefWidth(0);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+            setOnMouseClicked(event -> {
+                if (event.getButton() == MouseButton.PRIMARY && !isEmpty() && getItem() != null) {
+                    viewModel.choose(getItem());
+                    close();
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(SearchResult result, boolean empty) {
+            super.updateItem(result, empty);
+            setText(null);
+            if (empty || result == null) {
+                setGraphic(null);
+                return;
+            }
+            title.setText(result.title());
+            boolean address = result.kind() == SearchResult.Kind.ADDRESS;
+            host.setText(address ? (result.hostname().isEmpty() ? "(no host name)" : result.hostname())
+                    : result.ip().isPresent() ? "" : result.subnet().name());
+            status.setText(result.status());
+            status.getStyleClass().removeIf(style -> style.startsWith("status-"));
+            status.getStyleClass().add("status-" + result.status().toLowerCase(Locale.ROOT).replace(' ', '-'));
+            String more;
+            if (address) {
+                String mac = result.mac().map(Object::toString).orElse("");
+                more = mac + (mac.isEmpty() || result.snippet().isEmpty() ? "" : " \u00b7 ") + result.snippet();
+            } else {
+                // the subnet's name is on the screen already: add its VLAN and description
+                var subnet = result.subnet();
+                more = (subnet.vlan().isPresent() ? "VLAN " + subnet.vlan().getAsInt() : "")
+                        + (subnet.vlan().isPresent() && !subnet.description().isEmpty() ? " \u00b7 " : "")
+                        + subnet.description();
+            }
+            String where = result.place();
+            place.setText(more.isEmpty() ? where : where + "  \u2014  " + more);
+            setGraphic(box);
+        }
+    }
+}
