@@ -264,15 +264,26 @@ public final class HistoryViewModel {
     }
 
     private void apply(Read read, ChangeFilter filter) {
+        // one total order every time, so the list can be edited in place (see below)
+        java.util.TreeSet<String> everyone = new java.util.TreeSet<>(
+                String.CASE_INSENSITIVE_ORDER.thenComparing(java.util.Comparator.naturalOrder()));
+        everyone.addAll(read.users());
+        String chosen = user.get();
+        if (chosen != null && !chosen.equals(ANY_USER)) {
+            everyone.add(chosen);
+        }
         List<String> names = new ArrayList<>();
         names.add(ANY_USER);
-        names.addAll(read.users());
-        String chosen = user.get();
-        if (chosen != null && !names.contains(chosen)) {
-            names.add(chosen);
-        }
+        names.addAll(everyone);
         if (!users.equals(names)) {
-            users.setAll(names);
+            // edited in place, never replaced: a choice box clears its value when its items are replaced wholesale;
+            // what stays is in the same order as names, so inserting the missing ones leaves no duplicate
+            users.retainAll(names);
+            for (int i = 0; i < names.size(); i++) {
+                if (i >= users.size() || !users.get(i).equals(names.get(i))) {
+                    users.add(i, names.get(i));
+                }
+            }
         }
         ChangeRow was = selected.get();
         rows.setAll(read.rows());
