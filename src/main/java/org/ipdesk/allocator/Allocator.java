@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,6 +37,7 @@ import org.ipdesk.model.CellState;
 import org.ipdesk.model.CellStates;
 import org.ipdesk.model.Change;
 import org.ipdesk.model.ChangeAction;
+import org.ipdesk.model.ChangeFilter;
 import org.ipdesk.model.Hostnames;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.RangeKind;
@@ -967,6 +969,50 @@ public final class Allocator implements AutoCloseable {
     /** The change log, newest first; empty type or key means any. */
     public List<Change> history(String objectType, String objectKey, int limit) {
         return database.read(s -> s.changes(text(objectType), text(objectKey), limit));
+    }
+
+    /** The change log filtered, newest first, at most {@code limit} rows; days are read in the system's time zone. */
+    public List<Change> changes(ChangeFilter filter, int limit) {
+        return changes(filter, ZoneId.systemDefault(), limit);
+    }
+
+    /**
+     * The change log filtered, newest first, at most {@code limit} rows; the filter's days run from midnight to
+     * midnight in {@code zone}. A filter with a {@link ChangeFilter#problem() problem} is refused with
+     * {@link InvalidInput}.
+     */
+    public List<Change> changes(ChangeFilter filter, ZoneId zone, int limit) {
+        if (limit < 0) {
+            throw new InvalidInput("the limit is negative");
+        }
+        Session.ChangeQuery query = changeQuery(filter, zone);
+        return database.read(s -> s.changes(query, limit));
+    }
+
+    /** How many changes the filter matches (all of them, not only the first {@code limit}). */
+    public long countChanges(ChangeFilter filter, ZoneId zone) {
+        Session.ChangeQuery query = changeQuery(filter, zone);
+        return database.read(s -> s.countChanges(query));
+    }
+
+    /** Everyone who has made a change, in name order (for the History view's user choice). */
+    public List<String> changeUsers() {
+        return database.read(Session::changeUsers);
+    }
+
+    private static Session.ChangeQuery changeQuery(ChangeFilter filter, ZoneId zone) {
+        Optional<String> problem = filter.problem();
+        if (problem.isPresent()) {
+            throw new InvalidInput(problem.get());
+        }
+        Optional<ChangeFilter.SubnetKey> subnet = filter.subnetKey();
+        return new Session.ChangeQuery(
+                subnet.filter(k -> k.network().isPresent()).map(ChangeFilter.SubnetKey::label),
+                subnet.filter(k -> k.network().isEmpty()).map(k -> k.cidr().toString()),
+                filter.ip().map(Ip::toString),
+                filter.user(),
+                filter.from().map(day -> day.atStartOfDay(zone).toInstant()),
+                filter.to().map(day -> day.plusDays(1).atStartOfDay(zone).toInstant()));
     }
 
     // ================================================================= helpers

@@ -472,10 +472,111 @@ public final class Session {
     public List<Change> changes(String objectType, String objectKey, int limit) {
         return query("SELECT id, at, os_user, action, object_type, object_key, before_json, after_json FROM change_log "
                         + "WHERE (?1 = '' OR object_type = ?1) AND (?2 = '' OR object_key = ?2) ORDER BY id DESC LIMIT ?3",
-                rs -> new Change(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
-                        ChangeAction.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getString(5),
-                        rs.getString(6), nullToEmpty(rs.getString(7)), nullToEmpty(rs.getString(8))),
-                objectType, objectKey, limit);
+                Session::changeRow, objectType, objectKey, limit);
+    }
+
+    /**
+     * Which change-log rows to read, already checked and written the way the change writer writes keys. Every part
+     * is optional; present parts must all match.
+     *
+     * @param subnetLabel a subnet's label ("10.0.0.0/24 in dc1"): the subnet, its ranges and its addresses
+     * @param subnetCidr  a canonical CIDR ("10.0.0.0/24"): the same, in any network
+     * @param ip          a canonical IP: that address's changes in any subnet
+     * @param user        the OS user, exactly
+     * @param from        the earliest time, inclusive
+     * @param until       the latest time, exclusive
+     */
+    public record ChangeQuery(Optional<String> subnetLabel, Optional<String> subnetCidr, Optional<String> ip,
+                              Optional<String> user, Optional<Instant> from, Optional<Instant> until) {
+    }
+
+    private static final String CHANGE_COLUMNS = "SELECT id, at, os_user, action, object_type, object_key, before_json, "
+            + "after_json FROM change_log WHERE 1 = 1";
+    /**
+     * The subnet's own row, or a range or address row whose key is the label, a space and one word (an IP or a
+     * range): a range seek on the change_log_object index (object_type, object_key) for the three types.
+     */
+    private static final String BY_SUBNET_LABEL = " AND object_type IN ('subnet', 'range', 'address') "
+            + "AND object_key >= ? AND object_key < ? AND ((object_type = 'subnet' AND object_key = ?) "
+            + "OR (object_type <> 'subnet' AND substr(object_key, length(?) + 1, 1) = ' ' "
+            + "AND instr(substr(object_key, length(?) + 2), ' ') = 0))";
+    /** Keys that start "CIDR in ": the subnet, its ranges and its addresses in every network; an index seek. */
+    private static final String BY_SUBNET_CIDR = " AND object_type IN ('subnet', 'range', 'address') "
+            + "AND object_key >= ? AND object_key < ?";
+    private static final String BY_IP = " AND object_type = 'address' AND object_key LIKE ? ESCAPE '\\'";
+    private static final String BY_USER = " AND os_user = ?";
+    private static final String FROM = " AND at >= ?";
+    private static final String UNTIL = " AND at < ?";
+    /**
+     * Times are stored as {@link Instant#toString()}, whose fraction of a second comes and goes
+     * ("...T10:00:00Z", "...T10:00:00.5Z"), so a bound is written to the second with no zone letter: a prefix of
+     * every time in that second, hence below them all in text order, and above every earlier second.
+     */
+    private static final java.time.format.DateTimeFormatter BOUND =
+            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
+
+    /** The changes that match, newest first, at most {@code limit}. */
+    public List<Change> changes(ChangeQuery query, int limit) {
+        List<Object> params = new ArrayList<>();
+        String where = changeWhere(query, params);
+        params.add(limit);
+        return query(CHANGE_COLUMNS + where + " ORDER BY id DESC LIMIT ?", Session::changeRow, params.toArray());
+    }
+
+    /** How many changes match. */
+    public long countChanges(ChangeQuery query) {
+        List<Object> params = new ArrayList<>();
+        String where = changeWhere(query, params);
+        return scalarLong("SELECT count(*) FROM change_log WHERE 1 = 1" + where, params.toArray());
+    }
+
+    /** Everyone who has made a change, in name order. */
+    public List<String> changeUsers() {
+        return query("SELECT DISTINCT os_user FROM change_log ORDER BY os_user COLLATE NOCASE", rs -> rs.getString(1));
+    }
+
+    /** The WHERE clause (constant fragments only) for {@code query}; its values go to {@code params}, in order. */
+    private static String changeWhere(ChangeQuery query, List<Object> params) {
+        StringBuilder where = new StringBuilder();
+        if (query.subnetLabel().isPresent()) {
+            String label = query.subnetLabel().get();
+            where.append(BY_SUBNET_LABEL);
+            // every key "label" or "label <word>": from the label up to (not including) "label!", as ' ' < '!'
+            params.addAll(List.of(label, label + "!", label, label, label));
+        }
+        if (query.subnetCidr().isPresent()) {
+            String prefix = query.subnetCidr().get() + " in ";
+            where.append(BY_SUBNET_CIDR);
+            params.addAll(List.of(prefix, query.subnetCidr().get() + " in!"));
+        }
+        if (query.ip().isPresent()) {
+            where.append(BY_IP);
+            params.add("% " + likeEscaped(query.ip().get()));
+        }
+        if (query.user().isPresent()) {
+            where.append(BY_USER);
+            params.add(query.user().get());
+        }
+        if (query.from().isPresent()) {
+            where.append(FROM);
+            params.add(BOUND.format(query.from().get()));
+        }
+        if (query.until().isPresent()) {
+            where.append(UNTIL);
+            params.add(BOUND.format(query.until().get()));
+        }
+        return where.toString();
+    }
+
+    /** {@code text} for a LIKE pattern with a backslash as ESCAPE: its own %, _ and backslash match only themselves. */
+    private static String likeEscaped(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Change changeRow(ResultSet rs) throws SQLException {
+        return new Change(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
+                ChangeAction.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getString(5),
+                rs.getString(6), nullToEmpty(rs.getString(7)), nullToEmpty(rs.getString(8)));
     }
 
     private static String nullToEmpty(String text) {

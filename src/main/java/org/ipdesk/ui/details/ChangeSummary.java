@@ -11,16 +11,26 @@ import org.ipdesk.model.Change;
 import org.ipdesk.model.ChangeAction;
 
 /**
- * Says in plain words what an address change did, from the change log's before and after JSON (the fields the
- * allocator's change writer records for an address: status, hostname, mac, owner, description):
- * "allocated to web-01", "hostname web-01 → web-01b", "released (was allocated to web-01)".
+ * Says in plain words what a change did, from the change log's before and after JSON (the fields the allocator's
+ * change writer records). For an address: "allocated to web-01", "hostname web-01 \u2192 web-01b", "released (was
+ * allocated to web-01)"; for a subnet "\u201cWeb tier\u201d, VLAN 101, gateway 10.10.1.1", for a range "DHCP range
+ * 10.0.0.100-10.0.0.199 (\u201cpool\u201d)", for a network its description; an update lists what changed. Also
+ * writes a state out as "Field: value" lines ({@link #describe}) for the History view's before and after.
  */
-final class ChangeSummary {
+public final class ChangeSummary {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** The fields an update compares, in the order the summary names them, with the words it uses. */
+    /** An address's fields an update compares, in the order the summary names them, with the words it uses. */
     private static final Map<String, String> FIELDS = new LinkedHashMap<>();
+    /** The words for every field the change writer records, for the before and after texts. */
+    private static final Map<String, String> LABELS = new LinkedHashMap<>();
+    private static final Map<String, List<String>> UPDATED_FIELDS = Map.of(
+            "subnet", List.of("cidr", "name", "description", "vlan", "gateway"),
+            "range", List.of("start", "end", "kind", "description"),
+            "network", List.of("name", "description"));
     private static final int LONGEST_VALUE = 40;
+    /** What the before and after texts say for a field without a value. */
+    static final String EMPTY_VALUE = "\u2014";
 
     static {
         FIELDS.put("status", "status");
@@ -28,13 +38,24 @@ final class ChangeSummary {
         FIELDS.put("mac", "MAC");
         FIELDS.put("owner", "owner");
         FIELDS.put("description", "description");
+        LABELS.put("network", "network");
+        LABELS.put("subnet", "subnet");
+        LABELS.put("cidr", "CIDR");
+        LABELS.put("ip", "IP");
+        LABELS.put("name", "name");
+        LABELS.put("start", "start");
+        LABELS.put("end", "end");
+        LABELS.put("kind", "kind");
+        LABELS.put("vlan", "VLAN");
+        LABELS.put("gateway", "gateway");
+        LABELS.putAll(FIELDS);
     }
 
     private ChangeSummary() {
     }
 
     /** "allocated", "updated", "released": the action as the history list says it. */
-    static String action(ChangeAction action) {
+    public static String action(ChangeAction action) {
         return switch (action) {
             case CREATE -> "created";
             case UPDATE -> "updated";
@@ -44,15 +65,69 @@ final class ChangeSummary {
         };
     }
 
-    static String summarize(Change change) {
+    /** What the change did, in words, for any object type (see the class comment). */
+    public static String summarize(Change change) {
         Map<String, String> before = fields(change.before());
         Map<String, String> after = fields(change.after());
-        return switch (change.action()) {
-            case ALLOCATE, CREATE -> holding(after);
-            case RELEASE -> "released (was " + holding(before) + ")";
-            case DELETE -> "deleted (was " + holding(before) + ")";
-            case UPDATE -> differences(before, after);
+        return switch (change.objectType()) {
+            case "subnet", "range", "network" -> switch (change.action()) {
+                case UPDATE -> differences(before, after, UPDATED_FIELDS.get(change.objectType()));
+                case DELETE, RELEASE -> "deleted (was " + object(change.objectType(), before) + ")";
+                case CREATE, ALLOCATE -> object(change.objectType(), after);
+            };
+            default -> switch (change.action()) {
+                case ALLOCATE, CREATE -> holding(after);
+                case RELEASE -> "released (was " + holding(before) + ")";
+                case DELETE -> "deleted (was " + holding(before) + ")";
+                case UPDATE -> differences(before, after);
+            };
         };
+    }
+
+    /**
+     * A state as "Field: value" lines, in the order the change writer recorded them ("Hostname: web-01"); a field
+     * without a value shows a dash; no state (before a create, after a delete) is "".
+     */
+    public static String describe(String json) {
+        StringBuilder text = new StringBuilder();
+        fields(json).forEach((field, value) -> {
+            String words = LABELS.getOrDefault(field, field);
+            text.append(Character.toUpperCase(words.charAt(0))).append(words.substring(1)).append(": ")
+                    .append(value.isEmpty() ? EMPTY_VALUE : value).append('\n');
+        });
+        return text.toString().stripTrailing();
+    }
+
+    /** A subnet, range or network in a few words. */
+    private static String object(String type, Map<String, String> state) {
+        List<String> parts = new ArrayList<>();
+        switch (type) {
+            case "subnet" -> {
+                parts.add(quoted(state.getOrDefault("name", "")).orElse("no name"));
+                if (!state.getOrDefault("vlan", "").isEmpty()) {
+                    parts.add("VLAN " + state.get("vlan"));
+                }
+                if (!state.getOrDefault("gateway", "").isEmpty()) {
+                    parts.add("gateway " + state.get("gateway"));
+                }
+            }
+            case "range" -> {
+                String kind = state.getOrDefault("kind", "");
+                String range = state.getOrDefault("start", "?") + "-" + state.getOrDefault("end", "?");
+                parts.add((kind.equals("dhcp") ? "DHCP range " : kind.isEmpty() ? "range " : kind + " range ") + range
+                        + quoted(state.getOrDefault("description", "")).map(d -> " (" + d + ")").orElse(""));
+            }
+            default -> parts.add(quoted(state.getOrDefault("description", "")).orElse("no description"));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static java.util.Optional<String> quoted(String text) {
+        if (text.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String shortened = text.length() > LONGEST_VALUE ? text.substring(0, LONGEST_VALUE - 1) + "\u2026" : text;
+        return java.util.Optional.of("\u201c" + shortened + "\u201d");
     }
 
     /** "allocated to web-01", "reserved for alice", "DHCP lease", "deprecated (web-01)". */
@@ -78,14 +153,19 @@ final class ChangeSummary {
     }
 
     private static String differences(Map<String, String> before, Map<String, String> after) {
+        return differences(before, after, List.copyOf(FIELDS.keySet()));
+    }
+
+    /** "name a → b; VLAN (none) → 101" over {@code fields}, or "no change". */
+    private static String differences(Map<String, String> before, Map<String, String> after, List<String> fields) {
         List<String> changed = new ArrayList<>();
-        FIELDS.forEach((field, words) -> {
+        for (String field : fields) {
             String was = before.getOrDefault(field, "");
             String now = after.getOrDefault(field, "");
             if (!was.equals(now)) {
-                changed.add(words + " " + value(was) + " \u2192 " + value(now));
+                changed.add(LABELS.getOrDefault(field, field) + " " + value(was) + " \u2192 " + value(now));
             }
-        });
+        }
         return changed.isEmpty() ? "no change" : String.join("; ", changed);
     }
 
@@ -98,7 +178,7 @@ final class ChangeSummary {
     }
 
     /** The JSON object's fields as text (null and absent both as ""); an empty or unreadable text as no fields. */
-    static Map<String, String> fields(String json) {
+    public static Map<String, String> fields(String json) {
         Map<String, String> fields = new LinkedHashMap<>();
         if (json == null || json.isBlank()) {
             return fields;

@@ -1,0 +1,66 @@
+package org.ipdesk.ui.help;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The keyboard shortcuts Help → Keyboard shortcuts lists. "Ctrl" is the platform's shortcut key (Cmd on macOS);
+ * alternatives are separated by " / " ("Ctrl+Shift+Z / Ctrl+Y").
+ */
+public final class KeyboardShortcuts {
+
+    /**
+     * One shortcut.
+     *
+     * @param keys   the keys, "+" between keys pressed together, " / " between alternatives: "Ctrl+Shift+Z / Ctrl+Y"
+     * @param action what it does: "Redo"
+     * @param where  where it works, the heading it is listed under: "Main window", "Address grid"
+     */
+    public record Shortcut(String keys, String action, String where) {
+        public Shortcut {
+            Objects.requireNonNull(keys, "keys");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(where, "where");
+        }
+    }
+
+    private static final String WINDOW = "Main window";
+    private static final String GRID = "Address grid";
+    private static final String BLOCKS = "Block map (large subnets)";
+    private static final String HISTORY = "History window";
+
+    /** What the application offers today, grouped by where it works, in the order the help window shows them. */
+    public static final List<Shortcut> ALL = List.of(
+            new Shortcut("Ctrl+O", "Open a database", WINDOW),
+            new Shortcut("Ctrl+Shift+N", "New database", WINDOW),
+            new Shortcut("Ctrl+F", "Search addresses, host names, MACs and owners", WINDOW),
+            new Shortcut("Ctrl+Shift+S", "New subnet", WINDOW),
+            new Shortcut("Ctrl+N", "Allocate the next free address in the selected subnet", WINDOW),
+            new Shortcut("F2", "Edit the selected network, subnet or address", WINDOW),
+            new Shortcut("Ctrl+C", "Copy the selected address or subnet", WINDOW),
+            new Shortcut("Ctrl+Z", "Undo", WINDOW),
+            new Shortcut("Ctrl+Shift+Z / Ctrl+Y", "Redo", WINDOW),
+            new Shortcut("F5", "Read the database again", WINDOW),
+            new Shortcut("Ctrl+H", "History of changes", WINDOW),
+            new Shortcut("F1", "Keyboard shortcuts (this list)", WINDOW),
+            new Shortcut("Ctrl+Q", "Quit", WINDOW),
+
+            new Shortcut("Arrow keys", "Move to the next address left, right, up or down", GRID),
+            new Shortcut("Page Up / Page Down", "Move a page up or down", GRID),
+            new Shortcut("Home / End", "Move to the start or end of the row", GRID),
+            new Shortcut("Ctrl+Home / Ctrl+End", "Move to the first or last address", GRID),
+            new Shortcut("Shift+Arrow keys", "Extend the selection (Shift works with every move above)", GRID),
+            new Shortcut("Ctrl+A", "Select every address", GRID),
+            new Shortcut("Escape", "Clear the selection", GRID),
+            new Shortcut("Enter / Double-click", "Reserve the free address, or edit the held one", GRID),
+            new Shortcut("Delete", "Release the selected address(es)", GRID),
+
+            new Shortcut("Enter / Double-click", "Zoom into the block", BLOCKS),
+            new Shortcut("Backspace", "Zoom out", BLOCKS),
+
+            new Shortcut("F5", "Read the history again", HISTORY),
+            new Shortcut("Ctrl+W", "Close the window", HISTORY));
+
+    private KeyboardShortcuts() {
+    }
+}
