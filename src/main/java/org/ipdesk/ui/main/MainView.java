@@ -45,6 +45,10 @@ import org.ipdesk.ui.grid.AddressGrid;
 import org.ipdesk.ui.grid.AddressGridViewModel;
 import org.ipdesk.ui.grid.GridBreadcrumb;
 import org.ipdesk.ui.grid.GridLegend;
+import org.ipdesk.ui.help.KeyboardShortcuts;
+import org.ipdesk.ui.help.ShortcutsView;
+import org.ipdesk.ui.history.HistoryView;
+import org.ipdesk.ui.search.SearchView;
 import org.ipdesk.ui.subnet.SubnetHeaderView;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -81,6 +85,10 @@ public final class MainView {
     private Menu editMenu;
     @FXML
     private Menu addressMenu;
+    @FXML
+    private Menu viewMenu;
+    @FXML
+    private Menu helpMenu;
     @FXML
     private ToolBar toolBar;
     @FXML
@@ -132,6 +140,7 @@ public final class MainView {
         bindMenus();
         bindEditing();
         bindAddressCommands();
+        bindSearchHistoryAndHelp();
         bindCopy();
         bindStatusBar();
         poll.play();
@@ -311,6 +320,32 @@ public final class MainView {
                 event.consume();
             }
         });
+    }
+
+    /** The search field in the toolbar (Ctrl+F), the History window (Ctrl+H) and Help → Keyboard shortcuts (F1). */
+    private void bindSearchHistoryAndHelp() {
+        SearchView search = SearchView.load(viewModel.search());
+        search.root().getStyleClass().add("toolbar-search");
+        toolBar.getItems().add(toolBar.getItems().indexOf(toolBarSpacer) + 1, search.root());
+        // after a result is chosen the grid shows it: let the keyboard go on from there
+        viewModel.search().setOnChoose(result -> {
+            viewModel.navigate(result);
+            grid.requestFocus();
+        });
+
+        MenuItem find = item("_Find\u2026", Material2MZ.SEARCH, search::focusField, null);
+        find.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
+        editMenu.getItems().addAll(new SeparatorMenuItem(), find);
+
+        MenuItem history = item("_History\u2026", Material2AL.HISTORY, () -> HistoryView.showWindow(window(),
+                window().getScene().getStylesheets(), viewModel.newHistory()), null);
+        history.setAccelerator(KeyCombination.keyCombination("Shortcut+H"));
+        viewMenu.getItems().add(0, history);
+
+        MenuItem shortcuts = item("_Keyboard shortcuts", Material2AL.KEYBOARD, () -> ShortcutsView.showWindow(window(),
+                window().getScene().getStylesheets(), KeyboardShortcuts.ALL), null);
+        shortcuts.setAccelerator(KeyCombination.keyCombination("F1"));
+        helpMenu.getItems().setAll(shortcuts);
     }
 
     private static MenuItem item(String text, Ikon icon, Runnable action, ObservableValue<Boolean> disabled) {

@@ -49,6 +49,9 @@ import org.ipdesk.ui.edit.NetworkDialogViewModel;
 import org.ipdesk.ui.edit.RangeDialogViewModel;
 import org.ipdesk.ui.edit.SubnetDialogViewModel;
 import org.ipdesk.ui.grid.AddressGridViewModel;
+import org.ipdesk.ui.history.HistoryViewModel;
+import org.ipdesk.ui.search.SearchResult;
+import org.ipdesk.ui.search.SearchViewModel;
 import org.ipdesk.ui.grid.GridContent;
 import org.ipdesk.ui.settings.Settings;
 import org.ipdesk.ui.settings.SettingsStore;
@@ -81,6 +84,7 @@ public final class MainViewModel {
     private final DeleteCommands deletes;
     private final UndoStack undoStack;
     private final ReleaseCommands releases;
+    private final SearchViewModel search;
     /** The row to select once the next reload lands (a network or subnet just created). */
     private String selectAfterLoad;
     private Settings settings;
@@ -138,6 +142,7 @@ public final class MainViewModel {
         this.deletes = new DeleteCommands(this::allocator, tasks, dialogs);
         this.undoStack = new UndoStack(this::allocator, tasks);
         this.releases = new ReleaseCommands(this::allocator, tasks, dialogs);
+        this.search = new SearchViewModel(this::allocator, tasks);
         this.settings = settingsStore == null ? Settings.DEFAULTS : settingsStore.load();
         this.grid = new AddressGridViewModel(this::allocator, tasks);
         this.header = new SubnetHeaderViewModel(this::allocator, tasks);
@@ -513,6 +518,38 @@ public final class MainViewModel {
     /** Edit → Redo (Ctrl+Shift+Z): does the newest undone command again. */
     public void redo() {
         undoStack.redo(this::undoneOrRedone, problem -> refreshAfterChange("Cannot redo: " + message(problem), true));
+    }
+
+    /** The search field's state (Ctrl+F). */
+    public SearchViewModel search() {
+        return search;
+    }
+
+    /** A new view model for the History window, on the open database. */
+    public HistoryViewModel newHistory() {
+        return new HistoryViewModel(this::allocator, tasks);
+    }
+
+    /**
+     * Goes to a search result: selects its subnet in the tree (clearing a filter that hides it), shows the grid
+     * and selects the result's address there, zooming through block maps as needed.
+     */
+    public void navigate(SearchResult result) {
+        String key = "s:" + result.subnet().id();
+        if (find(visible, key).isEmpty()) {
+            filter.set("");
+        }
+        Optional<TreeRow> row = find(networks, key);
+        if (row.isEmpty()) {
+            report(result.subnet().label() + " is no longer in the database", true);
+            return;
+        }
+        Subnet subnet = row.get().subnet().orElseThrow();
+        selected.set(row.get());
+        header.show(subnet);
+        details.clear();
+        grid.showAddress(subnet, result.ip().orElse(null));
+        report("Found " + result.title() + " in " + subnet.label(), false);
     }
 
     // ================================================================= address commands

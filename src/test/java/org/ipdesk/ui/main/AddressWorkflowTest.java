@@ -126,6 +126,24 @@ class AddressWorkflowTest {
         assertThat(held("10.10.1.4")).isTrue();
     }
 
+    @Test
+    void searchThenGoToTheAddress() throws Exception {
+        window.clickTreeRow("192.168.20.0/24");
+        robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
+        robot.write("web-05", 0);
+        // the results list opens under the field with web-05's address
+        WindowDriver.waitUntil(() -> robot.lookup(".result-title").queryAll().stream()
+                .anyMatch(n -> "10.10.1.6".equals(((javafx.scene.control.Labeled) n).getText())));
+        robot.type(KeyCode.ENTER);
+
+        WindowDriver.waitUntil(() -> window.tree().getSelectionModel().getSelectedItem() != null
+                && window.tree().getSelectionModel().getSelectedItem().getValue().label().equals("10.10.1.0/24"));
+        window.waitForAddresses("10.10.1.0/24");
+        WindowDriver.waitUntil(() -> window.grid().getViewModel().caretProperty().get() == 6);
+        assertThat(window.label("#lastOperationLabel").getText()).isEqualTo("Found 10.10.1.6 in 10.10.1.0/24 in dc1");
+        assertThat(window.stage.getScene().getFocusOwner()).isSameAs(window.grid());
+    }
+
     /** The text of the confirmation showing now. */
     private String question() {
         return robot.lookup(".dialog-pane .content").queryAll().stream()
