@@ -127,6 +127,32 @@ class AddressWorkflowTest {
     }
 
     @Test
+    void aDualStackPairWhoseIpv6SideIsFullLeavesNoIpv4AddressBehind() throws Exception {
+        try (Allocator other = Allocator.open(file)) {
+            Subnet tiny = other.createSubnet("dc1", org.ipdesk.model.SubnetSpec.of(Cidr.parse("2001:db8:99::/127")));
+            other.allocateNext(tiny.id(), 2, org.ipdesk.allocator.Strategy.FIRST,
+                    org.ipdesk.model.AddressDetails.allocated("full"));
+        }
+        String before = org.ipdesk.store.ContentSnapshot.of(file);
+        robot.clickOn("#addressMenu").clickOn("Allocate dual-stack pair\u2026");
+        WindowDriver.waitUntil(() -> robot.lookup("#v6Choice").tryQuery().isPresent());
+        javafx.scene.control.ChoiceBox<Subnet> v6 = robot.lookup("#v6Choice").query();
+        WindowDriver.waitUntil(() -> v6.getItems().stream().anyMatch(x -> x.cidr().toString().equals("2001:db8:99::/127")));
+        robot.interact(() -> v6.getSelectionModel().select(v6.getItems().stream()
+                .filter(x -> x.cidr().toString().equals("2001:db8:99::/127")).findFirst().orElseThrow()));
+        robot.clickOn(robot.lookup(".dialog-pane #hostnameField").queryTextInputControl()).write("dual-01", 0);
+        WindowDriver.waitUntil(() -> !robot.lookup("#saveButton").queryButton().isDisabled());
+        robot.clickOn("#saveButton");
+
+        WindowDriver.waitUntil(() -> !robot.lookup("#v6Error").queryAs(javafx.scene.control.Label.class).getText().isEmpty());
+        assertThat(robot.lookup("#v6Error").queryAs(javafx.scene.control.Label.class).getText())
+                .isEqualTo("2001:db8:99::/127 in dc1 has no free address left");
+        assertThat(org.ipdesk.store.ContentSnapshot.of(file)).isEqualTo(before);
+        robot.clickOn("#cancelButton");
+        assertThat(held("10.10.1.14")).isFalse();
+    }
+
+    @Test
     void searchThenGoToTheAddress() throws Exception {
         window.clickTreeRow("192.168.20.0/24");
         robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
