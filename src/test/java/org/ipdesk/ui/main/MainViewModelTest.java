@@ -156,10 +156,7 @@ class MainViewModelTest {
 
     @Test
     void theFilterKeepsMatchingRowsAndThePathToThem() {
-        Path file = dir.resolve("sample.db");
-        SampleDatabase.seed(file);
-        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor());
-        vm.load();
+        MainViewModel vm = loadedSample(new ScriptedDialogs());
 
         vm.filterProperty().set("databases");
         assertThat(vm.visibleNetworks()).extracting(TreeRow::label).containsExactly("dc1");
@@ -184,10 +181,7 @@ class MainViewModelTest {
 
     @Test
     void selectingASubnetShowsItsGridAndANetworkClearsIt() {
-        Path file = dir.resolve("sample.db");
-        SampleDatabase.seed(file);
-        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor());
-        vm.load();
+        MainViewModel vm = loadedSample(new ScriptedDialogs());
         TreeRow web = child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24");
 
         vm.select(web);
@@ -202,10 +196,7 @@ class MainViewModelTest {
 
     @Test
     void anotherWriterIsNoticedAndTheSelectionSurvivesTheRefresh() {
-        Path file = dir.resolve("sample.db");
-        SampleDatabase.seed(file);
-        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor());
-        vm.load();
+        MainViewModel vm = loadedSample(new ScriptedDialogs());
         vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24"));
         vm.grid().select(20);
 
@@ -213,7 +204,7 @@ class MainViewModelTest {
         assertThat(vm.lastOperationProperty().get()).isEmpty();
 
         // another process (here: another connection, as the CLI would be) takes 10.10.1.20
-        try (Allocator other = Allocator.open(file)) {
+        try (Allocator other = Allocator.open(vm.databaseFile())) {
             long id = other.findSubnet(Cidr.parse("10.10.1.0/24"), Optional.of("dc1")).id();
             other.reserve(id, Ip.parse("10.10.1.20"), AddressDetails.allocated("cli-host"));
         }
@@ -311,15 +302,12 @@ class MainViewModelTest {
 
     @Test
     void newNetworkAndSubnetAreSelectedOnceSavedAndCancelChangesNothing() {
-        Path file = dir.resolve("sample.db");
-        SampleDatabase.seed(file);
         ScriptedDialogs dialogs = new ScriptedDialogs();
-        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor(), null, dialogs);
-        vm.load();
-        String before = ContentSnapshot.of(file);
+        MainViewModel vm = loadedSample(dialogs);
+        String before = ContentSnapshot.of(vm.databaseFile());
 
         vm.newNetwork(); // the scripted user cancels
-        assertThat(ContentSnapshot.of(file)).isEqualTo(before);
+        assertThat(ContentSnapshot.of(vm.databaseFile())).isEqualTo(before);
         assertThat(vm.lastOperationProperty().get()).isEmpty();
 
         dialogs.network = dialog -> {
@@ -348,11 +336,8 @@ class MainViewModelTest {
 
     @Test
     void windowCommandsAreUndoneAndRedoneAsNewLoggedChanges() {
-        Path file = dir.resolve("sample.db");
-        SampleDatabase.seed(file);
         ScriptedDialogs dialogs = new ScriptedDialogs();
-        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor(), null, dialogs);
-        vm.load();
+        MainViewModel vm = loadedSample(dialogs);
         dialogs.network = dialog -> {
             dialog.nameProperty().set("lab");
             dialog.save();
@@ -376,17 +361,14 @@ class MainViewModelTest {
         vm.redo();
         assertThat(vm.networks()).extracting(TreeRow::label).contains("lab");
         assertThat(vm.lastOperationProperty().get()).isEqualTo("Redone: Create network lab");
-        try (Allocator check = Allocator.open(file)) {
+        try (Allocator check = Allocator.open(vm.databaseFile())) {
             assertThat(check.history("network", "lab", 10)).hasSize(3); // create, delete (undo), create (redo)
         }
     }
 
     @Test
     void copyGivesTheSelectedAddressesOrTheSubnetAsPlainText() {
-        Path file = dir.resolve("sample.db");
-        SampleDatabase.seed(file);
-        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor());
-        vm.load();
+        MainViewModel vm = loadedSample(new ScriptedDialogs());
         assertThat(vm.copyText(false)).isEmpty();
         vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24"));
         assertThat(vm.copyText(false)).isEqualTo("10.10.1.0/24");
@@ -403,11 +385,8 @@ class MainViewModelTest {
 
     @Test
     void deletingTheSelectedSubnetAsksAndThenClearsTheSelection() {
-        Path file = dir.resolve("sample.db");
-        SampleDatabase.seed(file);
         ScriptedDialogs dialogs = new ScriptedDialogs();
-        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor(), null, dialogs);
-        vm.load();
+        MainViewModel vm = loadedSample(dialogs);
         vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.2.0/24"));
 
         vm.deleteSelected();
@@ -424,11 +403,8 @@ class MainViewModelTest {
 
     @Test
     void aRangeIsMadeFromTheGridSelectionAndDeletedFromTheCaret() {
-        Path file = dir.resolve("sample.db");
-        SampleDatabase.seed(file);
         ScriptedDialogs dialogs = new ScriptedDialogs();
-        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor(), null, dialogs);
-        vm.load();
+        MainViewModel vm = loadedSample(dialogs);
         vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.2.0/24"));
         vm.grid().select(50);
         vm.grid().extendSelection(59);
@@ -478,6 +454,15 @@ class MainViewModelTest {
         assertThat(vm.databaseFile()).isEqualTo(first.toAbsolutePath());
         assertThat(vm.networks()).hasSize(2);
         vm.close();
+    }
+
+    /** A view model on the seeded sample database ({@code sample.db}), loaded, asking {@code dialogs}. */
+    private MainViewModel loadedSample(ScriptedDialogs dialogs) {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor(), null, dialogs);
+        vm.load();
+        return vm;
     }
 
     private static TreeRow network(MainViewModel vm, String name) {
