@@ -36,6 +36,7 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -171,7 +172,9 @@ public final class MainView {
             }
         });
         placeholderLabel.textProperty().bind(viewModel.placeholderProperty());
-        placeholderLabel.visibleProperty().bind(viewModel.placeholderProperty().isNotEmpty());
+        placeholderLabel.visibleProperty().bind(viewModel.placeholderProperty().isNotEmpty()
+                .and(viewModel.emptyDatabaseProperty().not()));
+        ((StackPane) networkTree.getParent()).getChildren().add(firstRun());
         showRows();
     }
 
@@ -201,6 +204,37 @@ public final class MainView {
             long lines = text.lines().count();
             viewModel.report("Copied " + (lines > 1 ? lines + " addresses" : text.strip()), false);
         }
+    }
+
+    /** What an empty database offers: its first network, another file, or the sample data to look around. */
+    private VBox firstRun() {
+        Label title = new Label("This database has no networks yet");
+        title.getStyleClass().add("first-run-title");
+        title.setWrapText(true);
+        Label text = new Label("Start with a network (a site or a VRF), open another database, "
+                + "or load the sample data to see IPDesk at work.");
+        text.setWrapText(true);
+        text.getStyleClass().add("first-run-text");
+        Button create = new Button("Create a network\u2026", new FontIcon(Material2MZ.ROUTER));
+        create.setOnAction(event -> viewModel.newNetwork());
+        create.setDefaultButton(false);
+        Button open = new Button("Open a database\u2026", new FontIcon(Material2AL.FOLDER_OPEN));
+        open.setOnAction(event -> viewModel.chooseAndOpen());
+        Button sample = new Button("Load the sample data", new FontIcon(Material2MZ.SCHOOL));
+        sample.setId("loadSampleButton");
+        sample.setOnAction(event -> viewModel.loadSample());
+        for (Button button : List.of(create, open, sample)) {
+            button.setMaxWidth(Double.MAX_VALUE);
+            button.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        }
+        create.getStyleClass().add("accent");
+        VBox box = new VBox(10, title, text, create, open, sample);
+        box.getStyleClass().add("first-run");
+        box.setMaxWidth(300);
+        box.setMaxHeight(Region.USE_PREF_SIZE);
+        box.visibleProperty().bind(viewModel.emptyDatabaseProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private void bindCentre() {

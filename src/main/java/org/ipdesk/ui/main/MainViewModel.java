@@ -29,6 +29,7 @@ import org.ipdesk.address.Ip;
 import org.ipdesk.address.IpRange;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.AllocatorException;
+import org.ipdesk.allocator.SampleData;
 import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
@@ -122,6 +123,8 @@ public final class MainViewModel {
             () -> selected.get() != null && selected.get().subnet().isPresent(), selected);
     private final BooleanBinding somethingSelected = selected.isNotNull();
     private final BooleanBinding hasNetworks = Bindings.isNotEmpty(networks);
+    private final BooleanBinding emptyDatabase = Bindings.createBooleanBinding(
+            () -> networks.isEmpty() && error.get().isEmpty() && !loading.get(), networks, error, loading);
 
     /**
      * A view model on {@code databaseFile} that remembers nothing between runs and whose dialogs are all
@@ -518,6 +521,28 @@ public final class MainViewModel {
     /** Edit → Redo (Ctrl+Shift+Z): does the newest undone command again. */
     public void redo() {
         undoStack.redo(this::undoneOrRedone, problem -> refreshAfterChange("Cannot redo: " + message(problem), true));
+    }
+
+    /**
+     * First run: fills an empty database with the sample data (three sites, IPv4 and IPv6 subnets, DHCP pools,
+     * a few thousand addresses in every status, some history), so a newcomer sees the window at work.
+     */
+    public void loadSample() {
+        loading.set(true);
+        placeholder.set("Writing the sample data \u2026");
+        tasks.submit(() -> SampleData.create(allocator()),
+                addresses -> refreshAfterChange("Loaded the sample data: " + String.format("%,d", addresses)
+                        + " addresses in three networks", false),
+                problem -> {
+                    loading.set(false);
+                    applyFilter();
+                    report("Cannot load the sample data: " + message(problem), true);
+                });
+    }
+
+    /** The database is open and has no network yet: the window offers its first steps. */
+    public BooleanBinding emptyDatabaseProperty() {
+        return emptyDatabase;
     }
 
     /** The search field's state (Ctrl+F). */

@@ -31,6 +31,7 @@ import org.ipdesk.model.CellState;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.ui.App;
+import org.ipdesk.ui.PaneStage;
 import org.ipdesk.ui.SampleDatabase;
 import org.ipdesk.ui.grid.AddressGrid;
 import org.ipdesk.ui.grid.AddressGridViewModel;
@@ -157,6 +158,19 @@ class MainWindowTest {
         try (Allocator check = Allocator.open(file)) {
             assertThat(check.subnets()).extracting(Subnet::label).containsExactly("10.99.0.0/24 in lab");
         }
+    }
+
+    @Test
+    void anEmptyDatabaseOffersTheSampleDataAndLoadsIt() throws Exception {
+        Path file = dir.resolve("first-run-" + System.nanoTime() + ".db");
+        WindowDriver window = driver.open(file);
+        WindowDriver.waitUntil(() -> robot.lookup(".first-run").query().isVisible());
+        PaneStage.screenshot(robot, window.stage, "first-run.png");
+        robot.clickOn("#loadSampleButton");
+        WindowDriver.waitUntil(() -> window.tree().getRoot().getChildren().size() == 3);
+        assertThat(robot.lookup(".first-run").query().isVisible()).isFalse();
+        assertThat(window.label("#lastOperationLabel").getText())
+                .isEqualTo("Loaded the sample data: 2,362 addresses in three networks");
     }
 
     @Test
