@@ -14,6 +14,7 @@ import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Separator;
@@ -379,7 +380,15 @@ public final class MainView {
         MenuItem shortcuts = item("_Keyboard shortcuts", Material2AL.KEYBOARD, () -> ShortcutsView.showWindow(window(),
                 window().getScene().getStylesheets(), KeyboardShortcuts.ALL), null);
         shortcuts.setAccelerator(KeyCombination.keyCombination("F1"));
-        helpMenu.getItems().setAll(shortcuts);
+        MenuItem about = item("_About IPDesk", Material2AL.INFO, () -> {
+            Alert alert = new Alert(Alert.AlertType.INFORMATION, viewModel.aboutText());
+            alert.setTitle("About IPDesk");
+            alert.setHeaderText("IPDesk: IP address management on your desk");
+            alert.initOwner(window());
+            alert.getDialogPane().getStylesheets().setAll(window().getScene().getStylesheets());
+            alert.showAndWait();
+        }, null);
+        helpMenu.getItems().setAll(shortcuts, new SeparatorMenuItem(), about);
     }
 
     private static MenuItem item(String text, Ikon icon, Runnable action, ObservableValue<Boolean> disabled) {

@@ -545,6 +545,14 @@ public final class MainViewModel {
         return emptyDatabase;
     }
 
+    /** Help → About: the version, the open database and the data folder, as lines of text. */
+    public String aboutText() {
+        String version = Optional.ofNullable(MainViewModel.class.getPackage().getImplementationVersion())
+                .orElse("development build");
+        return "IPDesk " + version + "\n\nDatabase: " + databaseFile.get() + "\nData folder: " + DataLocation.dataFolder()
+                + "\nJava " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version", "?");
+    }
+
     /** The search field's state (Ctrl+F). */
     public SearchViewModel search() {
         return search;

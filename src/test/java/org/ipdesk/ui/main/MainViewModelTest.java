@@ -384,6 +384,14 @@ class MainViewModelTest {
     }
 
     @Test
+    void aboutNamesTheDatabaseAndTheDataFolder() {
+        MainViewModel vm = loadedSample(new ScriptedDialogs());
+        assertThat(vm.aboutText()).startsWith("IPDesk ")
+                .contains("Database: " + vm.databaseFile())
+                .contains("Data folder: " + org.ipdesk.store.DataLocation.dataFolder());
+    }
+
+    @Test
     void deletingTheSelectedSubnetAsksAndThenClearsTheSelection() {
         ScriptedDialogs dialogs = new ScriptedDialogs();
         MainViewModel vm = loadedSample(dialogs);
