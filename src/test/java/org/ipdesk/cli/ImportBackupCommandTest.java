@@ -25,11 +25,17 @@ class ImportBackupCommandTest {
             address,dc1,10.0.0.0/24,10.0.0.6,reserved,web-02
             """;
 
+    /** A database with one network, so that it exists before the import. */
+    private Cli existing(Path db) {
+        Cli cli = new Cli(db);
+        cli.ok("network", "add", "dc0");
+        return cli;
+    }
+
     @Test
     void dryRunPrintsThePreviewAndWritesNothing() throws Exception {
         Path db = dir.resolve("ipdesk.db");
-        Cli cli = new Cli(db);
-        cli.ok("network", "add", "dc0");
+        Cli cli = existing(db);
         String before = ContentSnapshot.of(db);
         Cli.Result result = cli.ok("import", csv("good.csv", GOOD).toString(), "--dry-run");
         assertThat(result.out()).contains("Preview of good.csv (layout ipdesk, delimiter ,): 3 rows: 3 new, 0 unchanged, "
@@ -55,8 +61,7 @@ class ImportBackupCommandTest {
     @Test
     void anErrorRowRefusesTheImportNamingTheRow() throws Exception {
         Path db = dir.resolve("ipdesk.db");
-        Cli cli = new Cli(db);
-        cli.ok("network", "add", "dc0");
+        Cli cli = existing(db);
         String before = ContentSnapshot.of(db);
         Cli.Result result = cli.run("import", csv("bad.csv", GOOD + "address;dc1;10.0.0.0/24;10.0.0.300;;x\n"
                 .replace(';', ',')).toString());
