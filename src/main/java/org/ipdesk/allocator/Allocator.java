@@ -88,6 +88,38 @@ public final class Allocator implements AutoCloseable {
         database.close();
     }
 
+    /**
+     * Writes a consistent copy of the database to {@code target} (SQLite's online backup), even while other
+     * connections write. The copy has owner-only permissions and opens as an IPDesk database. The open database
+     * itself is refused as the target.
+     */
+    public void backup(Path target) {
+        database.backup(target);
+    }
+
+    // ================================================================= import
+
+    /**
+     * Checks every item of an import against the database and the allocator's rules without writing anything
+     * (a rehearsal that is rolled back): one result per item, in file order.
+     */
+    public ImportPlan previewImport(String source, String layout, List<ImportItem> items) {
+        return new Importer(this, database, changes).preview(source, layout, items);
+    }
+
+    /**
+     * Applies a previewed import as one transaction: every row, or none when any row is an error or a conflict
+     * (checked again inside the transaction). The change log records the whole import as one entry.
+     */
+    public ImportPlan.Applied applyImport(ImportPlan plan) {
+        return new Importer(this, database, changes).apply(plan);
+    }
+
+    /** The subnet of an id inside a transaction (for the importer). */
+    static Subnet subnetIn(Session s, long id) {
+        return subnet(s, id);
+    }
+
     // ================================================================= networks
 
     public Network createNetwork(String name, String description) {
@@ -156,6 +188,11 @@ public final class Allocator implements AutoCloseable {
     }
 
     private Subnet createSubnet(Session s, Network network, SubnetSpec spec) {
+        return createSubnet(s, network, spec, true);
+    }
+
+    /** Creates a subnet inside the caller's transaction; {@code log} false leaves the change log to the caller. */
+    Subnet createSubnet(Session s, Network network, SubnetSpec spec, boolean log) {
         Cidr cidr = spec.cidr();
         List<Subnet> containing = s.subnetsContaining(network.id(), cidr);
         for (Subnet c : containing) {
@@ -188,7 +225,9 @@ public final class Allocator implements AutoCloseable {
             FreeSpace.rebuild(s, parent.get());
         }
         FreeSpace.rebuild(s, created);
-        changes.log(s, ChangeAction.CREATE, "subnet", created.label(), null, ChangeWriter.of(created));
+        if (log) {
+            changes.log(s, ChangeAction.CREATE, "subnet", created.label(), null, ChangeWriter.of(created));
+        }
         return created;
     }
 
@@ -440,6 +479,11 @@ public final class Allocator implements AutoCloseable {
     }
 
     private AddressRange addRange(Session s, long subnetId, Ip start, Ip end, RangeKind kind, String description) {
+        return addRange(s, subnetId, start, end, kind, description, true);
+    }
+
+    /** Adds a range inside the caller's transaction; {@code log} false leaves the change log to the caller. */
+    AddressRange addRange(Session s, long subnetId, Ip start, Ip end, RangeKind kind, String description, boolean log) {
         Subnet subnet = subnet(s, subnetId);
         IpRange range;
         try {
@@ -483,8 +527,10 @@ public final class Allocator implements AutoCloseable {
         long id = s.insertRange(subnetId, range, kind, text(description));
         AddressRange created = s.range(id).orElseThrow();
         FreeSpace.rebuild(s, subnet);
-        changes.log(s, ChangeAction.CREATE, "range", subnet.label() + " " + range, null,
-                ChangeWriter.of(subnet, created));
+        if (log) {
+            changes.log(s, ChangeAction.CREATE, "range", subnet.label() + " " + range, null,
+                    ChangeWriter.of(subnet, created));
+        }
         return created;
     }
 

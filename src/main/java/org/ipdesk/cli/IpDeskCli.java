@@ -43,6 +43,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 FindCommand.class,      // ipdesk find QUERY
                 UsageCommand.class,     // ipdesk usage [NETWORK]
                 DevCommand.class,       // ipdesk dev generate (test data)
+                ImportCommand.class,    // ipdesk import FILE [--layout L] [--dry-run]
+                BackupCommand.class,    // ipdesk backup FILE
         })
 public final class IpDeskCli implements Runnable {
     static final int REFUSED = 1;

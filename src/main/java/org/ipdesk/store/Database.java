@@ -261,6 +261,68 @@ public final class Database implements AutoCloseable {
     }
 
     /**
+     * Writes a consistent copy of this database to {@code target} with SQLite's online backup API: the pages are
+     * copied in one step under a read snapshot, so writers on other connections (WAL) neither block nor tear the
+     * copy. The copy is written to a temporary file beside {@code target} with owner-only permissions, checked,
+     * and then moved into place; an existing {@code target} is replaced. The database's own file is refused.
+     */
+    public synchronized void backup(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        if (absolute.equals(file) || sameFile(absolute, file) || absolute.toString().startsWith(file + "-")) {
+            throw new StoreException("refusing to back up " + file + " onto itself; choose another file");
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new StoreException(absolute + " is a folder; give the backup a file name");
+        }
+        if (inTransaction) {
+            throw new IllegalStateException("cannot back up inside a transaction");
+        }
+        Path parent = absolute.getParent();
+        Path temporary = null;
+        try {
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            temporary = parent == null ? Files.createTempFile("ipdesk-backup", ".tmp")
+                    : Files.createTempFile(parent, "." + absolute.getFileName() + "-", ".tmp");
+            try {
+                Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the folder's defaults apply
+            }
+            org.sqlite.SQLiteConnection sqlite = connection.unwrap(org.sqlite.SQLiteConnection.class);
+            int rc = sqlite.getDatabase().backup("main", temporary.toString(), null, 100, 300, -1);
+            if (rc != SQLiteErrorCode.SQLITE_OK.code) {
+                throw new StoreException("cannot back up " + file + " to " + absolute + ": SQLite error " + rc);
+            }
+            checkExisting(temporary);
+            Files.move(temporary, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            temporary = null;
+        } catch (IOException e) {
+            throw new StoreException("cannot write the backup " + absolute + ": " + e.getMessage(), e);
+        } catch (SQLException e) {
+            throw new StoreException("cannot back up " + file + " to " + absolute + ": " + describe(e), e);
+        } finally {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            }
+        }
+    }
+
+    private static boolean sameFile(Path a, Path b) {
+        try {
+            return Files.exists(a) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * A number that changes whenever another connection (another IPDesk window, the CLI, another process)
      * commits to this file: SQLite's {@code PRAGMA data_version}. Cheap enough to poll.
      */

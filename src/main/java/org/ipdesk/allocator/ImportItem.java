@@ -1,0 +1,38 @@
+package org.ipdesk.allocator;
+
+import java.util.Optional;
+import org.ipdesk.address.Cidr;
+import org.ipdesk.address.Ip;
+import org.ipdesk.model.AddressDetails;
+import org.ipdesk.model.RangeKind;
+import org.ipdesk.model.SubnetSpec;
+
+/**
+ * One row of an import, already parsed from its file layout into IPDesk's terms. {@code row} is the row number
+ * the user sees (the header is row 1). An empty network name means "any network" where the kind allows it.
+ */
+public sealed interface ImportItem {
+    int row();
+
+    /** A network, created when absent. */
+    record NetworkItem(int row, String name, String description) implements ImportItem {
+    }
+
+    /** A subnet of a network; the network is created when absent. Empty name, description, VLAN, gateway: not given. */
+    record SubnetItem(int row, String network, SubnetSpec spec) implements ImportItem {
+    }
+
+    /** A range of a subnet: the given subnet, or else the smallest subnet holding {@code start}. */
+    record RangeItem(int row, String network, Optional<Cidr> subnet, Ip start, Ip end, RangeKind kind,
+                     String description) implements ImportItem {
+    }
+
+    /** A held address: in the given subnet, or else in the smallest subnet holding it. */
+    record AddressItem(int row, String network, Optional<Cidr> subnet, Ip ip, AddressDetails details)
+            implements ImportItem {
+    }
+
+    /** A row that could not be read; {@code reason} says why ("'10.0.0.300' is not a valid IP address"). */
+    record Invalid(int row, String reason) implements ImportItem {
+    }
+}
