@@ -6,7 +6,6 @@ import java.math.MathContext;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.OptionalInt;
 
 /** How the reports spell figures for people (PDF, HTML); the data formats write exact decimal strings. */
@@ -33,8 +32,9 @@ final class Figures {
         return percent.toPlainString() + "%";
     }
 
-    static String free64s(Optional<BigDecimal> free64s) {
-        return free64s.map(f -> f.toPlainString() + " /64s").orElse("");
+    /** Free space in /64s for a column headed "Free /64s": 65,536.00. */
+    static String free64s(BigDecimal free64s) {
+        return String.format(java.util.Locale.ROOT, "%,.2f", free64s);
     }
 
     static String vlan(OptionalInt vlan) {

@@ -30,7 +30,7 @@ public final class HtmlReport implements UsageExporter {
             .meta{color:#57606a;margin-bottom:12px}
             table{border-collapse:collapse;margin-bottom:8px}
             th,td{padding:3px 8px;border-bottom:1px solid #d0d7de;white-space:nowrap}
-            th{background:#f6f8fa;text-align:left;font-weight:600}
+            th{background:#f6f8fa;text-align:left;font-weight:600}th.n{text-align:right}
             td.n{text-align:right;font-variant-numeric:tabular-nums}
             tr.depth1 td.cidr{padding-left:20px}tr.depth2 td.cidr{padding-left:32px}\
             tr.depth3 td.cidr{padding-left:44px}tr.depth4 td.cidr{padding-left:56px}
@@ -56,14 +56,14 @@ public final class HtmlReport implements UsageExporter {
         long total = report.rowCount();
         long done = 0;
         w.write("<h2>Subnets</h2>\n<table id=\"subnets\">\n");
-        header(w, HEADERS);
+        header(w, HEADERS, 3);
         for (SubnetRow r : report.subnets()) {
             w.write("<tr class=\"depth" + Math.min(r.depth(), 4) + "\">");
             td(w, "", r.network());
             td(w, "cidr", r.cidr().toString());
             td(w, "", r.name());
             td(w, "n", Figures.vlan(r.vlan()));
-            figures(w, r.size(), r.usage(), Figures.free64s(r.free64s()), r.percent(), r.level());
+            figures(w, r.size(), r.usage(), r.free64s().map(Figures::free64s).orElse(""), r.percent(), r.level());
             w.write("</tr>\n");
             monitor.step(++done, total);
         }
@@ -72,7 +72,7 @@ public final class HtmlReport implements UsageExporter {
         w.write("<h2>Networks</h2>\n<p class=\"meta\">Sum of each network's top-level subnets, IPv4 and IPv6 apart."
                 + "</p>\n<table id=\"networks\">\n");
         header(w, List.of("Network", "IP", "Subnets", "Size", "Usable", "Allocated", "Reserved", "DHCP",
-                "Deprecated", "Free", "Free /64s", "Used", ""));
+                "Deprecated", "Free", "Free /64s", "Used", ""), 2);
         for (Total t : report.networks()) {
             totalRow(w, t);
             monitor.step(++done, total);
@@ -81,7 +81,7 @@ public final class HtmlReport implements UsageExporter {
 
         w.write("<h2>Totals</h2>\n<table id=\"totals\">\n");
         header(w, List.of("", "IP", "Subnets", "Size", "Usable", "Allocated", "Reserved", "DHCP", "Deprecated",
-                "Free", "Free /64s", "Used", ""));
+                "Free", "Free /64s", "Used", ""), 2);
         for (Total t : report.totals()) {
             totalRow(w, t);
             monitor.step(++done, total);
@@ -101,7 +101,7 @@ public final class HtmlReport implements UsageExporter {
         td(w, "", t.network().orElse("All networks"));
         td(w, "", Figures.version(t.ipVersion()));
         td(w, "n", Integer.toString(t.subnets()));
-        figures(w, t.size(), t.usage(), Figures.free64s(t.free64s()), t.percent(), t.level());
+        figures(w, t.size(), t.usage(), t.free64s().map(Figures::free64s).orElse(""), t.percent(), t.level());
         w.write("</tr>\n");
     }
 
@@ -113,7 +113,7 @@ public final class HtmlReport implements UsageExporter {
             return;
         }
         w.write("<table id=\"" + id + "\">\n");
-        header(w, List.of("Network", "Subnet", "Name", "Used", "", "Level"));
+        header(w, List.of("Network", "Subnet", "Name", "Used", "", "Level"), 3);
         for (SubnetRow r : rows) {
             w.write("<tr>");
             td(w, "", r.network());
@@ -121,7 +121,7 @@ public final class HtmlReport implements UsageExporter {
             td(w, "", r.name());
             td(w, "n", Figures.percent(r.percent()));
             w.write(bar(r.percent(), r.level()));
-            td(w, "level-" + r.level().label(), r.level().label());
+            td(w, "n level-" + r.level().label(), r.level().label());
             w.write("</tr>\n");
         }
         w.write("</table>\n");
@@ -145,10 +145,11 @@ public final class HtmlReport implements UsageExporter {
                 + level.label() + "\" style=\"width:" + width.toPlainString() + "%\"></div></div></td>";
     }
 
-    private static void header(Writer w, List<String> headers) throws IOException {
+    /** A header row; the columns after the first {@code textColumns} hold figures and align right. */
+    private static void header(Writer w, List<String> headers, int textColumns) throws IOException {
         w.write("<tr>");
-        for (String h : headers) {
-            w.write("<th>" + esc(h) + "</th>");
+        for (int i = 0; i < headers.size(); i++) {
+            w.write((i < textColumns ? "<th>" : "<th class=\"n\">") + esc(headers.get(i)) + "</th>");
         }
         w.write("</tr>\n");
     }

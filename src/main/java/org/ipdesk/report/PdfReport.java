@@ -83,7 +83,7 @@ public final class PdfReport implements UsageExporter {
         long total = report.rowCount();
         long done = 0;
         heading(document, "Subnets");
-        PdfPTable subnets = table(SUBNET_WIDTHS, SUBNET_HEADERS);
+        PdfPTable subnets = table(SUBNET_WIDTHS, SUBNET_HEADERS, 3);
         for (SubnetRow r : report.subnets()) {
             text(subnets, r.network());
             PdfPCell cidr = cell(r.cidr().toString(), Element.ALIGN_LEFT);
@@ -109,7 +109,7 @@ public final class PdfReport implements UsageExporter {
     private static long totals(Document document, String title, List<Total> rows, ExportMonitor monitor, long done,
                                long total) {
         heading(document, title);
-        PdfPTable table = table(TOTAL_WIDTHS, TOTAL_HEADERS);
+        PdfPTable table = table(TOTAL_WIDTHS, TOTAL_HEADERS, 2);
         for (Total t : rows) {
             totalRow(table, t);
             monitor.step(++done, total);
@@ -125,7 +125,7 @@ public final class PdfReport implements UsageExporter {
             return;
         }
         PdfPTable table = table(new float[] {10, 12, 14, 5, 8, 6}, List.of("Network", "Subnet", "Name", "Used", "",
-                "Level"));
+                "Level"), 3);
         table.setWidthPercentage(60);
         table.setHorizontalAlignment(Element.ALIGN_LEFT);
         for (SubnetRow r : rows) {
@@ -134,7 +134,7 @@ public final class PdfReport implements UsageExporter {
             text(table, r.name());
             number(table, Figures.percent(r.percent()));
             table.addCell(bar(r.percent(), r.level()));
-            text(table, r.level().label());
+            number(table, r.level().label());
         }
         document.add(table);
     }
@@ -152,7 +152,7 @@ public final class PdfReport implements UsageExporter {
                 u.free())) {
             number(table, count(value));
         }
-        number(table, Figures.free64s(free64s));
+        number(table, free64s.map(Figures::free64s).orElse(""));
         number(table, Figures.percent(percent));
         table.addCell(bar(percent, level));
     }
@@ -169,12 +169,14 @@ public final class PdfReport implements UsageExporter {
         document.add(p);
     }
 
-    private static PdfPTable table(float[] widths, List<String> headers) {
+    /** A table with a header row; the headers of the columns after the first {@code textColumns} align right. */
+    private static PdfPTable table(float[] widths, List<String> headers, int textColumns) {
         PdfPTable table = new PdfPTable(widths);
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
-        for (String h : headers) {
-            PdfPCell cell = new PdfPCell(new Phrase(h, HEAD));
+        for (int i = 0; i < headers.size(); i++) {
+            PdfPCell cell = new PdfPCell(new Phrase(headers.get(i), HEAD));
+            cell.setHorizontalAlignment(i < textColumns ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
             cell.setBackgroundColor(HEADER_FILL);
             cell.setBorderWidth(0);
             cell.setBorderWidthBottom(0.5f);
