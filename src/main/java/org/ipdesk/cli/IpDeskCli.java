@@ -42,6 +42,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 IpCommand.class,        // ipdesk ip reserve|next|block|pair|release|list
                 FindCommand.class,      // ipdesk find QUERY
                 UsageCommand.class,     // ipdesk usage [NETWORK]
+                ReportCommand.class,    // ipdesk report usage [NETWORK] --format F -o FILE
+                ExportCommand.class,    // ipdesk export addresses [NETWORK [SUBNET]] --format F -o FILE
                 DevCommand.class,       // ipdesk dev generate (test data)
                 ImportCommand.class,    // ipdesk import FILE [--layout L] [--dry-run]
                 BackupCommand.class,    // ipdesk backup FILE

@@ -1,0 +1,84 @@
+package org.ipdesk.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import org.ipdesk.address.Cidr;
+import org.ipdesk.allocator.Allocator;
+import org.ipdesk.report.AddressCsv;
+import org.ipdesk.report.AddressList;
+import org.ipdesk.report.AddressXlsx;
+import org.ipdesk.report.ExportMonitor;
+import org.ipdesk.report.ReportFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code ipdesk export addresses [NETWORK [SUBNET]] --format csv|xlsx -o FILE}. */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Exports data to a file.",
+        subcommands = {ExportCommand.Addresses.class})
+final class ExportCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "choose what to export: addresses");
+    }
+
+    @Command(name = "addresses", mixinStandardHelpOptions = true,
+            description = {"Writes the held addresses of every network, of one network, or of one subnet and its "
+                    + "child subnets to a CSV or XLSX file, ordered by network and address.",
+                    "Columns: ip, subnet, network, status, hostname, mac, owner, description, created_at, "
+                            + "updated_at (times in UTC). A text cell starting with = + - @ tab or carriage return "
+                            + "gets a leading ' so that a spreadsheet does not run it as a formula.",
+                    "The file is written completely or not at all; an existing file is replaced only when the new "
+                            + "one is complete."})
+    static final class Addresses extends CliCommand {
+        @Parameters(index = "0", paramLabel = "NETWORK", arity = "0..1", description = "Only this network.")
+        String network;
+
+        @Parameters(index = "1", paramLabel = "SUBNET", arity = "0..1",
+                description = "Only this subnet of NETWORK (a CIDR such as 10.0.0.0/24) and its child subnets.")
+        String subnet;
+
+        @Option(names = "--format", required = true, paramLabel = "FORMAT", description = "csv or xlsx.")
+        String format;
+
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
+                description = "The file to write; its folder must exist. An existing file is replaced.")
+        Path output;
+
+        @Override
+        void execute() {
+            String chosen = format.strip().toLowerCase(Locale.ROOT);
+            if (!chosen.equals("csv") && !chosen.equals("xlsx")) {
+                throw new IllegalArgumentException("'" + format + "' is not an address export format (csv, xlsx)");
+            }
+            Optional<Cidr> cidr = Optional.ofNullable(subnet).map(Cidr::parse);
+            ReportFiles.checkTarget(output);
+            AddressList list;
+            try (Allocator allocator = openAllocator()) {
+                list = AddressList.read(allocator, Optional.ofNullable(network), cidr);
+            }
+            try {
+                ReportFiles.write(output, (out, monitor) -> {
+                    if (chosen.equals("csv")) {
+                        new AddressCsv().write(list, out, monitor);
+                    } else {
+                        new AddressXlsx().write(list, out, monitor);
+                    }
+                }, ExportMonitor.NONE);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot write " + output + ": " + e.getMessage(), e);
+            }
+            int n = list.entries().size();
+            out().println("Wrote " + n + (n == 1 ? " address" : " addresses") + " (" + chosen + ") to " + output);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package org.ipdesk.report;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.List;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
+
+/**
+ * Writes tables into XLSX sheets for the report and the address list: a bold, frozen header; numbers as numbers
+ * (counts beyond 2^53, which a spreadsheet's doubles cannot hold exactly, as exact decimal text); percentages with
+ * two decimals; instants as dates; every text cell {@linkplain SpreadsheetText#neutralise neutralised}.
+ */
+final class XlsxSheets {
+    /** The largest count a spreadsheet number holds exactly. */
+    private static final BigInteger EXACT = BigInteger.ONE.shiftLeft(53);
+
+    private XlsxSheets() {
+    }
+
+    static Workbook workbook(java.io.OutputStream out) {
+        return new Workbook(out, "IPDesk", "1.0");
+    }
+
+    /** Writes one sheet; returns the number of rows written so far (for progress across sheets). */
+    static long table(Workbook workbook, String name, List<String> headers, List<List<Object>> rows,
+                      ExportMonitor monitor, long done, long total) {
+        Worksheet sheet = workbook.newWorksheet(name);
+        for (int c = 0; c < headers.size(); c++) {
+            sheet.value(0, c, headers.get(c));
+            sheet.style(0, c).bold().set();
+        }
+        sheet.freezePane(0, 1);
+        int r = 1;
+        for (List<Object> row : rows) {
+            for (int c = 0; c < row.size(); c++) {
+                cell(sheet, r, c, row.get(c));
+            }
+            r++;
+            monitor.step(++done, total);
+        }
+        return done;
+    }
+
+    static void cell(Worksheet sheet, int r, int c, Object value) {
+        if (value instanceof BigInteger i) {
+            if (i.abs().compareTo(EXACT) <= 0) {
+                sheet.value(r, c, i.longValue());
+            } else {
+                sheet.value(r, c, i.toString());
+            }
+        } else if (value instanceof BigDecimal d) {
+            sheet.value(r, c, d);
+            sheet.style(r, c).format("0.00").set();
+        } else if (value instanceof Number n) {
+            sheet.value(r, c, n);
+        } else if (value instanceof Instant instant) {
+            sheet.value(r, c, java.time.LocalDateTime.ofInstant(instant, java.time.ZoneOffset.UTC));
+            sheet.style(r, c).format("yyyy-mm-dd hh:mm:ss").set();
+        } else {
+            String text = String.valueOf(value);
+            if (!text.isEmpty()) {
+                sheet.value(r, c, SpreadsheetText.neutralise(text));
+            }
+        }
+    }
+}
