@@ -43,6 +43,7 @@ public final class KeyboardShortcuts {
             new Shortcut("Ctrl+Shift+Z / Ctrl+Y", "Redo", WINDOW),
             new Shortcut("F5", "Read the database again", WINDOW),
             new Shortcut("Ctrl+H", "History of changes", WINDOW),
+            new Shortcut("Ctrl+U", "Usage dashboard", WINDOW),
             new Shortcut("F1", "Keyboard shortcuts (this list)", WINDOW),
             new Shortcut("Ctrl+Q", "Quit", WINDOW),
 

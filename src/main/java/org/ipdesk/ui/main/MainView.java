@@ -52,6 +52,7 @@ import org.ipdesk.ui.help.ShortcutsView;
 import org.ipdesk.ui.history.HistoryView;
 import org.ipdesk.ui.search.SearchView;
 import org.ipdesk.ui.subnet.SubnetHeaderView;
+import org.ipdesk.ui.usage.UsageDashboardView;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -375,7 +376,11 @@ public final class MainView {
         MenuItem history = item("_History\u2026", Material2AL.HISTORY, () -> HistoryView.showWindow(window(),
                 window().getScene().getStylesheets(), viewModel.newHistory()), null);
         history.setAccelerator(KeyCombination.keyCombination("Shortcut+H"));
+        MenuItem usage = item("_Usage dashboard\u2026", Material2AL.INSERT_CHART_OUTLINED, () -> UsageDashboardView.showWindow(
+                window(), window().getScene().getStylesheets(), viewModel.newUsageDashboard()), null);
+        usage.setAccelerator(KeyCombination.keyCombination("Shortcut+U"));
         viewMenu.getItems().add(0, history);
+        viewMenu.getItems().add(0, usage);
 
         MenuItem shortcuts = item("_Keyboard shortcuts", Material2AL.KEYBOARD, () -> ShortcutsView.showWindow(window(),
                 window().getScene().getStylesheets(), KeyboardShortcuts.ALL), null);
@@ -454,6 +459,16 @@ public final class MainView {
     @FXML
     private void newDatabase() {
         viewModel.chooseAndCreate();
+    }
+
+    @FXML
+    private void backUp() {
+        viewModel.backUp();
+    }
+
+    @FXML
+    private void restore() {
+        viewModel.restore();
     }
 
     @FXML

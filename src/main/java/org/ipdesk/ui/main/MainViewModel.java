@@ -25,6 +25,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.address.IpRange;
 import org.ipdesk.allocator.Allocator;
@@ -58,6 +59,7 @@ import org.ipdesk.ui.settings.Settings;
 import org.ipdesk.ui.settings.SettingsStore;
 import org.ipdesk.ui.subnet.SubnetHeaderViewModel;
 import org.ipdesk.ui.undo.UndoStack;
+import org.ipdesk.ui.usage.UsageDashboardViewModel;
 import org.ipdesk.ui.undo.Undoable;
 import org.ipdesk.ui.undo.Undoables;
 
@@ -362,6 +364,29 @@ public final class MainViewModel {
         dialogs.chooseNewDatabase(folderOfCurrentFile()).ifPresent(this::createDatabase);
     }
 
+    /** File → Back up…: a consistent copy of the open database (SQLite's online backup) to a file the user names. */
+    public void backUp() {
+        dialogs.chooseNewDatabase(folderOfCurrentFile()).ifPresent(target -> tasks.submit(() -> {
+            allocator().backup(target);
+            return target;
+        }, written -> report("Backed up " + databaseFile.get() + " to " + written, false),
+                problem -> report("Cannot back up to " + target + ": " + message(problem), true)));
+    }
+
+    /**
+     * File → Restore…: after a confirmation, opens a backup as the current database. The file open until now
+     * stays as it is on disk.
+     */
+    public void restore() {
+        dialogs.chooseDatabaseToOpen(folderOfCurrentFile()).ifPresent(backup -> {
+            if (dialogs.confirm("Restore a backup", "Work on the backup " + backup.toAbsolutePath().normalize()
+                    + " from now on?\n\nThe window opens that file as its database; " + databaseFile.get()
+                    + " stays as it is on disk.", "Open the backup")) {
+                open(backup);
+            }
+        });
+    }
+
     /** Edit → New network: the network dialog; the new network is selected. */
     public void newNetwork() {
         dialogs.editNetwork(NetworkDialogViewModel.create(this::allocator, tasks))
@@ -556,6 +581,44 @@ public final class MainViewModel {
     /** The search field's state (Ctrl+F). */
     public SearchViewModel search() {
         return search;
+    }
+
+    /**
+     * A new view model for the Usage dashboard on the open database; opening one of its rows selects that subnet
+     * here.
+     */
+    public UsageDashboardViewModel newUsageDashboard() {
+        UsageDashboardViewModel dashboard = new UsageDashboardViewModel(this::allocator, tasks,
+                () -> String.valueOf(databaseFile.get().getFileName()));
+        dashboard.setOnOpen(row -> openSubnet(row.network(), row.cidr()));
+        return dashboard;
+    }
+
+    /** Selects the subnet {@code cidr} of {@code network} in the tree (clearing a filter that hides it). */
+    public void openSubnet(String network, Cidr cidr) {
+        Optional<TreeRow> row = findRow(networks, r -> r.subnet().filter(s -> s.cidr().equals(cidr)
+                && s.networkName().equals(network)).isPresent());
+        if (row.isEmpty()) {
+            report(cidr + " in " + network + " is not in the database any more", true);
+            return;
+        }
+        if (find(visible, row.get().key()).isEmpty()) {
+            filter.set("");
+        }
+        select(row.get());
+    }
+
+    private static Optional<TreeRow> findRow(List<TreeRow> rows, java.util.function.Predicate<TreeRow> test) {
+        for (TreeRow row : rows) {
+            if (test.test(row)) {
+                return Optional.of(row);
+            }
+            Optional<TreeRow> inside = findRow(row.children(), test);
+            if (inside.isPresent()) {
+                return inside;
+            }
+        }
+        return Optional.empty();
     }
 
     /** A new view model for the History window, on the open database. */

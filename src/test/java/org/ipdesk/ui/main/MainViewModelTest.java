@@ -392,6 +392,29 @@ class MainViewModelTest {
     }
 
     @Test
+    void backUpWritesACopyAndRestoreOpensItAfterAsking() throws IOException {
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        MainViewModel vm = loadedSample(dialogs);
+        Path copy = dir.resolve("copy.db");
+        dialogs.files.add(copy);
+        vm.backUp();
+        assertThat(vm.lastOperationProperty().get()).isEqualTo("Backed up " + vm.databaseFile() + " to " + copy);
+        assertThat(copy).exists();
+
+        dialogs.files.add(copy);
+        vm.restore(); // the user says no
+        assertThat(dialogs.asked).singleElement().asString().startsWith("Restore a backup: Work on the backup ");
+        assertThat(vm.databaseFile()).isEqualTo(dir.resolve("sample.db").toAbsolutePath());
+
+        dialogs.answer = true;
+        dialogs.files.add(copy);
+        vm.restore();
+        assertThat(vm.databaseFile()).isEqualTo(copy.toAbsolutePath());
+        assertThat(vm.networks()).hasSize(2);
+        vm.close();
+    }
+
+    @Test
     void deletingTheSelectedSubnetAsksAndThenClearsTheSelection() {
         ScriptedDialogs dialogs = new ScriptedDialogs();
         MainViewModel vm = loadedSample(dialogs);

@@ -1,0 +1,288 @@
+package org.ipdesk.ui.usage;
+
+import java.io.File;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.ipdesk.report.ReportFormat;
+import org.ipdesk.report.Thresholds;
+import org.ipdesk.report.UsageReport.SubnetRow;
+import org.ipdesk.ui.Fxml;
+import org.ipdesk.ui.ToolWindow;
+import org.ipdesk.ui.subnet.UsageBar;
+
+/**
+ * Controller of {@code fxml/usage/UsageDashboard.fxml}: binds the network and threshold choices, the charts, the
+ * sortable table (double-click or Enter opens a subnet) and the export's progress to {@link UsageDashboardViewModel}.
+ */
+public final class UsageDashboardView {
+
+    static final String FXML = "/fxml/usage/UsageDashboard.fxml";
+    private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
+    private static final PseudoClass CRITICAL = PseudoClass.getPseudoClass("critical");
+
+    private final UsageDashboardViewModel viewModel;
+    private final Timeline progress;
+
+    @FXML
+    private BorderPane root;
+    @FXML
+    private ChoiceBox<String> networkChoice;
+    @FXML
+    private Spinner<Integer> warnSpinner;
+    @FXML
+    private Spinner<Integer> criticalSpinner;
+    @FXML
+    private Label thresholdError;
+    @FXML
+    private Button exportButton;
+    @FXML
+    private BarChart<String, Number> fullestChart;
+    @FXML
+    private CategoryAxis fullestAxis;
+    @FXML
+    private UsageBar breakdownBar;
+    @FXML
+    private Label breakdownLabel;
+    @FXML
+    private TableView<SubnetRow> table;
+    @FXML
+    private Label summaryLabel;
+    @FXML
+    private Label exportLabel;
+    @FXML
+    private ProgressBar exportProgress;
+    @FXML
+    private Button cancelButton;
+
+    public UsageDashboardView(UsageDashboardViewModel viewModel) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+        this.progress = new Timeline(new KeyFrame(Duration.millis(100), event -> viewModel.pollExportProgress()));
+        progress.setCycleCount(Animation.INDEFINITE);
+    }
+
+    public static UsageDashboardView load(UsageDashboardViewModel viewModel) {
+        UsageDashboardView view = new UsageDashboardView(viewModel);
+        Fxml.load(FXML, view);
+        return view;
+    }
+
+    /** Opens the dashboard in a window of its own owned by {@code owner}, and reads the report. */
+    public static Stage showWindow(Window owner, List<String> stylesheets, UsageDashboardViewModel viewModel) {
+        UsageDashboardView view = load(viewModel);
+        Stage stage = ToolWindow.create(owner, view.root(), stylesheets, -1, -1);
+        stage.setTitle("Usage");
+        stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F5), viewModel::load);
+        stage.setOnHidden(event -> view.progress.stop());
+        stage.show();
+        viewModel.load();
+        return stage;
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    /** The table of subnets (tests read and click it). */
+    public TableView<SubnetRow> table() {
+        return table;
+    }
+
+    @FXML
+    private void initialize() {
+        root.getStylesheets().add(Objects.requireNonNull(UsageDashboardView.class.getResource("usage.css"),
+                "usage.css").toExternalForm());
+        networkChoice.setItems(viewModel.networks());
+        networkChoice.valueProperty().bindBidirectional(viewModel.networkProperty());
+        warnSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100, viewModel.warnProperty().get()));
+        criticalSpinner.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100,
+                viewModel.criticalProperty().get()));
+        warnSpinner.valueProperty().addListener((p, b, now) -> viewModel.warnProperty().set(now));
+        criticalSpinner.valueProperty().addListener((p, b, now) -> viewModel.criticalProperty().set(now));
+        thresholdError.textProperty().bind(viewModel.thresholdErrorProperty());
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+
+        bindTable();
+        viewModel.fullest().addListener((ListChangeListener<SubnetRow>) change -> showFullest());
+        Bindings.bindContent(breakdownBar.getSegments(), viewModel.breakdown());
+        breakdownLabel.textProperty().bind(viewModel.breakdownTextProperty());
+
+        exportButton.disableProperty().bind(viewModel.exportingProperty().or(viewModel.reportProperty().isNull()));
+        exportLabel.textProperty().bind(viewModel.exportMessageProperty());
+        exportProgress.progressProperty().bind(viewModel.exportProgressProperty());
+        exportProgress.visibleProperty().bind(viewModel.exportingProperty());
+        cancelButton.visibleProperty().bind(viewModel.exportingProperty());
+        viewModel.exportFailedProperty().addListener((p, b, failed) -> exportLabel.pseudoClassStateChanged(CRITICAL, failed));
+        viewModel.exportingProperty().addListener((p, b, running) -> {
+            if (running) {
+                progress.play();
+            } else {
+                progress.stop();
+            }
+        });
+    }
+
+    private void bindTable() {
+        table.setItems(viewModel.rows());
+        table.getColumns().setAll(List.of(
+                text("Network", SubnetRow::network, 120),
+                text("Subnet", row -> "  ".repeat(row.depth()) + row.cidr(), 190),
+                text("Name", SubnetRow::name, 160),
+                text("VLAN", row -> row.vlan().isPresent() ? Integer.toString(row.vlan().getAsInt()) : "", 60),
+                number("Usable", row -> row.usage().usable()),
+                number("Allocated", row -> row.usage().allocated()),
+                number("Reserved", row -> row.usage().reserved()),
+                number("DHCP", row -> row.usage().dhcp()),
+                number("Deprecated", row -> row.usage().deprecated()),
+                number("Free", row -> row.usage().free()),
+                percent()));
+        table.setRowFactory(view -> {
+            TableRow<SubnetRow> row = new TableRow<>() {
+                @Override
+                protected void updateItem(SubnetRow item, boolean empty) {
+                    super.updateItem(item, empty);
+                    pseudoClassStateChanged(WARNING, !empty && item != null && item.level() == Thresholds.Level.WARNING);
+                    pseudoClassStateChanged(CRITICAL, !empty && item != null && item.level() == Thresholds.Level.CRITICAL);
+                }
+            };
+            row.setOnMouseClicked(event -> {
+                if (event.getClickCount() == 2 && !row.isEmpty()) {
+                    viewModel.open(row.getItem());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(event -> {
+            if (event.getCode() == KeyCode.ENTER) {
+                viewModel.open(table.getSelectionModel().getSelectedItem());
+            }
+        });
+    }
+
+    private static TableColumn<SubnetRow, String> text(String title, Function<SubnetRow, String> value, double width) {
+        TableColumn<SubnetRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static TableColumn<SubnetRow, BigInteger> number(String title, Function<SubnetRow, BigInteger> value) {
+        TableColumn<SubnetRow, BigInteger> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setComparator(Comparator.naturalOrder());
+        column.getStyleClass().add("number-column");
+        column.setPrefWidth(90);
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(BigInteger item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.bitLength() > 40 ? "~2^" + (item.bitLength() - 1)
+                        : String.format("%,d", item));
+            }
+        });
+        return column;
+    }
+
+    private static TableColumn<SubnetRow, BigDecimal> percent() {
+        TableColumn<SubnetRow, BigDecimal> column = new TableColumn<>("Used");
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().percent()));
+        column.setComparator(Comparator.naturalOrder());
+        column.getStyleClass().add("number-column");
+        column.setPrefWidth(80);
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(BigDecimal item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.toPlainString() + " %");
+            }
+        });
+        return column;
+    }
+
+    private void showFullest() {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        for (SubnetRow row : viewModel.fullest()) {
+            XYChart.Data<String, Number> bar = new XYChart.Data<>(row.cidr().toString(), row.percent());
+            series.getData().add(bar);
+            bar.nodeProperty().addListener((p, b, node) -> {
+                if (node != null) {
+                    node.pseudoClassStateChanged(WARNING, row.level() == Thresholds.Level.WARNING);
+                    node.pseudoClassStateChanged(CRITICAL, row.level() == Thresholds.Level.CRITICAL);
+                    javafx.scene.control.Tooltip.install(node, new javafx.scene.control.Tooltip(row.cidr() + " "
+                            + row.name() + ": " + row.percent().toPlainString() + " % (" + row.level().label() + ")"));
+                }
+            });
+        }
+        fullestChart.getData().setAll(List.of(series));
+    }
+
+    @FXML
+    private void export() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the usage report");
+        for (ReportFormat format : ReportFormat.values()) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                    format.name() + " (*." + format.label() + ")", "*." + format.label()));
+        }
+        chooser.setInitialFileName("usage.pdf");
+        chooser.setSelectedExtensionFilter(chooser.getExtensionFilters().get(ReportFormat.PDF.ordinal()));
+        File file = chooser.showSaveDialog(root.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        String name = file.getName();
+        int dot = name.lastIndexOf('.');
+        ReportFormat format;
+        try {
+            format = dot > 0 ? ReportFormat.parse(name.substring(dot + 1)) : formatOf(chooser);
+        } catch (IllegalArgumentException e) {
+            format = formatOf(chooser);
+        }
+        Path target = dot > 0 ? file.toPath() : file.toPath().resolveSibling(name + "." + format.label());
+        viewModel.export(target, format);
+    }
+
+    private static ReportFormat formatOf(FileChooser chooser) {
+        int index = chooser.getExtensionFilters().indexOf(chooser.getSelectedExtensionFilter());
+        return index >= 0 ? ReportFormat.values()[index] : ReportFormat.PDF;
+    }
+
+    @FXML
+    private void cancelExport() {
+        viewModel.cancelExport();
+    }
+
+}

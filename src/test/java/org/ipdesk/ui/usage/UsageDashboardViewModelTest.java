@@ -1,0 +1,134 @@
+package org.ipdesk.ui.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.ipdesk.allocator.Allocator;
+import org.ipdesk.allocator.SampleData;
+import org.ipdesk.model.Usage;
+import org.ipdesk.report.ReportFormat;
+import org.ipdesk.report.Thresholds;
+import org.ipdesk.report.UsageReport.SubnetRow;
+import org.ipdesk.ui.CurrentThreadTaskExecutor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dashboard's figures are the allocator's own; thresholds, the network choice and the export behave. */
+class UsageDashboardViewModelTest {
+    @TempDir
+    Path dir;
+
+    Allocator allocator;
+    UsageDashboardViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        allocator = Allocator.open(dir.resolve("sample.db"));
+        SampleData.create(allocator);
+        vm = new UsageDashboardViewModel(() -> allocator, new CurrentThreadTaskExecutor(), () -> "sample.db");
+        vm.load();
+    }
+
+    @AfterEach
+    void tearDown() {
+        allocator.close();
+    }
+
+    @Test
+    void everySubnetWithTheAllocatorsFiguresTheFullestFirstAndTheBreakdown() {
+        Map<Long, Usage> usage = allocator.usageBySubnet();
+        assertThat(vm.rows()).hasSize(allocator.subnets().size());
+        for (var subnet : allocator.subnets()) {
+            SubnetRow row = vm.rows().stream().filter(r -> r.cidr().equals(subnet.cidr())
+                    && r.network().equals(subnet.networkName())).findFirst().orElseThrow();
+            assertThat(row.usage()).as(subnet.label()).isEqualTo(usage.get(subnet.id()));
+        }
+        assertThat(vm.fullest()).hasSize(10);
+        // the full ones first: the VPN /27 and the WAN /30 are both at 100 %
+        assertThat(vm.fullest().subList(0, 2)).extracting(r -> r.cidr().toString())
+                .containsExactlyInAnyOrder("10.10.99.0/27", "192.168.52.0/30");
+        assertThat(vm.fullest().get(0).percent()).isEqualByComparingTo("100");
+        assertThat(vm.fullest()).isSortedAccordingTo((a, b) -> b.percent().compareTo(a.percent()));
+        BigInteger sum = vm.breakdown().stream().map(org.ipdesk.ui.subnet.UsageSegment::count)
+                .reduce(BigInteger.ZERO, BigInteger::add);
+        BigInteger v4usable = allocator.subnets().stream().filter(s -> s.parentId().isEmpty()
+                && s.cidr().version().number() == 4).map(s -> usage.get(s.id()).usable()).reduce(BigInteger.ZERO, BigInteger::add);
+        assertThat(sum).isEqualTo(v4usable);
+        assertThat(vm.breakdownTextProperty().get()).startsWith("IPv4: ").endsWith(" of "
+                + String.format("%,d", v4usable) + " usable");
+        assertThat(vm.networkProperty().get()).isEqualTo(UsageDashboardViewModel.ALL_NETWORKS);
+        assertThat(vm.summaryProperty().get()).startsWith("21 subnets \u00b7 ");
+    }
+
+    @Test
+    void thresholdsAndTheNetworkChoiceReadTheReportAgain() {
+        long criticalAt95 = vm.rows().stream().filter(r -> r.level() == Thresholds.Level.CRITICAL).count();
+        vm.criticalProperty().set(99);
+        long criticalAt99 = vm.rows().stream().filter(r -> r.level() == Thresholds.Level.CRITICAL).count();
+        assertThat(criticalAt99).isLessThan(criticalAt95);
+
+        vm.warnProperty().set(100);
+        assertThat(vm.thresholdErrorProperty().get()).isNotEmpty();
+        vm.warnProperty().set(80);
+        assertThat(vm.thresholdErrorProperty().get()).isEmpty();
+
+        assertThat(vm.networks()).containsExactly(UsageDashboardViewModel.ALL_NETWORKS, "branch-lyon", "dc-frankfurt",
+                "hq-berlin");
+        vm.networkProperty().set("branch-lyon");
+        assertThat(vm.rows()).extracting(SubnetRow::network).containsOnly("branch-lyon");
+    }
+
+    @Test
+    void openingARowAsksTheWindowToShowIt() {
+        List<String> opened = new ArrayList<>();
+        vm.setOnOpen(row -> opened.add(row.cidr() + " in " + row.network()));
+        SubnetRow vpn = vm.rows().stream().filter(r -> r.cidr().toString().equals("10.10.99.0/27")).findFirst()
+                .orElseThrow();
+        vm.open(vpn);
+        assertThat(opened).containsExactly("10.10.99.0/27 in hq-berlin");
+    }
+
+    @Test
+    void anExportIsWrittenWholeAndACancelledOneLeavesNothing() throws Exception {
+        Path pdf = dir.resolve("usage.pdf");
+        vm.export(pdf, ReportFormat.PDF);
+        assertThat(vm.exportMessageProperty().get()).isEqualTo("Wrote " + pdf);
+        assertThat(Files.size(pdf)).isPositive();
+
+        Path csv = dir.resolve("usage.csv");
+        Files.writeString(csv, "an older report\n");
+        // cancel as soon as the export has begun: the first progress step sees the flag
+        CancelOnStart tasks = new CancelOnStart();
+        UsageDashboardViewModel cancelling = new UsageDashboardViewModel(() -> allocator, tasks, () -> "sample.db");
+        tasks.dashboard = cancelling;
+        cancelling.load();
+        cancelling.export(csv, ReportFormat.CSV);
+        assertThat(cancelling.exportMessageProperty().get()).startsWith("Export cancelled; nothing was written");
+        assertThat(Files.readString(csv)).isEqualTo("an older report\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("sample.db",
+                    "sample.db-wal", "sample.db-shm", "usage.pdf", "usage.csv");
+        }
+    }
+
+    /** Runs jobs at once, but cancels the dashboard's export just before running it (as a user's Cancel would). */
+    private static final class CancelOnStart implements org.ipdesk.ui.TaskExecutor {
+        UsageDashboardViewModel dashboard;
+
+        @Override
+        public <T> void submit(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> onSuccess,
+                               java.util.function.Consumer<? super Throwable> onFailure) {
+            if (dashboard != null && dashboard.exportingProperty().get()) {
+                dashboard.cancelExport();
+            }
+            new CurrentThreadTaskExecutor().submit(work, onSuccess, onFailure);
+        }
+    }
+}
