@@ -50,6 +50,7 @@ import org.ipdesk.ui.grid.GridLegend;
 import org.ipdesk.ui.help.KeyboardShortcuts;
 import org.ipdesk.ui.help.ShortcutsView;
 import org.ipdesk.ui.history.HistoryView;
+import org.ipdesk.ui.importer.ImportPreviewView;
 import org.ipdesk.ui.search.SearchView;
 import org.ipdesk.ui.subnet.SubnetHeaderView;
 import org.ipdesk.ui.usage.UsageDashboardView;
@@ -459,6 +460,20 @@ public final class MainView {
     @FXML
     private void newDatabase() {
         viewModel.chooseAndCreate();
+    }
+
+    @FXML
+    private void importCsv() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Import networks, subnets, ranges and addresses from CSV");
+        chooser.getExtensionFilters().setAll(
+                new javafx.stage.FileChooser.ExtensionFilter("CSV or TSV (*.csv, *.tsv, *.txt)", "*.csv", "*.tsv", "*.txt"),
+                new javafx.stage.FileChooser.ExtensionFilter("All files", "*.*"));
+        java.io.File file = chooser.showOpenDialog(window());
+        if (file != null) {
+            ImportPreviewView.showWindow(window(), window().getScene().getStylesheets(),
+                    viewModel.newImportPreview(file.toPath()));
+        }
     }
 
     @FXML

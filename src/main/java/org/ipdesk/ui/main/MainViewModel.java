@@ -52,6 +52,7 @@ import org.ipdesk.ui.edit.RangeDialogViewModel;
 import org.ipdesk.ui.edit.SubnetDialogViewModel;
 import org.ipdesk.ui.grid.AddressGridViewModel;
 import org.ipdesk.ui.history.HistoryViewModel;
+import org.ipdesk.ui.importer.ImportPreviewViewModel;
 import org.ipdesk.ui.search.SearchResult;
 import org.ipdesk.ui.search.SearchViewModel;
 import org.ipdesk.ui.grid.GridContent;
@@ -619,6 +620,13 @@ public final class MainViewModel {
             }
         }
         return Optional.empty();
+    }
+
+    /** A new import preview of {@code file} on the open database; a finished import refreshes the window. */
+    public ImportPreviewViewModel newImportPreview(Path file) {
+        ImportPreviewViewModel preview = new ImportPreviewViewModel(this::allocator, tasks, file);
+        preview.setOnImported(done -> refreshAfterChange(done, false));
+        return preview;
     }
 
     /** A new view model for the History window, on the open database. */

@@ -1,0 +1,108 @@
+package org.ipdesk.ui.importer;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.ipdesk.ui.Fxml;
+import org.ipdesk.ui.ToolWindow;
+
+/** Controller of {@code fxml/importer/ImportPreview.fxml}: binds the preview table and its buttons. */
+public final class ImportPreviewView {
+
+    static final String FXML = "/fxml/importer/ImportPreview.fxml";
+    private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
+
+    private final ImportPreviewViewModel viewModel;
+
+    @FXML
+    private BorderPane root;
+    @FXML
+    private Label fileLabel;
+    @FXML
+    private Label summaryLabel;
+    @FXML
+    private Label errorLabel;
+    @FXML
+    private TableView<ImportPreviewViewModel.PreviewRow> table;
+    @FXML
+    private ProgressIndicator busyIndicator;
+    @FXML
+    private Button importButton;
+    @FXML
+    private Button closeButton;
+
+    public ImportPreviewView(ImportPreviewViewModel viewModel) {
+        this.viewModel = Objects.requireNonNull(viewModel, "viewModel");
+    }
+
+    /** Opens the preview as a modal window over {@code owner} and starts reading the file. */
+    public static Stage showWindow(Window owner, List<String> stylesheets, ImportPreviewViewModel viewModel) {
+        ImportPreviewView view = new ImportPreviewView(viewModel);
+        Parent root = Fxml.load(FXML, view);
+        Stage stage = ToolWindow.create(owner, root, stylesheets, -1, -1);
+        stage.initModality(Modality.WINDOW_MODAL);
+        stage.setTitle("Import " + viewModel.file().getFileName());
+        stage.show();
+        viewModel.preview();
+        return stage;
+    }
+
+    @FXML
+    private void initialize() {
+        root.getStylesheets().add(Objects.requireNonNull(ImportPreviewView.class.getResource("importer.css"),
+                "importer.css").toExternalForm());
+        fileLabel.setText(String.valueOf(viewModel.file()));
+        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        errorLabel.textProperty().bind(viewModel.errorProperty());
+        errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
+        errorLabel.managedProperty().bind(errorLabel.visibleProperty());
+        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+        importButton.disableProperty().bind(viewModel.canImportProperty().not());
+        table.setItems(viewModel.rows());
+        table.getColumns().setAll(List.of(
+                column("Row", row -> Integer.toString(row.row()), 60),
+                column("Kind", ImportPreviewViewModel.PreviewRow::kind, 80),
+                column("What", ImportPreviewViewModel.PreviewRow::what, 300),
+                column("Result", ImportPreviewViewModel.PreviewRow::result, 90),
+                column("Note", ImportPreviewViewModel.PreviewRow::note, 400)));
+        table.setRowFactory(view -> new TableRow<>() {
+            @Override
+            protected void updateItem(ImportPreviewViewModel.PreviewRow item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(PROBLEM, !empty && item != null && item.problem());
+            }
+        });
+    }
+
+    private static TableColumn<ImportPreviewViewModel.PreviewRow, String> column(String title, Function<ImportPreviewViewModel.PreviewRow, String> value,
+                                                              double width) {
+        TableColumn<ImportPreviewViewModel.PreviewRow, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    @FXML
+    private void importAll() {
+        viewModel.importAll();
+    }
+
+    @FXML
+    private void close() {
+        root.getScene().getWindow().hide();
+    }
+}

@@ -1,0 +1,146 @@
+package org.ipdesk.ui.importer;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.ipdesk.allocator.Allocator;
+import org.ipdesk.allocator.ImportPlan;
+import org.ipdesk.allocator.ImportPlan.Result;
+import org.ipdesk.exchange.CsvImport;
+import org.ipdesk.ui.TaskExecutor;
+
+/**
+ * The import preview: reads a CSV file, lists every row with what the import would do (new, unchanged, conflict,
+ * error with its reason) before anything is written, and applies it as one transaction when no row is a conflict
+ * or an error. Reading, checking and applying run on the {@link TaskExecutor}.
+ */
+public final class ImportPreviewViewModel {
+
+    private final Supplier<Allocator> allocator;
+    private final TaskExecutor tasks;
+    private final Path file;
+    private ImportPlan plan;
+    private Consumer<String> onImported = summary -> { };
+
+    /** One row of the file as the preview shows it. */
+    public record PreviewRow(int row, String kind, String what, String result, String note, boolean problem) {
+    }
+
+    private final ObservableList<PreviewRow> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper canImport = new ReadOnlyBooleanWrapper(this, "canImport");
+    private final ReadOnlyBooleanWrapper imported = new ReadOnlyBooleanWrapper(this, "imported");
+
+    public ImportPreviewViewModel(Supplier<Allocator> allocator, TaskExecutor tasks, Path file) {
+        this.allocator = allocator;
+        this.tasks = tasks;
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Every row of the file with its result, in file order. */
+    public ObservableList<PreviewRow> rows() {
+        return rows;
+    }
+
+    /**
+     * "1,000 rows (layout netbox-addresses, delimiter ';'): 990 new · 5 unchanged · 3 conflicts · 2 errors", then
+     * what was done.
+     */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** Why the file cannot be read or the import was refused; empty otherwise. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The preview is read, no row is a conflict or an error, and nothing was imported yet. */
+    public ReadOnlyBooleanProperty canImportProperty() {
+        return canImport.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty importedProperty() {
+        return imported.getReadOnlyProperty();
+    }
+
+    /** Called with the status line once the import is written. */
+    public void setOnImported(Consumer<String> handler) {
+        onImported = handler == null ? summary -> { } : handler;
+    }
+
+    /** Reads the file and checks every row against the database, writing nothing. */
+    public void preview() {
+        busy.set(true);
+        summary.set("Reading " + file + " \u2026");
+        tasks.submit(() -> {
+            CsvImport.ParsedFile parsed = CsvImport.read(file, Optional.empty());
+            return new Preview(parsed, CsvImport.preview(allocator.get(), parsed));
+        }, preview -> {
+            busy.set(false);
+            plan = preview.plan();
+            rows.setAll(plan.rows().stream().map(row -> new PreviewRow(row.row(), row.kind(), row.key(),
+                    row.result().label(), row.message(),
+                    row.result() == Result.CONFLICT || row.result() == Result.ERROR)).toList());
+            Map<Result, Long> counts = plan.counts();
+            summary.set(String.format("%,d rows (layout %s, delimiter '%s'): %,d new \u00b7 %,d unchanged \u00b7 %,d %s \u00b7 %,d %s",
+                    plan.rows().size(), preview.file().layout().label(), preview.file().delimiterName(),
+                    counts.get(Result.NEW), counts.get(Result.UNCHANGED), counts.get(Result.CONFLICT),
+                    counts.get(Result.CONFLICT) == 1 ? "conflict" : "conflicts", counts.get(Result.ERROR),
+                    counts.get(Result.ERROR) == 1 ? "error" : "errors"));
+            error.set(plan.canApply() ? "" : "Nothing can be imported while a row is a conflict or an error: "
+                    + plan.problems().get(0).describe() + (plan.problems().size() > 1
+                            ? " (and " + (plan.problems().size() - 1) + " more)" : ""));
+            canImport.set(plan.canApply() && counts.get(Result.NEW) > 0);
+        }, problem -> {
+            busy.set(false);
+            rows.clear();
+            summary.set("");
+            error.set("Cannot read " + file + ": " + problem.getMessage());
+            canImport.set(false);
+        });
+    }
+
+    /** Writes every row in one transaction (all or none), then reports what was imported. */
+    public void importAll() {
+        if (!canImport.get()) {
+            return;
+        }
+        busy.set(true);
+        canImport.set(false);
+        ImportPlan checked = plan;
+        tasks.submit(() -> allocator.get().applyImport(checked), applied -> {
+            busy.set(false);
+            imported.set(true);
+            String done = String.format("Imported %s: %,d networks, %,d subnets, %,d ranges, %,d addresses "
+                            + "(%,d unchanged)", file.getFileName(), applied.networks(), applied.subnets(),
+                    applied.ranges(), applied.addresses(), applied.unchanged());
+            summary.set(done);
+            onImported.accept(done);
+        }, problem -> {
+            busy.set(false);
+            error.set("Nothing was imported: " + problem.getMessage());
+        });
+    }
+
+    private record Preview(CsvImport.ParsedFile file, ImportPlan plan) {
+    }
+}

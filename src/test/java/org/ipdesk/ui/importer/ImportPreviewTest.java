@@ -1,0 +1,100 @@
+package org.ipdesk.ui.importer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.ipdesk.allocator.Allocator;
+import org.ipdesk.store.ContentSnapshot;
+import org.ipdesk.ui.CurrentThreadTaskExecutor;
+import org.ipdesk.ui.FxTaskExecutor;
+import org.ipdesk.ui.PaneStage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/** The import preview: every row with its result before anything is written, then one all-or-nothing import. */
+class ImportPreviewTest {
+    @TempDir
+    Path dir;
+
+    Allocator allocator;
+    Path good;
+    Path bad;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        allocator = Allocator.open(dir.resolve("import.db"));
+        good = dir.resolve("good.csv");
+        Files.copy(Path.of("src/test/resources/import/ipdesk-mixed.csv"), good);
+        bad = dir.resolve("bad.csv");
+        Files.writeString(bad, Files.readString(good).replace("10.0.0.10,allocated", "10.0.0.300,allocated"));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        allocator.close();
+    }
+
+    @Test
+    void aBadRowIsNamedAndNothingCanBeImported() {
+        String before = ContentSnapshot.of(dir.resolve("import.db"));
+        ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, new CurrentThreadTaskExecutor(), bad);
+        vm.preview();
+        assertThat(vm.canImportProperty().get()).isFalse();
+        assertThat(vm.errorProperty().get()).startsWith("Nothing can be imported while a row is a conflict or an error: row 5: error: ")
+                .contains("10.0.0.300");
+        assertThat(vm.rows()).anySatisfy(row -> assertThat(row.result()).isEqualTo("error"));
+        vm.importAll();
+        assertThat(ContentSnapshot.of(dir.resolve("import.db"))).isEqualTo(before);
+    }
+
+    @Test
+    void aGoodFileIsPreviewedThenImportedOnceAndTheSecondPreviewIsUnchanged() {
+        List<String> done = new ArrayList<>();
+        ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, new CurrentThreadTaskExecutor(), good);
+        vm.setOnImported(done::add);
+        vm.preview();
+        assertThat(vm.summaryProperty().get()).startsWith("6 rows (layout ipdesk, delimiter ','): 6 new");
+        assertThat(allocator.networks()).isEmpty(); // the preview wrote nothing
+        vm.importAll();
+        assertThat(done).singleElement().asString().startsWith("Imported good.csv: 1 networks, 1 subnets, 1 ranges, ");
+        assertThat(allocator.networks()).hasSize(1);
+
+        ImportPreviewViewModel again = new ImportPreviewViewModel(() -> allocator, new CurrentThreadTaskExecutor(), good);
+        again.preview();
+        assertThat(again.rows()).allSatisfy(row -> assertThat(row.result()).isEqualTo("unchanged"));
+        assertThat(again.canImportProperty().get()).isFalse();
+    }
+
+    @Test
+    void theWindowListsTheRowsAndImports() throws Exception {
+        FxRobot robot = new FxRobot();
+        FxToolkit.registerPrimaryStage();
+        FxTaskExecutor executor = new FxTaskExecutor();
+        try {
+            ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, executor, good);
+            Stage[] window = new Stage[1];
+            robot.interact(() -> window[0] = ImportPreviewView.showWindow(null, List.of(), vm));
+            PaneStage.waitUntil(() -> robot.lookup(".import-rows").queryAs(TableView.class).getItems().size() == 6);
+            PaneStage.screenshot(robot, window[0], "import-preview.png");
+            Button importButton = robot.lookup("#importButton").queryButton();
+            assertThat(importButton.isDisabled()).isFalse();
+            robot.clickOn(importButton);
+            PaneStage.waitUntil(() -> vm.importedProperty().get());
+            assertThat(allocator.networks()).hasSize(1);
+            assertThat(importButton.isDisabled()).isTrue();
+        } finally {
+            executor.close();
+        }
+    }
+}
