@@ -477,6 +477,23 @@ public final class MainView {
     }
 
     @FXML
+    private void exportAddresses() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export the addresses of the selected subnet or network");
+        chooser.getExtensionFilters().setAll(
+                new javafx.stage.FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"),
+                new javafx.stage.FileChooser.ExtensionFilter("Excel workbook (*.xlsx)", "*.xlsx"));
+        chooser.setInitialFileName("addresses.csv");
+        java.io.File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            String name = file.getName();
+            boolean xlsx = chooser.getSelectedExtensionFilter() == chooser.getExtensionFilters().get(1);
+            viewModel.exportAddresses(name.contains(".") ? file.toPath()
+                    : file.toPath().resolveSibling(name + (xlsx ? ".xlsx" : ".csv")));
+        }
+    }
+
+    @FXML
     private void backUp() {
         viewModel.backUp();
     }

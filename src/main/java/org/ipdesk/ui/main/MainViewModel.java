@@ -35,6 +35,11 @@ import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.Usage;
+import org.ipdesk.report.AddressCsv;
+import org.ipdesk.report.AddressList;
+import org.ipdesk.report.AddressXlsx;
+import org.ipdesk.report.ExportMonitor;
+import org.ipdesk.report.ReportFiles;
 import org.ipdesk.store.DataLocation;
 import org.ipdesk.store.StoreException;
 import org.ipdesk.ui.DialogService;
@@ -386,6 +391,32 @@ public final class MainViewModel {
                 open(backup);
             }
         });
+    }
+
+    /**
+     * File → Export addresses…: the held addresses of the selected subnet (with its child subnets) or network, or
+     * of every network when nothing is selected, to {@code target} as CSV or XLSX (by its extension), written
+     * whole or not at all.
+     */
+    public void exportAddresses(Path target) {
+        TreeRow row = selected.get();
+        Optional<String> network = row == null ? Optional.empty() : Optional.of(row.network().name());
+        Optional<Cidr> subnet = row == null ? Optional.empty() : row.subnet().map(Subnet::cidr);
+        boolean xlsx = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        report("Writing " + target + " \u2026", false);
+        tasks.submit(() -> {
+            AddressList list = AddressList.read(allocator(), network, subnet);
+            ReportFiles.write(target, (out, monitor) -> {
+                if (xlsx) {
+                    new AddressXlsx().write(list, out, monitor);
+                } else {
+                    new AddressCsv().write(list, out, monitor);
+                }
+            }, ExportMonitor.NONE);
+            return list.entries().size();
+        }, count -> report(String.format("Exported %,d addresses%s to %s", count,
+                subnet.map(c -> " of " + c).or(() -> network.map(n -> " of " + n)).orElse(""), target), false),
+                problem -> report("Cannot export to " + target + ": " + message(problem), true));
     }
 
     /** Edit → New network: the network dialog; the new network is selected. */

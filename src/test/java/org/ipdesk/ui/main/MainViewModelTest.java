@@ -415,6 +415,20 @@ class MainViewModelTest {
     }
 
     @Test
+    void exportAddressesWritesTheSelectedSubnetsAddresses() throws IOException {
+        MainViewModel vm = loadedSample(new ScriptedDialogs());
+        vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24"));
+        Path csv = dir.resolve("web.csv");
+        vm.exportAddresses(csv);
+        assertThat(vm.lastOperationProperty().get()).isEqualTo("Exported 12 addresses of 10.10.1.0/24 to " + csv);
+        assertThat(Files.readAllLines(csv)).hasSize(13).first().asString().startsWith("ip,subnet,network,status");
+
+        vm.exportAddresses(dir.resolve("missing-folder").resolve("x.csv"));
+        assertThat(vm.lastOperationFailedProperty().get()).isTrue();
+        assertThat(vm.lastOperationProperty().get()).startsWith("Cannot export to ");
+    }
+
+    @Test
     void deletingTheSelectedSubnetAsksAndThenClearsTheSelection() {
         ScriptedDialogs dialogs = new ScriptedDialogs();
         MainViewModel vm = loadedSample(dialogs);
