@@ -115,6 +115,21 @@ public final class Allocator implements AutoCloseable {
         return new Importer(this, database, changes).apply(plan);
     }
 
+    /** How far an import is: {@code done} of {@code total} addresses written. */
+    @FunctionalInterface
+    public interface ImportProgress {
+        void update(long done, long total);
+    }
+
+    /**
+     * {@link #applyImport(ImportPlan)} that asks {@code cancelled} between batches of addresses: a cancel rolls the
+     * whole import back ({@link java.util.concurrent.CancellationException}); {@code progress} hears how far it is.
+     */
+    public ImportPlan.Applied applyImport(ImportPlan plan, java.util.function.BooleanSupplier cancelled,
+                                          ImportProgress progress) {
+        return new Importer(this, database, changes).apply(plan, cancelled, progress);
+    }
+
     /** The subnet of an id inside a transaction (for the importer). */
     static Subnet subnetIn(Session s, long id) {
         return subnet(s, id);

@@ -61,6 +61,15 @@ final class Importer {
     }
 
     ImportPlan.Applied apply(ImportPlan plan) {
+        return apply(plan, () -> false, (done, total) -> { });
+    }
+
+    /**
+     * Applies the plan; {@code cancelled} is asked between batches of addresses, and a cancel (or any failure)
+     * rolls the whole import back. {@code progress} hears how many addresses of how many are written.
+     */
+    ImportPlan.Applied apply(ImportPlan plan, java.util.function.BooleanSupplier cancelled,
+                             Allocator.ImportProgress progress) {
         long started = System.nanoTime();
         return database.write(s -> {
             Pass pass = new Pass(s);
@@ -72,7 +81,10 @@ final class Importer {
                         + problems.size() + (problems.size() == 1 ? " row has" : " rows have")
                         + " an error or a conflict; the first is " + problems.get(0).describe());
             }
-            long addresses = pass.writeAddresses();
+            long addresses = pass.writeAddresses(cancelled, progress);
+            if (cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("the import was cancelled; nothing was written");
+            }
             long unchanged = rows.stream().filter(r -> r.result() == Result.UNCHANGED).count();
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("file", plan.source());
@@ -372,8 +384,9 @@ final class Importer {
             return d;
         }
 
-        long writeAddresses() {
+        long writeAddresses(java.util.function.BooleanSupplier cancelled, Allocator.ImportProgress progress) {
             long written = 0;
+            long total = targets.values().stream().mapToLong(t -> t.pending.size()).sum();
             java.time.Instant now = changes.now();
             for (Target target : targets.values()) {
                 if (target.pending.isEmpty()) {
@@ -381,8 +394,13 @@ final class Importer {
                 }
                 List<Session.NewAddress> pending = target.pending;
                 for (int from = 0; from < pending.size(); from += BATCH) {
+                    if (cancelled.getAsBoolean()) {
+                        throw new java.util.concurrent.CancellationException(
+                                "the import was cancelled; nothing was written");
+                    }
                     written += s.insertAddresses(target.subnet.id(), pending.subList(from,
                             Math.min(pending.size(), from + BATCH)), now);
+                    progress.update(written, total);
                 }
                 FreeSpace.rebuild(s, target.subnet);
             }

@@ -3,12 +3,16 @@ package org.ipdesk.ui.importer;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -17,6 +21,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
 import org.ipdesk.ui.Fxml;
 import org.ipdesk.ui.ToolWindow;
 
@@ -42,6 +47,10 @@ public final class ImportPreviewView {
     private ProgressIndicator busyIndicator;
     @FXML
     private Button importButton;
+    @FXML
+    private ProgressBar importProgress;
+    @FXML
+    private Button cancelImportButton;
     @FXML
     private Button closeButton;
 
@@ -70,7 +79,20 @@ public final class ImportPreviewView {
         errorLabel.textProperty().bind(viewModel.errorProperty());
         errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
         errorLabel.managedProperty().bind(errorLabel.visibleProperty());
-        busyIndicator.visibleProperty().bind(viewModel.busyProperty());
+        busyIndicator.visibleProperty().bind(viewModel.busyProperty().and(viewModel.importingProperty().not()));
+        importProgress.visibleProperty().bind(viewModel.importingProperty());
+        importProgress.progressProperty().bind(viewModel.progressProperty());
+        cancelImportButton.visibleProperty().bind(viewModel.importingProperty());
+        closeButton.disableProperty().bind(viewModel.importingProperty());
+        Timeline poll = new Timeline(new KeyFrame(Duration.millis(100), event -> viewModel.pollProgress()));
+        poll.setCycleCount(Animation.INDEFINITE);
+        viewModel.importingProperty().addListener((p, b, running) -> {
+            if (running) {
+                poll.play();
+            } else {
+                poll.stop();
+            }
+        });
         importButton.disableProperty().bind(viewModel.canImportProperty().not());
         table.setItems(viewModel.rows());
         table.getColumns().setAll(List.of(
@@ -99,6 +121,11 @@ public final class ImportPreviewView {
     @FXML
     private void importAll() {
         viewModel.importAll();
+    }
+
+    @FXML
+    private void cancelImport() {
+        viewModel.cancelImport();
     }
 
     @FXML

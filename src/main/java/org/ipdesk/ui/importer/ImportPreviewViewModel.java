@@ -3,10 +3,14 @@ package org.ipdesk.ui.importer;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -40,6 +44,11 @@ public final class ImportPreviewViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper canImport = new ReadOnlyBooleanWrapper(this, "canImport");
     private final ReadOnlyBooleanWrapper imported = new ReadOnlyBooleanWrapper(this, "imported");
+    private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
+    private final AtomicBoolean cancel = new AtomicBoolean();
+    private final AtomicLong done = new AtomicLong();
+    private final AtomicLong total = new AtomicLong();
 
     public ImportPreviewViewModel(Supplier<Allocator> allocator, TaskExecutor tasks, Path file) {
         this.allocator = allocator;
@@ -80,6 +89,31 @@ public final class ImportPreviewViewModel {
 
     public ReadOnlyBooleanProperty importedProperty() {
         return imported.getReadOnlyProperty();
+    }
+
+    /** True while the import is being written (Cancel may stop it). */
+    public ReadOnlyBooleanProperty importingProperty() {
+        return importing.getReadOnlyProperty();
+    }
+
+    /** How much of the import is written, 0 to 1, or -1 (indeterminate) before the addresses are counted. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Copies the progress counted on the background thread into {@link #progressProperty()}. */
+    public void pollProgress() {
+        if (importing.get() && total.get() > 0) {
+            progress.set(Math.min(1.0, done.get() / (double) total.get()));
+        }
+    }
+
+    /** Asks a running import to stop: it is rolled back whole, nothing is written. */
+    public void cancelImport() {
+        if (importing.get()) {
+            cancel.set(true);
+            summary.set("Cancelling \u2026");
+        }
     }
 
     /** Called with the status line once the import is written. */
@@ -125,10 +159,20 @@ public final class ImportPreviewViewModel {
             return;
         }
         busy.set(true);
+        importing.set(true);
+        progress.set(-1);
+        cancel.set(false);
+        done.set(0);
+        total.set(0);
         canImport.set(false);
         ImportPlan checked = plan;
-        tasks.submit(() -> allocator.get().applyImport(checked), applied -> {
+        tasks.submit(() -> allocator.get().applyImport(checked, cancel::get, (written, all) -> {
+            done.set(written);
+            total.set(all);
+        }), applied -> {
             busy.set(false);
+            importing.set(false);
+            progress.set(1);
             imported.set(true);
             String done = String.format("Imported %s: %,d networks, %,d subnets, %,d ranges, %,d addresses "
                             + "(%,d unchanged)", file.getFileName(), applied.networks(), applied.subnets(),
@@ -137,7 +181,12 @@ public final class ImportPreviewViewModel {
             onImported.accept(done);
         }, problem -> {
             busy.set(false);
-            error.set("Nothing was imported: " + problem.getMessage());
+            importing.set(false);
+            progress.set(-1);
+            boolean cancelled = problem instanceof java.util.concurrent.CancellationException;
+            summary.set(cancelled ? "Import cancelled; nothing was written" : summary.get());
+            error.set(cancelled ? "" : "Nothing was imported: " + problem.getMessage());
+            canImport.set(cancelled && plan.canApply());
         });
     }
 

@@ -41,7 +41,9 @@ class ImportPreviewTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        FxToolkit.cleanupStages();
+        if (FxToolkit.isFXApplicationThreadRunning()) {
+            FxToolkit.cleanupStages();
+        }
         allocator.close();
     }
 
@@ -68,12 +70,38 @@ class ImportPreviewTest {
         assertThat(allocator.networks()).isEmpty(); // the preview wrote nothing
         vm.importAll();
         assertThat(done).singleElement().asString().startsWith("Imported good.csv: 1 networks, 1 subnets, 1 ranges, ");
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
         assertThat(allocator.networks()).hasSize(1);
 
         ImportPreviewViewModel again = new ImportPreviewViewModel(() -> allocator, new CurrentThreadTaskExecutor(), good);
         again.preview();
         assertThat(again.rows()).allSatisfy(row -> assertThat(row.result()).isEqualTo("unchanged"));
         assertThat(again.canImportProperty().get()).isFalse();
+    }
+
+    @Test
+    void aCancelledImportWritesNothingAndCanBeStartedAgain() {
+        String before = ContentSnapshot.of(dir.resolve("import.db"));
+        ImportPreviewViewModel[] vm = new ImportPreviewViewModel[1];
+        // the user presses Cancel as the import job starts
+        org.ipdesk.ui.TaskExecutor cancelling = new org.ipdesk.ui.TaskExecutor() {
+            @Override
+            public <T> void submit(java.util.concurrent.Callable<T> work, java.util.function.Consumer<? super T> ok,
+                                   java.util.function.Consumer<? super Throwable> failed) {
+                if (vm[0] != null && vm[0].importingProperty().get()) {
+                    vm[0].cancelImport();
+                }
+                new CurrentThreadTaskExecutor().submit(work, ok, failed);
+            }
+        };
+        vm[0] = new ImportPreviewViewModel(() -> allocator, cancelling, good);
+        vm[0].preview();
+        vm[0].importAll();
+        assertThat(vm[0].summaryProperty().get()).isEqualTo("Import cancelled; nothing was written");
+        assertThat(vm[0].errorProperty().get()).isEmpty();
+        assertThat(vm[0].importingProperty().get()).isFalse();
+        assertThat(vm[0].canImportProperty().get()).isTrue();
+        assertThat(ContentSnapshot.of(dir.resolve("import.db"))).isEqualTo(before);
     }
 
     @Test
