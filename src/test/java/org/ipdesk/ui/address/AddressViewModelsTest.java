@@ -2,7 +2,6 @@ package org.ipdesk.ui.address;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,36 +16,13 @@ import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.store.ContentSnapshot;
-import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.ScriptedDialogs;
-import org.ipdesk.ui.SampleDatabase;
+import org.ipdesk.ui.SeededSample;
 import org.ipdesk.ui.undo.Undoable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The address dialogs' view models and the release commands on a seeded database, without the JavaFX toolkit. */
-class AddressViewModelsTest {
-
-    @TempDir
-    Path dir;
-
-    private Path file;
-    private Allocator allocator;
-    private final CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
-
-    @BeforeEach
-    void seed() {
-        file = dir.resolve("sample.db");
-        SampleDatabase.seed(file);
-        allocator = Allocator.open(file);
-    }
-
-    @AfterEach
-    void close() {
-        allocator.close();
-    }
+class AddressViewModelsTest extends SeededSample {
 
     private Subnet subnet(String cidr) {
         return allocator.findSubnet(Cidr.parse(cidr), Optional.empty());

@@ -2,7 +2,6 @@ package org.ipdesk.ui.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,36 +14,13 @@ import org.ipdesk.model.Network;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.ContentSnapshot;
-import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.ScriptedDialogs;
+import org.ipdesk.ui.SeededSample;
 import org.ipdesk.ui.DialogService;
-import org.ipdesk.ui.SampleDatabase;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The dialog view models and delete commands on a seeded database, without the JavaFX toolkit. */
-class EditViewModelsTest {
-
-    @TempDir
-    Path dir;
-
-    private Path file;
-    private Allocator allocator;
-    private final CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
-
-    @BeforeEach
-    void seed() {
-        file = dir.resolve("sample.db");
-        SampleDatabase.seed(file);
-        allocator = Allocator.open(file);
-    }
-
-    @AfterEach
-    void close() {
-        allocator.close();
-    }
+class EditViewModelsTest extends SeededSample {
 
     private SubnetDialogViewModel newSubnet(String network) {
         return SubnetDialogViewModel.create(() -> allocator, tasks, network, "");
