@@ -9,6 +9,7 @@ import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.ipdesk.ui.main.MainView;
@@ -20,6 +21,8 @@ import org.ipdesk.ui.settings.SettingsStore;
  * default database. Started by {@link Launcher}.
  */
 public final class App extends Application {
+
+    private static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256);
 
     private FxTaskExecutor executor;
     private MainViewModel viewModel;
@@ -46,10 +49,20 @@ public final class App extends Application {
         Scene scene = new Scene(root, Math.min(1360, screen.getWidth() * 0.92), Math.min(820, screen.getHeight() * 0.9));
         scene.getStylesheets().add(css);
         stage.titleProperty().bind(viewModel.titleProperty());
+        stage.getIcons().setAll(icons());
         stage.setScene(scene);
         stage.show();
 
         viewModel.load();
+    }
+
+    /** The application icon in every size the window system may pick from (taskbar, title bar, Alt+Tab). */
+    static List<Image> icons() {
+        return ICON_SIZES.stream()
+                .map(size -> Objects.requireNonNull(App.class.getResource("/icons/ipdesk-" + size + ".png"),
+                        "icons/ipdesk-" + size + ".png"))
+                .map(url -> new Image(url.toExternalForm()))
+                .toList();
     }
 
     private static void applyTheme(boolean dark) {

@@ -76,6 +76,22 @@ class MainWindowTest {
     }
 
     @Test
+    void theWindowCarriesTheApplicationIconInEverySize() throws Exception {
+        open(sample);
+        assertThat(stage.getIcons()).extracting(image -> (int) image.getWidth())
+                .containsExactly(16, 24, 32, 48, 64, 128, 256);
+        assertThat(stage.getIcons()).allSatisfy(image -> {
+            assertThat(image.isError()).as("icon failed to load: %s", image.getUrl()).isFalse();
+            assertThat(image.getHeight()).isEqualTo(image.getWidth());
+        });
+        // the same pixels as icons/ipdesk-32.png: the centre of its top-left address cell
+        javafx.scene.image.Image icon32 = stage.getIcons().get(2);
+        java.awt.image.BufferedImage file = javax.imageio.ImageIO.read(Path.of("icons", "ipdesk-32.png").toFile());
+        assertThat(icon32.getPixelReader().getArgb(8, 8)).isEqualTo(file.getRGB(8, 8));
+        assertThat(icon32.getPixelReader().getArgb(0, 0) >>> 24).as("transparent corner").isZero();
+    }
+
+    @Test
     void showsTheNetworksAndTheirSubnets() throws Exception {
         open(sample);
         TreeView<TreeRow> tree = tree();
