@@ -155,7 +155,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The schema version this build writes: the highest {@code V<n>__*.sql} in {@code db/migration}
+     * ({@code DatabaseOpenTest} holds the two together).
+     */
+    static final int SCHEMA_VERSION = 1;
+
     private static void migrate(Path file, Connection connection) {
+        if (isCurrent(connection)) {
+            // the common case, every start of the window and every CLI command: Flyway would find nothing to do,
+            // and loading it (with its scan of the class path) costs a few hundred milliseconds
+            return;
+        }
         try {
             Flyway flyway = Flyway.configure()
                     .dataSource(new SingleConnectionDataSource(connection))
@@ -172,6 +183,28 @@ public final class Database implements AutoCloseable {
         } catch (FlywayException e) {
             String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw new StoreException("cannot prepare the schema of " + file + ": " + message, e);
+        }
+    }
+
+    /**
+     * True when Flyway's history says every migration up to {@link #SCHEMA_VERSION}, and nothing later, was
+     * applied successfully. Anything else (a new file, an older schema, a newer one, a failed migration, an
+     * unexpected history) goes through Flyway, which migrates, or refuses with its reason.
+     */
+    private static boolean isCurrent(Connection connection) {
+        try (Statement st = connection.createStatement();
+             ResultSet rs = st.executeQuery("SELECT version, success FROM flyway_schema_history"
+                     + " WHERE version IS NOT NULL ORDER BY installed_rank")) {
+            int expected = 1;
+            while (rs.next()) {
+                if (!rs.getBoolean("success") || !String.valueOf(expected).equals(rs.getString("version"))) {
+                    return false;
+                }
+                expected++;
+            }
+            return expected == SCHEMA_VERSION + 1;
+        } catch (SQLException e) {
+            return false; // no history table yet: a new file
         }
     }
 
