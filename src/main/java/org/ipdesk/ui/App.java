@@ -39,6 +39,8 @@ public final class App extends Application {
         String css = Objects.requireNonNull(App.class.getResource("/org/ipdesk/ui/ipdesk.css"), "ipdesk.css")
                 .toExternalForm();
         viewModel = new MainViewModel(file, executor, settings, new FxDialogService(() -> stage, List.of(css)));
+        // the database opens and its tree is read on the database thread while this thread builds the window
+        viewModel.load();
         applyTheme(viewModel.darkThemeProperty().get());
         viewModel.darkThemeProperty().addListener((property, before, dark) -> applyTheme(dark));
 
@@ -53,7 +55,10 @@ public final class App extends Application {
         stage.setScene(scene);
         stage.show();
 
-        viewModel.load();
+        if (StartupProbe.requested()) {
+            StartupProbe.exitWhenUsable(scene, viewModel.loadingProperty(), viewModel.summaryProperty(),
+                    viewModel.errorProperty());
+        }
     }
 
     /** The application icon in every size the window system may pick from (taskbar, title bar, Alt+Tab). */
