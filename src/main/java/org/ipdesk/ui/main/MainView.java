@@ -47,6 +47,7 @@ import org.ipdesk.ui.grid.AddressGrid;
 import org.ipdesk.ui.grid.AddressGridViewModel;
 import org.ipdesk.ui.grid.GridBreadcrumb;
 import org.ipdesk.ui.grid.GridLegend;
+import org.ipdesk.ui.help.HowItWorksView;
 import org.ipdesk.ui.help.KeyboardShortcuts;
 import org.ipdesk.ui.help.ShortcutsView;
 import org.ipdesk.ui.history.HistoryView;
@@ -365,8 +366,8 @@ public final class MainView {
     }
 
     /**
-     * The search field in the toolbar (Ctrl+F), Edit → Preferences (Ctrl+,), the History window (Ctrl+H), Help →
-     * Keyboard shortcuts (F1) and About.
+     * The search field in the toolbar (Ctrl+F), Edit → Preferences (Ctrl+,), the History window (Ctrl+H), Help → How
+     * IPDesk works, Keyboard shortcuts (F1) and About.
      */
     private void bindSearchHistoryAndHelp() {
         SearchView search = SearchView.load(viewModel.search());
@@ -404,7 +405,10 @@ public final class MainView {
             alert.getDialogPane().getStylesheets().setAll(window().getScene().getStylesheets());
             alert.showAndWait();
         }, null);
-        helpMenu.getItems().setAll(shortcuts, new SeparatorMenuItem(), about);
+        MenuItem howItWorks = item("_How IPDesk works", Material2AL.HELP_OUTLINE, () -> HowItWorksView.showWindow(
+                window(), window().getScene().getStylesheets(), viewModel.howItWorks(), viewModel.darkThemeProperty()),
+                null);
+        helpMenu.getItems().setAll(howItWorks, shortcuts, new SeparatorMenuItem(), about);
     }
 
     private static MenuItem item(String text, Ikon icon, Runnable action, ObservableValue<Boolean> disabled) {

@@ -58,6 +58,7 @@ import org.ipdesk.ui.edit.NetworkDialogViewModel;
 import org.ipdesk.ui.edit.RangeDialogViewModel;
 import org.ipdesk.ui.edit.SubnetDialogViewModel;
 import org.ipdesk.ui.grid.AddressGridViewModel;
+import org.ipdesk.ui.help.HowItWorks;
 import org.ipdesk.ui.history.HistoryViewModel;
 import org.ipdesk.ui.importer.ImportPreviewViewModel;
 import org.ipdesk.ui.search.SearchResult;
@@ -664,6 +665,17 @@ public final class MainViewModel {
         cellSize.set(preferences.cellSize());
         warningPercent.set(preferences.warningPercent());
         criticalPercent.set(preferences.criticalPercent());
+    }
+
+    /**
+     * Help → How IPDesk works: the page, with this installation's data folder, default database, settings file, the
+     * database open now and the thresholds in force.
+     */
+    public List<HowItWorks.Section> howItWorks() {
+        Path settingsFile = settingsStore == null ? DataLocation.dataFolder().resolve("settings.json")
+                : settingsStore.file();
+        return HowItWorks.sections(new HowItWorks.Facts(DataLocation.dataFolder(), DataLocation.defaultDatabase(),
+                settingsFile, databaseFile.get(), warningPercent.get(), criticalPercent.get()));
     }
 
     /** Help → About: the version, the open database and the data folder, as lines of text. */

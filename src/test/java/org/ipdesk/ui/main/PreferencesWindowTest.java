@@ -29,9 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
 /**
- * Edit → Preferences in the real window: the grid's cells grow at once, the tree and the Usage dashboard take the
- * thresholds, Escape changes nothing. Writes {@code preferences.png} (light and dark) to target/screenshots; with
- * {@code -Dipdesk.screenshots=docs/screenshots} the README's copy too.
+ * Edit → Preferences and Help → How IPDesk works in the real window: the grid's cells grow at once, the tree and
+ * the Usage dashboard take the thresholds, Escape changes nothing, and the help page shows its sections and the
+ * grid's own colours. Writes {@code preferences.png} and {@code how-it-works.png} (light and dark) to
+ * target/screenshots; with {@code -Dipdesk.screenshots=docs/screenshots} the README's copies too.
  */
 class PreferencesWindowTest {
 
@@ -159,6 +160,53 @@ class PreferencesWindowTest {
         assertThat(WindowDriver.call(() -> window.grid().cellBounds(2).getWidth())).isEqualTo(before);
         assertThat(window.grid().getPalette()).isEqualTo(GridPalette.LIGHT);
         assertThat(Files.readAllBytes(settingsFile)).isEqualTo(settings);
+    }
+
+    @Test
+    void howIpdeskWorksShowsItsSectionsAndTheGridsColoursInBothThemes() throws Exception {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        window.open(file);
+
+        robot.clickOn("#helpMenu").clickOn("How IPDesk works");
+        PaneStage.waitUntil(() -> robot.lookup(".how-it-works").tryQuery().isPresent());
+        Node page = robot.lookup(".how-it-works").query();
+        Stage help = (Stage) page.getScene().getWindow();
+        assertThat(help.getTitle()).isEqualTo("How IPDesk works");
+        assertThat(robot.lookup(".how-heading").queryAllAs(Label.class)).extracting(Label::getText).containsExactly(
+                "Networks, subnets and addresses", "What the colours mean", "Handing out addresses",
+                "Undo and history", "One file, shared safely", "Backups", "Where your data lives");
+        // every state of the grid, its swatch painted in the grid's colour
+        assertThat(robot.lookup(".how-legend-state").queryAllAs(Label.class)).hasSize(CellState.values().length);
+        Label allocated = robot.lookup("#how-allocated").queryAs(Label.class);
+        assertThat(allocated.getText()).isEqualTo("allocated");
+        PaneStage.assertColor(PaneStage.centrePixel(robot, help, allocated.getGraphic()),
+                GridPalette.LIGHT.colorOf(CellState.ALLOCATED));
+        // where the data lives: this window's database among the paths
+        assertThat(robot.lookup(".how-path").queryAllAs(javafx.scene.control.TextField.class))
+                .extracting(javafx.scene.control.TextField::getText).contains(file.toAbsolutePath().toString(),
+                        settingsFile.toString());
+        Path shot = PaneStage.screenshot(robot, help, "how-it-works.png");
+        robot.interact(() -> ((javafx.scene.control.ScrollPane) page).setVvalue(1));
+        PaneStage.screenshot(robot, help, "how-it-works-end.png");
+        robot.interact(() -> ((javafx.scene.control.ScrollPane) page).setVvalue(0));
+
+        // the theme switched in the main window: the swatches take the dark palette
+        robot.interact(() -> window.stage.toFront());
+        robot.clickOn("#themeButton");
+        WindowDriver.waitUntil(() -> window.grid().getPalette() == GridPalette.DARK);
+        PaneStage.assertColor(PaneStage.centrePixel(robot, help, allocated.getGraphic()),
+                GridPalette.DARK.colorOf(CellState.ALLOCATED));
+        PaneStage.screenshot(robot, help, "how-it-works-dark.png");
+        robot.clickOn("#themeButton");
+        WindowDriver.waitUntil(() -> window.grid().getPalette() == GridPalette.LIGHT);
+
+        robot.interact(help::toFront);
+        robot.clickOn(page).type(KeyCode.ESCAPE);
+        PaneStage.waitUntil(() -> !help.isShowing());
+        // About and Keyboard shortcuts are still there
+        assertThat(Window.getWindows()).doesNotContain(help);
+        copyToDocs(shot, "how-it-works.png");
     }
 
     @Test
