@@ -118,6 +118,7 @@ class PreferencesWindowTest {
         WindowDriver.waitUntil(() -> treeCell("10.10.1.0/24").getPseudoClassStates().stream()
                 .anyMatch(state -> state.toString().equals("warning")));
         assertThat(window.label("#lastOperationLabel").getText()).isEqualTo("Saved the preferences");
+        PaneStage.screenshot(robot, window.stage, "main-window-large-cells.png");
         assertThat(new SettingsStore(settingsFile).load().preferences())
                 .isEqualTo(new Preferences(false, CellSize.LARGE, 5, 60, Optional.empty()));
 
