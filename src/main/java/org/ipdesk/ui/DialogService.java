@@ -14,6 +14,8 @@ import org.ipdesk.ui.address.PairDialogViewModel;
 import org.ipdesk.ui.edit.NetworkDialogViewModel;
 import org.ipdesk.ui.edit.RangeDialogViewModel;
 import org.ipdesk.ui.edit.SubnetDialogViewModel;
+import org.ipdesk.ui.settings.Preferences;
+import org.ipdesk.ui.settings.PreferencesViewModel;
 
 /**
  * The windows a view model may open: the edit dialogs, confirmations, errors and file choosers. The application
@@ -70,6 +72,14 @@ public interface DialogService {
 
     /** Shows the child-subnet dialog until it creates the subnet or is cancelled; empty on Cancel. */
     default Optional<ChildSubnetResult> createChildSubnet(ChildSubnetDialogViewModel viewModel) {
+        return Optional.empty();
+    }
+
+    /**
+     * Shows Edit → Preferences until OK or Cancel; returns the preferences as edited on OK (OK is enabled only while
+     * they are valid), empty on Cancel, Escape or the close button.
+     */
+    default Optional<Preferences> editPreferences(PreferencesViewModel viewModel) {
         return Optional.empty();
     }
 }

@@ -41,6 +41,9 @@ import org.ipdesk.ui.edit.RangeDialogView;
 import org.ipdesk.ui.edit.RangeDialogViewModel;
 import org.ipdesk.ui.edit.SubnetDialogView;
 import org.ipdesk.ui.edit.SubnetDialogViewModel;
+import org.ipdesk.ui.settings.Preferences;
+import org.ipdesk.ui.settings.PreferencesView;
+import org.ipdesk.ui.settings.PreferencesViewModel;
 
 /**
  * The real dialogs: modal, owned by the main window, styled with the application's stylesheets (the AtlantaFX
@@ -209,5 +212,20 @@ public final class FxDialogService implements DialogService {
     @Override
     public Optional<ChildSubnetResult> createChildSubnet(ChildSubnetDialogViewModel viewModel) {
         return show("/fxml/address/ChildSubnetDialog.fxml", new ChildSubnetDialogView(viewModel), viewModel);
+    }
+
+    @Override
+    public Optional<Preferences> editPreferences(PreferencesViewModel viewModel) {
+        PreferencesView view = new PreferencesView(viewModel);
+        DialogPane pane = load(PreferencesView.FXML, view);
+        Dialog<Preferences> dialog = new Dialog<>();
+        dialog.setDialogPane(pane);
+        dialog.setTitle("Preferences");
+        dialog.setResizable(true);
+        own(dialog);
+        // OK (enabled only while every field is valid) gives the edited preferences; Cancel, Escape and the close
+        // button give none, so nothing changes
+        dialog.setResultConverter(button -> button == view.okButtonType() ? viewModel.result().orElse(null) : null);
+        return dialog.showAndWait();
     }
 }

@@ -17,6 +17,8 @@ import org.ipdesk.ui.address.PairDialogViewModel;
 import org.ipdesk.ui.edit.NetworkDialogViewModel;
 import org.ipdesk.ui.edit.RangeDialogViewModel;
 import org.ipdesk.ui.edit.SubnetDialogViewModel;
+import org.ipdesk.ui.settings.Preferences;
+import org.ipdesk.ui.settings.PreferencesViewModel;
 
 /**
  * A dialog service for view-model tests: the edit dialogs do what the test's script does with their view model
@@ -36,6 +38,8 @@ public final class ScriptedDialogs implements DialogService {
     public Function<BlockDialogViewModel, Optional<AddressResult>> block = vm -> Optional.empty();
     public Function<PairDialogViewModel, Optional<AddressResult>> pair = vm -> Optional.empty();
     public Function<ChildSubnetDialogViewModel, Optional<ChildSubnetResult>> childSubnet = vm -> Optional.empty();
+    /** Edit → Preferences; an empty answer is Cancel. */
+    public Function<PreferencesViewModel, Optional<Preferences>> preferences = vm -> Optional.empty();
 
     @Override
     public Optional<Network> editNetwork(NetworkDialogViewModel viewModel) {
@@ -95,5 +99,10 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public Optional<ChildSubnetResult> createChildSubnet(ChildSubnetDialogViewModel viewModel) {
         return childSubnet.apply(viewModel);
+    }
+
+    @Override
+    public Optional<Preferences> editPreferences(PreferencesViewModel viewModel) {
+        return preferences.apply(viewModel);
     }
 }

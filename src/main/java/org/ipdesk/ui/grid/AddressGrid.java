@@ -4,9 +4,11 @@ import java.util.Objects;
 import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
@@ -36,9 +38,9 @@ import org.ipdesk.ui.grid.AddressGridViewModel.Edge;
  * The address grid: one cell per address of a subnet, coloured by state, or for a large subnet a block map
  * of its child blocks coloured by how full they are. It draws on one {@link Canvas} the size of the viewport
  * and only the rows in view, so a /16 (65,536 cells) costs no more than a /24; a vertical {@link ScrollBar}
- * moves over the rows. Cells per row fit the width: 256, 64, 32 or 16 (the most that stay at least
- * {@value #MIN_CELL} px wide), so rows start on nibble or octet boundaries; each row is labelled with its first
- * address.
+ * moves over the rows. Cells per row fit the width: 256, 64, 32 or 16 (the most that stay at least as wide as
+ * the {@link CellSize} chosen in the preferences allows, {@value #MIN_CELL} px for the default), so rows start on
+ * nibble or octet boundaries; each row is labelled with its first address.
  *
  * <p>All state lives in the {@link AddressGridViewModel}; the grid binds to it and forwards events: click
  * selects, Shift+click and Shift+arrows select a range, arrows move (Up and Down by a row), Page Up/Down,
@@ -47,10 +49,8 @@ import org.ipdesk.ui.grid.AddressGridViewModel.Edge;
  */
 public class AddressGrid extends Region {
 
-    /** The narrowest cell for choosing how many fit a row, in px. */
+    /** The narrowest cell for choosing how many fit a row at the default size ({@link CellSize#MEDIUM}), in px. */
     public static final double MIN_CELL = 14;
-    /** Cells never get wider than this, in px, however wide the grid. */
-    static final double MAX_CELL = 30;
     private static final int[] COLUMN_CHOICES = {256, 64, 32, 16};
     /** A block map is a 16 x 16 square of blocks. */
     static final int BLOCK_COLUMNS = 16;
@@ -71,6 +71,7 @@ public class AddressGrid extends Region {
     private final Tooltip tooltip = new Tooltip();
     private final PauseTransition tooltipDelay = new PauseTransition(Duration.millis(450));
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
+    private final ObjectProperty<CellSize> cellSize = new SimpleObjectProperty<>(this, "cellSize", CellSize.MEDIUM);
     private final ReadOnlyObjectWrapper<GridPalette> palette = new ReadOnlyObjectWrapper<>(this, "palette",
             GridPalette.LIGHT);
 
@@ -128,6 +129,10 @@ public class AddressGrid extends Region {
 
         dark.addListener((property, before, now) -> palette.set(GridPalette.of(now)));
         palette.addListener(this::changed);
+        cellSize.addListener((property, before, now) -> {
+            revealCaret = true;
+            changed(property);
+        });
         viewModel.contentProperty().addListener((property, before, now) -> contentChanged());
         viewModel.caretProperty().addListener((property, before, now) -> {
             revealCaret = true;
@@ -154,6 +159,14 @@ public class AddressGrid extends Region {
     /** Dark theme colours; bind it to the application's theme. */
     public BooleanProperty darkProperty() {
         return dark;
+    }
+
+    /**
+     * How big the cells are drawn (the preference); a change lays the grid out again at once, keeping the
+     * selected cell in view. Null counts as {@link CellSize#MEDIUM}.
+     */
+    public ObjectProperty<CellSize> cellSizeProperty() {
+        return cellSize;
     }
 
     public ReadOnlyObjectProperty<GridPalette> paletteProperty() {
@@ -336,14 +349,15 @@ public class AddressGrid extends Region {
             pitchX = clamp(Math.floor(available / columns), MIN_BLOCK, MAX_BLOCK);
             pitchY = clamp(Math.round(pitchX * 0.5), MIN_BLOCK, 48);
         } else {
+            CellSize sizing = cellSize.get() == null ? CellSize.MEDIUM : cellSize.get();
             columns = COLUMN_CHOICES[COLUMN_CHOICES.length - 1];
             for (int choice : COLUMN_CHOICES) {
-                if (choice * MIN_CELL <= available && choice <= Math.max(16, size)) {
+                if (choice * sizing.minPitch() <= available && choice <= Math.max(16, size)) {
                     columns = choice;
                     break;
                 }
             }
-            pitchX = clamp(Math.floor(available / columns), 5, MAX_CELL);
+            pitchX = clamp(Math.floor(available / columns), 5, sizing.maxPitch());
             pitchY = pitchX;
         }
         double gap = pitchX >= 20 ? 2 : 1;

@@ -44,6 +44,7 @@ public final class KeyboardShortcuts {
             new Shortcut("F5", "Read the database again", WINDOW),
             new Shortcut("Ctrl+H", "History of changes", WINDOW),
             new Shortcut("Ctrl+U", "Usage dashboard", WINDOW),
+            new Shortcut("Ctrl+,", "Preferences", WINDOW),
             new Shortcut("F1", "Keyboard shortcuts (this list)", WINDOW),
             new Shortcut("Ctrl+Q", "Quit", WINDOW),
 

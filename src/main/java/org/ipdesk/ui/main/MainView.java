@@ -47,6 +47,7 @@ import org.ipdesk.ui.grid.AddressGrid;
 import org.ipdesk.ui.grid.AddressGridViewModel;
 import org.ipdesk.ui.grid.GridBreadcrumb;
 import org.ipdesk.ui.grid.GridLegend;
+import org.ipdesk.ui.help.HowItWorksView;
 import org.ipdesk.ui.help.KeyboardShortcuts;
 import org.ipdesk.ui.help.ShortcutsView;
 import org.ipdesk.ui.history.HistoryView;
@@ -165,7 +166,11 @@ public final class MainView {
     private void bindTree() {
         networkTree.setRoot(new TreeItem<>());
         networkTree.setShowRoot(false);
-        networkTree.setCellFactory(tree -> new NetworkTreeCell());
+        networkTree.setCellFactory(tree -> new NetworkTreeCell(viewModel.warningPercentProperty(),
+                viewModel.criticalPercentProperty()));
+        // new thresholds (Edit → Preferences) recolour the bars at once
+        viewModel.warningPercentProperty().addListener((property, before, now) -> networkTree.refresh());
+        viewModel.criticalPercentProperty().addListener((property, before, now) -> networkTree.refresh());
         filterField.textProperty().bindBidirectional(viewModel.filterProperty());
         viewModel.visibleNetworks().addListener((ListChangeListener<TreeRow>) change -> showRows());
         viewModel.selectedProperty().addListener((property, before, now) -> selectInTree(now));
@@ -256,6 +261,7 @@ public final class MainView {
                 .or(viewModel.grid().modeProperty().isEqualTo(AddressGridViewModel.Mode.BLOCKS)));
         breadcrumbSlot.managedProperty().bind(breadcrumbSlot.visibleProperty());
         grid.darkProperty().bind(viewModel.darkThemeProperty());
+        grid.cellSizeProperty().bind(viewModel.cellSizeProperty());
     }
 
     /**
@@ -359,7 +365,10 @@ public final class MainView {
         });
     }
 
-    /** The search field in the toolbar (Ctrl+F), the History window (Ctrl+H) and Help → Keyboard shortcuts (F1). */
+    /**
+     * The search field in the toolbar (Ctrl+F), Edit → Preferences (Ctrl+,), the History window (Ctrl+H), Help → How
+     * IPDesk works, Keyboard shortcuts (F1) and About.
+     */
     private void bindSearchHistoryAndHelp() {
         SearchView search = SearchView.load(viewModel.search());
         search.root().getStyleClass().add("toolbar-search");
@@ -372,7 +381,9 @@ public final class MainView {
 
         MenuItem find = item("_Find\u2026", Material2MZ.SEARCH, search::focusField, null);
         find.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
-        editMenu.getItems().addAll(new SeparatorMenuItem(), find);
+        MenuItem preferences = item("Pre_ferences\u2026", Material2MZ.SETTINGS, viewModel::editPreferences, null);
+        preferences.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
+        editMenu.getItems().addAll(new SeparatorMenuItem(), find, new SeparatorMenuItem(), preferences);
 
         MenuItem history = item("_History\u2026", Material2AL.HISTORY, () -> HistoryView.showWindow(window(),
                 window().getScene().getStylesheets(), viewModel.newHistory()), null);
@@ -394,7 +405,10 @@ public final class MainView {
             alert.getDialogPane().getStylesheets().setAll(window().getScene().getStylesheets());
             alert.showAndWait();
         }, null);
-        helpMenu.getItems().setAll(shortcuts, new SeparatorMenuItem(), about);
+        MenuItem howItWorks = item("_How IPDesk works", Material2AL.HELP_OUTLINE, () -> HowItWorksView.showWindow(
+                window(), window().getScene().getStylesheets(), viewModel.howItWorks(), viewModel.darkThemeProperty()),
+                null);
+        helpMenu.getItems().setAll(howItWorks, shortcuts, new SeparatorMenuItem(), about);
     }
 
     private static MenuItem item(String text, Ikon icon, Runnable action, ObservableValue<Boolean> disabled) {

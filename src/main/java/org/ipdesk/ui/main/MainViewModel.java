@@ -16,6 +16,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -56,11 +58,15 @@ import org.ipdesk.ui.edit.NetworkDialogViewModel;
 import org.ipdesk.ui.edit.RangeDialogViewModel;
 import org.ipdesk.ui.edit.SubnetDialogViewModel;
 import org.ipdesk.ui.grid.AddressGridViewModel;
+import org.ipdesk.ui.help.HowItWorks;
 import org.ipdesk.ui.history.HistoryViewModel;
 import org.ipdesk.ui.importer.ImportPreviewViewModel;
 import org.ipdesk.ui.search.SearchResult;
 import org.ipdesk.ui.search.SearchViewModel;
+import org.ipdesk.ui.grid.CellSize;
 import org.ipdesk.ui.grid.GridContent;
+import org.ipdesk.ui.settings.Preferences;
+import org.ipdesk.ui.settings.PreferencesViewModel;
 import org.ipdesk.ui.settings.Settings;
 import org.ipdesk.ui.settings.SettingsStore;
 import org.ipdesk.ui.subnet.SubnetHeaderViewModel;
@@ -125,6 +131,12 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper lastOperation = new ReadOnlyStringWrapper(this, "lastOperation", "");
     private final ReadOnlyBooleanWrapper lastOperationFailed = new ReadOnlyBooleanWrapper(this, "lastOperationFailed");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
+    private final ReadOnlyObjectWrapper<CellSize> cellSize = new ReadOnlyObjectWrapper<>(this, "cellSize",
+            CellSize.MEDIUM);
+    private final ReadOnlyIntegerWrapper warningPercent = new ReadOnlyIntegerWrapper(this, "warningPercent",
+            Preferences.DEFAULT_WARNING);
+    private final ReadOnlyIntegerWrapper criticalPercent = new ReadOnlyIntegerWrapper(this, "criticalPercent",
+            Preferences.DEFAULT_CRITICAL);
     private final ObservableList<Path> recentDatabases = FXCollections.observableArrayList();
     private final ObservableList<Path> readOnlyRecent = FXCollections.unmodifiableObservableList(recentDatabases);
     private final BooleanBinding subnetSelected = Bindings.createBooleanBinding(
@@ -161,20 +173,28 @@ public final class MainViewModel {
         grid.caretProperty().addListener((property, before, now) -> showCaretDetails());
         grid.setOnActivate(this::activate);
         grid.contentProperty().addListener((property, before, now) -> showCaretDetails());
-        darkTheme.set(settings.darkTheme());
-        darkTheme.addListener((property, before, now) -> remember(settings.withDarkTheme(now)));
+        showPreferences(settings.preferences());
+        darkTheme.addListener((property, before, now) -> {
+            if (now != settings.darkTheme()) {
+                remember(settings.withDarkTheme(now));
+            }
+        });
         filter.addListener((property, before, now) -> applyFilter());
         switchTo(databaseFile.toAbsolutePath().normalize());
         recentDatabases.setAll(settings.recentDatabases());
+        settings.preferences().startupFile().filter(file -> !Files.isRegularFile(file)).ifPresent(file -> report(
+                "The database set in Preferences to open at start is not there any more: " + file, true));
     }
 
     /**
-     * The file the window opens when started without {@code --db}: the last one used, if it still exists, else
-     * the default database in the data folder.
+     * The file the window opens when started without {@code --db}: the file the preferences say to open always,
+     * else the last one used; if that file is not there any more, the default database in the data folder.
      */
     public static Path startupDatabase(SettingsStore settingsStore) {
-        return settingsStore.load().lastDatabase().filter(Files::isRegularFile)
-                .orElseGet(DataLocation::defaultDatabase);
+        Settings settings = settingsStore.load();
+        Optional<Path> wanted = settings.preferences().startupFile().isPresent()
+                ? settings.preferences().startupFile() : settings.lastDatabase();
+        return wanted.filter(Files::isRegularFile).orElseGet(DataLocation::defaultDatabase);
     }
 
     // ================================================================= state
@@ -261,6 +281,21 @@ public final class MainViewModel {
     /** The dark theme is on; remembered between runs. */
     public BooleanProperty darkThemeProperty() {
         return darkTheme;
+    }
+
+    /** How big the address grid draws its cells (Edit → Preferences); remembered between runs. */
+    public ReadOnlyObjectProperty<CellSize> cellSizeProperty() {
+        return cellSize.getReadOnlyProperty();
+    }
+
+    /** From this share used (whole percent) a subnet is nearly full; the Usage dashboard starts from it. */
+    public ReadOnlyIntegerProperty warningPercentProperty() {
+        return warningPercent.getReadOnlyProperty();
+    }
+
+    /** From this share used (whole percent) a subnet is critical; the Usage dashboard starts from it. */
+    public ReadOnlyIntegerProperty criticalPercentProperty() {
+        return criticalPercent.getReadOnlyProperty();
     }
 
     /** A subnet is selected: ranges can be added to it. */
@@ -602,6 +637,47 @@ public final class MainViewModel {
         return emptyDatabase;
     }
 
+    /**
+     * Edit → Preferences: the dialog on the preferences in force; OK applies and remembers what it gives, Cancel
+     * changes nothing.
+     */
+    public void editPreferences() {
+        dialogs.editPreferences(newPreferences()).ifPresent(this::applyPreferences);
+    }
+
+    /** A new view model of the Preferences dialog, on the preferences in force now (the theme as the toolbar has it). */
+    public PreferencesViewModel newPreferences() {
+        return new PreferencesViewModel(settings.preferences().withDarkTheme(darkTheme.get()), databaseFile.get(),
+                dialogs::chooseDatabaseToOpen);
+    }
+
+    /** Applies {@code preferences} to the window at once (theme, grid, thresholds) and remembers them. */
+    public void applyPreferences(Preferences preferences) {
+        boolean saved = remember(settings.withPreferences(preferences));
+        showPreferences(preferences);
+        if (saved) {
+            report("Saved the preferences", false);
+        }
+    }
+
+    private void showPreferences(Preferences preferences) {
+        darkTheme.set(preferences.darkTheme());
+        cellSize.set(preferences.cellSize());
+        warningPercent.set(preferences.warningPercent());
+        criticalPercent.set(preferences.criticalPercent());
+    }
+
+    /**
+     * Help → How IPDesk works: the page, with this installation's data folder, default database, settings file, the
+     * database open now and the thresholds in force.
+     */
+    public List<HowItWorks.Section> howItWorks() {
+        Path settingsFile = settingsStore == null ? DataLocation.dataFolder().resolve("settings.json")
+                : settingsStore.file();
+        return HowItWorks.sections(new HowItWorks.Facts(DataLocation.dataFolder(), DataLocation.defaultDatabase(),
+                settingsFile, databaseFile.get(), warningPercent.get(), criticalPercent.get()));
+    }
+
     /** Help → About: the version, the open database and the data folder, as lines of text. */
     public String aboutText() {
         String version = Optional.ofNullable(MainViewModel.class.getPackage().getImplementationVersion())
@@ -616,12 +692,12 @@ public final class MainViewModel {
     }
 
     /**
-     * A new view model for the Usage dashboard on the open database; opening one of its rows selects that subnet
-     * here.
+     * A new view model for the Usage dashboard on the open database, its thresholds starting from the preferences;
+     * opening one of its rows selects that subnet here.
      */
     public UsageDashboardViewModel newUsageDashboard() {
         UsageDashboardViewModel dashboard = new UsageDashboardViewModel(this::allocator, tasks,
-                () -> String.valueOf(databaseFile.get().getFileName()));
+                () -> String.valueOf(databaseFile.get().getFileName()), warningPercent.get(), criticalPercent.get());
         dashboard.setOnOpen(row -> openSubnet(row.network(), row.cidr()));
         return dashboard;
     }
@@ -1098,11 +1174,15 @@ public final class MainViewModel {
         return Optional.empty();
     }
 
-    private void remember(Settings next) {
+    /** Keeps {@code next} as the settings and saves them; false (and the status line says why) if saving failed. */
+    private boolean remember(Settings next) {
         settings = next;
         if (settingsStore != null) {
-            settingsStore.save(next).ifPresent(problem -> report(problem, true));
+            Optional<String> problem = settingsStore.save(next);
+            problem.ifPresent(message -> report(message, true));
+            return problem.isEmpty();
         }
+        return true;
     }
 
     private static String message(Throwable problem) {

@@ -1,5 +1,6 @@
 package org.ipdesk.ui.main;
 
+import javafx.beans.value.ObservableIntegerValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -13,13 +14,12 @@ import javafx.scene.layout.VBox;
 
 /**
  * A row of the network tree: the CIDR (or network name) with its name below, then a small utilisation bar
- * and the percentage. The bar turns amber from 80 % and red from 95 %, and the percentage says the same in
- * words, so the state never depends on colour alone.
+ * and the percentage. The bar turns amber from the warning threshold (80 % unless the preferences say otherwise)
+ * and red from the critical one (95 %), and the percentage says the same in words, so the state never depends on
+ * colour alone.
  */
 final class NetworkTreeCell extends TreeCell<TreeRow> {
 
-    static final double WARNING = 0.80;
-    static final double CRITICAL = 0.95;
     private static final double BAR_WIDTH = 46;
     /** Wide enough for "100.00 %", so the bars of all rows line up. */
     private static final double PERCENT_WIDTH = 62;
@@ -35,8 +35,13 @@ final class NetworkTreeCell extends TreeCell<TreeRow> {
     private final Label percent = new Label();
     private final HBox graphic;
     private final Tooltip tooltip = new Tooltip();
+    private final ObservableIntegerValue warningPercent;
+    private final ObservableIntegerValue criticalPercent;
 
-    NetworkTreeCell() {
+    /** A cell whose bar turns amber at {@code warningPercent} and red at {@code criticalPercent} (whole percent). */
+    NetworkTreeCell(ObservableIntegerValue warningPercent, ObservableIntegerValue criticalPercent) {
+        this.warningPercent = warningPercent;
+        this.criticalPercent = criticalPercent;
         getStyleClass().add("network-tree-cell");
         // take the tree's width rather than the text's: long names are cut with an ellipsis, and the bars
         // and percentages stay in view instead of behind a horizontal scroll bar
@@ -88,12 +93,14 @@ final class NetworkTreeCell extends TreeCell<TreeRow> {
         bar.setVisible(hasFigure);
         percent.setText(hasFigure ? row.usage() : "v4+v6");
         double fraction = Math.max(0, Math.min(1, row.fraction()));
+        double warning = warningPercent.get() / 100.0;
+        double critical = criticalPercent.get() / 100.0;
         fill.setPrefWidth(hasFigure ? Math.max(fraction > 0 ? 2 : 0, fraction * BAR_WIDTH) : 0);
-        pseudoClassStateChanged(WARN, hasFigure && fraction >= WARNING && fraction < CRITICAL);
-        pseudoClassStateChanged(CRIT, hasFigure && fraction >= CRITICAL);
+        pseudoClassStateChanged(WARN, hasFigure && fraction >= warning && fraction < critical);
+        pseudoClassStateChanged(CRIT, hasFigure && fraction >= critical);
         tooltip.setText(row.label() + (row.name().isEmpty() ? "" : "\n" + row.name())
                 + (hasFigure ? "\n" + row.used() + " used (" + row.usage() + ")"
-                        + (fraction >= CRITICAL ? ", critical" : fraction >= WARNING ? ", nearly full" : "")
+                        + (fraction >= critical ? ", critical" : fraction >= warning ? ", nearly full" : "")
                         : "\nholds IPv4 and IPv6 subnets: see each subnet's usage"));
         setTooltip(tooltip);
         setGraphic(graphic);

@@ -77,9 +77,17 @@ public final class UsageDashboardViewModel {
     private final ReadOnlyBooleanWrapper exportFailed = new ReadOnlyBooleanWrapper(this, "exportFailed");
 
     public UsageDashboardViewModel(Supplier<Allocator> allocator, TaskExecutor tasks, Supplier<String> databaseName) {
+        this(allocator, tasks, databaseName, 80, 95);
+    }
+
+    /** A dashboard whose thresholds start at {@code warnPercent} and {@code criticalPercent} (the preferences). */
+    public UsageDashboardViewModel(Supplier<Allocator> allocator, TaskExecutor tasks, Supplier<String> databaseName,
+                                   int warnPercent, int criticalPercent) {
         this.allocator = allocator;
         this.tasks = tasks;
         this.databaseName = databaseName;
+        warn.set(warnPercent);
+        critical.set(criticalPercent);
         network.addListener((property, before, now) -> load());
         warn.addListener((property, before, now) -> load());
         critical.addListener((property, before, now) -> load());

@@ -140,6 +140,34 @@ class AddressGridTest {
     }
 
     @Test
+    void theCellSizeSetsHowBigTheCellsAreDrawnAndHowManyFitARow() throws Exception {
+        show(lan, Mode.ADDRESSES);
+        robot.interact(() -> grid.getViewModel().select(200));
+        double medium = call(() -> grid.cellBounds(0).getWidth());
+        assertThat(grid.getColumns()).isEqualTo(32);
+
+        robot.interact(() -> grid.cellSizeProperty().set(CellSize.LARGE));
+        settle();
+        double large = call(() -> grid.cellBounds(0).getWidth());
+        assertThat(large).isGreaterThan(medium * 1.5).isLessThanOrEqualTo(CellSize.LARGE.maxPitch());
+        assertThat(grid.getColumns()).isEqualTo(16);
+        // the selected cell stays in view, and the larger cells are drawn in their colour
+        Bounds caret = call(() -> grid.cellBounds(200));
+        assertThat(caret.getMinY()).isGreaterThanOrEqualTo(0);
+        assertThat(caret.getMaxY()).isLessThanOrEqualTo(call(() -> grid.getHeight()));
+        PixelReader pixels = snapshot();
+        CellState state = ((GridContent.Addresses) vm.getContent()).state(201);
+        Bounds next = canvasBounds(201);
+        assertClose(pixel(pixels, next.getCenterX(), next.getCenterY()), GridPalette.LIGHT.colorOf(state));
+
+        robot.interact(() -> grid.cellSizeProperty().set(CellSize.SMALL));
+        settle();
+        double small = call(() -> grid.cellBounds(0).getWidth());
+        assertThat(small).isLessThan(medium).isLessThanOrEqualTo(CellSize.SMALL.maxPitch());
+        assertThat(grid.getColumns()).isEqualTo(64);
+    }
+
+    @Test
     void clicksArrowKeysAndShiftSelectAndTheSelectionIsOutlined() throws Exception {
         show(lan, Mode.ADDRESSES);
         int cols = grid.getColumns();

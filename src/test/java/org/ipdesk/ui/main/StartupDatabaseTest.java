@@ -1,0 +1,85 @@
+package org.ipdesk.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.ipdesk.store.DataLocation;
+import org.ipdesk.ui.CurrentThreadTaskExecutor;
+import org.ipdesk.ui.SampleDatabase;
+import org.ipdesk.ui.ScriptedDialogs;
+import org.ipdesk.ui.grid.CellSize;
+import org.ipdesk.ui.settings.Preferences;
+import org.ipdesk.ui.settings.Settings;
+import org.ipdesk.ui.settings.SettingsStore;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What the window opens when started without {@code --db}: the last file, or the one the preferences name. */
+class StartupDatabaseTest {
+
+    @TempDir
+    Path dir;
+
+    private SettingsStore store(Optional<Path> last, Optional<Path> always) {
+        SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
+        Preferences preferences = new Preferences(false, CellSize.MEDIUM, 80, 95, always);
+        assertThat(store.save(new Settings(last, last.stream().toList(), preferences))).isEmpty();
+        return store;
+    }
+
+    @Test
+    void withoutAPreferenceTheLastDatabaseOpensAndAVanishedOneFallsBackToTheDefault() throws IOException {
+        Path last = dir.resolve("last.db");
+        SampleDatabase.seed(last);
+        SettingsStore store = store(Optional.of(last.toAbsolutePath()), Optional.empty());
+        assertThat(MainViewModel.startupDatabase(store)).isEqualTo(last.toAbsolutePath());
+
+        Files.delete(last);
+        assertThat(MainViewModel.startupDatabase(store)).isEqualTo(DataLocation.defaultDatabase());
+    }
+
+    @Test
+    void alwaysThisFileIsHonouredOverTheLastDatabase() {
+        Path last = dir.resolve("last.db");
+        Path always = dir.resolve("always.db");
+        SampleDatabase.seed(last);
+        SampleDatabase.seed(always);
+        SettingsStore store = store(Optional.of(last.toAbsolutePath()), Optional.of(always));
+
+        assertThat(MainViewModel.startupDatabase(store)).isEqualTo(always.toAbsolutePath());
+    }
+
+    @Test
+    void aVanishedAlwaysFileFallsBackToTheDefaultDatabaseAndTheWindowSaysSo() throws IOException {
+        Path last = dir.resolve("last.db");
+        Path always = dir.resolve("always.db");
+        SampleDatabase.seed(last);
+        SampleDatabase.seed(always);
+        SettingsStore store = store(Optional.of(last.toAbsolutePath()), Optional.of(always));
+        Files.delete(always);
+
+        // not the last database either: the preference said one file, and that file is gone
+        Path opened = MainViewModel.startupDatabase(store);
+        assertThat(opened).isEqualTo(DataLocation.defaultDatabase());
+
+        Path standIn = dir.resolve("stand-in.db"); // the window would open the default database; any file will do here
+        MainViewModel vm = new MainViewModel(standIn, new CurrentThreadTaskExecutor(), store, new ScriptedDialogs());
+        assertThat(vm.lastOperationFailedProperty().get()).isTrue();
+        assertThat(vm.lastOperationProperty().get()).isEqualTo(
+                "The database set in Preferences to open at start is not there any more: " + always.toAbsolutePath());
+        vm.close();
+    }
+
+    @Test
+    void aFolderNamedAsTheAlwaysFileFallsBackToo() throws IOException {
+        Path folder = Files.createDirectories(dir.resolve("folder.db"));
+        SettingsStore store = store(Optional.empty(), Optional.of(folder));
+        assertThat(MainViewModel.startupDatabase(store)).isEqualTo(DataLocation.defaultDatabase());
+        assertThat(List.of(MainViewModel.startupDatabase(new SettingsStore(dir.resolve("none.json")))))
+                .containsExactly(DataLocation.defaultDatabase());
+    }
+}

@@ -1,0 +1,156 @@
+package org.ipdesk.ui.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.ipdesk.ui.grid.CellSize;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** settings.json: what is saved comes back, old files still load, and a bad value costs only its own field. */
+class SettingsStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private Path settingsFile() {
+        return dir.resolve("settings.json");
+    }
+
+    private Settings loadFrom(String json) throws IOException {
+        Files.writeString(settingsFile(), json);
+        return new SettingsStore(settingsFile()).load();
+    }
+
+    @Test
+    void everyFieldRoundTripsThroughTheFile() throws IOException {
+        Path lab = dir.resolve("lab.db").toAbsolutePath();
+        Path other = dir.resolve("other.db").toAbsolutePath();
+        Path always = dir.resolve("always.db").toAbsolutePath();
+        Settings saved = new Settings(Optional.of(lab), List.of(lab, other),
+                new Preferences(true, CellSize.LARGE, 70, 90, Optional.of(always)));
+        SettingsStore store = new SettingsStore(settingsFile());
+
+        assertThat(store.save(saved)).isEmpty();
+
+        // a new store, as on the next run
+        Settings loaded = new SettingsStore(settingsFile()).load();
+        assertThat(loaded).isEqualTo(saved);
+        assertThat(loaded.darkTheme()).isTrue();
+        // readable and editable by hand: plain names and values
+        JsonNode json = new ObjectMapper().readTree(settingsFile().toFile());
+        assertThat(json.get("theme").asText()).isEqualTo("dark");
+        assertThat(json.get("grid_cell_size").asText()).isEqualTo("large");
+        assertThat(json.get("usage_warning_percent").asInt()).isEqualTo(70);
+        assertThat(json.get("usage_critical_percent").asInt()).isEqualTo(90);
+        assertThat(json.get("open_at_start").asText()).isEqualTo(always.toString());
+    }
+
+    @Test
+    void theDefaultsRoundTripAndSayLastUsed() throws IOException {
+        SettingsStore store = new SettingsStore(settingsFile());
+        assertThat(store.save(Settings.DEFAULTS)).isEmpty();
+
+        assertThat(new SettingsStore(settingsFile()).load()).isEqualTo(Settings.DEFAULTS);
+        assertThat(Files.readString(settingsFile())).contains("\"open_at_start\" : \"last_used\"")
+                .contains("\"grid_cell_size\" : \"medium\"").contains("\"usage_warning_percent\" : 80")
+                .contains("\"usage_critical_percent\" : 95");
+    }
+
+    @Test
+    void aFileFromBeforeThePreferencesLoadsWithDefaultPreferences() throws IOException {
+        Path lab = dir.resolve("lab.db").toAbsolutePath();
+        Settings loaded = loadFrom("""
+                {
+                  "last_database" : "%s",
+                  "recent_databases" : [ "%s" ],
+                  "theme" : "dark"
+                }
+                """.formatted(json(lab), json(lab)));
+
+        assertThat(loaded.lastDatabase()).contains(lab);
+        assertThat(loaded.recentDatabases()).containsExactly(lab);
+        assertThat(loaded.preferences()).isEqualTo(Preferences.DEFAULTS.withDarkTheme(true));
+    }
+
+    @Test
+    void aBadValueFallsBackToTheDefaultOfItsOwnFieldOnly() throws IOException {
+        Path lab = dir.resolve("lab.db").toAbsolutePath();
+        String good = """
+                "last_database" : "%s",
+                "recent_databases" : [ "%s" ],
+                "theme" : "dark",
+                "grid_cell_size" : "small",
+                "usage_warning_percent" : 60,
+                "usage_critical_percent" : 85,
+                "open_at_start" : "%s"
+                """.formatted(json(lab), json(lab), json(lab));
+        Settings reference = loadFrom("{" + good + "}");
+        Preferences prefs = reference.preferences();
+        assertThat(prefs).isEqualTo(new Preferences(true, CellSize.SMALL, 60, 85, Optional.of(lab)));
+
+        // each line below breaks one field; every other field keeps its value
+        assertThat(loadFrom("{" + good.replace("\"small\"", "\"huge\"") + "}").preferences())
+                .isEqualTo(new Preferences(true, CellSize.MEDIUM, 60, 85, Optional.of(lab)));
+        assertThat(loadFrom("{" + good.replace("\"small\"", "3") + "}").preferences().cellSize())
+                .isEqualTo(CellSize.MEDIUM);
+        assertThat(loadFrom("{" + good.replace("\"theme\" : \"dark\"", "\"theme\" : true") + "}").preferences())
+                .isEqualTo(new Preferences(false, CellSize.SMALL, 60, 85, Optional.of(lab)));
+        assertThat(loadFrom("{" + good.replace(": 60", ": 150") + "}").preferences())
+                .isEqualTo(new Preferences(true, CellSize.SMALL, 80, 85, Optional.of(lab)));
+        assertThat(loadFrom("{" + good.replace(": 60", ": \"sixty\"") + "}").preferences().warningPercent())
+                .isEqualTo(80);
+        assertThat(loadFrom("{" + good.replace(": 60", ": 60.5") + "}").preferences().warningPercent())
+                .isEqualTo(80);
+        assertThat(loadFrom("{" + good.replace(": 85", ": 0") + "}").preferences())
+                .isEqualTo(new Preferences(true, CellSize.SMALL, 60, 95, Optional.of(lab)));
+        assertThat(loadFrom("{" + good.replace(": 85", ": null") + "}").preferences().criticalPercent())
+                .isEqualTo(95);
+        // "70" as text is still a whole percentage
+        assertThat(loadFrom("{" + good.replace(": 60", ": \"70\"") + "}").preferences().warningPercent())
+                .isEqualTo(70);
+        // each threshold valid on its own, but warning not below critical: the pair takes its defaults
+        Preferences crossed = loadFrom("{" + good.replace(": 60", ": 90") + "}").preferences();
+        assertThat(crossed.warningPercent()).isEqualTo(80);
+        assertThat(crossed.criticalPercent()).isEqualTo(95);
+        assertThat(crossed.cellSize()).isEqualTo(CellSize.SMALL);
+
+        Settings relative = loadFrom("{" + good.replace("\"open_at_start\" : \"" + json(lab) + "\"",
+                "\"open_at_start\" : \"lab.db\"") + "}");
+        assertThat(relative.preferences().startupFile()).isEmpty();
+        assertThat(relative.lastDatabase()).contains(lab);
+        assertThat(loadFrom("{" + good.replace("\"open_at_start\" : \"" + json(lab) + "\"",
+                "\"open_at_start\" : [1, 2]") + "}").preferences())
+                .isEqualTo(new Preferences(true, CellSize.SMALL, 60, 85, Optional.empty()));
+
+        Settings badList = loadFrom("{" + good.replace("[ \"" + json(lab) + "\" ]", "[ 7, \"" + json(lab) + "\", {} ]")
+                + "}");
+        assertThat(badList.recentDatabases()).containsExactly(lab);
+        assertThat(badList.preferences()).isEqualTo(prefs);
+        Settings noList = loadFrom("{" + good.replace("[ \"" + json(lab) + "\" ]", "\"not a list\"") + "}");
+        assertThat(noList.recentDatabases()).isEmpty();
+        assertThat(noList.lastDatabase()).contains(lab);
+
+        // unknown fields are ignored
+        assertThat(loadFrom("{\"window_width\" : 1200, " + good + "}")).isEqualTo(reference);
+    }
+
+    @Test
+    void aFileThatIsNotASettingsObjectGivesTheDefaults() throws IOException {
+        assertThat(loadFrom("not json at all")).isEqualTo(Settings.DEFAULTS);
+        assertThat(loadFrom("[1, 2, 3]")).isEqualTo(Settings.DEFAULTS);
+        assertThat(loadFrom("")).isEqualTo(Settings.DEFAULTS);
+        assertThat(new SettingsStore(dir.resolve("missing.json")).load()).isEqualTo(Settings.DEFAULTS);
+    }
+
+    /** A path as it stands inside a JSON string (backslashes doubled on Windows). */
+    private static String json(Path path) {
+        return path.toString().replace("\\", "\\\\");
+    }
+}
