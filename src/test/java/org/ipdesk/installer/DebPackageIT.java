@@ -69,7 +69,8 @@ class DebPackageIT {
         String contents = run(List.of("dpkg-deb", "--contents", deb.toString()), Map.of()).output;
         assertThat(contents).containsPattern("-rwxr-xr-x .* \\./opt/ipdesk/bin/ipdesk\\n")
                 .contains("./opt/ipdesk/lib/ipdesk-ipdesk.desktop", "./opt/ipdesk/lib/ipdesk.png",
-                        "./opt/ipdesk/lib/app/ipdesk.jar", "./opt/ipdesk/lib/runtime/lib/server/libjvm.so",
+                        "./opt/ipdesk/lib/app/ipdesk.jar", "./opt/ipdesk/lib/app/monocle.jar",
+                        "./opt/ipdesk/lib/runtime/lib/server/libjvm.so", "./opt/ipdesk/lib/runtime/lib/server/classes.jsa",
                         "./opt/ipdesk/lib/runtime/lib/modules");
 
         Path root = work.resolve("extracted");
@@ -92,10 +93,11 @@ class DebPackageIT {
         run(List.of("dpkg-deb", "--control", deb.toString(), scripts.toString()), Map.of());
         assertThat(Files.readString(scripts.resolve("postinst")))
                 .contains("xdg-desktop-menu install /opt/ipdesk/lib/ipdesk-ipdesk.desktop")
-                .contains("ln -sf /opt/ipdesk/bin/ipdesk /usr/bin/ipdesk");
+                .contains("ln -sf /opt/ipdesk/bin/ipdesk /usr/bin/ipdesk")
+                .contains("-XX:ArchiveClassesAtExit=\"$app/ipdesk.jsa\"");
         assertThat(Files.readString(scripts.resolve("prerm")))
                 .contains("xdg-desktop-menu uninstall /opt/ipdesk/lib/ipdesk-ipdesk.desktop")
-                .contains("rm -f /usr/bin/ipdesk");
+                .contains("rm -f /usr/bin/ipdesk").contains("rm -f /opt/ipdesk/lib/app/ipdesk.jsa");
     }
 
     @Test
@@ -115,6 +117,13 @@ class DebPackageIT {
         } else {
             assertThat(install.output).contains("this system has no desktop menu; installed without a menu entry");
         }
+        // the class-data archive postinst records by starting the window once, headless
+        assertThat(install.output).doesNotContain("could not record the start-up archive");
+        assertThat(INSTALL.resolve("lib/app/ipdesk.jsa")).as("the start-up archive").isRegularFile();
+        assertThat(Files.readString(INSTALL.resolve("lib/app/ipdesk.cfg")))
+                .containsOnlyOnce("java-options=-XX:SharedArchiveFile=$APPDIR/ipdesk.jsa");
+        Result mapped = run(List.of("ipdesk", "calc", "10.0.0.0/30"), Map.of("JAVA_TOOL_OPTIONS", "-Xlog:cds=info"));
+        assertThat(mapped.output).as("the launcher maps the archive").contains("Mapped dynamic region");
         assertThat(COMMAND).as("the command for shells and scripts").isSymbolicLink();
         assertThat(Files.readSymbolicLink(COMMAND)).isEqualTo(INSTALL.resolve("bin/ipdesk"));
 
@@ -158,7 +167,7 @@ class DebPackageIT {
         assertThat(entry).as("the menu entry").exists();
         assertThat(fields(Files.readString(entry))).containsEntry("Name", "IPDesk")
                 .containsEntry("Exec", "/opt/ipdesk/bin/ipdesk");
-        Result desktopRemove = run(List.of("dpkg", "-r", "ipdesk"), desktop);
+        Result desktopRemove = run(List.of("dpkg", "--purge", "ipdesk"), desktop);
         assertThat(desktopRemove.code).as("dpkg -r:\n%s", desktopRemove.output).isZero();
         assertThat(entry).as("the menu entry after dpkg -r").doesNotExist();
         assertThat(INSTALL).doesNotExist();
