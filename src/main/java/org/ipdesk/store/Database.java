@@ -43,6 +43,18 @@ public final class Database implements AutoCloseable {
         this.session = new Session(connection);
     }
 
+    /**
+     * Loads the SQLite driver and its native library (unpacked from the jar the first time) without opening a
+     * file. The window calls it on a spare thread while JavaFX starts, so the first {@link #open} does not pay it.
+     */
+    public static void loadDriver() {
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            // open() will report the same problem with the file's name
+        }
+    }
+
     /** Opens (creating when absent) the database at {@code file}. */
     public static Database open(Path file) {
         Path absolute = file.toAbsolutePath().normalize();

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
 import org.ipdesk.cli.IpDeskCli;
+import org.ipdesk.store.Database;
+import org.ipdesk.ui.settings.SettingsStore;
 
 /**
  * Main class of the jar. Without arguments, or with {@code --db FILE} alone, it opens the window; with any
@@ -25,6 +27,15 @@ public final class Launcher {
     }
 
     private static void launchGui(String[] args) {
+        // while JavaFX starts its toolkit (half a second, mostly on one core), a spare thread does the
+        // one-time work the window's first moments would otherwise wait for: the settings' JSON reader, the
+        // SQLite driver's native library
+        Thread warmUp = new Thread(() -> {
+            SettingsStore.forUser().load();
+            Database.loadDriver();
+        }, "ipdesk-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.start();
         try {
             Application.launch(App.class, args);
         } catch (UnsupportedOperationException e) {
