@@ -32,10 +32,17 @@ import org.openjdk.jmh.annotations.Warmup;
  * times from {@code ProcessBuilder.start()} to that line, so the JVM's own start is included and the window's
  * shutdown is not.
  *
- * <p>{@code launcher=jar} runs {@code java -jar target/ipdesk.jar} with the java on the PATH;
- * {@code launcher=app-image} runs jpackage's launcher {@code target/installer/app-image/ipdesk/bin/ipdesk}, with
- * the trimmed runtime an installed package has. Build both first ({@code mvn -Pinstaller package -DskipTests}).
- * It needs a display: run it under {@code xvfb-run} on a machine without one.
+ * <p>{@code launcher}:
+ * <ul>
+ *   <li>{@code jar}: {@code java -jar target/ipdesk.jar}, with the java on the PATH;</li>
+ *   <li>{@code app-image}: jpackage's launcher {@code target/installer/app-image/ipdesk/bin/ipdesk}, with the
+ *       trimmed runtime of the packages (class-data archive of the JDK's classes, none of the application's);</li>
+ *   <li>{@code installed}: {@code /usr/bin/ipdesk} from the installed .deb, whose postinst recorded the
+ *       class-data archive of the window's classes.</li>
+ * </ul>
+ * Build them first ({@code mvn -Pinstaller package -DskipTests}, {@code sudo dpkg -i target/installer/*.deb}); a
+ * launcher that is missing fails its trial with what to do. It needs a display: run it under {@code xvfb-run} on a
+ * machine without one.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -45,7 +52,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class StartupBenchmark {
 
-    @Param({"jar", "app-image"})
+    @Param({"jar", "app-image", "installed"})
     public String launcher;
 
     private Path folder;
@@ -59,10 +66,9 @@ public class StartupBenchmark {
             throw new IllegalStateException("the start-up benchmark opens the window: run it with a display "
                     + "(xvfb-run -s '-screen 0 1600x1000x24' java -jar target/bench/benchmarks.jar Startup)");
         }
-        for (Path needed : List.of(Path.of("target/ipdesk.jar"), appImageLauncher())) {
-            if (!Files.isRegularFile(needed)) {
-                throw new IllegalStateException(needed + " is missing: run `mvn -Pinstaller package -DskipTests` first");
-            }
+        if (!Files.isRegularFile(Path.of("target/ipdesk.jar")) || !Files.isRegularFile(launcherFile())) {
+            throw new IllegalStateException("target/ipdesk.jar or " + launcherFile() + " is missing: run `mvn -Pinstaller "
+                    + "package -DskipTests` first, and for launcher=installed `sudo dpkg -i target/installer/*.deb`");
         }
         folder = Files.createTempDirectory("ipdesk-bench-startup-");
         sample = folder.resolve("sample.db");
@@ -74,8 +80,13 @@ public class StartupBenchmark {
         }
     }
 
-    private static Path appImageLauncher() {
-        return Path.of("target/installer/app-image/ipdesk/bin/ipdesk");
+    private Path launcherFile() {
+        return switch (launcher) {
+            case "jar" -> Path.of("target/ipdesk.jar");
+            case "app-image" -> Path.of("target/installer/app-image/ipdesk/bin/ipdesk");
+            case "installed" -> Path.of("/usr/bin/ipdesk");
+            default -> throw new IllegalArgumentException("launcher " + launcher);
+        };
     }
 
     /** The window quits by itself after reporting; its shutdown is not timed. */
@@ -100,7 +111,7 @@ public class StartupBenchmark {
             command.addAll(List.of("java", "-Dipdesk.exitWhenUsable=true", "-Dipdesk.settings=" + settings,
                     "-jar", "target/ipdesk.jar"));
         } else {
-            command.add(appImageLauncher().toString());
+            command.add(launcherFile().toString());
             builder.environment().put("JAVA_TOOL_OPTIONS", properties);
         }
         command.addAll(List.of("--db", sample.toString()));
