@@ -68,7 +68,7 @@ class ShortcutsViewTest {
     void screenshot() throws TimeoutException {
         ShortcutsView[] view = new ShortcutsView[1];
         robot.interact(() -> view[0] = ShortcutsView.create(KeyboardShortcuts.ALL));
-        Stage stage = PaneStage.show(view[0].root(), 1160, 650);
+        Stage stage = PaneStage.show(view[0].root(), 1160, 700);
         PaneStage.screenshot(robot, stage, "shortcuts.png");
     }
 }
