@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.ipdesk.ui.App;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -78,7 +79,7 @@ class DebPackageIT {
         Map<String, String> desktop = fields(Files.readString(root.resolve("opt/ipdesk/lib/ipdesk-ipdesk.desktop")));
         assertThat(desktop).containsEntry("Type", "Application").containsEntry("Name", "IPDesk")
                 .containsEntry("Exec", "/opt/ipdesk/bin/ipdesk").containsEntry("Icon", "/opt/ipdesk/lib/ipdesk.png")
-                .containsEntry("Terminal", "false");
+                .containsEntry("Terminal", "false").containsEntry("StartupWMClass", App.class.getName());
         assertThat(desktop.get("Categories").split(";")).contains("Network");
         assertThat(root.resolve("opt/ipdesk/lib/ipdesk.png")).as("the menu icon is the application icon")
                 .hasSameBinaryContentAs(Path.of(System.getProperty("ipdesk.icon", "icons/ipdesk-256.png")));
