@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
@@ -31,14 +32,16 @@ public final class App extends Application {
     @Override
     public void start(Stage stage) {
         SettingsStore settings = SettingsStore.forUser();
-        Path file = Launcher.databaseOption(getParameters().getRaw())
-                .orElseGet(() -> MainViewModel.startupDatabase(settings))
-                .toAbsolutePath().normalize();
+        Optional<Path> asked = Launcher.databaseOption(getParameters().getRaw());
+        Path file = asked.orElseGet(() -> MainViewModel.startupDatabase(settings)).toAbsolutePath().normalize();
 
         executor = new FxTaskExecutor();
         String css = Objects.requireNonNull(App.class.getResource("/org/ipdesk/ui/ipdesk.css"), "ipdesk.css")
                 .toExternalForm();
         viewModel = new MainViewModel(file, executor, settings, new FxDialogService(() -> stage, List.of(css)));
+        if (asked.isEmpty()) {
+            viewModel.reportMissingStartupFile();
+        }
         // the database opens and its tree is read on the database thread while this thread builds the window
         viewModel.load();
         applyTheme(viewModel.darkThemeProperty().get());

@@ -182,6 +182,13 @@ public final class MainViewModel {
         filter.addListener((property, before, now) -> applyFilter());
         switchTo(databaseFile.toAbsolutePath().normalize());
         recentDatabases.setAll(settings.recentDatabases());
+    }
+
+    /**
+     * For a window started without {@code --db} (so on {@link #startupDatabase}): if the file the preferences say
+     * to open at start has gone, the status line says so, since the window fell back to the default database.
+     */
+    public void reportMissingStartupFile() {
         settings.preferences().startupFile().filter(file -> !Files.isRegularFile(file)).ifPresent(file -> report(
                 "The database set in Preferences to open at start is not there any more: " + file, true));
     }
