@@ -200,33 +200,27 @@ public final class UsageDashboardView {
     }
 
     private static TableColumn<SubnetRow, BigInteger> number(String title, Function<SubnetRow, BigInteger> value) {
-        TableColumn<SubnetRow, BigInteger> column = new TableColumn<>(title);
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setComparator(Comparator.naturalOrder());
-        column.getStyleClass().add("number-column");
-        column.setPrefWidth(90);
-        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            @Override
-            protected void updateItem(BigInteger item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.bitLength() > 40 ? "~2^" + (item.bitLength() - 1)
-                        : String.format("%,d", item));
-            }
-        });
-        return column;
+        return sortedNumber(title, value, 90,
+                item -> item.bitLength() > 40 ? "~2^" + (item.bitLength() - 1) : String.format("%,d", item));
     }
 
     private static TableColumn<SubnetRow, BigDecimal> percent() {
-        TableColumn<SubnetRow, BigDecimal> column = new TableColumn<>("Used");
-        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().percent()));
+        return sortedNumber("Used", SubnetRow::percent, 80, item -> item.toPlainString() + " %");
+    }
+
+    /** A right-aligned column of numbers that sorts by value and shows each as {@code format} gives it. */
+    private static <T extends Comparable<T>> TableColumn<SubnetRow, T> sortedNumber(String title,
+            Function<SubnetRow, T> value, double width, Function<T, String> format) {
+        TableColumn<SubnetRow, T> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setComparator(Comparator.naturalOrder());
         column.getStyleClass().add("number-column");
-        column.setPrefWidth(80);
+        column.setPrefWidth(width);
         column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
-            protected void updateItem(BigDecimal item, boolean empty) {
+            protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.toPlainString() + " %");
+                setText(empty || item == null ? null : format.apply(item));
             }
         });
         return column;
