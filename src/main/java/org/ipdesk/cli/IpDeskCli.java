@@ -60,6 +60,10 @@ public final class IpDeskCli implements Runnable {
             description = "The database file (created when absent). Default: ipdesk.db in the user's data folder.")
     Path db;
 
+    /** The standard output as bytes, for {@code -o -} (see {@link Output}), and whether it is a terminal. */
+    PrintStream stdout = System.out;
+    boolean stdoutIsTerminal;
+
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "choose a command: "
@@ -72,10 +76,18 @@ public final class IpDeskCli implements Runnable {
 
     /** Runs one command line, writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, out, err, out == System.out && System.console() != null);
+    }
+
+    /** {@link #run(String[], PrintStream, PrintStream)}, saying whether {@code out} is a terminal. */
+    static int run(String[] args, PrintStream out, PrintStream err, boolean outIsTerminal) {
         PrintWriter outWriter = writer(out);
         PrintWriter errWriter = writer(err);
         try {
             CommandLine cli = commandLine();
+            IpDeskCli root = cli.getCommand();
+            root.stdout = out;
+            root.stdoutIsTerminal = outIsTerminal;
             cli.setOut(outWriter);
             cli.setErr(errWriter);
             return cli.execute(args);
