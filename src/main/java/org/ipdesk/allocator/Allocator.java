@@ -47,6 +47,7 @@ import org.ipdesk.model.TextFields;
 import org.ipdesk.model.TextFields.Field;
 import org.ipdesk.model.Usage;
 import org.ipdesk.store.Database;
+import org.ipdesk.store.OutputTargets;
 import org.ipdesk.store.Session;
 
 /**
@@ -93,10 +94,16 @@ public final class Allocator implements AutoCloseable {
     /**
      * Writes a consistent copy of the database to {@code target} (SQLite's online backup), even while other
      * connections write. The copy has owner-only permissions and opens as an IPDesk database. The open database
-     * itself is refused as the target.
+     * itself is refused as the target, and so is everything {@link OutputTargets} refuses, including an existing
+     * SQLite database.
      */
     public void backup(Path target) {
-        database.backup(target);
+        backup(target, OutputTargets.IfDatabase.REFUSE);
+    }
+
+    /** {@link #backup(Path)}, replacing an existing SQLite database at {@code target} when asked to. */
+    public void backup(Path target, OutputTargets.IfDatabase ifDatabase) {
+        database.backup(target, ifDatabase);
     }
 
     // ================================================================= import

@@ -2,23 +2,39 @@ package org.ipdesk.cli;
 
 import java.nio.file.Path;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.store.OutputTargets.IfDatabase;
+import org.ipdesk.store.TargetRefusedException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ipdesk backup FILE}: a consistent copy of a live database. */
+/** {@code ipdesk backup FILE [--replace]}: a consistent copy of a live database. */
 @Command(name = "backup", mixinStandardHelpOptions = true,
         description = {"Writes a consistent copy of the database to FILE with SQLite's online backup, also while "
                 + "IPDesk or another program is writing to it. The copy has owner-only permissions and opens as an "
-                + "IPDesk database; an existing FILE is replaced. The database itself is refused as FILE."})
+                + "IPDesk database. The database itself is refused as FILE, and so are its -wal and -shm files, "
+                + "a folder, a device or a pipe; an existing database (an older backup) is replaced only with "
+                + "--replace."})
 final class BackupCommand extends CliCommand {
-    @Parameters(index = "0", paramLabel = "FILE", description = "Where to write the copy.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Where to write the copy; its folder must exist.")
     Path target;
+
+    @Option(names = "--replace", description = "Replace FILE when it is a database (an older backup).")
+    boolean replace;
 
     @Override
     void execute() {
         try (Allocator allocator = openAllocator()) {
             long started = System.nanoTime();
-            allocator.backup(target);
+            try {
+                allocator.backup(target, replace ? IfDatabase.REPLACE : IfDatabase.REFUSE);
+            } catch (TargetRefusedException e) {
+                if (e.reason() == TargetRefusedException.Reason.DATABASE && !replace) {
+                    throw new IllegalArgumentException(e.getMessage() + ", or add --replace to overwrite an older "
+                            + "backup", e);
+                }
+                throw e;
+            }
             out().printf("Backed up %s to %s (%,d addresses) in %.1f s%n", allocator.file(),
                     target.toAbsolutePath().normalize(), allocator.addressCount(), (System.nanoTime() - started) / 1e9);
         }

@@ -1,6 +1,5 @@
 package org.ipdesk.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,8 +8,6 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.report.AddressCsv;
 import org.ipdesk.report.AddressList;
 import org.ipdesk.report.AddressXlsx;
-import org.ipdesk.report.ExportMonitor;
-import org.ipdesk.report.ReportFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -38,7 +35,9 @@ final class ExportCommand implements Runnable {
                             + "updated_at (times in UTC). A text cell starting with = + - @ tab or carriage return "
                             + "gets a leading ' so that a spreadsheet does not run it as a formula.",
                     "The file is written completely or not at all; an existing file is replaced only when the new "
-                            + "one is complete."})
+                            + "one is complete. The open database, another database, a folder, a device or a pipe "
+                            + "is never replaced. -o - writes to standard output (XLSX only when it is not a "
+                            + "terminal); the summary then goes to standard error."})
     static final class Addresses extends CliCommand {
         @Parameters(index = "0", paramLabel = "NETWORK", arity = "0..1", description = "Only this network.")
         String network;
@@ -51,7 +50,8 @@ final class ExportCommand implements Runnable {
         String format;
 
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-                description = "The file to write; its folder must exist. An existing file is replaced.")
+                description = "The file to write, or - for standard output; its folder must exist. "
+                        + "An existing file is replaced, a database never.")
         Path output;
 
         @Override
@@ -61,24 +61,22 @@ final class ExportCommand implements Runnable {
                 throw new IllegalArgumentException("'" + format + "' is not an address export format (csv, xlsx)");
             }
             Optional<Cidr> cidr = Optional.ofNullable(subnet).map(Cidr::parse);
-            ReportFiles.checkTarget(output);
+            Output.check(this, output, "XLSX", chosen.equals("xlsx"));
             AddressList list;
             try (Allocator allocator = openAllocator()) {
                 list = AddressList.read(allocator, Optional.ofNullable(network), cidr);
-            }
-            try {
-                ReportFiles.write(output, (out, monitor) -> {
+                // written while the database is open, so that the guard knows it and never writes over it
+                Output.write(this, output, (out, monitor) -> {
                     if (chosen.equals("csv")) {
                         new AddressCsv().write(list, out, monitor);
                     } else {
                         new AddressXlsx().write(list, out, monitor);
                     }
-                }, ExportMonitor.NONE);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot write " + output + ": " + e.getMessage(), e);
+                });
             }
             int n = list.entries().size();
-            out().println("Wrote " + n + (n == 1 ? " address" : " addresses") + " (" + chosen + ") to " + output);
+            Output.summary(this, output).println("Wrote " + n + (n == 1 ? " address" : " addresses") + " (" + chosen
+                    + ") to " + Output.name(output));
         }
     }
 }

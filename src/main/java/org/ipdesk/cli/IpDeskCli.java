@@ -67,6 +67,10 @@ public final class IpDeskCli implements Runnable {
             description = "On an internal error, print its stack trace too (or set IPDESK_DEBUG=1).")
     boolean debug;
 
+    /** The standard output as bytes, for {@code -o -} (see {@link Output}), and whether it is a terminal. */
+    PrintStream stdout = System.out;
+    boolean stdoutIsTerminal;
+
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "choose a command: "
@@ -79,7 +83,16 @@ public final class IpDeskCli implements Runnable {
 
     /** Runs one command line, writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(commandLine(), args, out, err);
+        return run(args, out, err, out == System.out && System.console() != null);
+    }
+
+    /** {@link #run(String[], PrintStream, PrintStream)}, saying whether {@code out} is a terminal. */
+    static int run(String[] args, PrintStream out, PrintStream err, boolean outIsTerminal) {
+        CommandLine cli = commandLine();
+        IpDeskCli root = cli.getCommand();
+        root.stdout = out;
+        root.stdoutIsTerminal = outIsTerminal;
+        return run(cli, args, out, err);
     }
 
     /**

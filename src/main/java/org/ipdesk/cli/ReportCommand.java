@@ -1,13 +1,10 @@
 package org.ipdesk.cli;
 
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 import org.ipdesk.allocator.Allocator;
-import org.ipdesk.report.ExportMonitor;
-import org.ipdesk.report.ReportFiles;
 import org.ipdesk.report.ReportFormat;
 import org.ipdesk.report.Thresholds;
 import org.ipdesk.report.UsageReport;
@@ -42,7 +39,9 @@ final class ReportCommand implements Runnable {
                             + "pdf: landscape A4 with utilisation bars. html: one self-contained file. "
                             + "json: counts as decimal strings, keys in snake_case.",
                     "The file is written completely or not at all; an existing file is replaced only when the new "
-                            + "one is complete."})
+                            + "one is complete. The open database, another database, a folder, a device or a pipe "
+                            + "is never replaced. -o - writes to standard output (XLSX and PDF only when it is not a "
+                            + "terminal); the summary then goes to standard error."})
     static final class Usage extends CliCommand {
         @Parameters(paramLabel = "NETWORK", arity = "0..1", description = "Only this network (default: all).")
         String network;
@@ -52,7 +51,8 @@ final class ReportCommand implements Runnable {
         String format;
 
         @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-                description = "The file to write; its folder must exist. An existing file is replaced.")
+                description = "The file to write, or - for standard output; its folder must exist. "
+                        + "An existing file is replaced, a database never.")
         Path output;
 
         @Option(names = "--warn", paramLabel = "PERCENT", defaultValue = "80",
@@ -67,20 +67,17 @@ final class ReportCommand implements Runnable {
         void execute() {
             ReportFormat chosen = ReportFormat.parse(format);
             Thresholds thresholds = new Thresholds(warn, critical);
-            ReportFiles.checkTarget(output);
+            Output.check(this, output, chosen.name(), chosen == ReportFormat.XLSX || chosen == ReportFormat.PDF);
             UsageReport report;
             try (Allocator allocator = openAllocator()) {
                 report = UsageReport.build(allocator, Optional.ofNullable(network), thresholds, Instant.now(),
                         databaseFile().getFileName().toString());
+                // written while the database is open, so that the guard knows it and never writes over it
+                Output.write(this, output, (out, monitor) -> chosen.exporter().write(report, out, monitor));
             }
-            try {
-                ReportFiles.write(output, (out, monitor) -> chosen.exporter().write(report, out, monitor),
-                        ExportMonitor.NONE);
-            } catch (IOException e) {
-                throw new IllegalArgumentException("cannot write " + output + ": " + e.getMessage(), e);
-            }
-            out().println("Wrote the usage report (" + chosen.label() + ", " + report.subnets().size()
-                    + (report.subnets().size() == 1 ? " subnet" : " subnets") + ") to " + output);
+            Output.summary(this, output).println("Wrote the usage report (" + chosen.label() + ", "
+                    + report.subnets().size() + (report.subnets().size() == 1 ? " subnet" : " subnets") + ") to "
+                    + Output.name(output));
         }
     }
 }

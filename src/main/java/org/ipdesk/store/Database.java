@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable {
         this.file = file;
         this.connection = connection;
         this.session = new Session(connection);
+        OutputTargets.opened(this, file);
     }
 
     /**
@@ -309,27 +310,24 @@ public final class Database implements AutoCloseable {
      * Writes a consistent copy of this database to {@code target} with SQLite's online backup API: the pages are
      * copied in one step under a read snapshot, so writers on other connections (WAL) neither block nor tear the
      * copy. The copy is written to a temporary file beside {@code target} with owner-only permissions, checked,
-     * and then moved into place; an existing {@code target} is replaced. The database's own file is refused.
+     * and then moved into place. The database's own file is refused, and so is every target that
+     * {@link OutputTargets} refuses; an existing regular file is replaced, an existing SQLite database only with
+     * {@link OutputTargets.IfDatabase#REPLACE}.
      */
-    public synchronized void backup(Path target) {
+    public synchronized void backup(Path target, OutputTargets.IfDatabase ifDatabase) {
         Path absolute = target.toAbsolutePath().normalize();
-        if (absolute.equals(file) || sameFile(absolute, file) || absolute.toString().startsWith(file + "-")) {
-            throw new StoreException("refusing to back up " + file + " onto itself; choose another file");
-        }
-        if (Files.isDirectory(absolute)) {
-            throw new StoreException(absolute + " is a folder; give the backup a file name");
+        if (absolute.equals(file) || sameFile(absolute, file)) {
+            throw new StoreException("cannot write " + target + ": it is the open database"
+                    + (absolute.equals(file) ? "" : " " + file) + "; refusing to back up a database onto itself");
         }
         if (inTransaction) {
             throw new IllegalStateException("cannot back up inside a transaction");
         }
-        Path parent = absolute.getParent();
+        Path real = OutputTargets.check(target, ifDatabase);
+        Path parent = real.getParent();
         Path temporary = null;
         try {
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            temporary = parent == null ? Files.createTempFile("ipdesk-backup", ".tmp")
-                    : Files.createTempFile(parent, "." + absolute.getFileName() + "-", ".tmp");
+            temporary = Files.createTempFile(parent, "." + real.getFileName() + "-", ".tmp");
             try {
                 Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
@@ -341,8 +339,7 @@ public final class Database implements AutoCloseable {
                 throw new StoreException("cannot back up " + file + " to " + absolute + ": SQLite error " + rc);
             }
             checkExisting(temporary);
-            Files.move(temporary, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            OutputTargets.moveIntoPlace(temporary, target, ifDatabase);
             temporary = null;
         } catch (IOException e) {
             throw new StoreException("cannot write the backup " + absolute + ": " + e.getMessage(), e);
@@ -388,5 +385,6 @@ public final class Database implements AutoCloseable {
         }
         session.close();
         closeQuietly(connection);
+        OutputTargets.closed(this);
     }
 }

@@ -26,7 +26,7 @@ class BackupTest {
     @Test
     void aBackupWhileAnotherConnectionWritesIsConsistentAndOpens() throws Exception {
         Path db = dir.resolve("live.db");
-        Path copy = dir.resolve("copies/backup.db");
+        Path copy = Files.createDirectories(dir.resolve("copies")).resolve("backup.db");
         try (Allocator reader = open(db)) {
             reader.createNetwork("dc1", "");
             Subnet subnet = reader.createSubnet("dc1", SubnetSpec.of(Cidr.parse("10.0.0.0/20")));

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import org.ipdesk.store.ContentSnapshot;
+import org.ipdesk.store.Database;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,5 +74,25 @@ class ReportFilesTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not exist");
         assertThatThrownBy(() -> ReportFiles.write(dir, (out, m) -> { }, ExportMonitor.NONE))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("it is a folder");
+    }
+
+    @Test
+    void theOpenDatabaseItsWalAndADeviceAreNeverReplaced() throws IOException {
+        Path db = dir.resolve("open.db");
+        try (Database open = Database.open(db)) {
+            String before = ContentSnapshot.of(db);
+            for (Path target : List.of(db, dir.resolve("open.db-wal"))) {
+                assertThatThrownBy(() -> ReportFiles.write(target,
+                        (out, m) -> new CsvReport().write(SampleReport.report(), out, m), ExportMonitor.NONE))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessageStartingWith("cannot write " + target + ": it is the ")
+                        .hasMessageContaining("open database");
+            }
+            assertThat(ContentSnapshot.of(db)).isEqualTo(before);
+        }
+        Path link = Files.createSymbolicLink(dir.resolve("null.csv"), Path.of("/dev/null"));
+        assertThatThrownBy(() -> ReportFiles.write(link, (out, m) -> out.write('x'), ExportMonitor.NONE))
+                .hasMessageContaining("not a regular file");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
     }
 }

@@ -43,7 +43,9 @@ import org.ipdesk.report.AddressXlsx;
 import org.ipdesk.report.ExportMonitor;
 import org.ipdesk.report.ReportFiles;
 import org.ipdesk.store.DataLocation;
+import org.ipdesk.store.OutputTargets;
 import org.ipdesk.store.StoreException;
+import org.ipdesk.store.TargetRefusedException;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.address.AddressDialogViewModel;
@@ -412,10 +414,14 @@ public final class MainViewModel {
         dialogs.chooseNewDatabase(folderOfCurrentFile()).ifPresent(this::createDatabase);
     }
 
-    /** File → Back up…: a consistent copy of the open database (SQLite's online backup) to a file the user names. */
+    /**
+     * File → Back up…: a consistent copy of the open database (SQLite's online backup) to a file the user names.
+     * The save dialog has asked before an existing file is chosen, so an older backup there is replaced; the open
+     * database, a folder or a device never are.
+     */
     public void backUp() {
         dialogs.chooseNewDatabase(folderOfCurrentFile()).ifPresent(target -> tasks.submit(() -> {
-            allocator().backup(target);
+            allocator().backup(target, OutputTargets.IfDatabase.REPLACE);
             return target;
         }, written -> report("Backed up " + databaseFile.get() + " to " + written, false),
                 problem -> report("Cannot back up to " + target + ": " + message(problem), true)));
@@ -1193,6 +1199,9 @@ public final class MainViewModel {
     }
 
     private static String message(Throwable problem) {
+        if (problem instanceof TargetRefusedException refused) {
+            return refused.why(); // the file is named by the caller's "Cannot export to FILE: "
+        }
         if (problem instanceof StoreException || problem instanceof AllocatorException) {
             return problem.getMessage();
         }

@@ -7,22 +7,23 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.ipdesk.store.DataLocation;
+import org.ipdesk.store.OutputTargets;
+import org.ipdesk.store.TargetRefusedException;
 import org.ipdesk.ui.grid.CellSize;
 
 /**
  * Reads and writes {@link Settings} as a small JSON file ({@code settings.json} in the data folder). A missing
  * or unreadable file gives the defaults, and a bad value gives the default of its own field: settings are a
  * convenience and never stop the window from opening.
- * Writes go to a temporary file first and replace the old one in one move.
+ * Writes go to a temporary file first and replace the old one in one move, through {@link OutputTargets}' guard: a
+ * settings file that is (or leads to) a folder, a device or a database is refused and left as it is.
  */
 public final class SettingsStore {
 
@@ -68,25 +69,32 @@ public final class SettingsStore {
         }
     }
 
-    /** Saves the settings; a failure (read-only folder, full disk) is returned, not thrown. */
+    /**
+     * Saves the settings; a failure (read-only folder, full disk, a settings file that is not a regular file) is
+     * logged and returned, not thrown.
+     */
     public Optional<String> save(Settings settings) {
         try {
             Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "settings", ".tmp");
+            Path target = OutputTargets.check(file);
+            Path temp = Files.createTempFile(target.getParent(), "settings", ".tmp");
             try {
                 JSON.writeValue(temp.toFile(), Stored.of(settings));
-                try {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
+                OutputTargets.moveIntoPlace(temp, file, OutputTargets.IfDatabase.REFUSE);
             } finally {
                 Files.deleteIfExists(temp);
             }
             return Optional.empty();
+        } catch (TargetRefusedException e) {
+            return logged("the settings were not saved: " + e.getMessage());
         } catch (IOException | RuntimeException e) {
-            return Optional.of("cannot save the settings to " + file + ": " + e.getMessage());
+            return logged("cannot save the settings to " + file + ": " + e.getMessage());
         }
+    }
+
+    private static Optional<String> logged(String problem) {
+        System.getLogger(SettingsStore.class.getName()).log(System.Logger.Level.WARNING, problem);
+        return Optional.of(problem);
     }
 
     private static Settings read(JsonNode root) {

@@ -35,6 +35,7 @@ import org.ipdesk.report.ReportFormat;
 import org.ipdesk.report.Thresholds;
 import org.ipdesk.report.UsageReport;
 import org.ipdesk.report.UsageReport.SubnetRow;
+import org.ipdesk.store.TargetRefusedException;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.subnet.UsageSegment;
 
@@ -256,7 +257,8 @@ public final class UsageDashboardViewModel {
             boolean cancelled = problem instanceof CancellationException;
             exportFailed.set(!cancelled);
             exportMessage.set(cancelled ? "Export cancelled; nothing was written to " + target
-                    : "Cannot write " + target + ": " + problem.getMessage());
+                    : "Cannot write " + target + ": " + (problem instanceof TargetRefusedException refused
+                            ? refused.why() : problem.getMessage()));
         });
     }
 

@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.ipdesk.ui.grid.CellSize;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -152,5 +156,63 @@ class SettingsStoreTest {
     /** A path as it stands inside a JSON string (backslashes doubled on Windows). */
     private static String json(Path path) {
         return path.toString().replace("\\", "\\\\");
+    }
+
+    /** The WARNING lines SettingsStore logs while {@code work} runs. */
+    private static List<String> logged(Runnable work) {
+        Logger logger = Logger.getLogger(SettingsStore.class.getName());
+        List<String> lines = new java.util.ArrayList<>();
+        Handler handler = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(record.getLevel() + " " + record.getMessage());
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        logger.addHandler(handler);
+        try {
+            work.run();
+        } finally {
+            logger.removeHandler(handler);
+        }
+        return lines;
+    }
+
+    @Test
+    void aSettingsFileThatLeadsToADeviceOrIsAFolderIsRefusedLoggedAndLeftAsItIs() throws IOException {
+        Path link = Files.createSymbolicLink(settingsFile(), Path.of("/dev/null"));
+        List<Optional<String>> problems = new java.util.ArrayList<>();
+        List<String> log = logged(() -> problems.add(new SettingsStore(link).save(Settings.DEFAULTS)));
+        assertThat(problems).singleElement().satisfies(problem -> assertThat(problem).hasValue(
+                "the settings were not saved: cannot write " + link
+                        + ": it leads to /dev/null, which is a character device, not a regular file"));
+        assertThat(log).containsExactly("WARNING " + problems.get(0).orElseThrow());
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+
+        Path folder = Files.createDirectory(dir.resolve("folder.json"));
+        assertThat(new SettingsStore(folder).save(Settings.DEFAULTS))
+                .hasValueSatisfying(problem -> assertThat(problem).contains(folder.toString())
+                        .contains("it is a folder"));
+        assertThat(folder).isEmptyDirectory();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).as("no temporary file left").containsExactlyInAnyOrder(link, folder);
+        }
+    }
+
+    @Test
+    void aSettingsFileThatIsALinkToARegularFileIsWrittenThrough() throws IOException {
+        Path real = Files.writeString(dir.resolve("real-settings.json"), "{}");
+        Path link = Files.createSymbolicLink(settingsFile(), real.getFileName());
+        assertThat(new SettingsStore(link).save(Settings.DEFAULTS)).isEmpty();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(new SettingsStore(real).load()).isEqualTo(Settings.DEFAULTS);
+        assertThat(Files.readString(real)).contains("\"theme\"");
     }
 }
