@@ -43,6 +43,8 @@ import org.ipdesk.model.Network;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.model.TextFields;
+import org.ipdesk.model.TextFields.Field;
 import org.ipdesk.model.Usage;
 import org.ipdesk.store.Database;
 import org.ipdesk.store.Session;
@@ -138,7 +140,8 @@ public final class Allocator implements AutoCloseable {
     // ================================================================= networks
 
     public Network createNetwork(String name, String description) {
-        String clean = requireName(name, "network name");
+        String clean = requireName(name, Field.NETWORK_NAME);
+        checkText(Field.NETWORK_DESCRIPTION, description);
         return database.write(s -> {
             s.networkByName(clean).ifPresent(existing -> {
                 throw new Conflict("a network named '" + existing.name() + "' already exists");
@@ -150,7 +153,8 @@ public final class Allocator implements AutoCloseable {
     }
 
     public Network updateNetwork(String name, String newName, String description) {
-        String clean = requireName(newName, "network name");
+        String clean = requireName(newName, Field.NETWORK_NAME);
+        checkText(Field.NETWORK_DESCRIPTION, description);
         return database.write(s -> {
             Network before = network(s, name);
             s.networkByName(clean).filter(other -> other.id() != before.id()).ifPresent(other -> {
@@ -208,6 +212,7 @@ public final class Allocator implements AutoCloseable {
 
     /** Creates a subnet inside the caller's transaction; {@code log} false leaves the change log to the caller. */
     Subnet createSubnet(Session s, Network network, SubnetSpec spec, boolean log) {
+        validateDetails(spec);
         Cidr cidr = spec.cidr();
         List<Subnet> containing = s.subnetsContaining(network.id(), cidr);
         for (Subnet c : containing) {
@@ -330,6 +335,8 @@ public final class Allocator implements AutoCloseable {
         if (spec.vlan().isPresent() && (spec.vlan().getAsInt() < 1 || spec.vlan().getAsInt() > 4094)) {
             throw new InvalidInput("VLAN " + spec.vlan().getAsInt() + " is out of range (1-4094)");
         }
+        checkText(Field.SUBNET_NAME, spec.name());
+        checkText(Field.SUBNET_DESCRIPTION, spec.description());
     }
 
     /** Changes a subnet's name, description, VLAN and gateway (its CIDR stays). */
@@ -434,6 +441,7 @@ public final class Allocator implements AutoCloseable {
      * one that fits a block wins, and the lowest block in it is taken.
      */
     public Subnet createNextFreeChild(String networkName, Cidr parentCidr, int prefixLength, String name) {
+        checkText(Field.SUBNET_NAME, name);
         return database.write(s -> {
             Network network = network(s, networkName);
             Subnet parent = findSubnet(s, parentCidr, Optional.of(network.name()));
@@ -499,6 +507,7 @@ public final class Allocator implements AutoCloseable {
 
     /** Adds a range inside the caller's transaction; {@code log} false leaves the change log to the caller. */
     AddressRange addRange(Session s, long subnetId, Ip start, Ip end, RangeKind kind, String description, boolean log) {
+        checkText(Field.RANGE_DESCRIPTION, description);
         Subnet subnet = subnet(s, subnetId);
         IpRange range;
         try {
@@ -834,6 +843,15 @@ public final class Allocator implements AutoCloseable {
         Hostnames.problem(details.hostname()).ifPresent(problem -> {
             throw new InvalidInput(problem);
         });
+        checkText(Field.OWNER, details.owner());
+        checkText(Field.DESCRIPTION, details.description());
+    }
+
+    /** Refuses text that {@code field} does not take (a control character, too long): see {@link TextFields}. */
+    private static void checkText(Field field, String value) {
+        TextFields.problem(field, value).ifPresent(problem -> {
+            throw new InvalidInput(problem);
+        });
     }
 
     /** Parses a MAC for callers that hold text, turning a bad value into an {@link InvalidInput}. */
@@ -1090,14 +1108,12 @@ public final class Allocator implements AutoCloseable {
         return value == null ? "" : value.strip();
     }
 
-    private static String requireName(String name, String what) {
+    private static String requireName(String name, Field field) {
         String clean = text(name);
         if (clean.isEmpty()) {
-            throw new InvalidInput("the " + what + " is empty");
+            throw new InvalidInput("the " + field.label() + " is empty");
         }
-        if (clean.length() > 100) {
-            throw new InvalidInput("the " + what + " is longer than 100 characters");
-        }
+        checkText(field, clean);
         return clean;
     }
 }

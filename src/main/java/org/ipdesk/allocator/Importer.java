@@ -33,6 +33,8 @@ import org.ipdesk.model.Network;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.model.TextFields;
+import org.ipdesk.model.TextFields.Field;
 import org.ipdesk.store.Database;
 import org.ipdesk.store.Session;
 
@@ -159,7 +161,8 @@ final class Importer {
         private void network(NetworkItem item) {
             String name = clean(item.name());
             String key = "network '" + name + "'";
-            Optional<String> problem = nameProblem(name);
+            Optional<String> problem = nameProblem(name)
+                    .or(() -> TextFields.problem(Field.NETWORK_DESCRIPTION, item.description()));
             if (problem.isPresent()) {
                 rows.add(new Row(item.row(), "network", key, Result.ERROR, problem.get()));
                 return;
@@ -205,7 +208,9 @@ final class Importer {
             SubnetSpec spec = item.spec();
             String key = spec.cidr() + " in " + networkName;
             List<String> notes = new ArrayList<>();
-            Optional<String> problem = nameProblem(networkName).map(p -> p.replace("name", "network name"));
+            Optional<String> problem = nameProblem(networkName)
+                    .or(() -> TextFields.problem(Field.SUBNET_NAME, spec.name()))
+                    .or(() -> TextFields.problem(Field.SUBNET_DESCRIPTION, spec.description()));
             if (problem.isEmpty() && spec.vlan().isPresent()
                     && (spec.vlan().getAsInt() < 1 || spec.vlan().getAsInt() > 4094)) {
                 problem = Optional.of("VLAN " + spec.vlan().getAsInt() + " is out of range (1-4094)");
@@ -269,6 +274,11 @@ final class Importer {
 
         private void range(RangeItem item) {
             String key = item.start() + "-" + item.end();
+            Optional<String> text = TextFields.problem(Field.RANGE_DESCRIPTION, item.description());
+            if (text.isPresent()) {
+                rows.add(new Row(item.row(), "range", key, Result.ERROR, text.get()));
+                return;
+            }
             Subnet subnet;
             try {
                 subnet = resolve(clean(item.network()), item.subnet(), item.start());
@@ -307,7 +317,9 @@ final class Importer {
         private void address(AddressItem item) {
             Ip ip = item.ip();
             AddressDetails details = item.details();
-            Optional<String> hostProblem = Hostnames.problem(details.hostname());
+            Optional<String> hostProblem = Hostnames.problem(details.hostname())
+                    .or(() -> TextFields.problem(Field.OWNER, details.owner()))
+                    .or(() -> TextFields.problem(Field.DESCRIPTION, details.description()));
             if (hostProblem.isPresent()) {
                 rows.add(new Row(item.row(), "address", ip.toString(), Result.ERROR, hostProblem.get()));
                 return;
@@ -511,14 +523,12 @@ final class Importer {
         return e instanceof Conflict || e instanceof AddressInUse ? Result.CONFLICT : Result.ERROR;
     }
 
+    /** What is wrong with a network's name in the file (empty, a refused character, too long), if anything. */
     private static Optional<String> nameProblem(String name) {
         if (name.isEmpty()) {
-            return Optional.of("the name is empty");
+            return Optional.of("the network name is empty");
         }
-        if (name.length() > 100) {
-            return Optional.of("the name is longer than 100 characters");
-        }
-        return Optional.empty();
+        return TextFields.problem(Field.NETWORK_NAME, name);
     }
 
     private static String clean(String text) {

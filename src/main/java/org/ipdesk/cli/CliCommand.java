@@ -70,4 +70,9 @@ abstract class CliCommand implements Callable<Integer> {
     void printJson(Object value) {
         out().println(Json.write(value));
     }
+
+    /** Prints a line that holds values from the database or the user, {@linkplain TerminalText#escape escaped}. */
+    void say(String line) {
+        out().println(TerminalText.escape(line));
+    }
 }

@@ -29,7 +29,7 @@ final class FindCommand extends CliCommand {
         if (json) {
             printJson(rows);
         } else if (rows.isEmpty()) {
-            out().println("No address matches '" + query.strip() + "'.");
+            say("No address matches '" + query.strip() + "'.");
         } else {
             AddressRows.print(out(), rows, true);
         }

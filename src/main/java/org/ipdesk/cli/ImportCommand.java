@@ -72,8 +72,8 @@ final class ImportCommand extends CliCommand {
             }
             ImportPlan.Applied applied = allocator.applyImport(plan);
             out().printf("Imported %s: %d networks, %d subnets, %d ranges, %,d addresses (%,d unchanged rows left "
-                            + "as they were) in %.1f s%n", applied.source(), applied.networks(), applied.subnets(),
-                    applied.ranges(), applied.addresses(), applied.unchanged(), applied.millis() / 1000.0);
+                            + "as they were) in %.1f s%n", TerminalText.escape(applied.source()), applied.networks(),
+                    applied.subnets(), applied.ranges(), applied.addresses(), applied.unchanged(), applied.millis() / 1000.0);
         }
     }
 
@@ -117,11 +117,12 @@ final class ImportCommand extends CliCommand {
     private void print(CsvImport.ParsedFile parsed, ImportPlan plan) {
         Map<Result, Long> counts = plan.counts();
         out().printf("Preview of %s (layout %s, delimiter %s): %,d rows: %,d new, %,d unchanged, %,d conflict, "
-                        + "%,d error%n", parsed.name(), parsed.layout().label(), parsed.delimiterName(), plan.rows().size(),
+                        + "%,d error%n", TerminalText.escape(parsed.name()), parsed.layout().label(),
+                parsed.delimiterName(), plan.rows().size(),
                 counts.get(Result.NEW), counts.get(Result.UNCHANGED), counts.get(Result.CONFLICT),
                 counts.get(Result.ERROR));
         List<ImportPlan.Row> problems = plan.problems();
-        problems.stream().limit(LISTED).forEach(r -> out().println("  " + r.describe()));
+        problems.stream().limit(LISTED).forEach(r -> out().println("  " + TerminalText.message(r.describe())));
         if (problems.size() > LISTED) {
             out().printf("  ... and %,d more conflict or error rows%n", problems.size() - LISTED);
         }

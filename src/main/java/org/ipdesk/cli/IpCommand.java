@@ -70,7 +70,7 @@ final class IpCommand implements Runnable {
             try (Allocator allocator = openAllocator()) {
                 Subnet target = find(allocator, cidr);
                 Address taken = allocator.reserve(target.id(), address, recorded);
-                out().println(taken.ip() + " is now " + taken.status().label()
+                say(taken.ip() + " is now " + taken.status().label()
                         + (taken.details().hostname().isEmpty() && taken.details().owner().isEmpty()
                                 ? "" : " to " + taken.holder())
                         + " in " + target.label());
@@ -185,7 +185,7 @@ final class IpCommand implements Runnable {
             try (Allocator allocator = openAllocator()) {
                 Subnet target = find(allocator, cidr);
                 Address released = allocator.release(target.id(), address);
-                out().println("Released " + released.ip() + " in " + target.label() + " (was "
+                say("Released " + released.ip() + " in " + target.label() + " (was "
                         + released.status().label() + " to " + released.holder() + ")");
             }
         }

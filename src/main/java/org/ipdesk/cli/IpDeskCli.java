@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Set;
 import org.ipdesk.allocator.AllocatorException;
 import org.ipdesk.store.StoreException;
 import picocli.CommandLine;
@@ -60,6 +62,11 @@ public final class IpDeskCli implements Runnable {
             description = "The database file (created when absent). Default: ipdesk.db in the user's data folder.")
     Path db;
 
+    /** Shows the stack trace of an internal error (IPDESK_DEBUG=1 in the environment does the same). */
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "On an internal error, print its stack trace too (or set IPDESK_DEBUG=1).")
+    boolean debug;
+
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "choose a command: "
@@ -72,13 +79,22 @@ public final class IpDeskCli implements Runnable {
 
     /** Runs one command line, writing to {@code out} and {@code err}; returns the exit code. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(commandLine(), args, out, err);
+    }
+
+    /**
+     * Runs {@code args} on a configured command tree. A failure that escapes picocli's handlers (an {@link Error}
+     * such as running out of memory) is reported like any internal error: one line, exit 1.
+     */
+    static int run(CommandLine cli, String[] args, PrintStream out, PrintStream err) {
         PrintWriter outWriter = writer(out);
         PrintWriter errWriter = writer(err);
         try {
-            CommandLine cli = commandLine();
             cli.setOut(outWriter);
             cli.setErr(errWriter);
             return cli.execute(args);
+        } catch (RuntimeException | Error e) {
+            return internalError(e, errWriter, debugWanted(cli));
         } finally {
             outWriter.flush();
             errWriter.flush();
@@ -95,25 +111,47 @@ public final class IpDeskCli implements Runnable {
 
     /**
      * Refusals (the allocator's rules, database problems, malformed values such as a CIDR with host bits set or
-     * an unknown status) are reported in one line; anything else is a bug and shows its stack trace.
+     * an unknown status) are reported in one line. Anything else is a bug: one line that says so, and its stack
+     * trace only with --debug or IPDESK_DEBUG=1. Either way the message is {@linkplain TerminalText#message escaped}.
      */
     private static final IExecutionExceptionHandler REFUSALS = (ex, commandLine, parseResult) -> {
         PrintWriter err = commandLine.getErr();
         if (ex instanceof AllocatorException || ex instanceof StoreException || ex instanceof IllegalArgumentException) {
-            err.println("ipdesk: " + ex.getMessage());
-        } else {
-            err.println("ipdesk: unexpected error: " + ex);
-            ex.printStackTrace(err);
+            err.println("ipdesk: " + TerminalText.message(ex.getMessage()));
+            err.flush();
+            return REFUSED;
+        }
+        return internalError(ex, err, debugWanted(commandLine));
+    };
+
+    /** "ipdesk: internal error: MESSAGE (a bug in IPDesk; ...)", then the stack trace when asked; exit 1. */
+    private static int internalError(Throwable failure, PrintWriter err, boolean debug) {
+        String what = failure instanceof OutOfMemoryError
+                ? "out of memory" + (failure.getMessage() == null ? "" : " (" + failure.getMessage() + ")")
+                : failure.getMessage() == null || failure.getMessage().isBlank()
+                ? failure.getClass().getSimpleName() : failure.getMessage();
+        err.println("ipdesk: internal error: " + TerminalText.message(what) + " (a bug in IPDesk; please report it. "
+                + "Run again with --debug or IPDESK_DEBUG=1 for the details)");
+        if (debug) {
+            failure.printStackTrace(err);
         }
         err.flush();
         return REFUSED;
-    };
+    }
+
+    /** Whether --debug was given (on any command) or IPDESK_DEBUG is set to 1, true or yes. */
+    private static boolean debugWanted(CommandLine commandLine) {
+        Object root = commandLine.getCommandSpec().root().userObject();
+        String env = System.getenv("IPDESK_DEBUG");
+        return root instanceof IpDeskCli cli && cli.debug
+                || env != null && Set.of("1", "true", "yes").contains(env.strip().toLowerCase(Locale.ROOT));
+    }
 
     /** Usage errors: the message, suggestions for a mistyped name, and where to find help; no usage dump. */
     private static final IParameterExceptionHandler USAGE_ERRORS = (ex, args) -> {
         CommandLine commandLine = ex.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("ipdesk: " + ex.getMessage());
+        err.println("ipdesk: " + TerminalText.message(ex.getMessage()));
         UnmatchedArgumentException.printSuggestions(ex, err);
         err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();

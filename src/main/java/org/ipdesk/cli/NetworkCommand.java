@@ -38,7 +38,7 @@ final class NetworkCommand implements Runnable {
         void execute() {
             try (Allocator allocator = createOrOpenAllocator()) {
                 Network network = allocator.createNetwork(name, description);
-                out().println("Created network '" + network.name() + "'");
+                say("Created network '" + network.name() + "'");
             }
         }
     }

@@ -59,7 +59,7 @@ final class RangeCommand implements Runnable {
             try (Allocator allocator = openAllocator()) {
                 Subnet target = subnet(allocator, cidr, network);
                 AddressRange range = allocator.addRange(target.id(), first, last, rangeKind, description);
-                out().println("Added " + range.kind().label() + " range " + range.range() + " to " + target.label());
+                say("Added " + range.kind().label() + " range " + range.range() + " to " + target.label());
             }
         }
     }

@@ -63,7 +63,7 @@ final class SubnetCommand implements Runnable {
                 String inside = created.parentId().isPresent()
                         ? " inside " + allocator.subnet(created.parentId().getAsLong()).cidr()
                         : "";
-                out().println("Created subnet " + created.label() + inside);
+                say("Created subnet " + created.label() + inside);
             }
         }
     }

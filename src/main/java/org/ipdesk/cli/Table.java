@@ -6,7 +6,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A plain-text table: upper-case headers, columns two spaces apart, numbers right-aligned, no trailing blanks. */
+/**
+ * A plain-text table: upper-case headers, columns two spaces apart, numbers right-aligned, no trailing blanks. Every
+ * cell goes through {@link TerminalText#cell}: escaped, and at most {@value TerminalText#MAX_CELL} characters wide
+ * (a longer one is cut and ends in "..."), so one long value never pads every row of the table.
+ */
 final class Table {
     private final List<String> headers;
     private final Set<Integer> right = new HashSet<>();
@@ -30,7 +34,7 @@ final class Table {
         }
         List<String> row = new ArrayList<>(cells.length);
         for (Object cell : cells) {
-            row.add(cell == null ? "" : cell.toString());
+            row.add(cell == null ? "" : TerminalText.cell(cell.toString()));
         }
         rows.add(row);
         return this;

@@ -44,6 +44,12 @@ public final class CsvImport {
     /** The network of NetBox rows without a VRF and phpIPAM subnets without a section. */
     public static final String GLOBAL = "global";
     private static final char[] DELIMITERS = {',', ';', '\t', '|'};
+    /**
+     * The most characters a cell may hold: ten times the longest field (a description, 1,000; see
+     * {@link org.ipdesk.model.TextFields}), so a value a little over its field's limit gets that field's message,
+     * and a runaway cell (megabytes of text) becomes its row's error at once instead of travelling on.
+     */
+    static final int MAX_CELL = 10_000;
     private static final Pattern VLAN_IN_TEXT = Pattern.compile("\\((?:VID\\s*)?(\\d{1,4})\\)|^\\s*(\\d{1,4})\\b");
 
     private CsvImport() {
@@ -388,6 +394,11 @@ public final class CsvImport {
                     String value = record.get(i.getAsInt()).strip();
                     if (columns.ownLayout) {
                         value = SpreadsheetText.restore(value).strip();
+                    }
+                    if (value.length() > MAX_CELL && value.codePointCount(0, value.length()) > MAX_CELL) {
+                        throw new IllegalArgumentException(String.format(Locale.ROOT,
+                                "the %s column holds %,d characters; no cell may hold more than %,d", name,
+                                value.codePointCount(0, value.length()), MAX_CELL));
                     }
                     if (!value.isEmpty()) {
                         return value;

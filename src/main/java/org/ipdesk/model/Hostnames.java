@@ -3,7 +3,11 @@ package org.ipdesk.model;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Host name rules of RFC 1123: dot-separated labels of letters, digits and hyphens. */
+/**
+ * Host name rules of RFC 1123: dot-separated labels of letters, digits and hyphens, at most 253 characters. A
+ * character no text field takes (see {@link TextFields}) is named as such first, and an over-long name is refused
+ * without quoting it.
+ */
 public final class Hostnames {
     private static final Pattern LABEL = Pattern.compile("[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
 
@@ -15,9 +19,15 @@ public final class Hostnames {
         if (hostname == null || hostname.isEmpty()) {
             return Optional.empty();
         }
+        Optional<String> characters = TextFields.characterProblem(TextFields.Field.HOSTNAME.label(), hostname);
+        if (characters.isPresent()) {
+            return characters;
+        }
         String name = hostname.endsWith(".") ? hostname.substring(0, hostname.length() - 1) : hostname;
-        if (name.length() > 253) {
-            return Optional.of("host name '" + hostname + "' is longer than 253 characters");
+        int limit = TextFields.Field.HOSTNAME.limit();
+        int length = name.codePointCount(0, name.length());
+        if (length > limit) {
+            return Optional.of(TextFields.tooLong(TextFields.Field.HOSTNAME.label(), length, limit));
         }
         for (String label : name.split("\\.", -1)) {
             if (label.isEmpty()) {

@@ -10,11 +10,14 @@ import org.dhatim.fastexcel.Worksheet;
 /**
  * Writes tables into XLSX sheets for the report and the address list: a bold, frozen header; numbers as numbers
  * (counts beyond 2^53, which a spreadsheet's doubles cannot hold exactly, as exact decimal text); percentages with
- * two decimals; instants as dates; every text cell {@linkplain SpreadsheetText#neutralise neutralised}.
+ * two decimals; instants as dates; every text cell {@linkplain SpreadsheetText#neutralise neutralised} and
+ * {@linkplain #fit cut} to what a cell holds.
  */
 final class XlsxSheets {
     /** The largest count a spreadsheet number holds exactly. */
     private static final BigInteger EXACT = BigInteger.ONE.shiftLeft(53);
+    /** The most characters a cell holds (Excel's limit; a longer one makes it repair the file and drop content). */
+    static final int MAX_CELL = 32_767;
 
     private XlsxSheets() {
     }
@@ -43,6 +46,23 @@ final class XlsxSheets {
         return done;
     }
 
+    /**
+     * The text when a cell holds it, else its start and a mark saying how long it was: "... [cut: 40,000 characters
+     * in all]", {@value #MAX_CELL} characters together. Only older data can be that long: no field takes more than
+     * 1,000 characters now.
+     */
+    static String fit(String text) {
+        if (text.length() <= MAX_CELL) {
+            return text;
+        }
+        String mark = String.format(java.util.Locale.ROOT, "... [cut: %,d characters in all]", text.length());
+        int end = MAX_CELL - mark.length();
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + mark;
+    }
+
     static void cell(Worksheet sheet, int r, int c, Object value) {
         if (value instanceof BigInteger i) {
             if (i.abs().compareTo(EXACT) <= 0) {
@@ -61,7 +81,7 @@ final class XlsxSheets {
         } else {
             String text = String.valueOf(value);
             if (!text.isEmpty()) {
-                sheet.value(r, c, SpreadsheetText.neutralise(text));
+                sheet.value(r, c, fit(SpreadsheetText.neutralise(text)));
             }
         }
     }

@@ -176,6 +176,7 @@ public final class AddressDialogViewModel extends EditDialogViewModel<AddressRes
     protected Rehearsal checkLocally() {
         ipError.set("");
         Optional<AddressDetails> typed = details.check(false, true);
+        setError(details.textError.get());
         Ip address = null;
         String text = text(ip);
         if (text.isEmpty()) {

@@ -76,6 +76,7 @@ public final class BlockDialogViewModel extends EditDialogViewModel<AddressResul
         countError.set("");
         placement.set("");
         Optional<AddressDetails> typed = details.check(false, true);
+        setError(details.textError.get());
         String text = text(count);
         Integer n = null;
         if (text.isEmpty()) {

@@ -12,11 +12,14 @@ import org.ipdesk.address.Mac;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.Hostnames;
+import org.ipdesk.model.TextFields;
 import org.ipdesk.ui.edit.Messages;
 
 /**
  * The detail fields the address dialogs share: status, host name, MAC, owner and description, with the errors of
- * the three that are checked (status by the allocator, host name by RFC 1123, MAC by its format).
+ * the three that are checked (status by the allocator, host name by RFC 1123, MAC by its format). Owner and
+ * description follow the rules of every free-text field ({@link TextFields}); their problem is {@link #textError},
+ * which the dialog shows as its general error.
  */
 public final class DetailsFields {
 
@@ -28,6 +31,8 @@ public final class DetailsFields {
     final ReadOnlyStringWrapper statusError = new ReadOnlyStringWrapper("");
     final ReadOnlyStringWrapper hostnameError = new ReadOnlyStringWrapper("");
     final ReadOnlyStringWrapper macError = new ReadOnlyStringWrapper("");
+    /** What is wrong with the owner or the description (a refused character, too long); empty when nothing. */
+    final ReadOnlyStringWrapper textError = new ReadOnlyStringWrapper("");
 
     DetailsFields() {
     }
@@ -86,6 +91,7 @@ public final class DetailsFields {
         statusError.set("");
         hostnameError.set("");
         macError.set("");
+        textError.set("");
         String name = clean(hostname);
         boolean ok = true;
         if (name.isEmpty() && hostnameRequired) {
@@ -106,6 +112,12 @@ public final class DetailsFields {
                 macError.set(Messages.sentence(e.getMessage()));
                 ok = false;
             }
+        }
+        Optional<String> textProblem = TextFields.problem(TextFields.Field.OWNER, clean(owner))
+                .or(() -> TextFields.problem(TextFields.Field.DESCRIPTION, clean(description)));
+        if (textProblem.isPresent()) {
+            textError.set(Messages.sentence(textProblem.get()));
+            ok = false;
         }
         if (!ok) {
             return Optional.empty();

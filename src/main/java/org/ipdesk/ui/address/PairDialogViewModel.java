@@ -91,6 +91,7 @@ public final class PairDialogViewModel extends EditDialogViewModel<AddressResult
     protected Rehearsal checkLocally() {
         clear(v4Error, v6Error);
         Optional<AddressDetails> typed = details.check(true, touched(details.hostnameProperty()));
+        setError(details.textError.get());
         if (v4Subnet.get() == null) {
             v4Error.set(v4Subnets.isEmpty() ? "The database has no IPv4 subnet" : "Choose an IPv4 subnet");
         }

@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.AllocatorException;
+import org.ipdesk.model.TextFields;
 import org.ipdesk.ui.TaskExecutor;
 
 /**
@@ -218,6 +219,22 @@ public abstract class EditDialogViewModel<T> {
     /** Null-safe text of a property. */
     protected static String text(ObservableValue<String> value) {
         return value.getValue() == null ? "" : value.getValue().strip();
+    }
+
+    /**
+     * Checks a free-text field by the rules every entry point shares ({@link TextFields}): a refused character or
+     * an over-long value becomes the general error (as a sentence, in the command line's words). True when it passes.
+     */
+    protected final boolean textOk(TextFields.Field field, ObservableValue<String> value) {
+        return textOk(field, value, error);
+    }
+
+    /** {@link #textOk(TextFields.Field, ObservableValue)}, showing the problem in {@code fieldError}. */
+    protected static boolean textOk(TextFields.Field field, ObservableValue<String> value,
+                                    ReadOnlyStringWrapper fieldError) {
+        java.util.Optional<String> problem = TextFields.problem(field, text(value));
+        problem.ifPresent(p -> fieldError.set(Messages.sentence(p)));
+        return problem.isEmpty();
     }
 
     /** Whether every given error is empty. */

@@ -9,16 +9,15 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Network;
+import org.ipdesk.model.TextFields.Field;
 import org.ipdesk.ui.TaskExecutor;
 
 /**
- * The network dialog: create a network, or rename / describe one. The name must not be empty, longer than 100
- * characters, or used by another network (compared without case, as the database does).
+ * The network dialog: create a network, or rename / describe one. The name must not be empty or used by another
+ * network (compared without case, as the database does); name and description follow the rules of every free-text
+ * field (printable, at most 100 and 1,000 characters: {@link org.ipdesk.model.TextFields}).
  */
 public final class NetworkDialogViewModel extends EditDialogViewModel<Network> {
-
-    /** The longest name the engine takes. */
-    static final int MAX_NAME = 100;
 
     private final Optional<Network> original;
     private final StringProperty name = new SimpleStringProperty("");
@@ -73,8 +72,9 @@ public final class NetworkDialogViewModel extends EditDialogViewModel<Network> {
             nameError.set(touched(name) ? "Enter a name for the network" : "");
             return null;
         }
-        if (clean.length() > MAX_NAME) {
-            nameError.set("The network name is longer than " + MAX_NAME + " characters (" + clean.length() + ")");
+        boolean nameOk = textOk(Field.NETWORK_NAME, name, nameError);
+        boolean descriptionOk = textOk(Field.NETWORK_DESCRIPTION, description);
+        if (!nameOk || !descriptionOk) {
             return null;
         }
         return allocator -> {

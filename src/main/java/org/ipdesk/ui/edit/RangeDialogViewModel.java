@@ -19,6 +19,7 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.model.TextFields.Field;
 import org.ipdesk.ui.TaskExecutor;
 
 /**
@@ -111,7 +112,8 @@ public final class RangeDialogViewModel extends EditDialogViewModel<AddressRange
                 endError.set("The range ends at " + last + ", before its start " + first);
             }
         }
-        if (first == null || last == null || chosen == null || !endError.get().isEmpty()) {
+        boolean textOk = textOk(Field.RANGE_DESCRIPTION, description);
+        if (first == null || last == null || chosen == null || !endError.get().isEmpty() || !textOk) {
             return null;
         }
         return allocator -> {

@@ -24,6 +24,7 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.model.TextFields.Field;
 import org.ipdesk.ui.TaskExecutor;
 
 /**
@@ -186,7 +187,8 @@ public final class SubnetDialogViewModel extends EditDialogViewModel<Subnet> {
         if (block != null && gatewayIp != null && !block.contains(gatewayIp)) {
             gatewayError.set("Gateway " + gatewayIp + " is outside " + block);
         }
-        if (networkName.isEmpty() || block == null || !noErrors(vlanError, gatewayError)) {
+        boolean textOk = textOk(Field.SUBNET_NAME, name) && textOk(Field.SUBNET_DESCRIPTION, description);
+        if (networkName.isEmpty() || block == null || !noErrors(vlanError, gatewayError) || !textOk) {
             return null;
         }
         SubnetSpec withoutGateway = new SubnetSpec(block, text(name), text(description), vlanNumber, Optional.empty());

@@ -51,7 +51,7 @@ class EditViewModelsTest extends SeededSample {
         assertThat(vm.canSave()).isFalse();
 
         vm.nameProperty().set("x".repeat(101));
-        assertThat(vm.nameErrorProperty().get()).contains("longer than 100 characters");
+        assertThat(vm.nameErrorProperty().get()).isEqualTo("Network name is 101 characters; the limit is 100");
         assertThat(vm.canSave()).isFalse();
     }
 
