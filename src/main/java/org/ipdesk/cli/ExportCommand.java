@@ -109,7 +109,7 @@ final class ExportCommand implements Runnable {
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot write " + output + ": " + e.getMessage(), e);
             }
-            out().println("Wrote " + counts[0].describe() + " to " + output);
+            say("Wrote " + counts[0].describe() + " to " + output);
         }
     }
 }

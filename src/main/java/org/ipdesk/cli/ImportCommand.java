@@ -47,7 +47,7 @@ final class ImportCommand extends CliCommand {
         // a folder, a missing or unreadable file: "cannot read FILE: REASON"
         CsvImport.ParsedFile parsed = CsvImport.read(file, chosen);
         if (parsed.items().isEmpty()) {
-            out().println("Nothing to import: " + parsed.name() + " has no data rows; nothing was written.");
+            say("Nothing to import: " + parsed.name() + " has no data rows; nothing was written.");
             return;
         }
         Path db = databaseFile();
@@ -66,8 +66,8 @@ final class ImportCommand extends CliCommand {
                 throw refusal(plan);
             }
             if (plan.counts().get(Result.NEW) == 0) {
-                out().printf("Nothing to import: all %,d rows of %s are in the database as they are; nothing was "
-                        + "written.%n", plan.rows().size(), parsed.name());
+                say(String.format("Nothing to import: all %,d rows of %s are in the database as they are; nothing "
+                        + "was written.", plan.rows().size(), parsed.name()));
                 return;
             }
             ImportPlan.Applied applied = allocator.applyImport(plan);

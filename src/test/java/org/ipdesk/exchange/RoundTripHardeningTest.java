@@ -119,6 +119,19 @@ class RoundTripHardeningTest {
         AddressDetails details = ((ImportItem.AddressItem) file.items().get(0)).details();
         assertThat(details.owner()).isEqualTo("\u0007bell");
         assertThat(details.description()).isEqualTo("\u001b[31mred");
+        // and there the row is refused with its reason, nothing stored
+        Path db = dir.resolve("a.db");
+        try (Allocator a = open(db)) {
+            a.createNetwork("hq", "");
+            a.createSubnet("hq", SubnetSpec.of(Cidr.parse("10.0.0.0/24")));
+            String before = ContentSnapshot.of(db);
+            ImportPlan plan = CsvImport.preview(a, file);
+            assertThat(plan.rows()).singleElement().satisfies(r -> {
+                assertThat(r.result()).isEqualTo(Result.ERROR);
+                assertThat(r.message()).contains("position 1");
+            });
+            assertThat(ContentSnapshot.of(db)).isEqualTo(before);
+        }
     }
 
     // ------------------------------------------------------------ the whole database in one file
