@@ -1026,6 +1026,14 @@ public final class Allocator implements AutoCloseable {
         return database.read(Session::countAllAddresses);
     }
 
+    /**
+     * Reads the whole database in one read transaction (a consistent snapshot that does not block writers) and gives
+     * it to {@code reader}, e.g. to write an export of everything while it reads.
+     */
+    public <T> T readEverything(java.util.function.Function<DatabaseContents, T> reader) {
+        return database.read(s -> reader.apply(new DatabaseContents(s)));
+    }
+
     /** Utilisation of a network: the sum over its top-level subnets. */
     public Usage networkUsage(String networkName) {
         return database.read(s -> {

@@ -97,7 +97,10 @@ final class Importer {
             after.put("ranges", pass.ranges);
             after.put("addresses", addresses);
             after.put("unchanged", unchanged);
-            changes.log(s, ChangeAction.CREATE, "import", plan.source(), null, after);
+            if (pass.networks + pass.subnets + pass.ranges + addresses > 0) {
+                // an import that writes nothing (a header-only file, every row unchanged) leaves no entry
+                changes.log(s, ChangeAction.CREATE, "import", plan.source(), null, after);
+            }
             return new ImportPlan.Applied(plan.source(), pass.networks, pass.subnets, pass.ranges, addresses, unchanged,
                     (System.nanoTime() - started) / 1_000_000);
         });

@@ -44,10 +44,12 @@ final class ImportCommand extends CliCommand {
     @Override
     void execute() {
         Optional<ImportLayout> chosen = Optional.ofNullable(layout).map(ImportLayout::parse);
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("there is no file " + file.toAbsolutePath().normalize());
-        }
+        // a folder, a missing or unreadable file: "cannot read FILE: REASON"
         CsvImport.ParsedFile parsed = CsvImport.read(file, chosen);
+        if (parsed.items().isEmpty()) {
+            say("Nothing to import: " + parsed.name() + " has no data rows; nothing was written.");
+            return;
+        }
         Path db = databaseFile();
         if (dryRun && !Files.exists(db)) {
             previewOnScratch(parsed);
@@ -62,6 +64,11 @@ final class ImportCommand extends CliCommand {
             }
             if (!plan.canApply()) {
                 throw refusal(plan);
+            }
+            if (plan.counts().get(Result.NEW) == 0) {
+                say(String.format("Nothing to import: all %,d rows of %s are in the database as they are; nothing "
+                        + "was written.", plan.rows().size(), parsed.name()));
+                return;
             }
             ImportPlan.Applied applied = allocator.applyImport(plan);
             out().printf("Imported %s: %d networks, %d subnets, %d ranges, %,d addresses (%,d unchanged rows left "

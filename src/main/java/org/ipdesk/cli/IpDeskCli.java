@@ -45,7 +45,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 FindCommand.class,      // ipdesk find QUERY
                 UsageCommand.class,     // ipdesk usage [NETWORK]
                 ReportCommand.class,    // ipdesk report usage [NETWORK] --format F -o FILE
-                ExportCommand.class,    // ipdesk export addresses [NETWORK [SUBNET]] --format F -o FILE
+                ExportCommand.class,    // ipdesk export addresses [NETWORK [SUBNET]] --format F -o FILE; export database -o FILE
                 DevCommand.class,       // ipdesk dev generate (test data)
                 ImportCommand.class,    // ipdesk import FILE [--layout L] [--dry-run]
                 BackupCommand.class,    // ipdesk backup FILE

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,6 +32,7 @@ import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.report.SpreadsheetText;
 
 /**
  * Reads an import file: detects the delimiter (comma, semicolon, tab or bar) and the layout from the header row,
@@ -63,17 +67,53 @@ public final class CsvImport {
         }
     }
 
-    /** Reads {@code file} (UTF-8, a byte-order mark allowed); {@code layout} empty means detect it. */
+    /**
+     * Reads {@code file} (UTF-8, a byte-order mark allowed); {@code layout} empty means detect it. A file that cannot
+     * be read is refused (IllegalArgumentException) with a message naming the file and the reason.
+     */
     public static ParsedFile read(Path file, Optional<ImportLayout> layout) {
+        if (Files.isDirectory(file)) {
+            throw new IllegalArgumentException("cannot read " + file + ": it is a folder, not a file");
+        }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException("cannot read " + file + ": it is not a regular file");
+        }
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
         } catch (java.nio.charset.MalformedInputException e) {
             throw new IllegalArgumentException(file + " is not UTF-8 text; save it as UTF-8 CSV and try again");
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(cannotRead(file, e), e);
         }
         return parse(file.getFileName().toString(), text, layout);
+    }
+
+    /**
+     * "cannot read FILE: REASON" for a file that could not be read: the reason in words ("permission denied",
+     * "there is no such file", "it is a folder, not a file"), or the operating system's, never only the path
+     * (which is all the message of Java's {@code AccessDeniedException} holds).
+     */
+    public static String cannotRead(Path file, IOException e) {
+        String reason;
+        if (e instanceof AccessDeniedException) {
+            reason = "permission denied";
+        } else if (e instanceof NoSuchFileException) {
+            reason = "there is no such file";
+        } else if (e instanceof FileSystemException f) {
+            // its message is the path (and the reason when there is one): say only the reason
+            reason = f.getReason() == null ? inWords(e)
+                    : f.getReason().equalsIgnoreCase("Is a directory") ? "it is a folder, not a file" : f.getReason();
+        } else {
+            reason = e.getMessage() == null || e.getMessage().isBlank() ? inWords(e) : e.getMessage();
+        }
+        return "cannot read " + file + ": " + reason;
+    }
+
+    /** "FileSystemLoopException" as "file system loop". */
+    private static String inWords(IOException e) {
+        return e.getClass().getSimpleName().replaceAll("(?<=[a-z])(?=[A-Z])", " ").toLowerCase(Locale.ROOT)
+                .replace(" exception", "");
     }
 
     /** Reads CSV text; {@code name} is how messages and the change log name it. */
@@ -85,8 +125,10 @@ public final class CsvImport {
             throw new IllegalArgumentException(name + " has no header row on its first line");
         }
         char delimiter = detectDelimiter(firstLine);
+        // spaces around a value are ignored, but not other control characters: no setTrim (String.trim would drop
+        // a leading ESC or BEL silently; the import's field checks see them instead)
         CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
-                .setIgnoreSurroundingSpaces(true).setTrim(true).get();
+                .setIgnoreSurroundingSpaces(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(body), format)) {
             List<CSVRecord> records = parser.getRecords();
             List<String> header = records.get(0).toList();
@@ -94,7 +136,7 @@ public final class CsvImport {
                     new IllegalArgumentException("the header of " + name + " (" + String.join(", ", header)
                             + ") matches no layout; give one with --layout (ipdesk, netbox-prefixes, "
                             + "netbox-addresses, phpipam)")));
-            Columns columns = new Columns(header);
+            Columns columns = new Columns(header, chosen == ImportLayout.IPDESK);
             List<ImportItem> items = new ArrayList<>(records.size());
             for (CSVRecord record : records.subList(1, records.size())) {
                 int row = (int) record.getRecordNumber();
@@ -323,8 +365,11 @@ public final class CsvImport {
     /** Column positions by normalised header name. */
     private static final class Columns {
         private final Map<String, Integer> index = new HashMap<>();
+        /** IPDesk's own layout: undo the formula guard of its exporter ({@link SpreadsheetText#restore}). */
+        private final boolean ownLayout;
 
-        Columns(List<String> header) {
+        Columns(List<String> header, boolean ownLayout) {
+            this.ownLayout = ownLayout;
             for (int i = 0; i < header.size(); i++) {
                 index.putIfAbsent(ImportLayout.normalise(header.get(i)), i);
             }
@@ -338,12 +383,18 @@ public final class CsvImport {
 
     /** One row's values by column name. */
     private record Fields(Columns columns, CSVRecord record) {
-        /** The first non-empty value among the named columns, or "". */
+        /**
+         * The first non-empty value among the named columns, or "". In IPDesk's own layout a value that starts with
+         * ' followed by = + - @ ' tab or carriage return loses that quote: the formula guard IPDesk's exporter added.
+         */
         String get(String... names) {
             for (String name : names) {
                 OptionalInt i = columns.of(name);
                 if (i.isPresent() && i.getAsInt() < record.size()) {
                     String value = record.get(i.getAsInt()).strip();
+                    if (columns.ownLayout) {
+                        value = SpreadsheetText.restore(value).strip();
+                    }
                     if (value.length() > MAX_CELL && value.codePointCount(0, value.length()) > MAX_CELL) {
                         throw new IllegalArgumentException(String.format(Locale.ROOT,
                                 "the %s column holds %,d characters; no cell may hold more than %,d", name,

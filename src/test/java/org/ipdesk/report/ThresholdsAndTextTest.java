@@ -32,13 +32,13 @@ class ThresholdsAndTextTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"=HYPERLINK(\"http://x\",\"y\")", "+1", "-2", "@SUM(A1)", "\tcmd", "\rcmd"})
+    @ValueSource(strings = {"=HYPERLINK(\"http://x\",\"y\")", "+1", "-2", "@SUM(A1)", "\tcmd", "\rcmd", "'x"})
     void formulaLikeTextGetsAQuote(String text) {
         assertThat(SpreadsheetText.neutralise(text)).isEqualTo("'" + text);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "web-01", "10.0.0.1", "2001:db8::1", "10.0.0.0/24", "00:11:22:33:44:55", "a=b", "'x"})
+    @ValueSource(strings = {"", "web-01", "10.0.0.1", "2001:db8::1", "10.0.0.0/24", "00:11:22:33:44:55", "a=b", "x'"})
     void otherTextIsUnchanged(String text) {
         assertThat(SpreadsheetText.neutralise(text)).isEqualTo(text);
     }

@@ -508,6 +508,19 @@ public final class MainView {
     }
 
     @FXML
+    private void exportDatabase() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export every network, subnet, range and address to CSV");
+        chooser.getExtensionFilters().setAll(new javafx.stage.FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"));
+        chooser.setInitialFileName("database.csv");
+        java.io.File file = chooser.showSaveDialog(window());
+        if (file != null) {
+            String name = file.getName();
+            viewModel.exportDatabase(name.contains(".") ? file.toPath() : file.toPath().resolveSibling(name + ".csv"));
+        }
+    }
+
+    @FXML
     private void backUp() {
         viewModel.backUp();
     }

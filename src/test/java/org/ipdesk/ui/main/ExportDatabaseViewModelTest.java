@@ -1,0 +1,69 @@
+package org.ipdesk.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.ipdesk.allocator.Allocator;
+import org.ipdesk.allocator.ImportPlan;
+import org.ipdesk.exchange.CsvImport;
+import org.ipdesk.store.ContentSnapshot;
+import org.ipdesk.ui.CurrentThreadTaskExecutor;
+import org.ipdesk.ui.SampleDatabase;
+import org.ipdesk.ui.ScriptedDialogs;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** File → Export database… in the main view model (plain JUnit, jobs on the test thread). */
+class ExportDatabaseViewModelTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void exportDatabaseWritesEverythingWhateverIsSelected() throws Exception {
+        Path db = dir.resolve("sample.db");
+        SampleDatabase.seed(db);
+        MainViewModel vm = new MainViewModel(db, new CurrentThreadTaskExecutor(), null, new ScriptedDialogs());
+        vm.load();
+        vm.select(vm.networks().stream().filter(r -> r.label().equals("dc1")).findFirst().orElseThrow());
+        Path csv = dir.resolve("everything.csv");
+
+        vm.exportDatabase(csv);
+
+        assertThat(vm.lastOperationFailedProperty().get()).isFalse();
+        assertThat(vm.lastOperationProperty().get())
+                .isEqualTo("Exported the database (2 networks, 7 subnets, 1 range and 45 addresses) to " + csv);
+        assertThat(Files.readAllLines(csv)).hasSize(1 + 2 + 7 + 1 + 45);
+        vm.close();
+
+        // the file imports into an empty database with nothing refused, and into its own as all unchanged
+        try (Allocator fresh = Allocator.open(dir.resolve("fresh.db"))) {
+            ImportPlan plan = CsvImport.preview(fresh, CsvImport.read(csv, Optional.empty()));
+            assertThat(plan.problems()).isEmpty();
+            assertThat(plan.counts().get(ImportPlan.Result.NEW)).isEqualTo(55);
+        }
+        String before = ContentSnapshot.of(db);
+        try (Allocator same = Allocator.open(db)) {
+            ImportPlan plan = CsvImport.preview(same, CsvImport.read(csv, Optional.empty()));
+            assertThat(plan.counts().get(ImportPlan.Result.UNCHANGED)).isEqualTo(55);
+        }
+        assertThat(ContentSnapshot.of(db)).isEqualTo(before);
+    }
+
+    @Test
+    void aTargetThatCannotBeWrittenIsReportedAndLeavesNoFile() {
+        Path db = dir.resolve("sample.db");
+        SampleDatabase.seed(db);
+        MainViewModel vm = new MainViewModel(db, new CurrentThreadTaskExecutor(), null, new ScriptedDialogs());
+        vm.load();
+        Path target = dir.resolve("missing-folder").resolve("x.csv");
+
+        vm.exportDatabase(target);
+
+        assertThat(vm.lastOperationFailedProperty().get()).isTrue();
+        assertThat(vm.lastOperationProperty().get()).startsWith("Cannot export to " + target + ": cannot write ");
+        assertThat(target.getParent()).doesNotExist();
+        vm.close();
+    }
+}

@@ -1,0 +1,81 @@
+package org.ipdesk.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.ipdesk.ui.PaneStage;
+import org.ipdesk.ui.SampleDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The File menu of the real window holds Export database… next to the other exports; the open menu is written to
+ * {@code target/screenshots/file-menu.png} to be looked at.
+ */
+class FileMenuScreenshotTest {
+    @TempDir
+    Path dir;
+
+    private final WindowDriver window = new WindowDriver();
+
+    @AfterEach
+    void close() throws Exception {
+        window.close();
+    }
+
+    @Test
+    void theFileMenuOffersExportDatabase() throws Exception {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        window.open(file);
+
+        MenuBar bar = window.robot.lookup("#menuBar").queryAs(MenuBar.class);
+        List<String> items = bar.getMenus().get(0).getItems().stream()
+                .map(i -> i instanceof SeparatorMenuItem ? "-" : i.getText()).toList();
+        assertThat(items).containsSubsequence("_Import CSV\u2026", "_Export addresses\u2026", "Export da_tabase\u2026",
+                "_Back up\u2026");
+        MenuItem export = bar.getMenus().get(0).getItems().stream()
+                .filter(i -> "Export da_tabase\u2026".equals(i.getText())).findFirst().orElseThrow();
+        assertThat(export.getOnAction()).isNotNull();
+        assertThat(export.isDisable()).isFalse();
+
+        window.robot.clickOn("File");
+        WindowDriver.waitUntil(() -> openMenu() != null);
+        ContextMenu menu = openMenu();
+        WritableImage[] image = new WritableImage[1];
+        window.robot.interact(() -> image[0] = menu.getScene().snapshot(null));
+        Path png = write(image[0], "file-menu.png");
+        assertThat(png).exists();
+        window.robot.interact(menu::hide);
+    }
+
+    private static ContextMenu openMenu() {
+        return Window.getWindows().stream().filter(w -> w instanceof ContextMenu && w.isShowing())
+                .map(ContextMenu.class::cast).findFirst().orElse(null);
+    }
+
+    private static Path write(WritableImage image, String name) throws Exception {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        png.setRGB(0, 0, w, h, argb, 0, w);
+        Files.createDirectories(PaneStage.SCREENSHOTS);
+        Path file = PaneStage.SCREENSHOTS.resolve(name);
+        ImageIO.write(png, "png", file.toFile());
+        return file;
+    }
+}
