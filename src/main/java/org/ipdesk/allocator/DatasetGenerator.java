@@ -27,6 +27,7 @@ import org.ipdesk.model.Network;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.Database;
+import org.ipdesk.store.OpenMode;
 import org.ipdesk.store.Session;
 
 /**
@@ -113,9 +114,9 @@ public final class DatasetGenerator implements AutoCloseable {
         this.changes = new ChangeWriter(clock, user);
     }
 
-    /** Opens (creating when absent) a database file to generate into, as the current OS user. */
+    /** Opens (creating when absent, initialising when empty) a database file to generate into, as the current OS user. */
     public static DatasetGenerator open(Path file) {
-        return new DatasetGenerator(Database.open(file), true, Clock.systemUTC(),
+        return new DatasetGenerator(Database.open(file, OpenMode.CREATE), true, Clock.systemUTC(),
                 System.getProperty("user.name", "unknown"));
     }
 
