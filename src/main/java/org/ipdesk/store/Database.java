@@ -35,6 +35,8 @@ import org.sqlite.SQLiteException;
 public final class Database implements AutoCloseable {
     /** How long a writer waits for another process's transaction before giving up. */
     public static final int BUSY_TIMEOUT_MS = 30_000;
+    /** A system property that replaces {@link #BUSY_TIMEOUT_MS} (milliseconds), for tests. */
+    public static final String BUSY_TIMEOUT_PROPERTY = "ipdesk.busyTimeoutMillis";
     /** {@code PRAGMA application_id} of the databases IPDesk creates: "IPDk". Older IPDesk databases have 0. */
     public static final int APPLICATION_ID = 0x4950446b;
     private static final String SET_APPLICATION_ID = "PRAGMA application_id = " + APPLICATION_ID;
@@ -45,6 +47,8 @@ public final class Database implements AutoCloseable {
     private final Connection connection;
     private final Session session;
     private boolean inTransaction;
+    /** Whether this connection changed the file: only then does {@link #close()} run {@code PRAGMA optimize}. */
+    private boolean wrote;
 
     private Database(Path file, Connection connection) {
         this.file = file;
@@ -62,6 +66,22 @@ public final class Database implements AutoCloseable {
         } catch (Exception e) {
             // open() will report the same problem with the file's name
         }
+    }
+
+    /** The busy timeout in milliseconds: {@link #BUSY_TIMEOUT_MS}, or the {@link #BUSY_TIMEOUT_PROPERTY} when set. */
+    public static int busyTimeoutMillis() {
+        String configured = System.getProperty(BUSY_TIMEOUT_PROPERTY);
+        if (configured != null) {
+            try {
+                int millis = Integer.parseInt(configured.strip());
+                if (millis >= 0) {
+                    return millis;
+                }
+            } catch (NumberFormatException e) {
+                // not a number: the default
+            }
+        }
+        return BUSY_TIMEOUT_MS;
     }
 
     /** Opens the database at {@code file}, creating it when missing or initialising it when empty ({@link OpenMode#CREATE}). */
@@ -93,8 +113,9 @@ public final class Database implements AutoCloseable {
                 }
                 st.execute("PRAGMA synchronous = NORMAL");
             }
-            migrate(absolute, connection);
-            return new Database(absolute, connection);
+            Database database = new Database(absolute, connection);
+            database.wrote = migrate(absolute, connection) || initialise || found != Found.IPDESK_WAL;
+            return database;
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
             if (e instanceof StoreException se) {
@@ -307,7 +328,7 @@ public final class Database implements AutoCloseable {
     private static Connection connect(Path file, boolean readOnly) {
         SQLiteConfig config = new SQLiteConfig();
         config.enforceForeignKeys(true);
-        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.setBusyTimeout(busyTimeoutMillis());
         config.setReadOnly(readOnly);
         if (readOnly) {
             config.setOpenMode(org.sqlite.SQLiteOpenMode.READONLY);
@@ -394,12 +415,25 @@ public final class Database implements AutoCloseable {
             return switch (code) {
                 case SQLITE_NOTADB -> "not an SQLite database";
                 case SQLITE_CORRUPT -> "the file is damaged";
-                case SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_RECOVERY -> "another program holds the database busy";
+                case SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_RECOVERY -> "another program kept the database busy "
+                        + "and IPDesk gave up after waiting " + seconds(busyTimeoutMillis());
                 case SQLITE_READONLY -> "the file is read-only";
                 default -> sqlite.getMessage();
             };
         }
         return e.getMessage();
+    }
+
+    private static boolean busy(SQLException e) {
+        return e instanceof SQLiteException sqlite && switch (sqlite.getResultCode()) {
+            case SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, SQLITE_BUSY_RECOVERY -> true;
+            default -> false;
+        };
+    }
+
+    /** "30 s", "1.5 s". */
+    static String seconds(int millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     private static void closeQuietly(Connection connection) {
@@ -446,6 +480,10 @@ public final class Database implements AutoCloseable {
         try (Statement st = connection.createStatement()) {
             st.execute(begin);
         } catch (SQLException e) {
+            if (busy(e)) {
+                throw new StoreException("cannot " + (begin.endsWith("IMMEDIATE") ? "write to " : "read ") + file + ": "
+                        + describe(e) + "; nothing was changed, try again", e);
+            }
             throw new StoreException("cannot start a transaction on " + file + ": " + describe(e), e);
         }
         inTransaction = true;
@@ -457,6 +495,7 @@ public final class Database implements AutoCloseable {
                     st.execute("COMMIT");
                 }
                 committed = true;
+                wrote |= begin.endsWith("IMMEDIATE");
             }
             return result;
         } catch (SQLException e) {
@@ -547,12 +586,20 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes the connection. After this connection wrote, {@code PRAGMA optimize} refreshes the query planner's
+     * statistics, without waiting: when another process holds the write lock it is skipped (busy timeout 0),
+     * so closing never waits for another writer, and a connection that only read never asks for the lock.
+     */
     @Override
     public synchronized void close() {
-        try (Statement st = connection.createStatement()) {
-            st.execute("PRAGMA optimize");
-        } catch (SQLException ignored) {
-            // optional housekeeping
+        if (wrote) {
+            try (Statement st = connection.createStatement()) {
+                st.execute("PRAGMA busy_timeout = 0");
+                st.execute("PRAGMA optimize");
+            } catch (SQLException ignored) {
+                // optional housekeeping
+            }
         }
         session.close();
         closeQuietly(connection);
