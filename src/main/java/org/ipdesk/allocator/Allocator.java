@@ -48,6 +48,7 @@ import org.ipdesk.model.TextFields.Field;
 import org.ipdesk.model.Usage;
 import org.ipdesk.store.Database;
 import org.ipdesk.store.OutputTargets;
+import org.ipdesk.store.OpenMode;
 import org.ipdesk.store.Session;
 
 /**
@@ -73,7 +74,12 @@ public final class Allocator implements AutoCloseable {
 
     /** Opens (creating when absent) the database file, as the current OS user. */
     public static Allocator open(Path file) {
-        return new Allocator(Database.open(file), Clock.systemUTC(), System.getProperty("user.name", "unknown"),
+        return open(file, OpenMode.CREATE);
+    }
+
+    /** Opens the database file as the current OS user; {@code mode} says whether a missing or empty file is started. */
+    public static Allocator open(Path file, OpenMode mode) {
+        return new Allocator(Database.open(file, mode), Clock.systemUTC(), System.getProperty("user.name", "unknown"),
                 new SecureRandom());
     }
 

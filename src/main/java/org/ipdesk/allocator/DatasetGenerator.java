@@ -27,11 +27,12 @@ import org.ipdesk.model.Network;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.Database;
+import org.ipdesk.store.OpenMode;
 import org.ipdesk.store.Session;
 
 /**
  * Builds realistic test databases quickly (the {@code dev generate} command, benchmark fixtures). Rows are
- * written in batches, several subnets per transaction, with one change-log row per network, subnet and
+ * written in batches of several subnets, all in one transaction, with one change-log row per network, subnet and
  * range and one summary row per bulk-loaded subnet (not one per address). Every touched subnet's free
  * extents are rebuilt in the same transaction, so automatic allocation on a generated database is exact.
  * The layout obeys the allocator's rules: only usable addresses, never the gateway, only status
@@ -40,9 +41,9 @@ import org.ipdesk.store.Session;
 public final class DatasetGenerator implements AutoCloseable {
     /** Fewer subnets than this per network; more networks are made as needed. */
     static final int SUBNETS_PER_NETWORK = 2000;
-    /** A transaction ends after about this many addresses or {@link #SUBNETS_PER_TRANSACTION} subnets. */
-    private static final int ADDRESSES_PER_TRANSACTION = 100_000;
-    private static final int SUBNETS_PER_TRANSACTION = 500;
+    /** A batch (one progress report) ends after about this many addresses or {@link #SUBNETS_PER_BATCH} subnets. */
+    private static final int ADDRESSES_PER_BATCH = 100_000;
+    private static final int SUBNETS_PER_BATCH = 500;
     /** Generated IPv6 subnets are filled as if they held at most this many addresses. */
     private static final long V6_CAPACITY = 1_000_000;
     private static final String[] OWNERS = {"network", "platform", "storage", "voice", "security", "facilities",
@@ -113,9 +114,9 @@ public final class DatasetGenerator implements AutoCloseable {
         this.changes = new ChangeWriter(clock, user);
     }
 
-    /** Opens (creating when absent) a database file to generate into, as the current OS user. */
+    /** Opens (creating when absent, initialising when empty) a database file to generate into, as the current OS user. */
     public static DatasetGenerator open(Path file) {
-        return new DatasetGenerator(Database.open(file), true, Clock.systemUTC(),
+        return new DatasetGenerator(Database.open(file, OpenMode.CREATE), true, Clock.systemUTC(),
                 System.getProperty("user.name", "unknown"));
     }
 
@@ -130,54 +131,49 @@ public final class DatasetGenerator implements AutoCloseable {
 
     /**
      * Fills an empty database: networks, subnets (/24s, some /16s, IPv6 /64s) with gateways, VLANs, DHCP and
-     * reserved ranges, and exactly {@code plan.addresses()} held addresses with a mix of statuses.
+     * reserved ranges, and exactly {@code plan.addresses()} held addresses with a mix of statuses. All of it is one
+     * transaction, so an interrupted run (an exception, even from {@code progress}, or the process killed) leaves
+     * the database as it was, and the next run starts afresh; {@code progress} hears after every batch of subnets.
      */
     public Summary generate(Plan plan, Consumer<String> progress) {
         long started = System.nanoTime();
         checkLimits(plan);
-        int existing = database.read(s -> s.networks().size());
-        if (existing > 0) {
-            throw new Conflict(database.file() + " already has " + existing + (existing == 1 ? " network" : " networks")
-                    + "; generate into a new or empty database");
-        }
         SplittableRandom random = new SplittableRandom(plan.seed());
         List<Blueprint> blueprints = layout(plan, random);
         distribute(blueprints, plan.addresses(), random);
 
         int networkCount = (plan.subnets() + SUBNETS_PER_NETWORK - 1) / SUBNETS_PER_NETWORK;
+        Counters counters = new Counters();
         List<Network> networks = database.write(s -> {
+            int existing = s.networks().size();
+            if (existing > 0) {
+                throw new Conflict(database.file() + " already has " + existing + (existing == 1 ? " network" : " networks")
+                        + "; generate into a new or empty database");
+            }
             List<Network> made = new ArrayList<>();
             for (int i = 1; i <= networkCount; i++) {
                 Network n = s.insertNetwork(String.format("gen-site-%02d", i), "generated test data");
                 changes.log(s, ChangeAction.CREATE, "network", n.name(), null, ChangeWriter.of(n));
                 made.add(n);
             }
+            int from = 0;
+            while (from < blueprints.size()) {
+                int to = from;
+                long chunkAddresses = 0;
+                while (to < blueprints.size() && to - from < SUBNETS_PER_BATCH
+                        && (to == from || chunkAddresses + blueprints.get(to).held <= ADDRESSES_PER_BATCH)) {
+                    chunkAddresses += blueprints.get(to).held;
+                    to++;
+                }
+                for (int i = from; i < to; i++) {
+                    build(s, made.get(i / SUBNETS_PER_NETWORK), blueprints.get(i), random, counters);
+                }
+                from = to;
+                progress.accept(String.format("%,d of %,d subnets, %,d addresses", from, blueprints.size(),
+                        counters.addresses));
+            }
             return made;
         });
-
-        Counters counters = new Counters();
-        int from = 0;
-        while (from < blueprints.size()) {
-            int to = from;
-            long chunkAddresses = 0;
-            while (to < blueprints.size() && to - from < SUBNETS_PER_TRANSACTION
-                    && (to == from || chunkAddresses + blueprints.get(to).held <= ADDRESSES_PER_TRANSACTION)) {
-                chunkAddresses += blueprints.get(to).held;
-                to++;
-            }
-            List<Blueprint> chunk = blueprints.subList(from, to);
-            int first = from;
-            database.write(s -> {
-                for (int i = 0; i < chunk.size(); i++) {
-                    Network network = networks.get((first + i) / SUBNETS_PER_NETWORK);
-                    build(s, network, chunk.get(i), random, counters);
-                }
-                return null;
-            });
-            from = to;
-            progress.accept(String.format("%,d of %,d subnets, %,d addresses", from, blueprints.size(),
-                    counters.addresses));
-        }
         return new Summary(networks.size(), plan.slash24(), plan.slash16(), plan.v6Subnets(), counters.ranges,
                 counters.addresses, (System.nanoTime() - started) / 1_000_000);
     }

@@ -9,6 +9,7 @@ import org.ipdesk.address.Cidr;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.DataLocation;
+import org.ipdesk.store.OpenMode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -45,8 +46,9 @@ abstract class CliCommand implements Callable<Integer> {
     }
 
     /**
-     * Opens an existing database. A missing file is refused rather than created, so a mistyped {@code --db}
-     * never leaves an empty database behind; only {@link #createOrOpenAllocator()} makes a new file.
+     * Opens an existing database. A missing, empty or foreign file is refused rather than created or initialised,
+     * and left unchanged, so a mistyped {@code --db} never leaves an empty database behind; only
+     * {@link #createOrOpenAllocator()} makes a new file.
      */
     Allocator openAllocator() {
         Path file = databaseFile();
@@ -54,12 +56,12 @@ abstract class CliCommand implements Callable<Integer> {
             throw new IllegalArgumentException("there is no database at " + file.toAbsolutePath().normalize()
                     + "; check the path, or create one with 'ipdesk --db FILE network add NAME'");
         }
-        return Allocator.open(file);
+        return Allocator.open(file, OpenMode.EXISTING);
     }
 
-    /** Opens the database, creating the file (owner-only) when it does not exist yet. */
+    /** Opens the database, creating the file (owner-only) when it does not exist yet, or initialising an empty one. */
     Allocator createOrOpenAllocator() {
-        return Allocator.open(databaseFile());
+        return Allocator.open(databaseFile(), OpenMode.CREATE);
     }
 
     /** The subnet of {@code cidr}, in {@code network} when given (needed when the CIDR exists in several networks). */

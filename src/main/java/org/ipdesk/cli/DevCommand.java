@@ -8,6 +8,7 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.AllocatorException;
 import org.ipdesk.allocator.DatasetGenerator;
 import org.ipdesk.allocator.SampleData;
+import org.ipdesk.store.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -89,7 +90,7 @@ public final class DevCommand implements Runnable {
         @Override
         void execute() {
             Path db = database(spec);
-            try (Allocator allocator = Allocator.open(db)) {
+            try (Allocator allocator = Allocator.open(db, OpenMode.CREATE)) {
                 int addresses = SampleData.create(allocator);
                 out().printf("Wrote the sample data to %s: %d networks, %d subnets, %,d addresses%n", db,
                         allocator.networks().size(), allocator.subnets().size(), addresses);

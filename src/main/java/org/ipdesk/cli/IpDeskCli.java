@@ -59,7 +59,8 @@ public final class IpDeskCli implements Runnable {
 
     /** The database file; inherited by every subcommand, so it may come before or after the command name. */
     @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "The database file (created when absent). Default: ipdesk.db in the user's data folder.")
+            description = "The database file (only network add and import create a missing one). Default: ipdesk.db "
+                    + "in the user's data folder.")
     Path db;
 
     /** Shows the stack trace of an internal error (IPDESK_DEBUG=1 in the environment does the same). */

@@ -45,6 +45,7 @@ import org.ipdesk.report.ExportMonitor;
 import org.ipdesk.report.ReportFiles;
 import org.ipdesk.store.DataLocation;
 import org.ipdesk.store.OutputTargets;
+import org.ipdesk.store.OpenMode;
 import org.ipdesk.store.StoreException;
 import org.ipdesk.store.TargetRefusedException;
 import org.ipdesk.ui.DialogService;
@@ -365,6 +366,7 @@ public final class MainViewModel {
     /**
      * Opens another database file (File → Open, Open recent, the default database). The current file stays
      * open until the new one has opened; a file that is not an IPDesk database is refused and left unchanged.
+     * An empty file becomes a new database only after the user confirms it.
      */
     public void open(Path file) {
         Path target = file.toAbsolutePath().normalize();
@@ -372,13 +374,31 @@ public final class MainViewModel {
             report("Already open: " + target, false);
             return;
         }
+        OpenMode mode = OpenMode.EXISTING;
+        if (isEmptyFile(target)) {
+            if (!dialogs.confirm("Open an empty file", target + " is empty, so it is not an IPDesk database yet.\n\n"
+                    + "Make it a new, empty IPDesk database?", "Make it a database")) {
+                report("Did not open " + target + ": it is empty and was left unchanged", false);
+                return;
+            }
+            mode = OpenMode.CREATE;
+        }
+        OpenMode chosen = mode;
         loading.set(true);
         tasks.submit(() -> {
             if (!Files.exists(target)) {
                 throw new IllegalArgumentException("there is no file " + target);
             }
-            return openAndRead(target);
+            return openAndRead(target, chosen);
         }, snapshot -> opened(target, snapshot, "Opened " + target), problem -> notOpened(target, problem));
+    }
+
+    private static boolean isEmptyFile(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) == 0;
+        } catch (java.io.IOException e) {
+            return false; // opening says what is wrong with it
+        }
     }
 
     /** Creates a new, empty database at {@code file} (File → New database) and opens it. */
@@ -389,7 +409,7 @@ public final class MainViewModel {
             if (Files.exists(target)) {
                 throw new IllegalArgumentException(target + " already exists; open it with File \u2192 Open");
             }
-            return openAndRead(target);
+            return openAndRead(target, OpenMode.CREATE);
         }, snapshot -> opened(target, snapshot, "Created " + target), problem -> notOpened(target, problem));
     }
 
@@ -401,8 +421,9 @@ public final class MainViewModel {
             return;
         }
         loading.set(true);
-        tasks.submit(() -> openAndRead(target), snapshot -> opened(target, snapshot, "Opened the default database "
-                + target), problem -> notOpened(target, problem));
+        tasks.submit(() -> openAndRead(target, createWhenMissing(target)),
+                snapshot -> opened(target, snapshot, "Opened the default database " + target),
+                problem -> notOpened(target, problem));
     }
 
     /** File → Open: asks for a file, then opens it. */
@@ -977,14 +998,19 @@ public final class MainViewModel {
                     + Thread.currentThread().getName());
         }
         if (allocator == null) {
-            allocator = Allocator.open(openFile);
+            allocator = Allocator.open(openFile, createWhenMissing(openFile));
         }
         return allocator;
     }
 
+    /** The file the window starts on (or the default database) is created when missing; never initialised when empty. */
+    private static OpenMode createWhenMissing(Path file) {
+        return Files.exists(file) ? OpenMode.EXISTING : OpenMode.CREATE;
+    }
+
     /** Opens {@code target} beside the current file; only when that worked is the current one closed. */
-    private Snapshot openAndRead(Path target) {
-        Allocator next = Allocator.open(target);
+    private Snapshot openAndRead(Path target, OpenMode mode) {
+        Allocator next = Allocator.open(target, mode);
         Snapshot snapshot;
         try {
             snapshot = readTree(next);
