@@ -81,6 +81,10 @@ final class ReportCommand implements Runnable {
             }
             out().println("Wrote the usage report (" + chosen.label() + ", " + report.subnets().size()
                     + (report.subnets().size() == 1 ? " subnet" : " subnets") + ") to " + output);
+            for (String warning : chosen.exporter().warnings(report)) {
+                spec.commandLine().getErr().println("ipdesk: warning: " + warning);
+            }
+            spec.commandLine().getErr().flush();
         }
     }
 }
