@@ -75,9 +75,13 @@ final class ReportCommand implements Runnable {
                 // written while the database is open, so that the guard knows it and never writes over it
                 Output.write(this, output, (out, monitor) -> chosen.exporter().write(report, out, monitor));
             }
-            Output.summary(this, output).println("Wrote the usage report (" + chosen.label() + ", "
+            Output.summary(this, output).println(TerminalText.escape("Wrote the usage report (" + chosen.label() + ", "
                     + report.subnets().size() + (report.subnets().size() == 1 ? " subnet" : " subnets") + ") to "
-                    + Output.name(output));
+                    + Output.name(output)));
+            for (String warning : chosen.exporter().warnings(report)) {
+                spec.commandLine().getErr().println("ipdesk: warning: " + TerminalText.message(warning));
+            }
+            spec.commandLine().getErr().flush();
         }
     }
 }

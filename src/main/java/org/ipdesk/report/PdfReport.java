@@ -3,10 +3,8 @@ package org.ipdesk.report;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
-import com.lowagie.text.Font;
 import com.lowagie.text.PageSize;
 import com.lowagie.text.Paragraph;
-import com.lowagie.text.Phrase;
 import com.lowagie.text.Rectangle;
 import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfContentByte;
@@ -21,8 +19,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import org.ipdesk.model.Usage;
+import org.ipdesk.report.PdfGlyphs.Style;
 import org.ipdesk.report.Thresholds.Level;
 import org.ipdesk.report.UsageReport.SubnetRow;
 import org.ipdesk.report.UsageReport.Total;
@@ -30,8 +30,9 @@ import org.ipdesk.report.UsageReport.Total;
 /**
  * The usage report as a PDF (OpenPDF): landscape A4, title, date, database name and thresholds; the subnet table
  * with a small utilisation bar per row, green, amber or red by threshold; network totals, grand totals, the ten
- * fullest subnets and those over the thresholds; "Page n of m" at the foot of every page. Uses the standard
- * Helvetica font, so text outside Latin-1 is not shown faithfully.
+ * fullest subnets and those over the thresholds; "Page n of m" at the foot of every page. Latin text is in the
+ * standard Helvetica; other scripts and emoji in bundled fonts, chosen per character ({@link PdfGlyphs}). A character
+ * no bundled font has is drawn as U+FFFD and named by {@link #warnings}.
  */
 public final class PdfReport implements UsageExporter {
     static final Color GREEN = new Color(0x2d, 0xa4, 0x4e);
@@ -41,11 +42,11 @@ public final class PdfReport implements UsageExporter {
     private static final Color HEADER_FILL = new Color(0xf0, 0xf2, 0xf5);
     private static final Color GREY = new Color(0x57, 0x60, 0x6a);
 
-    private static final Font TITLE = new Font(Font.HELVETICA, 16, Font.BOLD);
-    private static final Font HEADING = new Font(Font.HELVETICA, 11, Font.BOLD);
-    private static final Font META = new Font(Font.HELVETICA, 9, Font.NORMAL, GREY);
-    private static final Font HEAD = new Font(Font.HELVETICA, 7, Font.BOLD);
-    private static final Font CELL = new Font(Font.HELVETICA, 7, Font.NORMAL);
+    private static final Style TITLE = new Style(16, true);
+    private static final Style HEADING = new Style(11, true);
+    private static final Style META = new Style(9, false, GREY);
+    private static final Style HEAD = new Style(7, true);
+    private static final Style CELL = new Style(7, false);
 
     private static final List<String> SUBNET_HEADERS = List.of("Network", "Subnet", "Name", "VLAN", "Size",
             "Usable", "Allocated", "Reserved", "DHCP", "Deprecated", "Free", "Free /64s", "Used", "");
@@ -53,6 +54,23 @@ public final class PdfReport implements UsageExporter {
     private static final List<String> TOTAL_HEADERS = List.of("Network", "IP", "Subnets", "Size", "Usable",
             "Allocated", "Reserved", "DHCP", "Deprecated", "Free", "Free /64s", "Used", "");
     private static final float[] TOTAL_WIDTHS = {11, 3.5f, 4, 7, 7, 6, 6, 6, 6, 7, 6, 5, 8};
+
+    /** Names the characters of the report's names that no bundled font has (drawn as U+FFFD). */
+    @Override
+    public List<String> warnings(UsageReport report) {
+        List<String> texts = new ArrayList<>();
+        report.network().ifPresent(texts::add);
+        texts.add(report.databaseName());
+        for (SubnetRow r : report.subnets()) {
+            texts.add(r.network());
+            texts.add(r.cidr().toString());
+            texts.add(r.name());
+        }
+        for (Total t : report.networks()) {
+            t.network().ifPresent(texts::add);
+        }
+        return PdfGlyphs.warnings(texts);
+    }
 
     @Override
     public void write(UsageReport report, OutputStream out, ExportMonitor monitor) throws IOException {
@@ -75,8 +93,8 @@ public final class PdfReport implements UsageExporter {
     }
 
     private static void write(UsageReport report, Document document, ExportMonitor monitor) {
-        document.add(new Paragraph("IPDesk usage report" + report.network().map(n -> " - " + n).orElse(""), TITLE));
-        document.add(new Paragraph("Date: " + Figures.date(report.generatedAt()) + "     Database: "
+        document.add(line("IPDesk usage report" + report.network().map(n -> " - " + n).orElse(""), TITLE));
+        document.add(line("Date: " + Figures.date(report.generatedAt()) + "     Database: "
                 + report.databaseName() + "     Warning at " + report.thresholds().warn().toPlainString()
                 + "%, critical at " + report.thresholds().critical().toPlainString() + "%", META));
 
@@ -121,7 +139,7 @@ public final class PdfReport implements UsageExporter {
     private static void ranked(Document document, String title, List<SubnetRow> rows, String none) {
         heading(document, title);
         if (rows.isEmpty()) {
-            document.add(new Paragraph(none, META));
+            document.add(paragraph(none, META));
             return;
         }
         PdfPTable table = table(new float[] {10, 12, 14, 5, 8, 6}, List.of("Network", "Subnet", "Name", "Used", "",
@@ -150,20 +168,35 @@ public final class PdfReport implements UsageExporter {
                                 BigDecimal percent, Level level) {
         for (BigInteger value : List.of(size, u.usable(), u.allocated(), u.reserved(), u.dhcp(), u.deprecated(),
                 u.free())) {
-            number(table, count(value));
+            number(table, Figures.count(value));
         }
         number(table, free64s.map(Figures::free64s).orElse(""));
         number(table, Figures.percent(percent));
         table.addCell(bar(percent, level));
     }
 
-    /** Helvetica has no ≈; a tilde reads the same. */
-    private static String count(BigInteger value) {
-        return Figures.count(value).replace('\u2248', '~');
+    private static Paragraph paragraph(String text, Style style) {
+        return new Paragraph(PdfGlyphs.phrase(text, style));
+    }
+
+    /**
+     * A line of text that may hold names: laid out like a paragraph, but in a borderless cell, as only cells apply
+     * the bidirectional algorithm (a Hebrew or Arabic name reads right to left, Arabic letters joined).
+     */
+    private static PdfPTable line(String text, Style style) {
+        PdfPCell cell = new PdfPCell(PdfGlyphs.phrase(text, style));
+        cell.setBorder(Rectangle.NO_BORDER);
+        cell.setPadding(0);
+        cell.setLeading(0, 1.5f);
+        cell.setRunDirection(PdfWriter.RUN_DIRECTION_LTR);
+        PdfPTable table = new PdfPTable(1);
+        table.setWidthPercentage(100);
+        table.addCell(cell);
+        return table;
     }
 
     private static void heading(Document document, String text) {
-        Paragraph p = new Paragraph(text, HEADING);
+        Paragraph p = paragraph(text, HEADING);
         p.setSpacingBefore(10);
         p.setSpacingAfter(4);
         document.add(p);
@@ -175,7 +208,7 @@ public final class PdfReport implements UsageExporter {
         table.setWidthPercentage(100);
         table.setHeaderRows(1);
         for (int i = 0; i < headers.size(); i++) {
-            PdfPCell cell = new PdfPCell(new Phrase(headers.get(i), HEAD));
+            PdfPCell cell = new PdfPCell(PdfGlyphs.phrase(headers.get(i), HEAD));
             cell.setHorizontalAlignment(i < textColumns ? Element.ALIGN_LEFT : Element.ALIGN_RIGHT);
             cell.setBackgroundColor(HEADER_FILL);
             cell.setBorderWidth(0);
@@ -187,13 +220,14 @@ public final class PdfReport implements UsageExporter {
     }
 
     private static PdfPCell cell(String text, int alignment) {
-        PdfPCell cell = new PdfPCell(new Phrase(text, CELL));
+        PdfPCell cell = new PdfPCell(PdfGlyphs.phrase(text, CELL));
         cell.setHorizontalAlignment(alignment);
         cell.setVerticalAlignment(Element.ALIGN_MIDDLE);
         cell.setBorderWidth(0);
         cell.setBorderWidthBottom(0.25f);
         cell.setBorderColor(new Color(0xd0, 0xd7, 0xde));
         cell.setPadding(2.5f);
+        cell.setRunDirection(PdfWriter.RUN_DIRECTION_LTR);
         return cell;
     }
 

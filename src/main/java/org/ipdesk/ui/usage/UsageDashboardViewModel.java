@@ -163,7 +163,10 @@ public final class UsageDashboardViewModel {
         return exportProgress.getReadOnlyProperty();
     }
 
-    /** "Wrote /tmp/usage.pdf", "Export cancelled; nothing was written", or why it failed. */
+    /**
+     * "Wrote /tmp/usage.pdf" (with "; warning: ..." for what the format could not show), "Export cancelled; nothing
+     * was written", or why it failed.
+     */
     public ReadOnlyStringProperty exportMessageProperty() {
         return exportMessage.getReadOnlyProperty();
     }
@@ -246,11 +249,14 @@ public final class UsageDashboardViewModel {
         });
         tasks.submit(() -> {
             ReportFiles.write(target, (out, m) -> format.exporter().write(shown, out, m), monitor);
-            return target;
+            // what the format could not show faithfully (a PDF's characters without a glyph), after the message
+            List<String> message = new ArrayList<>(List.of("Wrote " + target));
+            format.exporter().warnings(shown).forEach(w -> message.add("warning: " + w));
+            return String.join("; ", message);
         }, written -> {
             exporting.set(false);
             exportProgress.set(1);
-            exportMessage.set("Wrote " + written);
+            exportMessage.set(written);
         }, problem -> {
             exporting.set(false);
             exportProgress.set(0);
