@@ -874,9 +874,11 @@ public final class Allocator implements AutoCloseable {
         }
         return database.write(s -> {
             Subnet subnet = subnet(s, subnetId);
-            List<Address> released = new ArrayList<>();
+            // what is never free (gateway, ranges, children) is read once, not once per address
+            List<IpRange> blocked = FreeSpace.blocked(s, subnet);
+            List<Address> released = new ArrayList<>(ips.size());
             for (Ip ip : ips) {
-                released.add(release(s, subnet, ip));
+                released.add(release(s, subnet, ip, blocked));
             }
             return released;
         });
@@ -891,10 +893,15 @@ public final class Allocator implements AutoCloseable {
     }
 
     private Address release(Session s, Subnet subnet, Ip ip) {
+        return release(s, subnet, ip, FreeSpace.blocked(s, subnet));
+    }
+
+    /** Releases one address; {@code blocked} is {@link FreeSpace#blocked} of the subnet. */
+    private Address release(Session s, Subnet subnet, Ip ip, List<IpRange> blocked) {
         Address held = s.address(subnet.id(), ip)
                 .orElseThrow(() -> new NotFound(ip + " is not held in " + subnet.label()));
         s.deleteAddress(held.id());
-        if (FreeSpace.allocatable(s, subnet, ip)) {
+        if (FreeSpace.allocatable(subnet, blocked, ip)) {
             FreeSpace.giveBack(s, subnet.id(), ip);
         }
         changes.log(s, ChangeAction.RELEASE, "address", subnet.label() + " " + ip, ChangeWriter.of(subnet, held), null);

@@ -13,6 +13,7 @@ import org.ipdesk.address.IpRange;
 import org.ipdesk.allocator.AllocatorException.InvalidInput;
 import org.ipdesk.allocator.AllocatorException.SubnetExhausted;
 import org.ipdesk.model.AddressDetails;
+import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
@@ -133,6 +134,23 @@ class CommandSizeTest {
                 .isInstanceOf(InvalidInput.class)
                 .hasMessage("at most 65536 addresses can be released in one command; 65537 were asked for");
         assertThat(ContentSnapshot.of(file)).isEqualTo(before);
+    }
+
+    @Test
+    void releasingManyGivesBackExactlyTheFreeSpaceTheyCameFrom() {
+        allocator.addRange(lan.id(), ip("10.0.0.50"), ip("10.0.0.59"), RangeKind.RESERVED, "printers");
+        allocator.createSubnet("dc1", SubnetSpec.of(Cidr.parse("10.0.0.128/28")));
+        List<IpRange> free = allocator.freeExtents(lan.id());
+        List<Ip> held = new ArrayList<>();
+        allocator.allocateNext(lan.id(), 100, Strategy.FIRST, HOST).forEach(a -> held.add(a.ip()));
+        // held but never free: in the reserved range
+        for (String inRange : List.of("10.0.0.50", "10.0.0.55", "10.0.0.59")) {
+            held.add(allocator.reserve(lan.id(), ip(inRange), AddressDetails.of(AddressStatus.RESERVED))
+                    .ip());
+        }
+        assertThat(allocator.releaseAll(lan.id(), held)).hasSize(103);
+        assertThat(allocator.freeExtents(lan.id())).isEqualTo(free);
+        assertThat(allocator.addresses(lan.id())).isEmpty();
     }
 
     @Test
