@@ -61,6 +61,11 @@ public final class Allocator implements AutoCloseable {
     private static final int RANDOM_TRIES = 64;
     /** The most rows a search returns. */
     public static final int SEARCH_LIMIT = 1000;
+    /**
+     * The most addresses one command allocates or releases: {@code ip next --count}, {@code ip block --count}, a
+     * group, a release of several addresses. Larger counts are refused before anything is written.
+     */
+    public static final int MAX_ADDRESSES_PER_COMMAND = 65_536;
 
     private final Database database;
     private final ChangeWriter changes;
@@ -641,9 +646,19 @@ public final class Allocator implements AutoCloseable {
         }
     }
 
+    /** {@link #checkDhcpRule(Session, Subnet, Ip, AddressStatus)} for every address of a run at once. */
+    private static void checkDhcpRule(Session s, Subnet subnet, IpRange run, AddressStatus status) {
+        for (AddressRange r : s.ranges(subnet.id())) {
+            if (r.kind() == RangeKind.DHCP && r.range().overlaps(run)) {
+                checkDhcpRule(s, subnet, max(r.range().start(), run.start()), status);
+            }
+        }
+    }
+
     /**
      * Allocates {@code count} addresses of a subnet automatically, all or none: the lowest free ones, or
-     * uniformly random ones over the whole free space.
+     * uniformly random ones over the whole free space. A count beyond the subnet's free space or over
+     * {@link #MAX_ADDRESSES_PER_COMMAND} is refused before anything is written.
      */
     public List<Address> allocateNext(long subnetId, int count, Strategy strategy, AddressDetails details) {
         if (count < 1) {
@@ -652,12 +667,81 @@ public final class Allocator implements AutoCloseable {
         validate(details);
         return database.write(s -> {
             Subnet subnet = subnet(s, subnetId);
+            checkCount(s, subnet, count);
+            if (strategy == Strategy.FIRST) {
+                return takeLowest(s, subnet, count, details);
+            }
             List<Address> taken = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 taken.add(allocateOne(s, subnet, strategy, details, count));
             }
             return taken;
         });
+    }
+
+    /**
+     * Refuses a count the subnet cannot satisfy, before anything is written or built: reads the free extents in
+     * order only until they hold {@code count} addresses (or more than the cap), so the cost is bounded by the cap.
+     */
+    private static void checkCount(Session s, Subnet subnet, long count) {
+        BigInteger enough = BigInteger.valueOf(Math.min(count, MAX_ADDRESSES_PER_COMMAND + 1L));
+        BigInteger[] free = {BigInteger.ZERO};
+        s.scanExtents(subnet.id(), extent -> {
+            free[0] = free[0].add(extent.size());
+            return free[0].compareTo(enough) < 0;
+        });
+        if (free[0].compareTo(enough) < 0) {
+            // the scan saw every extent: free[0] is all the free space there is
+            String asked = count + (count == 1 ? " was" : " were") + " asked for";
+            throw new SubnetExhausted(free[0].signum() == 0
+                    ? subnet.label() + " has no free address left" + (count > 1 ? "; " + asked : "")
+                    : subnet.label() + " has " + free[0] + (free[0].equals(BigInteger.ONE) ? " free address; "
+                            : " free addresses; ") + asked);
+        }
+        if (count > MAX_ADDRESSES_PER_COMMAND) {
+            throw overCap("allocated", count);
+        }
+    }
+
+    private static InvalidInput overCap(String done, long count) {
+        return new InvalidInput("at most " + MAX_ADDRESSES_PER_COMMAND + " addresses can be " + done
+                + " in one command; " + count + " were asked for");
+    }
+
+    /**
+     * The lowest {@code count} free addresses (there are that many, see {@link #checkCount}): each free extent
+     * from the lowest is taken whole, or its first part, with one change to the free space per extent.
+     */
+    private List<Address> takeLowest(Session s, Subnet subnet, int count, AddressDetails details) {
+        List<Address> taken = new ArrayList<>(count);
+        while (taken.size() < count) {
+            IpRange extent = s.firstExtent(subnet.id()).orElseThrow(() -> new SubnetExhausted(
+                    subnet.label() + " has no free address left"));
+            long wanted = count - taken.size();
+            IpRange run = extent.size().compareTo(BigInteger.valueOf(wanted)) <= 0 ? extent
+                    : new IpRange(extent.start(), extent.start().plus(wanted - 1));
+            if (details.status() != AddressStatus.DHCP) {
+                // free space never includes a DHCP range; this holds the rule even if it did
+                checkDhcpRule(s, subnet, run, details.status());
+            }
+            FreeSpace.takeRun(s, subnet.id(), extent, run);
+            insertRun(s, subnet, run, details, taken);
+        }
+        return taken;
+    }
+
+    /** Inserts every address of a run (already taken out of the free space), each with its change-log row. */
+    private void insertRun(Session s, Subnet subnet, IpRange run, AddressDetails details, List<Address> into) {
+        Instant now = changes.now();
+        for (Ip ip = run.start(); ; ip = ip.next()) {
+            Address address = s.insertAddress(subnet.id(), ip, details, now);
+            changes.log(s, ChangeAction.ALLOCATE, "address", subnet.label() + " " + ip, null,
+                    ChangeWriter.of(subnet, address));
+            into.add(address);
+            if (ip.equals(run.end())) {
+                break;
+            }
+        }
     }
 
     private Address allocateOne(Session s, Subnet subnet, Strategy strategy, AddressDetails details, int requested) {
@@ -718,39 +802,53 @@ public final class Allocator implements AutoCloseable {
 
     /** Allocates {@code n} contiguous free addresses (first fit), all with the same details. */
     public List<Address> allocateBlock(long subnetId, int n, AddressDetails details) {
-        if (n < 1) {
-            throw new InvalidInput("a block needs at least 1 address, not " + n);
-        }
+        checkBlockCount(n);
         validate(details);
         return database.write(s -> {
             Subnet subnet = subnet(s, subnetId);
-            BigInteger want = BigInteger.valueOf(n);
-            IpRange[] found = new IpRange[1];
-            s.scanExtents(subnetId, extent -> {
-                if (extent.size().compareTo(want) >= 0) {
-                    found[0] = extent;
-                    return false;
-                }
-                return true;
-            });
-            if (found[0] == null) {
-                throw new SubnetExhausted(subnet.label() + " has no run of " + n + " contiguous free addresses");
-            }
-            IpRange run = new IpRange(found[0].start(), found[0].start().plus(n - 1L));
-            FreeSpace.takeRun(s, subnetId, found[0], run);
+            IpRange extent = blockExtent(s, subnet, n);
+            IpRange run = new IpRange(extent.start(), extent.start().plus(n - 1L));
+            FreeSpace.takeRun(s, subnetId, extent, run);
             List<Address> taken = new ArrayList<>(n);
-            Instant now = changes.now();
-            for (Ip ip = run.start(); ; ip = ip.next()) {
-                Address address = s.insertAddress(subnetId, ip, details, now);
-                changes.log(s, ChangeAction.ALLOCATE, "address", subnet.label() + " " + ip, null,
-                        ChangeWriter.of(subnet, address));
-                taken.add(address);
-                if (ip.equals(run.end())) {
-                    break;
-                }
-            }
+            insertRun(s, subnet, run, details, taken);
             return taken;
         });
+    }
+
+    /**
+     * The run {@link #allocateBlock} would take now, or its refusal (a count below 1, beyond the free space or over
+     * {@link #MAX_ADDRESSES_PER_COMMAND}, no run that long), without taking anything.
+     */
+    public IpRange blockPlacement(long subnetId, int n) {
+        checkBlockCount(n);
+        return database.read(s -> {
+            IpRange extent = blockExtent(s, subnet(s, subnetId), n);
+            return new IpRange(extent.start(), extent.start().plus(n - 1L));
+        });
+    }
+
+    private static void checkBlockCount(int n) {
+        if (n < 1) {
+            throw new InvalidInput("a block needs at least 1 address, not " + n);
+        }
+    }
+
+    /** The lowest free extent that holds {@code n} addresses, after the count was checked against the free space. */
+    private static IpRange blockExtent(Session s, Subnet subnet, int n) {
+        checkCount(s, subnet, n);
+        BigInteger want = BigInteger.valueOf(n);
+        IpRange[] found = new IpRange[1];
+        s.scanExtents(subnet.id(), extent -> {
+            if (extent.size().compareTo(want) >= 0) {
+                found[0] = extent;
+                return false;
+            }
+            return true;
+        });
+        if (found[0] == null) {
+            throw new SubnetExhausted(subnet.label() + " has no run of " + n + " contiguous free addresses");
+        }
+        return found[0];
     }
 
     /**
@@ -761,6 +859,9 @@ public final class Allocator implements AutoCloseable {
     public List<Address> allocateGroup(List<GroupRequest> requests) {
         if (requests.isEmpty()) {
             throw new InvalidInput("a group needs at least one address");
+        }
+        if (requests.size() > MAX_ADDRESSES_PER_COMMAND) {
+            throw overCap("allocated", requests.size());
         }
         requests.forEach(r -> validate(r.details()));
         List<GroupRequest> ordered = new ArrayList<>(requests);
@@ -790,11 +891,16 @@ public final class Allocator implements AutoCloseable {
         if (ips.isEmpty()) {
             throw new InvalidInput("no address to release");
         }
+        if (ips.size() > MAX_ADDRESSES_PER_COMMAND) {
+            throw overCap("released", ips.size());
+        }
         return database.write(s -> {
             Subnet subnet = subnet(s, subnetId);
-            List<Address> released = new ArrayList<>();
+            // what is never free (gateway, ranges, children) is read once, not once per address
+            List<IpRange> blocked = FreeSpace.blocked(s, subnet);
+            List<Address> released = new ArrayList<>(ips.size());
             for (Ip ip : ips) {
-                released.add(release(s, subnet, ip));
+                released.add(release(s, subnet, ip, blocked));
             }
             return released;
         });
@@ -809,10 +915,15 @@ public final class Allocator implements AutoCloseable {
     }
 
     private Address release(Session s, Subnet subnet, Ip ip) {
+        return release(s, subnet, ip, FreeSpace.blocked(s, subnet));
+    }
+
+    /** Releases one address; {@code blocked} is {@link FreeSpace#blocked} of the subnet. */
+    private Address release(Session s, Subnet subnet, Ip ip, List<IpRange> blocked) {
         Address held = s.address(subnet.id(), ip)
                 .orElseThrow(() -> new NotFound(ip + " is not held in " + subnet.label()));
         s.deleteAddress(held.id());
-        if (FreeSpace.allocatable(s, subnet, ip)) {
+        if (FreeSpace.allocatable(subnet, blocked, ip)) {
             FreeSpace.giveBack(s, subnet.id(), ip);
         }
         changes.log(s, ChangeAction.RELEASE, "address", subnet.label() + " " + ip, ChangeWriter.of(subnet, held), null);

@@ -86,7 +86,8 @@ final class IpCommand implements Runnable {
         @Parameters(paramLabel = "SUBNET", description = "The subnet's CIDR, e.g. 10.0.0.0/24.")
         String subnet;
 
-        @Option(names = "--count", paramLabel = "N", defaultValue = "1", description = "How many addresses (default: 1).")
+        @Option(names = "--count", paramLabel = "N", defaultValue = "1", description = "How many addresses (default: 1; "
+                + "at most " + Allocator.MAX_ADDRESSES_PER_COMMAND + " in one command, and never more than are free).")
         int count;
 
         @Option(names = "--strategy", paramLabel = "first|random", defaultValue = "first",
@@ -115,7 +116,8 @@ final class IpCommand implements Runnable {
         @Parameters(paramLabel = "SUBNET", description = "The subnet's CIDR, e.g. 10.0.0.0/24.")
         String subnet;
 
-        @Option(names = "--count", required = true, paramLabel = "N", description = "How many contiguous addresses.")
+        @Option(names = "--count", required = true, paramLabel = "N", description = "How many contiguous addresses "
+                + "(at most " + Allocator.MAX_ADDRESSES_PER_COMMAND + " in one command).")
         int count;
 
         @Mixin

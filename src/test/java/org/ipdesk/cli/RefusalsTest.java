@@ -105,14 +105,14 @@ class RefusalsTest {
         assertThat(refused(1, "ip", "next", "10.9.0.0/30").err())
                 .contains("10.9.0.0/30 in dc1 has no free address left");
         assertThat(refused(1, "ip", "block", "10.0.0.0/24", "--network", "lab", "--count", "300").err())
-                .contains("has no run of 300 contiguous free addresses");
+                .contains("10.0.0.0/24 in lab has 254 free addresses; 300 were asked for");
     }
 
     @Test
     void severalAddressesAreAllOrNothing() {
         // 10.0.0.0/24 in lab has 254 usable addresses; 255 cannot all be taken, so none is
         assertThat(refused(1, "ip", "next", "10.0.0.0/24", "--network", "lab", "--count", "255").err())
-                .contains("no free address left (255 were requested)");
+                .contains("10.0.0.0/24 in lab has 254 free addresses; 255 were asked for");
     }
 
     @Test

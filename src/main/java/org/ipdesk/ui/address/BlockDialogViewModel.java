@@ -1,6 +1,5 @@
 package org.ipdesk.ui.address;
 
-import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -11,23 +10,23 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.ipdesk.address.IpRange;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.allocator.AllocatorException;
 import org.ipdesk.model.Address;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.edit.EditDialogViewModel;
+import org.ipdesk.ui.edit.Messages;
 import org.ipdesk.ui.undo.Undoables;
 
 /**
  * The block dialog: N contiguous addresses of a subnet (the lowest run that fits, as
  * {@link Allocator#allocateBlock} takes it), all with the same details. While typing, the run that would be taken
- * is shown, or why there is none.
+ * is shown, or why there is none, in the allocator's own words ({@link Allocator#blockPlacement}): the same free-space
+ * check and the same cap ({@link Allocator#MAX_ADDRESSES_PER_COMMAND}) as {@code ipdesk ip block}.
  */
 public final class BlockDialogViewModel extends EditDialogViewModel<AddressResult> {
-
-    /** The most addresses one block takes through the dialog. */
-    static final int MAX_COUNT = 4096;
 
     private final Subnet subnet;
     private final StringProperty count = new SimpleStringProperty("");
@@ -84,10 +83,6 @@ public final class BlockDialogViewModel extends EditDialogViewModel<AddressResul
         } else {
             try {
                 n = Integer.parseInt(text);
-                if (n < 1 || n > MAX_COUNT) {
-                    countError.set("A block holds from 1 to " + MAX_COUNT + " addresses, not " + n);
-                    n = null;
-                }
             } catch (NumberFormatException e) {
                 countError.set("'" + text + "' is not a number of addresses");
             }
@@ -97,14 +92,20 @@ public final class BlockDialogViewModel extends EditDialogViewModel<AddressResul
         }
         int wanted = n;
         return a -> {
-            BigInteger size = BigInteger.valueOf(wanted);
-            Optional<IpRange> run = a.freeExtents(subnet.id()).stream()
-                    .filter(e -> e.size().compareTo(size) >= 0).findFirst()
-                    .map(e -> new IpRange(e.start(), e.start().plus(wanted - 1L)));
+            // the allocator's own check: the count bounds, the free space, the per-command cap and the run
+            IpRange run;
+            try {
+                run = a.blockPlacement(subnet.id(), wanted);
+            } catch (AllocatorException refused) {
+                String message = Messages.sentence(refused.getMessage());
+                return () -> {
+                    countError.set(message);
+                    return false;
+                };
+            }
             return () -> {
-                run.ifPresentOrElse(r -> placement.set("Takes " + (wanted == 1 ? r.start() : r)),
-                        () -> countError.set(subnet.label() + " has no run of " + wanted + " contiguous free addresses"));
-                return run.isPresent();
+                placement.set("Takes " + (wanted == 1 ? run.start() : run));
+                return true;
             };
         };
     }
@@ -125,7 +126,7 @@ public final class BlockDialogViewModel extends EditDialogViewModel<AddressResul
     @Override
     protected boolean showAtField(String message) {
         if (!details.showAtField(message)) {
-            countError.set(org.ipdesk.ui.edit.Messages.sentence(message));
+            countError.set(Messages.sentence(message));
         }
         return true;
     }
