@@ -60,7 +60,7 @@ class LeftoversTest {
         assertThat(names(backups)).containsExactly("monday.db");
 
         try (Database open = Database.open(db, OpenMode.EXISTING)) {
-            open.backup(copy); // over an older backup, from an open database (its -wal and -shm exist meanwhile)
+            open.backup(copy, OutputTargets.IfDatabase.REPLACE); // over an older backup, from an open database (its -wal and -shm exist meanwhile)
             assertThat(names(backups)).containsExactly("monday.db");
         }
         assertThat(names(dir)).containsExactly("backups", "ipdesk.db");
