@@ -148,9 +148,21 @@ public final class ImportPreviewViewModel {
             busy.set(false);
             rows.clear();
             summary.set("");
-            error.set("Cannot read " + file + ": " + problem.getMessage());
+            error.set(readProblem(file, problem));
             canImport.set(false);
         });
+    }
+
+    /**
+     * The sentence for a file that could not be read. The reader's own message already names the file when it says
+     * "cannot read FILE: REASON"; it is then only given a capital, not the file's name a second time.
+     */
+    static String readProblem(Path file, Throwable problem) {
+        String message = problem.getMessage() == null ? problem.getClass().getSimpleName() : problem.getMessage();
+        if (message.startsWith("cannot read ")) {
+            return "C" + message.substring(1);
+        }
+        return "Cannot read " + file + ": " + message;
     }
 
     /** Writes every row in one transaction (all or none), then reports what was imported. */

@@ -61,6 +61,14 @@ class ImportPreviewTest {
     }
 
     @Test
+    void aFolderGivenAsTheFileIsNamedOnceWithTheReason() {
+        ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, new CurrentThreadTaskExecutor(), dir);
+        vm.preview();
+        assertThat(vm.errorProperty().get()).isEqualTo("Cannot read " + dir + ": it is a folder, not a file");
+        assertThat(vm.canImportProperty().get()).isFalse();
+    }
+
+    @Test
     void aGoodFileIsPreviewedThenImportedOnceAndTheSecondPreviewIsUnchanged() {
         List<String> done = new ArrayList<>();
         ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, new CurrentThreadTaskExecutor(), good);

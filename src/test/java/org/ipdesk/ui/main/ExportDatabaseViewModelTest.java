@@ -62,7 +62,8 @@ class ExportDatabaseViewModelTest {
         vm.exportDatabase(target);
 
         assertThat(vm.lastOperationFailedProperty().get()).isTrue();
-        assertThat(vm.lastOperationProperty().get()).startsWith("Cannot export to " + target + ": cannot write ");
+        assertThat(vm.lastOperationProperty().get()).isEqualTo("Cannot export to " + target + ": the folder "
+                + target.getParent() + " does not exist; create it first");
         assertThat(target.getParent()).doesNotExist();
         vm.close();
     }
