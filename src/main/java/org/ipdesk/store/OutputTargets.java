@@ -171,6 +171,11 @@ public final class OutputTargets {
             }
             return folder.toRealPath().resolve(absolute.getFileName());
         } catch (IOException e) {
+            if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+                // a link into /proc (/dev/stdout, /proc/self/fd/1) that leads to a pipe or socket, which has no path
+                throw refused(target, Reason.NOT_A_REGULAR_FILE, "it leads to a pipe, socket or device, not a regular "
+                        + "file (for standard output give -o -)");
+            }
             throw refused(target, Reason.UNCHECKABLE, "cannot check it (" + e.getMessage() + ")");
         }
     }

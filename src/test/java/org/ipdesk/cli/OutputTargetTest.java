@@ -253,6 +253,26 @@ class OutputTargetTest {
         }
     }
 
+    @Test
+    void devStdoutOnAPipeIsRefusedAsNotARegularFileAndPointsToDashO() throws Exception {
+        assumeTrue(Files.exists(Path.of("/proc/self/fd")), "no /proc here");
+        database();
+        String before = ContentSnapshot.of(db);
+        // a real process, so that its standard output is a pipe and /dev/stdout leads to it (/proc/self/fd/1)
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "org.ipdesk.ui.Launcher", "--db", db.toString(),
+                "export", "addresses", "--format", "csv", "-o", "/dev/stdout")
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(err).isEqualTo(1);
+        assertThat(out).isEmpty();
+        assertThat(err).isEqualTo("ipdesk: cannot write /dev/stdout: it leads to a pipe, socket or device, not a "
+                + "regular file (for standard output give -o -)" + System.lineSeparator());
+        assertThat(ContentSnapshot.of(db)).isEqualTo(before);
+    }
+
     // ================================================================= what is written
 
     @Test
