@@ -1,8 +1,10 @@
 package org.ipdesk.address;
 
 import inet.ipaddr.AddressStringException;
+import inet.ipaddr.IncompatibleAddressException;
 import inet.ipaddr.MACAddressString;
 import inet.ipaddr.mac.MACAddress;
+import java.util.Locale;
 
 /**
  * A MAC address (EUI-48 or EUI-64) in any usual notation (colons, dashes, Cisco dots, bare hex), held in
@@ -10,7 +12,32 @@ import inet.ipaddr.mac.MACAddress;
  */
 public record Mac(String canonical) {
 
+    /**
+     * Parses the MAC of a host: any usual notation, but not the broadcast address, the all-zero address or a
+     * multicast address (the I/G bit, the lowest bit of the first byte, set), which no host's interface has.
+     */
     public static Mac parse(String text) {
+        MACAddress mac = read(text);
+        Mac parsed = of(mac);
+        if (mac.isMax()) {
+            throw new InvalidAddressException(parsed + " is the broadcast MAC address, not a host's");
+        }
+        if (mac.isZero()) {
+            throw new InvalidAddressException(parsed + " is the all-zero MAC address, not a host's");
+        }
+        if (mac.isMulticast()) {
+            throw new InvalidAddressException(parsed + " is a multicast MAC address (the lowest bit of its first "
+                    + "byte is set), not a host's");
+        }
+        return parsed;
+    }
+
+    /** Parses any MAC in any usual notation, group addresses included: for searching, not for a host's MAC. */
+    public static Mac parseNotation(String text) {
+        return of(read(text));
+    }
+
+    private static MACAddress read(String text) {
         if (text == null || text.isBlank()) {
             throw new InvalidAddressException("the MAC address is empty");
         }
@@ -20,12 +47,16 @@ public record Mac(String canonical) {
             if (mac == null || mac.isMultiple()
                     || (mac.getSegmentCount() != MACAddress.MEDIA_ACCESS_CONTROL_SEGMENT_COUNT
                         && mac.getSegmentCount() != MACAddress.EXTENDED_UNIQUE_IDENTIFIER_64_SEGMENT_COUNT)) {
-                throw new InvalidAddressException("'" + trimmed + "' is not a MAC address");
+                throw new InvalidAddressException(Parsing.quote(trimmed) + " is not a MAC address");
             }
-            return new Mac(mac.toColonDelimitedString().toLowerCase(java.util.Locale.ROOT));
-        } catch (AddressStringException e) {
-            throw new InvalidAddressException("'" + trimmed + "' is not a MAC address (use e.g. 00:1a:2b:3c:4d:5e)");
+            return mac;
+        } catch (AddressStringException | IncompatibleAddressException e) {
+            throw new InvalidAddressException(Parsing.quote(trimmed) + " is not a MAC address (use e.g. 00:1a:2b:3c:4d:5e)");
         }
+    }
+
+    private static Mac of(MACAddress mac) {
+        return new Mac(mac.toColonDelimitedString().toLowerCase(Locale.ROOT));
     }
 
     @Override
