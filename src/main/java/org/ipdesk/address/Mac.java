@@ -42,6 +42,9 @@ public record Mac(String canonical) {
             throw new InvalidAddressException("the MAC address is empty");
         }
         String trimmed = text.strip();
+        Parsing.foreignCharacter(trimmed).ifPresent(reason -> {
+            throw new InvalidAddressException(Parsing.quote(trimmed) + " is not a MAC address: " + reason);
+        });
         try {
             MACAddress mac = new MACAddressString(trimmed).toAddress();
             if (mac == null || mac.isMultiple()

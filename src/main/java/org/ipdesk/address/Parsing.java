@@ -7,6 +7,7 @@ import inet.ipaddr.IPAddressString;
 import inet.ipaddr.IPAddressStringParameters;
 import inet.ipaddr.IncompatibleAddressException;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -67,6 +68,9 @@ final class Parsing {
         if (trimmed.startsWith("/")) {
             throw new InvalidAddressException(quote(trimmed) + " has no address before the prefix length");
         }
+        foreignCharacter(trimmed).ifPresent(reason -> {
+            throw invalid(trimmed, what, reason);
+        });
         IPAddressString string = new IPAddressString(trimmed, STRICT);
         IPAddress address;
         try {
@@ -92,8 +96,8 @@ final class Parsing {
         IPAddress mask = string.getMask();
         if (mask == null) {
             if (suffix.length() > 1 && suffix.charAt(0) == '0') {
-                throw invalid(trimmed, what, "the prefix length has a leading zero (" + suffix + "); write /"
-                        + suffix.replaceFirst("^0+(?=.)", ""));
+                throw invalid(trimmed, what, "the prefix length has a leading zero (" + shortPart(suffix) + "); write /"
+                        + shortPart(suffix.replaceFirst("^0+(?=.)", "")));
             }
             return new Parsed(address.withoutPrefixLength(), string.getNetworkPrefixLength());
         }
@@ -112,6 +116,25 @@ final class Parsing {
         return new Parsed(address.withoutPrefixLength(), netmask);
     }
 
+    /**
+     * The first character outside printable ASCII, which no address or MAC has, named: the library would drop
+     * control characters at either end ("\u0000" + "10.0.0.1" read as 10.0.0.1), and Unicode digits are not digits
+     * of an address.
+     */
+    static Optional<String> foreignCharacter(String text) {
+        for (int i = 0; i < text.length(); ) {
+            int c = text.codePointAt(i);
+            i += Character.charCount(c);
+            if (c <= ' ' || c >= 0x7f) {
+                String code = String.format(Locale.ROOT, "U+%04X", c);
+                return Optional.of(c == ' ' ? "it has a space in it"
+                        : "it has the character " + (printable(c) ? code + " (" + Character.toString(c) + ")" : code)
+                        + ", which is not part of any address");
+            }
+        }
+        return Optional.empty();
+    }
+
     private static InvalidAddressException invalid(String trimmed, String what, String reason) {
         return new InvalidAddressException(quote(trimmed) + " is not a valid " + what + ": " + reason);
     }
@@ -122,27 +145,74 @@ final class Parsing {
         int error = message.indexOf("error: ");
         String reason = (error >= 0 ? message.substring(error + "error: ".length()) : message)
                 .toLowerCase(Locale.ROOT);
-        String address = text.contains("/") ? text.substring(0, text.indexOf('/')) : text;
+        int slash = text.indexOf('/');
+        String address = slash >= 0 ? text.substring(0, slash) : text;
+        boolean v6 = address.contains(":");
         if (reason.contains("starts with zero") || reason.contains("leading zero")) {
             Matcher zero = DOTTED_LEADING_ZERO.matcher(address);
             if (zero.find()) {
-                return (address.contains(":") ? "the IPv4 part has" : "a part has") + " a leading zero ("
-                        + zero.group(1) + "); octal is not accepted";
+                return (v6 ? "the IPv4 part has" : "a part has") + " a leading zero (" + shortPart(zero.group(1))
+                        + "); octal is not accepted";
             }
+            return "a part starts with 0; write decimal parts without leading zeros (octal and hex are not accepted)";
         }
         if (reason.contains("segment too long") || reason.contains("too many digits")) {
             Matcher group = LONG_GROUP.matcher(address);
-            if (address.contains(":") && group.find()) {
-                return "a group has more than four hex digits (" + group.group(1) + ")";
+            if (v6 && group.find()) {
+                return "a group has more than four hex digits (" + shortPart(group.group(1)) + ")";
             }
-        }
-        if (reason.contains("prefix bit-length") || reason.contains("prefix length")) {
-            return "the prefix length must be at most 32 for IPv4 and 128 for IPv6";
-        }
-        if (reason.contains("non-segmented single value") || reason.contains("invalid character")) {
             return "it is not an IPv4 or IPv6 address";
         }
-        return reason;
+        if (reason.contains("prefix bit-length") || reason.contains("prefix length")) {
+            String suffix = slash >= 0 ? text.substring(slash + 1) : "";
+            if (suffix.isEmpty()) {
+                return "nothing follows the '/'; give a prefix length (/24) or a netmask (/255.255.255.0)";
+            }
+            if (suffix.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return "the prefix length must be at most 32 for IPv4 and 128 for IPv6";
+            }
+            return "what follows the '/' (" + quote(suffix) + ") is neither a prefix length nor a netmask of the "
+                    + "same IP version";
+        }
+        if (reason.contains("segment value missing")) {
+            return "a part is empty";
+        }
+        if (reason.contains("less than four segments") || reason.contains("ipv4 address has too many segments")) {
+            return "an IPv4 address has four parts";
+        }
+        if (reason.contains("too many segments")) {
+            return "it has too many parts";
+        }
+        if (reason.contains("too few segments")) {
+            return "it has too few parts";
+        }
+        if (reason.contains("compressed address is ambiguous")) {
+            return "'::' may stand only once";
+        }
+        if (reason.contains("single colon")) {
+            return "an IPv6 address cannot start or end with a single ':'";
+        }
+        if (reason.contains("position of ipv6 separator")) {
+            return "a ':' is out of place";
+        }
+        if (reason.contains("invalid decimal digit")) {
+            return "an IPv4 part has a character that is not a decimal digit";
+        }
+        if (reason.contains("wildcard")) {
+            return "wildcards and zones (*, _, %) are not accepted";
+        }
+        if (reason.contains("range segments")) {
+            return "ranges (-) are not accepted; give one address or a CIDR";
+        }
+        if (reason.startsWith("ipv4 segment too large")) {
+            return reason;
+        }
+        return "it is not an IPv4 or IPv6 address";
+    }
+
+    /** A part of the input as a message shows it: a long run cut short. */
+    private static String shortPart(String part) {
+        return part.length() <= 12 ? part : part.substring(0, 8) + "\u2026 (" + part.length() + " characters)";
     }
 
     /**

@@ -109,6 +109,21 @@ class ParsingHolesTest {
                 .hasSizeLessThan(200).contains("(100000 characters)"));
     }
 
+    @Test
+    void controlCharactersAndUnicodeDigitsAreNotDroppedOrRead() {
+        // the library drops control characters at either end; NUL + 10.0.0.1 must not become 10.0.0.1
+        assertThatThrownBy(() -> Ip.parse("\u000010.0.0.1")).isInstanceOf(InvalidAddressException.class)
+                .hasMessage("'\\u000010.0.0.1' is not a valid IP address: it has the character U+0000, which is not "
+                        + "part of any address");
+        assertThatThrownBy(() -> Cidr.parse("10.0.0.0/8\u001b")).hasMessage("'10.0.0.0/8\\u001b' is not a valid "
+                + "CIDR: it has the character U+001B, which is not part of any address");
+        assertThatThrownBy(() -> Mac.parse("\u000700:1a:2b:3c:4d:5e")).hasMessageContaining("U+0007");
+        assertThatThrownBy(() -> Ip.parse("\u0661\u0660.0.0.1"))
+                .hasMessageEndingWith("it has the character U+0661 (\u0661), which is not part of any address");
+        assertThatThrownBy(() -> Ip.parse("\uff11\uff10.0.0.1")).hasMessageContaining("U+FF11");
+        assertThatThrownBy(() -> Cidr.parse("10.0.0.0 /8")).hasMessageEndingWith("it has a space in it");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"ff:ff:ff:ff:ff:ff", "FF-FF-FF-FF-FF-FF", "ffff.ffff.ffff"})
     void theBroadcastMacIsNotAHostMac(String text) {
