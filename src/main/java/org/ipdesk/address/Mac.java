@@ -1,16 +1,26 @@
 package org.ipdesk.address;
 
 import inet.ipaddr.AddressStringException;
+import inet.ipaddr.AddressStringParameters;
 import inet.ipaddr.IncompatibleAddressException;
 import inet.ipaddr.MACAddressString;
+import inet.ipaddr.MACAddressStringParameters;
 import inet.ipaddr.mac.MACAddress;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A MAC address (EUI-48 or EUI-64) in any usual notation (colons, dashes, Cisco dots, bare hex), held in
  * one canonical form: lower-case hex pairs separated by colons.
  */
 public record Mac(String canonical) {
+    /** What a MAC is written with: hex digits, the separators of the usual notations, and 0x. */
+    private static final Pattern NOTATION = Pattern.compile("[0-9A-Fa-f:.\\- xX]+");
+    private static final MACAddressStringParameters STRICT = new MACAddressStringParameters.Builder()
+            .allowEmpty(false)
+            .allowAll(false)
+            .setRangeOptions(AddressStringParameters.RangeParameters.NO_RANGE)
+            .toParams();
 
     /**
      * Parses the MAC of a host: any usual notation, but not the broadcast address, the all-zero address or a
@@ -42,11 +52,16 @@ public record Mac(String canonical) {
             throw new InvalidAddressException("the MAC address is empty");
         }
         String trimmed = text.strip();
-        Parsing.foreignCharacter(trimmed).ifPresent(reason -> {
+        Parsing.foreignCharacter(trimmed, true).ifPresent(reason -> {
             throw new InvalidAddressException(Parsing.quote(trimmed) + " is not a MAC address: " + reason);
         });
+        if (!NOTATION.matcher(trimmed).matches()) {
+            // hex digits and separators only: the library fails with a NullPointerException on a wildcard
+            // inside bare hex ("3d6f1b7*bc555d")
+            throw new InvalidAddressException(Parsing.quote(trimmed) + " is not a MAC address (use e.g. 00:1a:2b:3c:4d:5e)");
+        }
         try {
-            MACAddress mac = new MACAddressString(trimmed).toAddress();
+            MACAddress mac = new MACAddressString(trimmed, STRICT).toAddress();
             if (mac == null || mac.isMultiple()
                     || (mac.getSegmentCount() != MACAddress.MEDIA_ACCESS_CONTROL_SEGMENT_COUNT
                         && mac.getSegmentCount() != MACAddress.EXTENDED_UNIQUE_IDENTIFIER_64_SEGMENT_COUNT)) {

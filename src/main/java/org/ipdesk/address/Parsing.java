@@ -68,7 +68,7 @@ final class Parsing {
         if (trimmed.startsWith("/")) {
             throw new InvalidAddressException(quote(trimmed) + " has no address before the prefix length");
         }
-        foreignCharacter(trimmed).ifPresent(reason -> {
+        foreignCharacter(trimmed, false).ifPresent(reason -> {
             throw invalid(trimmed, what, reason);
         });
         IPAddressString string = new IPAddressString(trimmed, STRICT);
@@ -117,15 +117,16 @@ final class Parsing {
     }
 
     /**
-     * The first character outside printable ASCII, which no address or MAC has, named: the library would drop
+     * The first character outside printable ASCII (a space only where {@code spaces} allows it, as between the
+     * bytes of a MAC), which no address or MAC has, named: the library would drop
      * control characters at either end ("\u0000" + "10.0.0.1" read as 10.0.0.1), and Unicode digits are not digits
      * of an address.
      */
-    static Optional<String> foreignCharacter(String text) {
+    static Optional<String> foreignCharacter(String text, boolean spaces) {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
-            if (c <= ' ' || c >= 0x7f) {
+            if ((c <= ' ' && !(spaces && c == ' ')) || c >= 0x7f) {
                 String code = String.format(Locale.ROOT, "U+%04X", c);
                 return Optional.of(c == ' ' ? "it has a space in it"
                         : "it has the character " + (printable(c) ? code + " (" + Character.toString(c) + ")" : code)

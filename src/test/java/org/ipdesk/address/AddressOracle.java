@@ -81,6 +81,43 @@ public final class AddressOracle {
         return Optional.of(new Block(a, prefix));
     }
 
+    /**
+     * The bytes of a MAC in one of the usual notations (IEEE 802 and its common variants): six or eight groups of
+     * one or two hex digits all separated by ':' or all by '-'; three or four groups of four hex digits separated by
+     * '.' (Cisco); or 12 or 16 hex digits. Empty for anything else (the application may read more notations).
+     */
+    public static Optional<byte[]> mac(String text) {
+        String s = text.strip();
+        String[] groups;
+        int width;
+        if (s.matches("[0-9A-Fa-f]{1,2}(:[0-9A-Fa-f]{1,2}){5}|[0-9A-Fa-f]{1,2}(:[0-9A-Fa-f]{1,2}){7}")) {
+            groups = s.split(":");
+            width = 1;
+        } else if (s.matches("[0-9A-Fa-f]{1,2}(-[0-9A-Fa-f]{1,2}){5}|[0-9A-Fa-f]{1,2}(-[0-9A-Fa-f]{1,2}){7}")) {
+            groups = s.split("-");
+            width = 1;
+        } else if (s.matches("[0-9A-Fa-f]{4}(\\.[0-9A-Fa-f]{4}){2,3}")) {
+            groups = s.split("\\.");
+            width = 2;
+        } else if (s.matches("[0-9A-Fa-f]{12}|[0-9A-Fa-f]{16}")) {
+            groups = s.split("(?<=\\G..)");
+            width = 1;
+        } else {
+            return Optional.empty();
+        }
+        byte[] out = new byte[groups.length * width];
+        for (int i = 0; i < groups.length; i++) {
+            int value = Integer.parseInt(groups[i], 16);
+            if (width == 2) {
+                out[2 * i] = (byte) (value >> 8);
+                out[2 * i + 1] = (byte) value;
+            } else {
+                out[i] = (byte) value;
+            }
+        }
+        return Optional.of(out);
+    }
+
     /** The prefix length of a netmask (ones, then zeros), or -1. */
     private static int netmaskPrefix(Value mask) {
         int bits = mask.bits();

@@ -118,6 +118,11 @@ class ParsingHolesTest {
         assertThatThrownBy(() -> Cidr.parse("10.0.0.0/8\u001b")).hasMessage("'10.0.0.0/8\\u001b' is not a valid "
                 + "CIDR: it has the character U+001B, which is not part of any address");
         assertThatThrownBy(() -> Mac.parse("\u000700:1a:2b:3c:4d:5e")).hasMessageContaining("U+0007");
+        assertThat(Mac.parse("00 1a 2b 3c 4d 5e")).hasToString("00:1a:2b:3c:4d:5e");
+        // a wildcard inside bare hex made the library throw a NullPointerException
+        assertThatThrownBy(() -> Mac.parse("3d6f1b7*bc555d")).isInstanceOf(InvalidAddressException.class)
+                .hasMessage("'3d6f1b7*bc555d' is not a MAC address (use e.g. 00:1a:2b:3c:4d:5e)");
+        assertThatThrownBy(() -> Mac.parseNotation("80c5b9336ecd28%2c")).isInstanceOf(InvalidAddressException.class);
         assertThatThrownBy(() -> Ip.parse("\u0661\u0660.0.0.1"))
                 .hasMessageEndingWith("it has the character U+0661 (\u0661), which is not part of any address");
         assertThatThrownBy(() -> Ip.parse("\uff11\uff10.0.0.1")).hasMessageContaining("U+FF11");

@@ -52,6 +52,46 @@ public final class RandomAddressText {
         };
     }
 
+    /**
+     * MAC-like text: EUI-48 or EUI-64 bytes (sometimes broadcast, all-zero or multicast) with colons, dashes, Cisco
+     * dots or bare, any case, sometimes broken like {@link #next()} breaks addresses.
+     */
+    public String nextMac() {
+        byte[] raw = new byte[random.nextInt(5) == 0 ? 8 : 6];
+        switch (random.nextInt(8)) {
+            case 0 -> java.util.Arrays.fill(raw, (byte) -1);
+            case 1 -> java.util.Arrays.fill(raw, (byte) 0);
+            case 2 -> {
+                random.nextBytes(raw);
+                raw[0] |= 1;
+            }
+            default -> {
+                random.nextBytes(raw);
+                raw[0] &= (byte) ~1;
+            }
+        }
+        StringBuilder hex = new StringBuilder();
+        for (byte b : raw) {
+            hex.append(String.format(Locale.ROOT, "%02x", b & 0xff));
+        }
+        String h = random.nextInt(3) == 0 ? hex.toString().toUpperCase(Locale.ROOT) : hex.toString();
+        String text = switch (random.nextInt(4)) {
+            case 0 -> h;
+            case 1 -> h.replaceAll("(.{4})(?!$)", "$1.");
+            default -> {
+                String separator = random.nextBoolean() ? ":" : "-";
+                StringBuilder out = new StringBuilder();
+                for (int i = 0; i < h.length(); i += 2) {
+                    String pair = h.substring(i, i + 2);
+                    out.append(i == 0 ? "" : separator)
+                            .append(pair.charAt(0) == '0' && random.nextInt(4) == 0 ? pair.substring(1) : pair);
+                }
+                yield out.toString();
+            }
+        };
+        return random.nextInt(3) == 0 ? mutate(text) : text;
+    }
+
     /** A well-formed CIDR with its host bits clear; IPv6 in a random text form. */
     private String cidr(boolean v6) {
         byte[] raw = new byte[v6 ? 16 : 4];

@@ -39,6 +39,58 @@ class RandomInputOracleTest {
         assertThat(acceptedCidrs).as("CIDRs accepted, seed " + seed).isGreaterThan(CASES / 10);
     }
 
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {1, 42, 20261126})
+    void macParsingAgreesWithTheOracleOnTheUsualNotations(long seed) {
+        RandomAddressText inputs = new RandomAddressText(new Random(seed));
+        int hosts = 0;
+        for (int i = 0; i < CASES / 3; i++) {
+            String text = i % 4 == 3 ? inputs.next() : inputs.nextMac();
+            String context = "seed " + seed + " case " + i + " " + show(text);
+            Optional<byte[]> expected = AddressOracle.mac(text);
+            Optional<Mac> any = readMac(() -> Mac.parseNotation(text), context);
+            Optional<Mac> host = readMac(() -> Mac.parse(text), context);
+            if (expected.isPresent()) {
+                StringBuilder canonical = new StringBuilder();
+                for (byte b : expected.get()) {
+                    canonical.append(canonical.length() == 0 ? "" : ":").append(String.format("%02x", b & 0xff));
+                }
+                if (any.isEmpty() || !any.get().canonical().contentEquals(canonical)) {
+                    fail(context + " is MAC " + canonical + " but Mac.parseNotation read " + any);
+                }
+                byte[] bytes = expected.get();
+                boolean allOnes = true;
+                boolean allZero = true;
+                for (byte b : bytes) {
+                    allOnes &= b == (byte) 0xff;
+                    allZero &= b == 0;
+                }
+                boolean hostMac = !allOnes && !allZero && (bytes[0] & 1) == 0;
+                if (host.isPresent() != hostMac) {
+                    fail(context + ": Mac.parse " + (host.isPresent() ? "accepted" : "refused") + " " + canonical);
+                }
+                hosts += hostMac ? 1 : 0;
+            }
+            // whatever notation was read, the canonical form reads back to itself
+            any.ifPresent(mac -> assertThat(Mac.parseNotation(mac.canonical())).as(context).isEqualTo(mac));
+            if (host.isPresent() && any.isEmpty()) {
+                fail(context + ": a host MAC that is not a MAC");
+            }
+        }
+        assertThat(hosts).as("host MACs accepted, seed " + seed).isGreaterThan(CASES / 30);
+    }
+
+    private static Optional<Mac> readMac(java.util.function.Supplier<Mac> parser, String context) {
+        try {
+            return Optional.of(parser.get());
+        } catch (InvalidAddressException e) {
+            checkMessage(e, context);
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw new AssertionError(context + ": MAC parsing threw " + e, e);
+        }
+    }
+
     @Test
     void theOracleReadsTheRfcExamples() {
         // RFC 4291 section 2.2 and RFC 5952 section 4
@@ -64,6 +116,11 @@ class RandomInputOracleTest {
         assertThat(AddressOracle.cidr("10.0.0.0/0.0.255.255")).isEmpty();
         assertThat(AddressOracle.cidr("0.0.0.0/0")).isPresent();
         assertThat(AddressOracle.cidr("/24")).isEmpty();
+        assertThat(AddressOracle.mac("00-1A-2B-3C-4D-5E")).hasValueSatisfying(b -> assertThat(b).hasSize(6));
+        assertThat(AddressOracle.mac("a:b:c:d:e:f")).hasValueSatisfying(b -> assertThat(b[5]).isEqualTo((byte) 15));
+        assertThat(AddressOracle.mac("001a.2b3c.4d5e")).hasValueSatisfying(b -> assertThat(b)
+                .containsExactly(AddressOracle.mac("001a2b3c4d5e").orElseThrow()));
+        assertThat(AddressOracle.mac("00:1a-2b:3c:4d:5e")).isEmpty();
     }
 
     /** Whether the text was accepted as an address; fails the test on any disagreement. */

@@ -120,6 +120,9 @@ class AddressArgumentsTest {
                 .isEqualTo("ipdesk: 00:00:00:00:00:00 is the all-zero MAC address, not a host's" + NL);
         assertThat(refused("ip", "next", "10.1.1.0/24", "--mac", "01:00:5e:00:00:fb"))
                 .contains("01:00:5e:00:00:fb is a multicast MAC address");
+        // a wildcard inside bare hex used to end in a NullPointerException and its stack trace
+        assertThat(refused("ip", "reserve", "10.1.1.0/24", "10.1.1.9", "--mac", "3d6f1b7*bc555d"))
+                .isEqualTo("ipdesk: '3d6f1b7*bc555d' is not a MAC address (use e.g. 00:1a:2b:3c:4d:5e)" + NL);
     }
 
     @Test
