@@ -30,14 +30,14 @@ public record Mac(String canonical) {
         MACAddress mac = read(text);
         Mac parsed = of(mac);
         if (mac.isMax()) {
-            throw new InvalidAddressException(parsed + " is the broadcast MAC address, not a host's");
+            throw new InvalidAddressException("the broadcast MAC address " + parsed + " is not a host's MAC");
         }
         if (mac.isZero()) {
-            throw new InvalidAddressException(parsed + " is the all-zero MAC address, not a host's");
+            throw new InvalidAddressException("the all-zero MAC address " + parsed + " is not a host's MAC");
         }
         if (mac.isMulticast()) {
-            throw new InvalidAddressException(parsed + " is a multicast MAC address (the lowest bit of its first "
-                    + "byte is set), not a host's");
+            throw new InvalidAddressException("the multicast MAC address " + parsed + " (the lowest bit of its first "
+                    + "byte is set) is not a host's MAC");
         }
         return parsed;
     }

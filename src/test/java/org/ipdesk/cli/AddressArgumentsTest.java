@@ -115,11 +115,11 @@ class AddressArgumentsTest {
     @Test
     void broadcastAllZeroAndMulticastMacsAreNotHostMacs() {
         assertThat(refused("ip", "reserve", "10.1.1.0/24", "10.1.1.9", "--mac", "ff:ff:ff:ff:ff:ff"))
-                .isEqualTo("ipdesk: ff:ff:ff:ff:ff:ff is the broadcast MAC address, not a host's" + NL);
+                .isEqualTo("ipdesk: the broadcast MAC address ff:ff:ff:ff:ff:ff is not a host's MAC" + NL);
         assertThat(refused("ip", "reserve", "10.1.1.0/24", "10.1.1.9", "--mac", "00-00-00-00-00-00"))
-                .isEqualTo("ipdesk: 00:00:00:00:00:00 is the all-zero MAC address, not a host's" + NL);
+                .isEqualTo("ipdesk: the all-zero MAC address 00:00:00:00:00:00 is not a host's MAC" + NL);
         assertThat(refused("ip", "next", "10.1.1.0/24", "--mac", "01:00:5e:00:00:fb"))
-                .contains("01:00:5e:00:00:fb is a multicast MAC address");
+                .contains("the multicast MAC address 01:00:5e:00:00:fb");
         // a wildcard inside bare hex used to end in a NullPointerException and its stack trace
         assertThat(refused("ip", "reserve", "10.1.1.0/24", "10.1.1.9", "--mac", "3d6f1b7*bc555d"))
                 .isEqualTo("ipdesk: '3d6f1b7*bc555d' is not a MAC address (use e.g. 00:1a:2b:3c:4d:5e)" + NL);

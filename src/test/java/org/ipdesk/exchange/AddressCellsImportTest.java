@@ -54,9 +54,9 @@ class AddressCellsImportTest {
             assertThat(plan.problems().get(4).describe()).startsWith("row 8: error: ")
                     .contains("has no address before the prefix length");
             assertThat(plan.problems().get(5).describe())
-                    .isEqualTo("row 9: error: ff:ff:ff:ff:ff:ff is the broadcast MAC address, not a host's");
+                    .isEqualTo("row 9: error: the broadcast MAC address ff:ff:ff:ff:ff:ff is not a host's MAC");
             assertThat(plan.problems().get(6).describe()).startsWith("row 10: error: ")
-                    .contains("01:00:5e:00:00:01 is a multicast MAC address");
+                    .contains("the multicast MAC address 01:00:5e:00:00:01");
             assertThat(plan.canApply()).isFalse();
             assertThat(ContentSnapshot.of(db)).isEqualTo(before);
         }
