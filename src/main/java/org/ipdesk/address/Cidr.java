@@ -1,6 +1,5 @@
 package org.ipdesk.address;
 
-import inet.ipaddr.IPAddress;
 import java.math.BigInteger;
 import java.util.Optional;
 
@@ -26,26 +25,20 @@ public record Cidr(Ip network, int prefixLength) implements Comparable<Cidr> {
     }
 
     /**
-     * Parses a CIDR such as {@code 10.0.0.0/24} or {@code 2001:db8::/48} (a dotted netmask is accepted for
-     * IPv4). Host bits set, a missing prefix length and /0 are refused with a message naming the fix.
+     * Parses a CIDR such as {@code 10.0.0.0/24} or {@code 2001:db8::/48} (a netmask such as 255.255.255.0 is
+     * accepted in place of the prefix length). Host bits set and a missing prefix length are refused with a
+     * message naming the fix. /0 is accepted: whether a /0 may be a subnet is the allocator's rule.
      */
     public static Cidr parse(String text) {
-        IPAddress address = Parsing.parse(text, "CIDR");
-        Integer prefix = address.getNetworkPrefixLength();
-        String trimmed = text.strip();
+        Parsing.Parsed parsed = Parsing.parse(text, "CIDR");
+        Ip given = Ip.of(parsed.address());
+        Integer prefix = parsed.prefixLength();
         if (prefix == null) {
-            int full = address.isIPv4() ? 32 : 128;
-            throw new InvalidAddressException("'" + trimmed + "' has no prefix length; for a single address write "
-                    + Ip.of(address) + "/" + full);
+            throw new InvalidAddressException(Parsing.quote(text.strip()) + " has no prefix length; for a single "
+                    + "address write " + given + "/" + given.version().bits());
         }
-        if (prefix == 0) {
-            throw new InvalidAddressException("'" + trimmed + "' is /0, the whole address space; give a longer prefix");
-        }
-        Ip lowest = Ip.of(address.getLower().withoutPrefixLength());
-        Ip given = Ip.of(address.withoutPrefixLength().getLower());
-        Cidr canonical = new Cidr(new Ip(lowest.version(),
-                lowest.value().andNot(hostMaskValue(lowest.version().bits(), prefix))), prefix);
-        if (!address.isPrefixBlock() || !canonical.network.equals(given)) {
+        Cidr canonical = containing(given, prefix);
+        if (!canonical.network.equals(given)) {
             throw new InvalidAddressException(given + "/" + prefix + " has host bits set; did you mean " + canonical + "?");
         }
         return canonical;

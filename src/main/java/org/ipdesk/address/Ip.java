@@ -22,11 +22,11 @@ public record Ip(IpVersion version, BigInteger value) implements Comparable<Ip> 
 
     /** Parses one address; a prefix length or mask is refused. */
     public static Ip parse(String text) {
-        IPAddress address = Parsing.parse(text, "IP address");
-        if (address.getNetworkPrefixLength() != null) {
-            throw new InvalidAddressException("'" + text.strip() + "' is a network, not a single IP address");
+        Parsing.Parsed parsed = Parsing.parse(text, "IP address");
+        if (parsed.prefixLength() != null) {
+            throw new InvalidAddressException(Parsing.quote(text.strip()) + " is a network, not a single IP address");
         }
-        return of(address);
+        return of(parsed.address());
     }
 
     static Ip of(IPAddress address) {

@@ -232,6 +232,9 @@ public final class Allocator implements AutoCloseable {
     Subnet createSubnet(Session s, Network network, SubnetSpec spec, boolean log) {
         validateDetails(spec);
         Cidr cidr = spec.cidr();
+        if (cidr.prefixLength() == 0) {
+            throw new InvalidInput("'" + cidr + "' is /0, the whole address space; give a longer prefix");
+        }
         List<Subnet> containing = s.subnetsContaining(network.id(), cidr);
         for (Subnet c : containing) {
             if (c.cidr().equals(cidr)) {
@@ -1094,11 +1097,19 @@ public final class Allocator implements AutoCloseable {
         if (q.isEmpty()) {
             throw new InvalidInput("the search text is empty");
         }
+        if (q.matches("/[0-9.:]+")) {
+            // a bare prefix ("$PFX/24" with PFX empty) is a CIDR that lost its address, not text to look for
+            try {
+                Cidr.parse(q);
+            } catch (InvalidAddressException e) {
+                throw new InvalidInput(e.getMessage());
+            }
+        }
         return database.read(s -> {
             List<Address> hits;
             Optional<Ip> ip = tryParse(() -> Ip.parse(q));
             Optional<Cidr> cidr = q.contains("/") ? tryParse(() -> Cidr.parse(q)) : Optional.empty();
-            Optional<Mac> mac = q.length() >= 12 ? tryParse(() -> Mac.parse(q)) : Optional.empty();
+            Optional<Mac> mac = tryParse(() -> Mac.parseNotation(q));
             if (ip.isPresent()) {
                 hits = s.addressesByIp(ip.get());
             } else if (cidr.isPresent()) {

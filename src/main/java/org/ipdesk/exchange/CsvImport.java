@@ -289,7 +289,7 @@ public final class CsvImport {
         try {
             parsed = mac.isBlank() ? Optional.empty() : Optional.of(Mac.parse(mac));
         } catch (InvalidAddressException e) {
-            throw new IllegalArgumentException("'" + mac + "' is not a valid MAC address");
+            throw new IllegalArgumentException(e.getMessage());
         }
         return new AddressDetails(status, hostname, parsed, owner, description);
     }

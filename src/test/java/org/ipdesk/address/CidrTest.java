@@ -59,9 +59,8 @@ class CidrTest {
     }
 
     @Test
-    void slashZeroAndMissingPrefixAndGarbageAreRefused() {
-        assertThatThrownBy(() -> Cidr.parse("0.0.0.0/0")).hasMessageContaining("/0");
-        assertThatThrownBy(() -> Cidr.parse("::/0")).hasMessageContaining("/0");
+    void missingPrefixAndGarbageAreRefused() {
+        // /0 is a CIDR (the calculator answers for it); creating a /0 subnet is the allocator's refusal
         assertThatThrownBy(() -> Cidr.parse("10.0.0.0")).hasMessageContaining("no prefix length");
         assertThatThrownBy(() -> Cidr.parse("10.0.0.0/33")).hasMessage(
                 "'10.0.0.0/33' is not a valid CIDR: the prefix length must be at most 32 for IPv4 and 128 for IPv6");
