@@ -120,7 +120,31 @@ public final class IpDeskCli implements Runnable {
         CommandLine cli = new CommandLine(new IpDeskCli());
         cli.setExecutionExceptionHandler(REFUSALS);
         cli.setParameterExceptionHandler(USAGE_ERRORS);
+        cli.registerConverter(Integer.class, text -> (int) wholeNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        cli.registerConverter(Integer.TYPE, text -> (int) wholeNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE));
+        cli.registerConverter(Long.class, text -> wholeNumber(text, Long.MIN_VALUE, Long.MAX_VALUE));
+        cli.registerConverter(Long.TYPE, text -> wholeNumber(text, Long.MIN_VALUE, Long.MAX_VALUE));
         return cli;
+    }
+
+    /**
+     * A whole number written with the ASCII digits 0-9 (Java's own parsing also reads Arabic-Indic, full-width and
+     * other Unicode digits, which an admin never means to type into a count or a prefix length).
+     */
+    static long wholeNumber(String text, long min, long max) {
+        String trimmed = text.strip();
+        if (!trimmed.matches("[+-]?[0-9]{1,19}")) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is not a whole number (digits 0-9 only)");
+        }
+        try {
+            long value = Long.parseLong(trimmed);
+            if (value < min || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new CommandLine.TypeConversionException("'" + text + "' is too large; the most is " + max);
+        }
     }
 
     /**

@@ -345,7 +345,10 @@ public final class CsvImport {
             return OptionalInt.empty();
         }
         try {
-            return OptionalInt.of(Integer.parseInt(text));
+            if (!text.strip().matches("[0-9]{1,9}")) {
+                throw new NumberFormatException(); // Integer.parseInt reads Unicode digits too
+            }
+            return OptionalInt.of(Integer.parseInt(text.strip()));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' is not a VLAN number");
         }

@@ -82,6 +82,9 @@ public final class BlockDialogViewModel extends EditDialogViewModel<AddressResul
             countError.set(touched(count) ? "Enter how many addresses the block holds" : "");
         } else {
             try {
+                if (!text.matches("[0-9]{1,10}")) {
+                    throw new NumberFormatException(); // Integer.parseInt reads Unicode digits too
+                }
                 n = Integer.parseInt(text);
             } catch (NumberFormatException e) {
                 countError.set("'" + text + "' is not a number of addresses");
