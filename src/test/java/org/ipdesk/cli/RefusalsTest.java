@@ -192,14 +192,14 @@ class RefusalsTest {
         assertThat(unknownOption.err()).contains("Unknown option: '--bogus'").contains("ipdesk ip next --help");
         assertThat(refused(2, "ip", "reserve", "10.0.0.0/24").err()).contains("Missing required parameter: 'IP'");
         assertThat(refused(2, "ip", "next", "10.9.0.0/30", "--count", "x").err())
-                .contains("Invalid value for option '--count': 'x' is not an int");
+                .contains("Invalid value for option '--count': 'x' is not a whole number (digits 0-9 only)");
         assertThat(refused(2, "range", "add", "10.0.0.0/24", "10.0.0.10", "10.0.0.20").err())
                 .contains("Missing required option: '--kind=dhcp|reserved'");
         assertThat(refused(2, "ip", "block", "10.0.0.0/24").err()).contains("Missing required option: '--count=N'");
         assertThat(refused(2, "ip", "pair", "10.9.0.0/30", "2001:db8::/64").err()).contains("'--hostname=H'");
         assertThat(refused(2, "subnet", "next-free", "dc1", "10.9.0.0/30").err()).contains("'--prefix=N'");
         assertThat(refused(2, "subnet", "add", "dc1", "10.2.0.0/24", "--vlan", "ten").err())
-                .contains("'ten' is not an int");
+                .contains("'ten' is not a whole number (digits 0-9 only)");
         assertThat(refused(2, "ip", "nxt", "10.0.0.0/24").err()).contains("Did you mean: ip next?");
         assertThat(refused(2, "ip").err()).contains("choose an ip command");
         assertThat(refused(2).err()).contains("choose a command");
