@@ -47,12 +47,14 @@ import org.ipdesk.store.Session;
 final class Importer {
     private static final int BATCH = 10_000;
 
-    private final Allocator allocator;
+    private final SubnetService subnetService;
+    private final RangeService rangeService;
     private final Database database;
     private final ChangeWriter changes;
 
-    Importer(Allocator allocator, Database database, ChangeWriter changes) {
-        this.allocator = allocator;
+    Importer(SubnetService subnetService, RangeService rangeService, Database database, ChangeWriter changes) {
+        this.subnetService = subnetService;
+        this.rangeService = rangeService;
         this.database = database;
         this.changes = changes;
     }
@@ -235,7 +237,7 @@ final class Importer {
                 return;
             }
             try {
-                allocator.createSubnet(s, network, cleanSpec(spec), false);
+                subnetService.createIn(s, network, cleanSpec(spec), false);
                 subnets++;
                 rows.add(new Row(item.row(), "subnet", key, Result.NEW,
                         notes.isEmpty() ? "new subnet" : "new subnet; " + String.join("; ", notes)));
@@ -302,7 +304,7 @@ final class Importer {
                 }
             }
             try {
-                allocator.addRange(s, subnet.id(), item.start(), item.end(), item.kind(), clean(item.description()),
+                rangeService.addIn(s, subnet.id(), item.start(), item.end(), item.kind(), clean(item.description()),
                         false);
                 ranges++;
                 targets.remove(subnet.id());

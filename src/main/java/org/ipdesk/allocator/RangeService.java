@@ -1,0 +1,70 @@
+package org.ipdesk.allocator;
+
+import static org.ipdesk.allocator.Lookups.subnet;
+import static org.ipdesk.allocator.Rules.text;
+
+import java.util.List;
+import java.util.Optional;
+import org.ipdesk.address.Ip;
+import org.ipdesk.address.IpRange;
+import org.ipdesk.allocator.AllocatorException.NotFound;
+import org.ipdesk.model.AddressRange;
+import org.ipdesk.model.ChangeAction;
+import org.ipdesk.model.RangeKind;
+import org.ipdesk.model.Subnet;
+import org.ipdesk.model.TextFields.Field;
+import org.ipdesk.store.Database;
+
+/** The commands of ranges and their {@code check*} rehearsal; the rules are in {@link RangeRules}. */
+final class RangeService {
+    private final Database database;
+    private final ChangeWriter changes;
+
+    RangeService(Database database, ChangeWriter changes) {
+        this.database = database;
+        this.changes = changes;
+    }
+
+    AddressRange add(long subnetId, Ip start, Ip end, RangeKind kind, String description) {
+        return database.write(s -> addIn(s, subnetId, start, end, kind, description, true));
+    }
+
+    Optional<String> checkAdd(long subnetId, Ip start, Ip end, RangeKind kind) {
+        return Rules.rehearse(() -> database.rehearse(s -> addIn(s, subnetId, start, end, kind, "", true)));
+    }
+
+    /** Adds a range inside the caller's transaction; {@code log} false leaves the change log to the caller. */
+    AddressRange addIn(org.ipdesk.store.Session s, long subnetId, Ip start, Ip end, RangeKind kind, String description,
+                       boolean log) {
+        Rules.checkText(Field.RANGE_DESCRIPTION, description);
+        Subnet subnet = subnet(s, subnetId);
+        IpRange range = RangeRules.check(s, subnet, start, end, kind);
+        long id = s.insertRange(subnetId, range, kind, text(description));
+        AddressRange created = s.range(id).orElseThrow();
+        FreeSpace.rebuild(s, subnet);
+        if (log) {
+            changes.log(s, ChangeAction.CREATE, "range", subnet.label() + " " + range, null,
+                    ChangeWriter.of(subnet, created));
+        }
+        return created;
+    }
+
+    void delete(long rangeId) {
+        database.write(s -> {
+            AddressRange range = s.range(rangeId).orElseThrow(() -> new NotFound("range " + rangeId + " does not exist"));
+            Subnet subnet = subnet(s, range.subnetId());
+            s.deleteRange(rangeId);
+            FreeSpace.rebuild(s, subnet);
+            changes.log(s, ChangeAction.DELETE, "range", subnet.label() + " " + range.range(),
+                    ChangeWriter.of(subnet, range), null);
+            return null;
+        });
+    }
+
+    List<AddressRange> ranges(long subnetId) {
+        return database.read(s -> {
+            subnet(s, subnetId);
+            return s.ranges(subnetId);
+        });
+    }
+}
