@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
-import org.ipdesk.address.Mac;
 import org.ipdesk.allocator.AllocatorException.AddressInUse;
 import org.ipdesk.allocator.AllocatorException.Conflict;
 import org.ipdesk.allocator.AllocatorException.InvalidInput;
@@ -26,15 +25,10 @@ import org.ipdesk.allocator.ImportPlan.Row;
 import org.ipdesk.model.Address;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.AddressRange;
-import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.ChangeAction;
-import org.ipdesk.model.Hostnames;
 import org.ipdesk.model.Network;
-import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
-import org.ipdesk.model.TextFields;
-import org.ipdesk.model.TextFields.Field;
 import org.ipdesk.store.Database;
 import org.ipdesk.store.Session;
 
@@ -163,8 +157,8 @@ final class Importer {
         private void network(NetworkItem item) {
             String name = clean(item.name());
             String key = "network '" + name + "'";
-            Optional<String> problem = nameProblem(name)
-                    .or(() -> TextFields.problem(Field.NETWORK_DESCRIPTION, item.description()));
+            Optional<String> problem = NetworkRules.nameProblem(name)
+                    .or(() -> NetworkRules.descriptionProblem(item.description()));
             if (problem.isPresent()) {
                 rows.add(new Row(item.row(), "network", key, Result.ERROR, problem.get()));
                 return;
@@ -191,7 +185,7 @@ final class Importer {
 
         /** The named network, created when absent; empty when the name is not valid. */
         private Optional<Network> ensureNetwork(String name, List<String> notes) {
-            if (nameProblem(name).isPresent()) {
+            if (NetworkRules.nameProblem(name).isPresent()) {
                 return Optional.empty();
             }
             Optional<Network> existing = s.networkByName(name);
@@ -210,13 +204,8 @@ final class Importer {
             SubnetSpec spec = item.spec();
             String key = spec.cidr() + " in " + networkName;
             List<String> notes = new ArrayList<>();
-            Optional<String> problem = nameProblem(networkName)
-                    .or(() -> TextFields.problem(Field.SUBNET_NAME, spec.name()))
-                    .or(() -> TextFields.problem(Field.SUBNET_DESCRIPTION, spec.description()));
-            if (problem.isEmpty() && spec.vlan().isPresent()
-                    && (spec.vlan().getAsInt() < 1 || spec.vlan().getAsInt() > 4094)) {
-                problem = Optional.of("VLAN " + spec.vlan().getAsInt() + " is out of range (1-4094)");
-            }
+            Optional<String> problem = NetworkRules.nameProblem(networkName)
+                    .or(() -> SubnetRules.detailsProblem(spec));
             if (problem.isPresent()) {
                 rows.add(new Row(item.row(), "subnet", key, Result.ERROR, problem.get()));
                 return;
@@ -226,7 +215,7 @@ final class Importer {
             Optional<Subnet> existing = s.subnetsByCidr(spec.cidr()).stream()
                     .filter(x -> x.networkId() == network.id()).findFirst();
             if (existing.isPresent()) {
-                List<String> differences = differences(existing.get(), spec);
+                List<String> differences = ImportDifferences.of(existing.get(), spec);
                 if (differences.isEmpty()) {
                     rows.add(new Row(item.row(), "subnet", key, Result.UNCHANGED,
                             earlier == null ? "already there" : "also on row " + earlier));
@@ -246,27 +235,6 @@ final class Importer {
             }
         }
 
-        private static List<String> differences(Subnet existing, SubnetSpec spec) {
-            List<String> d = new ArrayList<>();
-            String name = clean(spec.name());
-            if (!name.isEmpty() && !name.equals(existing.name())) {
-                d.add("name '" + existing.name() + "' (the file says '" + name + "')");
-            }
-            String description = clean(spec.description());
-            if (!description.isEmpty() && !description.equals(existing.description())) {
-                d.add("description '" + existing.description() + "' (the file says '" + description + "')");
-            }
-            if (spec.vlan().isPresent() && !spec.vlan().equals(existing.vlan())) {
-                d.add("VLAN " + (existing.vlan().isPresent() ? existing.vlan().getAsInt() : "none")
-                        + " (the file says " + spec.vlan().getAsInt() + ")");
-            }
-            if (spec.gateway().isPresent() && !spec.gateway().equals(existing.gateway())) {
-                d.add("gateway " + existing.gateway().map(Object::toString).orElse("none") + " (the file says "
-                        + spec.gateway().get() + ")");
-            }
-            return d;
-        }
-
         private static SubnetSpec cleanSpec(SubnetSpec spec) {
             return new SubnetSpec(spec.cidr(), clean(spec.name()), clean(spec.description()), spec.vlan(),
                     spec.gateway());
@@ -276,7 +244,7 @@ final class Importer {
 
         private void range(RangeItem item) {
             String key = item.start() + "-" + item.end();
-            Optional<String> text = TextFields.problem(Field.RANGE_DESCRIPTION, item.description());
+            Optional<String> text = RangeRules.descriptionProblem(item.description());
             if (text.isPresent()) {
                 rows.add(new Row(item.row(), "range", key, Result.ERROR, text.get()));
                 return;
@@ -319,9 +287,7 @@ final class Importer {
         private void address(AddressItem item) {
             Ip ip = item.ip();
             AddressDetails details = item.details();
-            Optional<String> hostProblem = Hostnames.problem(details.hostname())
-                    .or(() -> TextFields.problem(Field.OWNER, details.owner()))
-                    .or(() -> TextFields.problem(Field.DESCRIPTION, details.description()));
+            Optional<String> hostProblem = AddressRules.detailsProblem(details);
             if (hostProblem.isPresent()) {
                 rows.add(new Row(item.row(), "address", ip.toString(), Result.ERROR, hostProblem.get()));
                 return;
@@ -335,21 +301,10 @@ final class Importer {
             }
             Subnet subnet = target.subnet;
             String key = ip + " in " + subnet.label();
-            Cidr cidr = subnet.cidr();
-            if (!cidr.contains(ip)) {
-                rows.add(new Row(item.row(), "address", key, Result.ERROR, ip + " is outside " + subnet.label()));
-                return;
-            }
-            Optional<String> unusable = cidr.unusableReason(ip);
-            if (unusable.isPresent()) {
-                rows.add(new Row(item.row(), "address", key, Result.ERROR,
-                        ip + " is " + unusable.get() + " of " + cidr + " and cannot be assigned"));
-                return;
-            }
-            Optional<Subnet> child = target.children.stream().filter(c -> c.cidr().contains(ip)).findFirst();
-            if (child.isPresent()) {
-                rows.add(new Row(item.row(), "address", key, Result.ERROR, ip + " lies in child subnet "
-                        + child.get().cidr() + " of " + subnet.label() + "; give that subnet in the file"));
+            try {
+                AddressRules.checkPlacement(subnet, ip, () -> target.children, "give that subnet in the file");
+            } catch (AllocatorException e) {
+                rows.add(new Row(item.row(), "address", key, Result.ERROR, e.getMessage()));
                 return;
             }
             Integer earlier = seen.putIfAbsent(subnet.id() + " " + ip, item.row());
@@ -362,43 +317,19 @@ final class Importer {
                 if (held.details().equals(details)) {
                     rows.add(new Row(item.row(), "address", key, Result.UNCHANGED, "already there"));
                 } else {
-                    rows.add(new Row(item.row(), "address", key, Result.CONFLICT, ip + " is already "
-                            + held.status().label() + " to " + held.holder() + "; the file says "
-                            + String.join(", ", differences(held.details(), details))));
+                    rows.add(new Row(item.row(), "address", key, Result.CONFLICT, AddressRules.inUse(held).getMessage()
+                            + "; the file says " + String.join(", ", ImportDifferences.of(held.details(), details))));
                 }
                 return;
             }
-            if (details.status() != AddressStatus.DHCP) {
-                for (AddressRange r : target.ranges) {
-                    if (r.kind() == RangeKind.DHCP && r.range().contains(ip)) {
-                        rows.add(new Row(item.row(), "address", key, Result.ERROR, ip + " lies in the DHCP range "
-                                + r.range() + "; only status dhcp may be recorded there"));
-                        return;
-                    }
-                }
+            try {
+                AddressRules.checkDhcpRule(target.ranges, ip, details.status());
+            } catch (AllocatorException e) {
+                rows.add(new Row(item.row(), "address", key, Result.ERROR, e.getMessage()));
+                return;
             }
             target.pending.add(new Session.NewAddress(ip, details));
             rows.add(new Row(item.row(), "address", key, Result.NEW, "new address"));
-        }
-
-        private static List<String> differences(AddressDetails held, AddressDetails file) {
-            List<String> d = new ArrayList<>();
-            if (held.status() != file.status()) {
-                d.add("status " + file.status().label());
-            }
-            if (!held.hostname().equals(file.hostname())) {
-                d.add("host name '" + file.hostname() + "'");
-            }
-            if (!held.mac().equals(file.mac())) {
-                d.add("MAC " + file.mac().map(Mac::canonical).orElse("(none)"));
-            }
-            if (!held.owner().equals(file.owner())) {
-                d.add("owner '" + file.owner() + "'");
-            }
-            if (!held.description().equals(file.description())) {
-                d.add("description '" + file.description() + "'");
-            }
-            return d;
         }
 
         long writeAddresses(java.util.function.BooleanSupplier cancelled, Allocator.ImportProgress progress) {
@@ -456,8 +387,7 @@ final class Importer {
             }
             Cidr single = new Cidr(ip, ip.version().bits());
             if (!network.isEmpty()) {
-                Network n = s.networkByName(network)
-                        .orElseThrow(() -> new AllocatorException.NotFound("there is no network named '" + network + "'"));
+                Network n = Lookups.network(s, network);
                 return s.subnetsContaining(n.id(), single).stream().findFirst()
                         .orElseThrow(() -> new AllocatorException.NotFound("no subnet of network '" + n.name()
                                 + "' holds " + ip + "; add a subnet row for it or create the subnet first"));
@@ -523,14 +453,6 @@ final class Importer {
 
     private static Result resultOf(AllocatorException e) {
         return e instanceof Conflict || e instanceof AddressInUse ? Result.CONFLICT : Result.ERROR;
-    }
-
-    /** What is wrong with a network's name in the file (empty, a refused character, too long), if anything. */
-    private static Optional<String> nameProblem(String name) {
-        if (name.isEmpty()) {
-            return Optional.of("the network name is empty");
-        }
-        return TextFields.problem(Field.NETWORK_NAME, name);
     }
 
     private static String clean(String text) {

@@ -22,6 +22,11 @@ final class RangeRules {
     private RangeRules() {
     }
 
+    /** What is wrong with a range's description, if anything. */
+    static java.util.Optional<String> descriptionProblem(String description) {
+        return org.ipdesk.model.TextFields.problem(org.ipdesk.model.TextFields.Field.RANGE_DESCRIPTION, description);
+    }
+
     /** The range from {@code start} to {@code end}, refused when it may not be added to {@code subnet}. */
     static IpRange check(Session s, Subnet subnet, Ip start, Ip end, RangeKind kind) {
         IpRange range;

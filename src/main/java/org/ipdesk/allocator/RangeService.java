@@ -12,7 +12,6 @@ import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.ChangeAction;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
-import org.ipdesk.model.TextFields.Field;
 import org.ipdesk.store.Database;
 
 /** The commands of ranges and their {@code check*} rehearsal; the rules are in {@link RangeRules}. */
@@ -36,7 +35,7 @@ final class RangeService {
     /** Adds a range inside the caller's transaction; {@code log} false leaves the change log to the caller. */
     AddressRange addIn(org.ipdesk.store.Session s, long subnetId, Ip start, Ip end, RangeKind kind, String description,
                        boolean log) {
-        Rules.checkText(Field.RANGE_DESCRIPTION, description);
+        Rules.refuse(RangeRules.descriptionProblem(description));
         Subnet subnet = subnet(s, subnetId);
         IpRange range = RangeRules.check(s, subnet, start, end, kind);
         long id = s.insertRange(subnetId, range, kind, text(description));
