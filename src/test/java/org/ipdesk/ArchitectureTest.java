@@ -60,6 +60,15 @@ class ArchitectureTest {
     static final ArchRule cliUsesNeitherJavafxNorJdbc = noJavafxNorJdbcIn("org.ipdesk.cli..");
 
     @ArchTest
+    static final ArchRule allocatorNeverUsesTheDevTools = noClasses()
+            .that().resideInAPackage("org.ipdesk.allocator..")
+            .should().dependOnClassesThat(resideInAPackage("org.ipdesk.dev.."))
+            .because("the dev tools (dataset generator) write past the rules; the rules never need them");
+
+    @ArchTest
+    static final ArchRule devUsesNeitherJavafxNorJdbc = noJavafxNorJdbcIn("org.ipdesk.dev..");
+
+    @ArchTest
     static final ArchRule viewModelsUseOnlyBeansCollectionsAndConcurrent = noClasses()
             .that().haveNameMatching(VIEW_MODEL)
             .should().dependOnClassesThat(resideInAPackage(JAVAFX)

@@ -16,7 +16,7 @@ import javafx.stage.Stage;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.Allocator;
-import org.ipdesk.allocator.DatasetGenerator;
+import org.ipdesk.dev.DatasetGenerator;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.BlockUsage;
 import org.ipdesk.model.CellStates;

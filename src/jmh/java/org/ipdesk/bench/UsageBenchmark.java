@@ -7,7 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.ipdesk.allocator.Allocator;
-import org.ipdesk.allocator.DatasetGenerator;
+import org.ipdesk.dev.DatasetGenerator;
 import org.ipdesk.model.Usage;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

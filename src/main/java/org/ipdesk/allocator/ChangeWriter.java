@@ -14,23 +14,26 @@ import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.Session;
 
-/** Writes change-log rows (before and after as JSON) inside the command's own transaction. */
-final class ChangeWriter {
+/**
+ * Writes change-log rows (before and after as JSON) inside the command's own transaction. Public for the dev tools'
+ * bulk writes ({@code org.ipdesk.dev}); the commands of the services are the way to change data.
+ */
+public final class ChangeWriter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Clock clock;
     private final String user;
 
-    ChangeWriter(Clock clock, String user) {
+    public ChangeWriter(Clock clock, String user) {
         this.clock = clock;
         this.user = user;
     }
 
-    Instant now() {
+    public Instant now() {
         return clock.instant();
     }
 
-    void log(Session session, ChangeAction action, String type, String key, Map<String, Object> before,
+    public void log(Session session, ChangeAction action, String type, String key, Map<String, Object> before,
              Map<String, Object> after) {
         session.insertChange(now(), user, action, type, key, json(before), json(after));
     }
@@ -46,14 +49,14 @@ final class ChangeWriter {
         }
     }
 
-    static Map<String, Object> of(Network network) {
+    public static Map<String, Object> of(Network network) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", network.name());
         m.put("description", network.description());
         return m;
     }
 
-    static Map<String, Object> of(Subnet subnet) {
+    public static Map<String, Object> of(Subnet subnet) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("network", subnet.networkName());
         m.put("cidr", subnet.cidr().toString());
@@ -64,7 +67,7 @@ final class ChangeWriter {
         return m;
     }
 
-    static Map<String, Object> of(Subnet subnet, AddressRange range) {
+    public static Map<String, Object> of(Subnet subnet, AddressRange range) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("network", subnet.networkName());
         m.put("subnet", subnet.cidr().toString());

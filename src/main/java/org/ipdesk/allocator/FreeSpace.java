@@ -14,9 +14,10 @@ import org.ipdesk.store.Session;
 /**
  * Keeps each subnet's free extents: the maximal runs of addresses that automatic allocation may hand out
  * (usable, not the gateway, not in a range or a child subnet, not held). Taking or giving back one address
- * is a few index seeks; only range and subnet changes rebuild a subnet's extents.
+ * is a few index seeks; only range and subnet changes rebuild a subnet's extents. Only {@link #rebuild} is public,
+ * for the dev tools' bulk writes ({@code org.ipdesk.dev}).
  */
-final class FreeSpace {
+public final class FreeSpace {
     private FreeSpace() {
     }
 
@@ -126,7 +127,7 @@ final class FreeSpace {
      * Recomputes a subnet's free extents from scratch: its usable range less the blocked ranges and the held
      * addresses, streamed in order (no list of every address is built).
      */
-    static void rebuild(Session session, Subnet subnet) {
+    public static void rebuild(Session session, Subnet subnet) {
         session.deleteExtents(subnet.id());
         Cidr cidr = subnet.cidr();
         List<IpRange> blocked = blocked(session, subnet);

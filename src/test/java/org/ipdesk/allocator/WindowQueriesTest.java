@@ -7,6 +7,7 @@ import static org.ipdesk.allocator.AllocatorFixture.ip;
 
 import java.nio.file.Path;
 import org.ipdesk.address.Cidr;
+import org.ipdesk.dev.DatasetGenerator;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.ChangeAction;
 import org.ipdesk.model.RangeKind;

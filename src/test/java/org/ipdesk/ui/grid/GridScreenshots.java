@@ -21,7 +21,7 @@ import javax.imageio.ImageIO;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.Allocator;
-import org.ipdesk.allocator.DatasetGenerator;
+import org.ipdesk.dev.DatasetGenerator;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.RangeKind;

@@ -1,4 +1,4 @@
-package org.ipdesk.allocator;
+package org.ipdesk.dev;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -15,10 +15,11 @@ import java.util.function.Consumer;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.address.IpRange;
-import org.ipdesk.address.Mac;
 import org.ipdesk.allocator.AllocatorException.Conflict;
 import org.ipdesk.allocator.AllocatorException.InvalidInput;
 import org.ipdesk.allocator.AllocatorException.NotFound;
+import org.ipdesk.allocator.ChangeWriter;
+import org.ipdesk.allocator.FreeSpace;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.AddressStatus;
@@ -46,8 +47,6 @@ public final class DatasetGenerator implements AutoCloseable {
     private static final int SUBNETS_PER_BATCH = 500;
     /** Generated IPv6 subnets are filled as if they held at most this many addresses. */
     private static final long V6_CAPACITY = 1_000_000;
-    private static final String[] OWNERS = {"network", "platform", "storage", "voice", "security", "facilities",
-            "web", "database"};
 
     /** IPv4 space for the /24s, in order. */
     private static final Cidr[] V24_POOLS = {Cidr.parse("10.0.0.0/9"), Cidr.parse("172.16.0.0/12"),
@@ -375,13 +374,13 @@ public final class DatasetGenerator implements AutoCloseable {
             Ip ip = pool.start();
             for (long i = 0; i < leases; i++, ip = ip.next()) {
                 rows.add(new Session.NewAddress(ip, new AddressDetails(AddressStatus.DHCP,
-                        "dhcp-" + (++counters.host), Optional.of(mac(counters.host)), "", "lease")));
+                        "dhcp-" + (++counters.host), Optional.of(GeneratedDetails.mac(counters.host)), "", "lease")));
             }
             held -= leases;
         }
         long holes = Math.min(b.capacity - held, held / 20);
         placeInFreeSpace(s.extents(id), held, holes, random, ip -> rows.add(
-                new Session.NewAddress(ip, details(random, ++counters.host))));
+                new Session.NewAddress(ip, GeneratedDetails.details(random, ++counters.host))));
         s.insertAddresses(id, rows, changes.now());
         if (!rows.isEmpty()) {
             FreeSpace.rebuild(s, subnet);
@@ -396,44 +395,6 @@ public final class DatasetGenerator implements AutoCloseable {
         changes.log(s, ChangeAction.CREATE, "range", subnet.label() + " " + r, null,
                 ChangeWriter.of(subnet, new AddressRange(rangeId, subnet.id(), r, kind, description)));
         counters.ranges++;
-    }
-
-    private static AddressDetails details(SplittableRandom random, long n) {
-        int roll = random.nextInt(100);
-        String owner = OWNERS[random.nextInt(OWNERS.length)];
-        if (roll < 82) {
-            Optional<Mac> mac = random.nextInt(10) < 6 ? Optional.of(mac(n)) : Optional.empty();
-            return new AddressDetails(AddressStatus.ALLOCATED, numbered("srv-", n, ".example.net"), mac, owner,
-                    random.nextInt(20) == 0 ? "generated test data" : "");
-        } else if (roll < 90) {
-            return new AddressDetails(AddressStatus.RESERVED, "", Optional.empty(), owner, "held for " + owner);
-        } else if (roll < 96) {
-            return new AddressDetails(AddressStatus.DEPRECATED, numbered("old-", n, ".example.net"),
-                    Optional.empty(), owner, "to be removed");
-        }
-        return new AddressDetails(AddressStatus.DHCP, "", Optional.of(mac(n)), "", "static lease");
-    }
-
-    /** A locally administered MAC made from a counter, so the generated ones are distinct. */
-    private static Mac mac(long n) {
-        StringBuilder text = new StringBuilder(17).append("02:00");
-        for (int shift = 24; shift >= 0; shift -= 8) {
-            int octet = (int) (n >>> shift) & 0xff;
-            text.append(':').append(HEX[octet >>> 4]).append(HEX[octet & 0xf]);
-        }
-        return new Mac(text.toString());
-    }
-
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-    /** {@code prefix} + n as seven digits (or more) + {@code suffix}, without the cost of String.format. */
-    private static String numbered(String prefix, long n, String suffix) {
-        String digits = Long.toString(n);
-        StringBuilder text = new StringBuilder(prefix.length() + 7 + suffix.length()).append(prefix);
-        for (int i = digits.length(); i < 7; i++) {
-            text.append('0');
-        }
-        return text.append(digits).append(suffix).toString();
     }
 
     private static Map<String, Object> bulkEntry(Subnet subnet, long count) {
@@ -502,7 +463,7 @@ public final class DatasetGenerator implements AutoCloseable {
             List<Session.NewAddress> rows = new ArrayList<>((int) Math.min(count, 1 << 20));
             long[] n = {0};
             placeInFreeSpace(extents, count, holes, random, ip -> rows.add(new Session.NewAddress(ip,
-                    new AddressDetails(AddressStatus.ALLOCATED, numbered("fill-", ++n[0], ".example.net"),
+                    new AddressDetails(AddressStatus.ALLOCATED, GeneratedDetails.numbered("fill-", ++n[0], ".example.net"),
                             Optional.empty(), "bench", ""))));
             s.insertAddresses(subnetId, rows, changes.now());
             FreeSpace.rebuild(s, subnet);

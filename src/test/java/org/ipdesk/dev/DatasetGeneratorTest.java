@@ -1,4 +1,4 @@
-package org.ipdesk.allocator;
+package org.ipdesk.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,7 +11,11 @@ import java.util.Map;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.address.IpRange;
 import org.ipdesk.address.IpVersion;
+import org.ipdesk.allocator.Allocator;
+import org.ipdesk.allocator.AllocatorException;
 import org.ipdesk.allocator.AllocatorException.Conflict;
+import org.ipdesk.allocator.AllocatorFixture;
+import org.ipdesk.allocator.Strategy;
 import org.ipdesk.model.Address;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.AddressRange;
