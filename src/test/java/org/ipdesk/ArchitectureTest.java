@@ -51,6 +51,12 @@ class ArchitectureTest {
             .because("store is the only package that imports java.sql or writes SQL");
 
     @ArchTest
+    static final ArchRule onlyTheSqlitePackageUsesTheSqliteDriver = noClasses()
+            .that().resideOutsideOfPackage("org.ipdesk.store.sqlite..")
+            .should().dependOnClassesThat(resideInAPackage("org.sqlite.."))
+            .because("only store.sqlite imports org.sqlite; nothing above the store knows which engine it talks to");
+
+    @ArchTest
     static final ArchRule reportUsesNeitherJavafxNorJdbc = noJavafxNorJdbcIn("org.ipdesk.report..");
 
     @ArchTest
