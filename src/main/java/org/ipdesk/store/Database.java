@@ -15,9 +15,21 @@ public interface Database extends AutoCloseable {
     /** A system property that replaces {@link #BUSY_TIMEOUT_MS} (milliseconds), for tests. */
     String BUSY_TIMEOUT_PROPERTY = "ipdesk.busyTimeoutMillis";
 
+    /**
+     * Opens the database at {@code location} with the engine that its kind of location calls for (a file: SQLite).
+     * {@link OpenMode#EXISTING} opens an IPDesk database only; {@link OpenMode#CREATE} may also start a new one.
+     * A refused database is left exactly as it was.
+     */
+    static Database open(Location location, OpenMode mode) {
+        if (location instanceof FileLocation file) {
+            return SqliteDatabase.open(file.file(), mode);
+        }
+        throw new IllegalArgumentException("no database engine for " + location);
+    }
+
     /** Opens the database at {@code file}, creating it when missing or initialising it when empty ({@link OpenMode#CREATE}). */
     static Database open(Path file) {
-        return SqliteDatabase.open(file);
+        return open(Location.of(file), OpenMode.CREATE);
     }
 
     /**
@@ -26,7 +38,7 @@ public interface Database extends AutoCloseable {
      * one. A refused file is left exactly as it was.
      */
     static Database open(Path file, OpenMode mode) {
-        return SqliteDatabase.open(file, mode);
+        return open(Location.of(file), mode);
     }
 
     /**
@@ -42,8 +54,19 @@ public interface Database extends AutoCloseable {
         return SqliteDatabase.busyTimeoutMillis();
     }
 
-    /** The database's file. */
-    Path file();
+    /** Where this database lives (a file: its absolute, normalised path). */
+    Location location();
+
+    /**
+     * The database's file, for the callers that still speak of files (titles, messages, recent files). Refused
+     * for a database that is not a file; new code asks for {@link #location()}.
+     */
+    default Path file() {
+        if (location() instanceof FileLocation file) {
+            return file.file();
+        }
+        throw new UnsupportedOperationException(location() + " is not a database file");
+    }
 
     /**
      * Runs {@code work} in one write transaction: it commits when {@code work} returns and rolls back everything

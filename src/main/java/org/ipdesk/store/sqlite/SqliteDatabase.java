@@ -20,6 +20,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationState;
 import org.ipdesk.store.Database;
+import org.ipdesk.store.FileLocation;
 import org.ipdesk.store.OpenMode;
 import org.ipdesk.store.OutputTargets;
 import org.ipdesk.store.Session;
@@ -448,6 +449,11 @@ public final class SqliteDatabase implements Database {
         } catch (SQLException ignored) {
             // nothing more to do
         }
+    }
+
+    @Override
+    public FileLocation location() {
+        return new FileLocation(file);
     }
 
     @Override
