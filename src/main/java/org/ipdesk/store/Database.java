@@ -1,6 +1,7 @@
 package org.ipdesk.store;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Function;
 import org.ipdesk.store.sqlite.SqliteDatabase;
 
@@ -83,14 +84,25 @@ public interface Database extends AutoCloseable {
      */
     <T> T rehearse(Function<Session, T> work);
 
-    /**
-     * Writes a consistent copy of this database to {@code target}, through a temporary file beside it that is
-     * checked and then moved into place; the targets {@link OutputTargets} refuses are refused.
-     */
-    void backup(Path target, OutputTargets.IfDatabase ifDatabase);
+    /** The change feed: how this database tells that other writers changed it. */
+    ChangeFeed changes();
 
-    /** A number that changes whenever another connection or process commits to this database. Cheap enough to poll. */
-    long externalVersion();
+    /** The backup capability, when this engine has one. */
+    Optional<Backup> backup();
+
+    /**
+     * Writes a consistent copy of this database to {@code target} through its {@link #backup()} capability;
+     * refused when the engine has none.
+     */
+    default void backup(Path target, OutputTargets.IfDatabase ifDatabase) {
+        backup().orElseThrow(() -> new StoreException("cannot back up " + location() + ": this kind of database "
+                + "has no backup in IPDesk")).to(target, ifDatabase);
+    }
+
+    /** {@link #changes()}' version: a number that changes whenever another connection commits. */
+    default long externalVersion() {
+        return changes().version();
+    }
 
     /** Closes the database; never throws. */
     @Override

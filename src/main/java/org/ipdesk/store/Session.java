@@ -28,6 +28,14 @@ import org.ipdesk.model.Subnet;
  * {@link Database#read} or {@link Database#rehearse}.
  */
 public interface Session {
+    /**
+     * Locks one subnet for the rest of this write transaction, before its free space is checked and an address
+     * taken, so that two writers never hand out the same address. Only that subnet: never a global lock. SQLite
+     * needs nothing more than its {@code BEGIN IMMEDIATE} (one writer at a time), so there it does nothing; a server
+     * engine takes a row lock on the subnet or a transaction-scoped advisory lock.
+     */
+    void lockSubnet(long subnetId);
+
     Network insertNetwork(String name, String description);
 
     void updateNetwork(Network network);

@@ -15,10 +15,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationState;
+import org.ipdesk.store.Backup;
+import org.ipdesk.store.ChangeFeed;
 import org.ipdesk.store.Database;
 import org.ipdesk.store.FileLocation;
 import org.ipdesk.store.OpenMode;
@@ -459,6 +462,18 @@ public final class SqliteDatabase implements Database {
     @Override
     public Path file() {
         return file;
+    }
+
+    /** SQLite's change feed: {@code PRAGMA data_version}, polled ({@link #externalVersion()}). */
+    @Override
+    public ChangeFeed changes() {
+        return this::externalVersion;
+    }
+
+    /** SQLite's online backup ({@link #backup(Path, OutputTargets.IfDatabase)}). */
+    @Override
+    public Optional<Backup> backup() {
+        return Optional.of(this::backup);
     }
 
     /**

@@ -49,6 +49,12 @@ final class SqliteSession implements Session {
         this.connection = connection;
     }
 
+    /** Nothing to do: every write transaction already began with {@code BEGIN IMMEDIATE}, one writer at a time. */
+    @Override
+    public void lockSubnet(long subnetId) {
+        // the whole file is this transaction's already
+    }
+
     // ---------------------------------------------------------------- networks
 
     @Override
