@@ -365,7 +365,7 @@ public final class SqliteDatabase implements Database {
     }
 
     /**
-     * The schema version this build writes: the highest {@code V<n>__*.sql} in {@code db/migration}
+     * The schema version this build writes: the highest {@code V<n>__*.sql} in {@code db/sqlite}
      * ({@code DatabaseOpenTest} holds the two together).
      */
     public static final int SCHEMA_VERSION = 1;
@@ -380,7 +380,7 @@ public final class SqliteDatabase implements Database {
         try {
             Flyway flyway = Flyway.configure()
                     .dataSource(new SingleConnectionDataSource(connection))
-                    .locations("classpath:db/migration")
+                    .locations("classpath:db/sqlite")
                     .validateMigrationNaming(true)
                     .load();
             boolean fromTheFuture = java.util.Arrays.stream(flyway.info().applied())
