@@ -57,6 +57,12 @@ class ArchitectureTest {
             .because("only store.sqlite imports org.sqlite; nothing above the store knows which engine it talks to");
 
     @ArchTest
+    static final ArchRule nothingAboveTheStoreNamesItsEngine = noClasses()
+            .that().resideOutsideOfPackage("org.ipdesk.store..")
+            .should().dependOnClassesThat(resideInAPackage("org.ipdesk.store.sqlite.."))
+            .because("callers open a Database by its Location and ask for capabilities, never for the SQLite classes");
+
+    @ArchTest
     static final ArchRule reportUsesNeitherJavafxNorJdbc = noJavafxNorJdbcIn("org.ipdesk.report..");
 
     @ArchTest
