@@ -1,25 +1,15 @@
 package org.ipdesk.store.sqlite;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationState;
 import org.ipdesk.store.Backup;
 import org.ipdesk.store.ChangeFeed;
 import org.ipdesk.store.Database;
@@ -28,7 +18,6 @@ import org.ipdesk.store.OpenMode;
 import org.ipdesk.store.OutputTargets;
 import org.ipdesk.store.Session;
 import org.ipdesk.store.StoreException;
-import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -49,8 +38,6 @@ public final class SqliteDatabase implements Database {
     /** {@code PRAGMA application_id} of the databases IPDesk creates: "IPDk". Older IPDesk databases have 0. */
     public static final int APPLICATION_ID = 0x4950446b;
     private static final String SET_APPLICATION_ID = "PRAGMA application_id = " + APPLICATION_ID;
-    private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
-    private static final String HISTORY_TABLE = "flyway_schema_history";
 
     private final Path file;
     private final Connection connection;
@@ -106,25 +93,25 @@ public final class SqliteDatabase implements Database {
      */
     public static SqliteDatabase open(Path file, OpenMode mode) {
         Path absolute = file.toAbsolutePath().normalize();
-        Found found = inspect(absolute, mode);
-        if (found == Found.MISSING) {
-            createEmpty(absolute);
+        SqliteFiles.Found found = SqliteFiles.inspect(absolute, mode);
+        if (found == SqliteFiles.Found.MISSING) {
+            SqliteFiles.createEmpty(absolute);
         }
-        boolean initialise = found != Found.IPDESK_WAL && found != Found.IPDESK_OTHER_JOURNAL;
-        Connection connection = connect(absolute, false);
+        boolean initialise = found != SqliteFiles.Found.IPDESK_WAL && found != SqliteFiles.Found.IPDESK_OTHER_JOURNAL;
+        Connection connection = SqliteFiles.connect(absolute, false);
         try {
             try (Statement st = connection.createStatement()) {
                 if (initialise) {
                     // first, so that a file whose creation is interrupted is recognisably IPDesk's, never foreign
                     st.execute(SET_APPLICATION_ID);
                 }
-                if (found != Found.IPDESK_WAL) {
+                if (found != SqliteFiles.Found.IPDESK_WAL) {
                     st.execute("PRAGMA journal_mode = WAL");
                 }
                 st.execute("PRAGMA synchronous = NORMAL");
             }
             SqliteDatabase database = new SqliteDatabase(absolute, connection);
-            database.wrote = migrate(absolute, connection) || initialise || found != Found.IPDESK_WAL;
+            database.wrote = SqliteFiles.migrate(absolute, connection) || initialise || found != SqliteFiles.Found.IPDESK_WAL;
             return database;
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
@@ -135,289 +122,11 @@ public final class SqliteDatabase implements Database {
         }
     }
 
-    /** What {@link #inspect} found. */
-    private enum Found {
-        /** No file: to be created. */
-        MISSING,
-        /** A file to initialise: 0 bytes, or an SQLite file that holds nothing at all. */
-        EMPTY,
-        /** An IPDesk database in WAL mode. */
-        IPDESK_WAL,
-        /** An IPDesk database in another journal mode (switched to WAL on opening). */
-        IPDESK_OTHER_JOURNAL
-    }
-
-    /**
-     * Looks at {@code file} without writing anything to it or beside it, and refuses (a {@link StoreException}
-     * naming the file and the reason) what {@code mode} may not open.
-     */
-    private static Found inspect(Path file, OpenMode mode) {
-        if (!Files.exists(file)) {
-            if (Files.isSymbolicLink(file)) {
-                throw new StoreException(file + " is a symbolic link to a file that does not exist; it was left unchanged");
-            }
-            if (mode == OpenMode.EXISTING) {
-                throw new StoreException("there is no database at " + file);
-            }
-            return Found.MISSING;
-        }
-        if (Files.isDirectory(file)) {
-            throw new StoreException(file + " is a folder, not a database file");
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new StoreException(file + " is not a regular file (a device, pipe or socket), so it cannot hold a "
-                    + "database; it was left unchanged");
-        }
-        if (sizeOf(file) == 0) {
-            if (mode == OpenMode.EXISTING) {
-                throw new StoreException(file + " is empty, not an IPDesk database; it was left unchanged");
-            }
-            return Found.EMPTY;
-        }
-        byte[] header = new byte[100];
-        try (InputStream in = Files.newInputStream(file)) {
-            int read = in.readNBytes(header, 0, header.length);
-            if (read < header.length || !Arrays.equals(Arrays.copyOf(header, SQLITE_HEADER.length), SQLITE_HEADER)) {
-                throw new StoreException(file + " is not an IPDesk database (it is not an SQLite file); it was left unchanged");
-            }
-        } catch (IOException e) {
-            throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        boolean blank = checkContent(file);
-        if (blank) {
-            if (mode == OpenMode.EXISTING) {
-                throw new StoreException(file + " holds no IPDesk data (an SQLite file without tables); it was left "
-                        + "unchanged");
-            }
-            return Found.EMPTY;
-        }
-        // bytes 18 and 19 of the header: 2 in WAL mode, 1 in the rollback-journal modes
-        return header[18] == 2 && header[19] == 2 ? Found.IPDESK_WAL : Found.IPDESK_OTHER_JOURNAL;
-    }
-
-    private static long sizeOf(Path path) {
-        try {
-            return Files.size(path);
-        } catch (IOException e) {
-            return 0;
-        }
-    }
-
-    private static void createEmpty(Path file) {
-        try {
-            Path parent = file.getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            if (!Files.exists(file)) {
-                try {
-                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-                } catch (UnsupportedOperationException e) {
-                    Files.createFile(file);
-                }
-            }
-        } catch (FileAlreadyExistsException e) {
-            // created by another process meanwhile: it is opened as usual
-        } catch (IOException e) {
-            throw new StoreException("cannot create " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** Read-only checks of an IPDesk database (a backup's copy): refused unless {@link #open} would open it as it is. */
-    private static void checkExisting(Path file) {
-        inspect(file, OpenMode.EXISTING);
-    }
-
-    /**
-     * Read-only checks of an SQLite file's content: integrity, IPDesk's own schema, and a schema version this build
-     * knows. Returns true for a blank file (no tables, no version or application id of another program), which
-     * only {@link OpenMode#CREATE} initialises; refuses anything that is not an IPDesk database.
-     */
-    private static boolean checkContent(Path file) {
-        List<Path> companions = List.of(Path.of(file + "-wal"), Path.of(file + "-shm"), Path.of(file + "-journal"));
-        List<Path> before = companions.stream().filter(Files::exists).toList();
-        // Without a WAL or journal beside it, the file alone is the whole database: read it as immutable, which
-        // takes no lock and makes no -shm or -wal. Otherwise another connection may be writing (or crashed), and
-        // SQLite must see its WAL.
-        boolean alone = sizeOf(Path.of(file + "-wal")) == 0 && sizeOf(Path.of(file + "-journal")) == 0;
-        Connection connection = alone ? connectImmutable(file) : connect(file, true);
-        boolean refused = true;
-        try (Statement st = connection.createStatement()) {
-            try (ResultSet rs = st.executeQuery("PRAGMA quick_check")) {
-                String result = rs.next() ? rs.getString(1) : "no answer";
-                if (!"ok".equals(result)) {
-                    throw new StoreException(file + " is damaged (SQLite integrity check: " + result + "); it was left unchanged");
-                }
-            }
-            long applicationId = count(st, "PRAGMA application_id");
-            long userVersion = count(st, "PRAGMA user_version");
-            if (applicationId != 0 && applicationId != APPLICATION_ID) {
-                throw new StoreException(file + " is an SQLite database of another program (application id "
-                        + applicationId + "), not an IPDesk database; it was left unchanged");
-            }
-            List<String> tables = new ArrayList<>();
-            boolean otherObjects = false;
-            try (ResultSet rs = st.executeQuery("SELECT type, name, tbl_name FROM sqlite_schema")) {
-                while (rs.next()) {
-                    if ("table".equals(rs.getString(1))) {
-                        tables.add(rs.getString(2));
-                    } else if (!HISTORY_TABLE.equals(rs.getString(3))) {
-                        otherObjects = true;
-                    }
-                }
-            }
-            if (!tables.contains("ipdesk_meta")) {
-                boolean onlyAnEmptyHistory = tables.isEmpty()
-                        || tables.equals(List.of(HISTORY_TABLE)) && count(st, "SELECT count(*) FROM " + HISTORY_TABLE) == 0;
-                if (onlyAnEmptyHistory && !otherObjects && userVersion == 0) {
-                    refused = false;
-                    return true;
-                }
-                throw new StoreException(file + " is an SQLite database but not an IPDesk database; it was left unchanged");
-            }
-            if (applicationId == 0 && count(st, "SELECT count(*) FROM ipdesk_meta WHERE key = 'application' "
-                    + "AND value = 'IPDesk'") == 0) {
-                throw new StoreException(file + " is an SQLite database but not an IPDesk database; it was left unchanged");
-            }
-            checkVersion(file, st, tables.contains(HISTORY_TABLE));
-            refused = false;
-            return false;
-        } catch (SQLException e) {
-            throw new StoreException(file + " cannot be read as an IPDesk database (" + describe(e) + "); it was left unchanged", e);
-        } finally {
-            closeQuietly(connection);
-            if (refused) {
-                // a refused file keeps no companion that this look made (a read-only connection in WAL mode makes -shm)
-                for (Path companion : companions) {
-                    if (!before.contains(companion)) {
-                        try {
-                            Files.deleteIfExists(companion);
-                        } catch (IOException ignored) {
-                            // best effort
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /** Refuses a schema written by a newer IPDesk, or one whose migration failed, before anything is written. */
-    private static void checkVersion(Path file, Statement st, boolean hasHistory) throws SQLException {
-        if (!hasHistory) {
-            throw new StoreException(file + " is damaged: IPDesk's schema history is missing; it was left unchanged");
-        }
-        try (ResultSet rs = st.executeQuery("SELECT version, success FROM " + HISTORY_TABLE
-                + " WHERE version IS NOT NULL ORDER BY installed_rank")) {
-            while (rs.next()) {
-                String version = rs.getString(1);
-                java.math.BigDecimal number;
-                try {
-                    number = new java.math.BigDecimal(version);
-                } catch (NumberFormatException e) {
-                    number = java.math.BigDecimal.valueOf(Long.MAX_VALUE);
-                }
-                if (number.compareTo(java.math.BigDecimal.valueOf(SCHEMA_VERSION)) > 0) {
-                    throw new StoreException(file + " was written by a newer IPDesk (schema version " + version
-                            + "); update IPDesk to open it. It was left unchanged");
-                }
-                if (!rs.getBoolean(2)) {
-                    throw new StoreException("cannot prepare the schema of " + file + ": migration " + version
-                            + " failed earlier; it was left unchanged");
-                }
-            }
-        }
-    }
-
-    /** The number the query answers (a count, a pragma's value). */
-    private static long count(Statement st, String sql) throws SQLException {
-        try (ResultSet rs = st.executeQuery(sql)) {
-            return rs.next() ? rs.getLong(1) : 0;
-        }
-    }
-
-    private static Connection connect(Path file, boolean readOnly) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.enforceForeignKeys(true);
-        config.setBusyTimeout(busyTimeoutMillis());
-        config.setReadOnly(readOnly);
-        if (readOnly) {
-            config.setOpenMode(org.sqlite.SQLiteOpenMode.READONLY);
-        }
-        try {
-            return DriverManager.getConnection("jdbc:sqlite:" + file, config.toProperties());
-        } catch (SQLException e) {
-            throw new StoreException("cannot open " + file + ": " + describe(e), e);
-        }
-    }
-
-    /** A read-only connection that treats the file as unchangeable: no locks, no -shm, -wal or -journal. */
-    private static Connection connectImmutable(Path file) {
-        SQLiteConfig config = new SQLiteConfig();
-        config.setReadOnly(true);
-        config.setOpenMode(org.sqlite.SQLiteOpenMode.READONLY);
-        config.setOpenMode(org.sqlite.SQLiteOpenMode.OPEN_URI);
-        try {
-            return DriverManager.getConnection("jdbc:sqlite:" + file.toUri().toASCIIString() + "?immutable=1",
-                    config.toProperties());
-        } catch (SQLException e) {
-            throw new StoreException("cannot open " + file + ": " + describe(e), e);
-        }
-    }
-
     /**
      * The schema version this build writes: the highest {@code V<n>__*.sql} in {@code db/sqlite}
      * ({@code DatabaseOpenTest} holds the two together).
      */
     public static final int SCHEMA_VERSION = 1;
-
-    /** Applies the migrations the schema lacks; returns whether it did (false: already current). */
-    private static boolean migrate(Path file, Connection connection) {
-        if (isCurrent(connection)) {
-            // the common case, every start of the window and every CLI command: Flyway would find nothing to do,
-            // and loading it (with its scan of the class path) costs a few hundred milliseconds
-            return false;
-        }
-        try {
-            Flyway flyway = Flyway.configure()
-                    .dataSource(new SingleConnectionDataSource(connection))
-                    .locations("classpath:db/sqlite")
-                    .validateMigrationNaming(true)
-                    .load();
-            boolean fromTheFuture = java.util.Arrays.stream(flyway.info().applied())
-                    .anyMatch(m -> m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED);
-            if (fromTheFuture) {
-                throw new StoreException(file + " was written by a newer IPDesk (schema version "
-                        + flyway.info().current().getVersion() + "); update IPDesk to open it. It was left unchanged");
-            }
-            flyway.migrate();
-            return true;
-        } catch (FlywayException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw new StoreException("cannot prepare the schema of " + file + ": " + message, e);
-        }
-    }
-
-    /**
-     * True when Flyway's history says every migration up to {@link #SCHEMA_VERSION}, and nothing later, was
-     * applied successfully. Anything else (a new file, an older schema, a newer one, a failed migration, an
-     * unexpected history) goes through Flyway, which migrates, or refuses with its reason.
-     */
-    private static boolean isCurrent(Connection connection) {
-        try (Statement st = connection.createStatement();
-             ResultSet rs = st.executeQuery("SELECT version, success FROM flyway_schema_history"
-                     + " WHERE version IS NOT NULL ORDER BY installed_rank")) {
-            int expected = 1;
-            while (rs.next()) {
-                if (!rs.getBoolean("success") || !String.valueOf(expected).equals(rs.getString("version"))) {
-                    return false;
-                }
-                expected++;
-            }
-            return expected == SCHEMA_VERSION + 1;
-        } catch (SQLException e) {
-            return false; // no history table yet: a new file
-        }
-    }
 
     static String describe(SQLException e) {
         if (e instanceof SQLiteException sqlite) {
@@ -446,7 +155,7 @@ public final class SqliteDatabase implements Database {
         return millis % 1000 == 0 ? millis / 1000 + " s" : String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
-    private static void closeQuietly(Connection connection) {
+    static void closeQuietly(Connection connection) {
         try {
             connection.close();
         } catch (SQLException ignored) {
@@ -576,7 +285,7 @@ public final class SqliteDatabase implements Database {
             if (rc != SQLiteErrorCode.SQLITE_OK.code) {
                 throw new StoreException("cannot back up " + file + " to " + absolute + ": SQLite error " + rc);
             }
-            checkExisting(temporary);
+            SqliteFiles.checkExisting(temporary);
             OutputTargets.moveIntoPlace(temporary, target, ifDatabase);
             temporary = null;
         } catch (IOException e) {
