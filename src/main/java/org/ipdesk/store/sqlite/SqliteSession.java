@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,35 +17,28 @@ import java.util.function.Consumer;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.address.IpRange;
-import org.ipdesk.address.IpVersion;
 import org.ipdesk.address.Mac;
 import org.ipdesk.model.Address;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.AddressStatus;
-import org.ipdesk.model.Change;
-import org.ipdesk.model.ChangeAction;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.Session;
-import org.ipdesk.store.StoreException;
 
 /**
- * The statements of one transaction. Every query is parameterised; nothing is concatenated into SQL.
- * The SQLite {@link Session}. Instances live only inside {@link SqliteDatabase#write} or {@link SqliteDatabase#read}.
+ * The SQLite {@link Session}: the statements of one transaction. Every query is parameterised; nothing is
+ * concatenated into SQL. Instances live only inside {@link SqliteDatabase#write} or {@link SqliteDatabase#read}.
  */
-final class SqliteSession implements Session {
+final class SqliteSession extends SqliteChangeLog {
     private static final String SUBNET_COLUMNS = "s.id, s.network_id, n.name, s.version, s.first_ip, s.prefix, "
             + "s.name, s.description, s.vlan, s.gateway, s.parent_id FROM subnet s JOIN network n ON n.id = s.network_id";
     private static final String ADDRESS_COLUMNS = "a.id, a.subnet_id, a.ip, a.status, a.hostname, a.mac, a.owner, "
             + "a.description, a.created_at, a.updated_at";
 
-    private final Connection connection;
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
-
     SqliteSession(Connection connection) {
-        this.connection = connection;
+        super(connection);
     }
 
     /** Nothing to do: every write transaction already began with {@code BEGIN IMMEDIATE}, one writer at a time. */
@@ -117,19 +109,19 @@ final class SqliteSession implements Session {
 
     @Override
     public Optional<Subnet> subnet(long id) {
-        return first(query("SELECT " + SUBNET_COLUMNS + " WHERE s.id = ?", SqliteSession::subnetRow, id));
+        return first(query("SELECT " + SUBNET_COLUMNS + " WHERE s.id = ?", SqliteRows::subnetRow, id));
     }
 
     @Override
     public List<Subnet> subnets() {
         return query("SELECT " + SUBNET_COLUMNS + " ORDER BY n.name COLLATE NOCASE, s.version, s.first_ip, s.prefix",
-                SqliteSession::subnetRow);
+                SqliteRows::subnetRow);
     }
 
     @Override
     public List<Subnet> subnetsOf(long networkId) {
         return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? ORDER BY s.version, s.first_ip, s.prefix",
-                SqliteSession::subnetRow, networkId);
+                SqliteRows::subnetRow, networkId);
     }
 
     /** Subnets with exactly this CIDR, in any network. */
@@ -137,7 +129,7 @@ final class SqliteSession implements Session {
     public List<Subnet> subnetsByCidr(Cidr cidr) {
         return query("SELECT " + SUBNET_COLUMNS + " WHERE s.version = ? AND s.first_ip = ? AND s.prefix = ? "
                         + "ORDER BY n.name COLLATE NOCASE",
-                SqliteSession::subnetRow, cidr.version().number(), cidr.first().toBytes(), cidr.prefixLength());
+                SqliteRows::subnetRow, cidr.version().number(), cidr.first().toBytes(), cidr.prefixLength());
     }
 
     /** The subnets of a network that contain {@code cidr} (itself included), smallest first. */
@@ -145,7 +137,7 @@ final class SqliteSession implements Session {
     public List<Subnet> subnetsContaining(long networkId, Cidr cidr) {
         return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? AND s.version = ? AND s.first_ip <= ? "
                         + "AND s.last_ip >= ? ORDER BY s.prefix DESC",
-                SqliteSession::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes());
+                SqliteRows::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes());
     }
 
     /** The subnets of a network that lie wholly inside {@code cidr} (itself excluded), in address order. */
@@ -153,7 +145,7 @@ final class SqliteSession implements Session {
     public List<Subnet> subnetsInside(long networkId, Cidr cidr) {
         return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? AND s.version = ? AND s.first_ip BETWEEN ? AND ? "
                         + "AND s.last_ip <= ? AND NOT (s.first_ip = ? AND s.prefix = ?) ORDER BY s.first_ip, s.prefix",
-                SqliteSession::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes(),
+                SqliteRows::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes(),
                 cidr.last().toBytes(), cidr.first().toBytes(), cidr.prefixLength());
     }
 
@@ -162,26 +154,10 @@ final class SqliteSession implements Session {
     public List<Subnet> children(long networkId, OptionalLong parentId) {
         if (parentId.isPresent()) {
             return query("SELECT " + SUBNET_COLUMNS + " WHERE s.parent_id = ? ORDER BY s.version, s.first_ip",
-                    SqliteSession::subnetRow, parentId.getAsLong());
+                    SqliteRows::subnetRow, parentId.getAsLong());
         }
         return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? AND s.parent_id IS NULL "
-                + "ORDER BY s.version, s.first_ip", SqliteSession::subnetRow, networkId);
-    }
-
-    private static Subnet subnetRow(ResultSet rs) throws SQLException {
-        IpVersion version = rs.getInt(4) == 4 ? IpVersion.V4 : IpVersion.V6;
-        Ip first = Ip.fromBytes(rs.getBytes(5));
-        if (first.version() != version) {
-            throw new SQLException("subnet " + rs.getLong(1) + " has a malformed address");
-        }
-        int vlan = rs.getInt(9);
-        OptionalInt vlanValue = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(vlan);
-        byte[] gateway = rs.getBytes(10);
-        long parent = rs.getLong(11);
-        OptionalLong parentValue = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(parent);
-        return new Subnet(rs.getLong(1), rs.getLong(2), rs.getString(3), new Cidr(first, rs.getInt(6)),
-                rs.getString(7), rs.getString(8), vlanValue,
-                gateway == null ? Optional.empty() : Optional.of(Ip.fromBytes(gateway)), parentValue);
+                + "ORDER BY s.version, s.first_ip", SqliteRows::subnetRow, networkId);
     }
 
     // ---------------------------------------------------------------- ranges
@@ -200,13 +176,13 @@ final class SqliteSession implements Session {
     @Override
     public List<AddressRange> ranges(long subnetId) {
         return query("SELECT id, subnet_id, start_ip, end_ip, kind, description FROM address_range "
-                + "WHERE subnet_id = ? ORDER BY start_ip", SqliteSession::rangeRow, subnetId);
+                + "WHERE subnet_id = ? ORDER BY start_ip", SqliteRows::rangeRow, subnetId);
     }
 
     @Override
     public Optional<AddressRange> range(long id) {
         return first(query("SELECT id, subnet_id, start_ip, end_ip, kind, description FROM address_range WHERE id = ?",
-                SqliteSession::rangeRow, id));
+                SqliteRows::rangeRow, id));
     }
 
     /** Every range of every subnet, with how many held addresses lie inside each. */
@@ -214,7 +190,7 @@ final class SqliteSession implements Session {
     public List<RangeOccupancy> rangeOccupancy() {
         return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description, "
                 + "(SELECT count(*) FROM address a WHERE a.subnet_id = r.subnet_id AND a.ip BETWEEN r.start_ip AND r.end_ip) "
-                + "FROM address_range r", rs -> new RangeOccupancy(rangeRow(rs), rs.getLong(7)));
+                + "FROM address_range r", rs -> new RangeOccupancy(SqliteRows.rangeRow(rs), rs.getLong(7)));
     }
 
     /** The ranges of one subnet, with how many held addresses lie inside each. */
@@ -222,14 +198,8 @@ final class SqliteSession implements Session {
     public List<RangeOccupancy> rangeOccupancy(long subnetId) {
         return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description, "
                 + "(SELECT count(*) FROM address a WHERE a.subnet_id = r.subnet_id AND a.ip BETWEEN r.start_ip AND r.end_ip) "
-                + "FROM address_range r WHERE r.subnet_id = ?", rs -> new RangeOccupancy(rangeRow(rs), rs.getLong(7)),
+                + "FROM address_range r WHERE r.subnet_id = ?", rs -> new RangeOccupancy(SqliteRows.rangeRow(rs), rs.getLong(7)),
                 subnetId);
-    }
-
-    private static AddressRange rangeRow(ResultSet rs) throws SQLException {
-        return new AddressRange(rs.getLong(1), rs.getLong(2),
-                new IpRange(Ip.fromBytes(rs.getBytes(3)), Ip.fromBytes(rs.getBytes(4))),
-                RangeKind.parse(rs.getString(5)), rs.getString(6));
     }
 
     // ---------------------------------------------------------------- addresses
@@ -286,13 +256,13 @@ final class SqliteSession implements Session {
     @Override
     public Optional<Address> address(long subnetId, Ip ip) {
         return first(query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? AND a.ip = ?",
-                SqliteSession::addressRow, subnetId, ip.toBytes()));
+                SqliteRows::addressRow, subnetId, ip.toBytes()));
     }
 
     @Override
     public List<Address> addresses(long subnetId) {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? ORDER BY a.ip",
-                SqliteSession::addressRow, subnetId);
+                SqliteRows::addressRow, subnetId);
     }
 
     /** Held addresses of a subnet inside {@code range}, in order. */
@@ -300,7 +270,7 @@ final class SqliteSession implements Session {
     public List<Address> addressesIn(long subnetId, IpRange range, int limit) {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? AND a.ip BETWEEN ? AND ? "
                         + "ORDER BY a.ip LIMIT ?",
-                SqliteSession::addressRow, subnetId, range.start().toBytes(), range.end().toBytes(), limit);
+                SqliteRows::addressRow, subnetId, range.start().toBytes(), range.end().toBytes(), limit);
     }
 
     @Override
@@ -350,14 +320,14 @@ final class SqliteSession implements Session {
         return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description FROM address_range r "
                         + "JOIN subnet s ON s.id = r.subnet_id WHERE s.network_id = ? AND s.version = ? "
                         + "AND r.end_ip >= ? AND r.start_ip <= ? ORDER BY r.start_ip",
-                SqliteSession::rangeRow, networkId, range.version().number(), range.start().toBytes(), range.end().toBytes());
+                SqliteRows::rangeRow, networkId, range.version().number(), range.start().toBytes(), range.end().toBytes());
     }
 
     /** Held addresses by IP (exact), in any network. */
     @Override
     public List<Address> addressesByIp(Ip ip) {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.ip = ? ORDER BY a.subnet_id",
-                SqliteSession::addressRow, ip.toBytes());
+                SqliteRows::addressRow, ip.toBytes());
     }
 
     /** Held addresses inside {@code range}, in any network. */
@@ -365,13 +335,13 @@ final class SqliteSession implements Session {
     public List<Address> addressesInRange(IpRange range, int limit) {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.ip BETWEEN ? AND ? AND length(a.ip) = ? "
                         + "ORDER BY a.ip, a.subnet_id LIMIT ?",
-                SqliteSession::addressRow, range.start().toBytes(), range.end().toBytes(), range.version().bytes(), limit);
+                SqliteRows::addressRow, range.start().toBytes(), range.end().toBytes(), range.version().bytes(), limit);
     }
 
     @Override
     public List<Address> addressesByMac(Mac mac, int limit) {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.mac = ? ORDER BY a.ip LIMIT ?",
-                SqliteSession::addressRow, mac.canonical(), limit);
+                SqliteRows::addressRow, mac.canonical(), limit);
     }
 
     /** Held addresses whose host name, MAC, owner or description holds {@code text} (case-insensitive). */
@@ -381,15 +351,7 @@ final class SqliteSession implements Session {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.hostname LIKE ?1 ESCAPE '\\' "
                         + "OR a.description LIKE ?1 ESCAPE '\\' OR a.owner LIKE ?1 ESCAPE '\\' OR a.mac LIKE ?1 ESCAPE '\\' "
                         + "ORDER BY length(a.ip), a.ip LIMIT ?2",
-                SqliteSession::addressRow, pattern, limit);
-    }
-
-    private static Address addressRow(ResultSet rs) throws SQLException {
-        String mac = rs.getString(6);
-        AddressDetails details = new AddressDetails(AddressStatus.parse(rs.getString(4)), rs.getString(5),
-                mac.isEmpty() ? Optional.empty() : Optional.of(new Mac(mac)), rs.getString(7), rs.getString(8));
-        return new Address(rs.getLong(1), rs.getLong(2), Ip.fromBytes(rs.getBytes(3)), details,
-                Instant.parse(rs.getString(9)), Instant.parse(rs.getString(10)));
+                SqliteRows::addressRow, pattern, limit);
     }
 
     /** Held-address counts per subnet and status, for every subnet: one pass over a covering index. */
@@ -432,14 +394,14 @@ final class SqliteSession implements Session {
     @Override
     public Optional<IpRange> firstExtent(long subnetId) {
         return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? ORDER BY start_ip LIMIT 1",
-                SqliteSession::extentRow, subnetId));
+                SqliteRows::extentRow, subnetId));
     }
 
     /** The extent holding {@code ip}, if {@code ip} is free. */
     @Override
     public Optional<IpRange> extentContaining(long subnetId, Ip ip) {
         return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? AND start_ip <= ? "
-                        + "ORDER BY start_ip DESC LIMIT 1", SqliteSession::extentRow, subnetId, ip.toBytes()))
+                        + "ORDER BY start_ip DESC LIMIT 1", SqliteRows::extentRow, subnetId, ip.toBytes()))
                 .filter(extent -> extent.contains(ip));
     }
 
@@ -447,14 +409,14 @@ final class SqliteSession implements Session {
     @Override
     public Optional<IpRange> extentEndingAt(long subnetId, Ip ip) {
         return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? AND start_ip <= ? "
-                        + "ORDER BY start_ip DESC LIMIT 1", SqliteSession::extentRow, subnetId, ip.toBytes()))
+                        + "ORDER BY start_ip DESC LIMIT 1", SqliteRows::extentRow, subnetId, ip.toBytes()))
                 .filter(extent -> extent.end().equals(ip));
     }
 
     @Override
     public Optional<IpRange> extentStartingAt(long subnetId, Ip ip) {
         return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? AND start_ip = ?",
-                SqliteSession::extentRow, subnetId, ip.toBytes()));
+                SqliteRows::extentRow, subnetId, ip.toBytes()));
     }
 
     /** Visits the free extents of a subnet in ascending order until {@code visitor} returns false. */
@@ -465,7 +427,7 @@ final class SqliteSession implements Session {
             bind(ps, subnetId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (!visitor.test(extentRow(rs))) {
+                    if (!visitor.test(SqliteRows.extentRow(rs))) {
                         return;
                     }
                 }
@@ -498,10 +460,6 @@ final class SqliteSession implements Session {
         update("DELETE FROM free_extent WHERE subnet_id = ?", subnetId);
     }
 
-    private static IpRange extentRow(ResultSet rs) throws SQLException {
-        return new IpRange(Ip.fromBytes(rs.getBytes(1)), Ip.fromBytes(rs.getBytes(2)));
-    }
-
     /** The sum of the free extents of every subnet, as decimal totals per subnet id. */
     @Override
     public Map<Long, BigInteger> freeCounts() {
@@ -510,220 +468,5 @@ final class SqliteSession implements Session {
                 new BigInteger(1, rs.getBytes(3)).subtract(new BigInteger(1, rs.getBytes(2))).add(BigInteger.ONE),
                 BigInteger::add));
         return free;
-    }
-
-    // ---------------------------------------------------------------- change log
-
-    @Override
-    public void insertChange(Instant at, String user, ChangeAction action, String objectType, String objectKey,
-                             String before, String after) {
-        insert("INSERT INTO change_log (at, os_user, action, object_type, object_key, before_json, after_json) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                at.toString(), user, action.label(), objectType, objectKey, before.isEmpty() ? null : before,
-                after.isEmpty() ? null : after);
-    }
-
-    /** The newest changes first; {@code objectKey} filters when not empty. */
-    @Override
-    public List<Change> changes(String objectType, String objectKey, int limit) {
-        return query("SELECT id, at, os_user, action, object_type, object_key, before_json, after_json FROM change_log "
-                        + "WHERE (?1 = '' OR object_type = ?1) AND (?2 = '' OR object_key = ?2) ORDER BY id DESC LIMIT ?3",
-                SqliteSession::changeRow, objectType, objectKey, limit);
-    }
-
-    private static final String CHANGE_COLUMNS = "SELECT id, at, os_user, action, object_type, object_key, before_json, "
-            + "after_json FROM change_log WHERE 1 = 1";
-    /**
-     * The subnet's own row, or a range or address row whose key is the label, a space and one word (an IP or a
-     * range): a range seek on the change_log_object index (object_type, object_key) for the three types.
-     */
-    private static final String BY_SUBNET_LABEL = " AND object_type IN ('subnet', 'range', 'address') "
-            + "AND object_key >= ? AND object_key < ? AND ((object_type = 'subnet' AND object_key = ?) "
-            + "OR (object_type <> 'subnet' AND substr(object_key, length(?) + 1, 1) = ' ' "
-            + "AND instr(substr(object_key, length(?) + 2), ' ') = 0))";
-    /** Keys that start "CIDR in ": the subnet, its ranges and its addresses in every network; an index seek. */
-    private static final String BY_SUBNET_CIDR = " AND object_type IN ('subnet', 'range', 'address') "
-            + "AND object_key >= ? AND object_key < ?";
-    private static final String BY_IP = " AND object_type = 'address' AND object_key LIKE ? ESCAPE '\\'";
-    private static final String BY_USER = " AND os_user = ?";
-    private static final String FROM = " AND at >= ?";
-    private static final String UNTIL = " AND at < ?";
-    /**
-     * Times are stored as {@link Instant#toString()}, whose fraction of a second comes and goes
-     * ("...T10:00:00Z", "...T10:00:00.5Z"), so a bound is written to the second with no zone letter: a prefix of
-     * every time in that second, hence below them all in text order, and above every earlier second.
-     */
-    private static final java.time.format.DateTimeFormatter BOUND =
-            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
-
-    /** The changes that match, newest first, at most {@code limit}. */
-    @Override
-    public List<Change> changes(ChangeQuery query, int limit) {
-        List<Object> params = new ArrayList<>();
-        String where = changeWhere(query, params);
-        params.add(limit);
-        return query(CHANGE_COLUMNS + where + " ORDER BY id DESC LIMIT ?", SqliteSession::changeRow, params.toArray());
-    }
-
-    /** How many changes match. */
-    @Override
-    public long countChanges(ChangeQuery query) {
-        List<Object> params = new ArrayList<>();
-        String where = changeWhere(query, params);
-        return scalarLong("SELECT count(*) FROM change_log WHERE 1 = 1" + where, params.toArray());
-    }
-
-    /** Everyone who has made a change, in name order. */
-    @Override
-    public List<String> changeUsers() {
-        return query("SELECT DISTINCT os_user FROM change_log ORDER BY os_user COLLATE NOCASE", rs -> rs.getString(1));
-    }
-
-    /** The WHERE clause (constant fragments only) for {@code query}; its values go to {@code params}, in order. */
-    private static String changeWhere(ChangeQuery query, List<Object> params) {
-        StringBuilder where = new StringBuilder();
-        if (query.subnetLabel().isPresent()) {
-            String label = query.subnetLabel().get();
-            where.append(BY_SUBNET_LABEL);
-            // every key "label" or "label <word>": from the label up to (not including) "label!", as ' ' < '!'
-            params.addAll(List.of(label, label + "!", label, label, label));
-        }
-        if (query.subnetCidr().isPresent()) {
-            String prefix = query.subnetCidr().get() + " in ";
-            where.append(BY_SUBNET_CIDR);
-            params.addAll(List.of(prefix, query.subnetCidr().get() + " in!"));
-        }
-        if (query.ip().isPresent()) {
-            where.append(BY_IP);
-            params.add("% " + likeEscaped(query.ip().get()));
-        }
-        if (query.user().isPresent()) {
-            where.append(BY_USER);
-            params.add(query.user().get());
-        }
-        if (query.from().isPresent()) {
-            where.append(FROM);
-            params.add(BOUND.format(query.from().get()));
-        }
-        if (query.until().isPresent()) {
-            where.append(UNTIL);
-            params.add(BOUND.format(query.until().get()));
-        }
-        return where.toString();
-    }
-
-    /** {@code text} for a LIKE pattern with a backslash as ESCAPE: its own %, _ and backslash match only themselves. */
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static Change changeRow(ResultSet rs) throws SQLException {
-        return new Change(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
-                ChangeAction.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getString(5),
-                rs.getString(6), nullToEmpty(rs.getString(7)), nullToEmpty(rs.getString(8)));
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
-    }
-
-    // ---------------------------------------------------------------- plumbing
-
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface RowVisitor {
-        void visit(ResultSet rs) throws SQLException;
-    }
-
-    private PreparedStatement prepare(String sql) throws SQLException {
-        PreparedStatement ps = statements.get(sql);
-        if (ps == null) {
-            ps = connection.prepareStatement(sql);
-            statements.put(sql, ps);
-        }
-        return ps;
-    }
-
-    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            Object p = params[i];
-            if (p == null) {
-                ps.setNull(i + 1, Types.NULL);
-            } else if (p instanceof byte[] bytes) {
-                ps.setBytes(i + 1, bytes);
-            } else if (p instanceof Long l) {
-                ps.setLong(i + 1, l);
-            } else if (p instanceof Integer n) {
-                ps.setInt(i + 1, n);
-            } else {
-                ps.setString(i + 1, p.toString());
-            }
-        }
-    }
-
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        List<T> rows = new ArrayList<>();
-        forEach(sql, rs -> rows.add(mapper.map(rs)), params);
-        return rows;
-    }
-
-    private void forEach(String sql, RowVisitor visitor, Object... params) {
-        try {
-            PreparedStatement ps = prepare(sql);
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    visitor.visit(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-    }
-
-    private long scalarLong(String sql, Object... params) {
-        return query(sql, rs -> rs.getLong(1), params).get(0);
-    }
-
-    private static <T> Optional<T> first(List<T> rows) {
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-    }
-
-    private int update(String sql, Object... params) {
-        try {
-            PreparedStatement ps = prepare(sql);
-            bind(ps, params);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-    }
-
-    private long insert(String sql, Object... params) {
-        update(sql, params);
-        return scalarLong("SELECT last_insert_rowid()");
-    }
-
-    private static StoreException failure(SQLException e) {
-        if (e instanceof org.sqlite.SQLiteException sqlite
-                && sqlite.getResultCode().name().startsWith("SQLITE_CONSTRAINT")) {
-            return new ConstraintViolation(SqliteDatabase.describe(e), e);
-        }
-        return new StoreException("database error: " + SqliteDatabase.describe(e), e);
-    }
-
-    void close() {
-        for (PreparedStatement ps : statements.values()) {
-            try {
-                ps.close();
-            } catch (SQLException ignored) {
-                // closing
-            }
-        }
-        statements.clear();
     }
 }
