@@ -51,6 +51,18 @@ class ArchitectureTest {
             .because("store is the only package that imports java.sql or writes SQL");
 
     @ArchTest
+    static final ArchRule onlyTheSqlitePackageUsesTheSqliteDriver = noClasses()
+            .that().resideOutsideOfPackage("org.ipdesk.store.sqlite..")
+            .should().dependOnClassesThat(resideInAPackage("org.sqlite.."))
+            .because("only store.sqlite imports org.sqlite; nothing above the store knows which engine it talks to");
+
+    @ArchTest
+    static final ArchRule nothingAboveTheStoreNamesItsEngine = noClasses()
+            .that().resideOutsideOfPackage("org.ipdesk.store..")
+            .should().dependOnClassesThat(resideInAPackage("org.ipdesk.store.sqlite.."))
+            .because("callers open a Database by its Location and ask for capabilities, never for the SQLite classes");
+
+    @ArchTest
     static final ArchRule reportUsesNeitherJavafxNorJdbc = noJavafxNorJdbcIn("org.ipdesk.report..");
 
     @ArchTest

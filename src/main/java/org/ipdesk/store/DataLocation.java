@@ -39,4 +39,9 @@ public final class DataLocation {
     public static Path defaultDatabase() {
         return dataFolder().resolve(DEFAULT_FILE_NAME);
     }
+
+    /** {@link #defaultDatabase()} as a {@link Location}. */
+    public static FileLocation defaultLocation() {
+        return Location.of(defaultDatabase());
+    }
 }

@@ -1,6 +1,6 @@
 package org.ipdesk.store;
 
-/** What {@link Database#open(java.nio.file.Path, OpenMode)} may do with a file that is not an IPDesk database yet. */
+/** What {@link Database#open(Location, OpenMode)} may do with a file that is not an IPDesk database yet. */
 public enum OpenMode {
     /** Open an existing IPDesk database only; a missing, empty or foreign file is refused and left unchanged. */
     EXISTING,

@@ -55,7 +55,7 @@ public final class OutputTargets {
     }
 
     /** Registers the file of a database that {@code owner} has open, until {@link #closed(Object)}. */
-    static void opened(Object owner, Path file) {
+    public static void opened(Object owner, Path file) {
         Path absolute = file.toAbsolutePath().normalize();
         Path real;
         try {
@@ -69,7 +69,7 @@ public final class OutputTargets {
     }
 
     /** Forgets the database of {@code owner}; closing twice is harmless. */
-    static void closed(Object owner) {
+    public static void closed(Object owner) {
         synchronized (OPEN) {
             OPEN.remove(owner);
         }

@@ -1,14 +1,7 @@
 package org.ipdesk.store;
 
 import java.math.BigInteger;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +11,6 @@ import java.util.function.Consumer;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.address.IpRange;
-import org.ipdesk.address.IpVersion;
 import org.ipdesk.address.Mac;
 import org.ipdesk.model.Address;
 import org.ipdesk.model.AddressDetails;
@@ -31,449 +23,169 @@ import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 
 /**
- * The statements of one transaction. Every query is parameterised; nothing is concatenated into SQL.
- * Instances live only inside {@link Database#write} or {@link Database#read}.
+ * The statements of one transaction, whatever the engine (SQLite: {@code org.ipdesk.store.sqlite}). Every query
+ * is parameterised; nothing is concatenated into SQL. Instances live only inside {@link Database#write},
+ * {@link Database#read} or {@link Database#rehearse}.
  */
-public final class Session {
-    private static final String SUBNET_COLUMNS = "s.id, s.network_id, n.name, s.version, s.first_ip, s.prefix, "
-            + "s.name, s.description, s.vlan, s.gateway, s.parent_id FROM subnet s JOIN network n ON n.id = s.network_id";
-    private static final String ADDRESS_COLUMNS = "a.id, a.subnet_id, a.ip, a.status, a.hostname, a.mac, a.owner, "
-            + "a.description, a.created_at, a.updated_at";
+public interface Session {
+    /**
+     * Locks one subnet for the rest of this write transaction, before its free space is checked and an address
+     * taken, so that two writers never hand out the same address. Only that subnet: never a global lock. SQLite
+     * needs nothing more than its {@code BEGIN IMMEDIATE} (one writer at a time), so there it does nothing; a server
+     * engine takes a row lock on the subnet or a transaction-scoped advisory lock.
+     */
+    void lockSubnet(long subnetId);
 
-    private final Connection connection;
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
+    Network insertNetwork(String name, String description);
 
-    Session(Connection connection) {
-        this.connection = connection;
-    }
+    void updateNetwork(Network network);
 
-    // ---------------------------------------------------------------- networks
+    void deleteNetwork(long id);
 
-    public Network insertNetwork(String name, String description) {
-        long id = insert("INSERT INTO network (name, description) VALUES (?, ?)", name, description);
-        return new Network(id, name, description);
-    }
+    List<Network> networks();
 
-    public void updateNetwork(Network network) {
-        update("UPDATE network SET name = ?, description = ? WHERE id = ?", network.name(), network.description(),
-                network.id());
-    }
+    Optional<Network> networkByName(String name);
 
-    public void deleteNetwork(long id) {
-        update("DELETE FROM network WHERE id = ?", id);
-    }
+    long insertSubnet(long networkId, Cidr cidr, String name, String description, OptionalInt vlan,
+                             Optional<Ip> gateway, OptionalLong parentId);
 
-    public List<Network> networks() {
-        return query("SELECT id, name, description FROM network ORDER BY name COLLATE NOCASE",
-                rs -> new Network(rs.getLong(1), rs.getString(2), rs.getString(3)));
-    }
+    void updateSubnetDetails(long id, String name, String description, OptionalInt vlan, Optional<Ip> gateway);
 
-    public Optional<Network> networkByName(String name) {
-        return first(query("SELECT id, name, description FROM network WHERE name = ?",
-                rs -> new Network(rs.getLong(1), rs.getString(2), rs.getString(3)), name));
-    }
+    void setParent(long subnetId, OptionalLong parentId);
 
-    // ---------------------------------------------------------------- subnets
+    void deleteSubnet(long id);
 
-    public long insertSubnet(long networkId, Cidr cidr, String name, String description, OptionalInt vlan,
-                             Optional<Ip> gateway, OptionalLong parentId) {
-        return insert("INSERT INTO subnet (network_id, version, first_ip, last_ip, prefix, name, description, vlan, "
-                        + "gateway, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes(), cidr.prefixLength(),
-                name, description, vlan.isPresent() ? (Object) vlan.getAsInt() : null,
-                gateway.map(Ip::toBytes).orElse(null), parentId.isPresent() ? (Object) parentId.getAsLong() : null);
-    }
+    Optional<Subnet> subnet(long id);
 
-    public void updateSubnetDetails(long id, String name, String description, OptionalInt vlan, Optional<Ip> gateway) {
-        update("UPDATE subnet SET name = ?, description = ?, vlan = ?, gateway = ? WHERE id = ?", name, description,
-                vlan.isPresent() ? (Object) vlan.getAsInt() : null, gateway.map(Ip::toBytes).orElse(null), id);
-    }
+    List<Subnet> subnets();
 
-    public void setParent(long subnetId, OptionalLong parentId) {
-        update("UPDATE subnet SET parent_id = ? WHERE id = ?",
-                parentId.isPresent() ? (Object) parentId.getAsLong() : null, subnetId);
-    }
-
-    public void deleteSubnet(long id) {
-        update("DELETE FROM subnet WHERE id = ?", id);
-    }
-
-    public Optional<Subnet> subnet(long id) {
-        return first(query("SELECT " + SUBNET_COLUMNS + " WHERE s.id = ?", Session::subnetRow, id));
-    }
-
-    public List<Subnet> subnets() {
-        return query("SELECT " + SUBNET_COLUMNS + " ORDER BY n.name COLLATE NOCASE, s.version, s.first_ip, s.prefix",
-                Session::subnetRow);
-    }
-
-    public List<Subnet> subnetsOf(long networkId) {
-        return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? ORDER BY s.version, s.first_ip, s.prefix",
-                Session::subnetRow, networkId);
-    }
+    List<Subnet> subnetsOf(long networkId);
 
     /** Subnets with exactly this CIDR, in any network. */
-    public List<Subnet> subnetsByCidr(Cidr cidr) {
-        return query("SELECT " + SUBNET_COLUMNS + " WHERE s.version = ? AND s.first_ip = ? AND s.prefix = ? "
-                        + "ORDER BY n.name COLLATE NOCASE",
-                Session::subnetRow, cidr.version().number(), cidr.first().toBytes(), cidr.prefixLength());
-    }
+    List<Subnet> subnetsByCidr(Cidr cidr);
 
     /** The subnets of a network that contain {@code cidr} (itself included), smallest first. */
-    public List<Subnet> subnetsContaining(long networkId, Cidr cidr) {
-        return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? AND s.version = ? AND s.first_ip <= ? "
-                        + "AND s.last_ip >= ? ORDER BY s.prefix DESC",
-                Session::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes());
-    }
+    List<Subnet> subnetsContaining(long networkId, Cidr cidr);
 
     /** The subnets of a network that lie wholly inside {@code cidr} (itself excluded), in address order. */
-    public List<Subnet> subnetsInside(long networkId, Cidr cidr) {
-        return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? AND s.version = ? AND s.first_ip BETWEEN ? AND ? "
-                        + "AND s.last_ip <= ? AND NOT (s.first_ip = ? AND s.prefix = ?) ORDER BY s.first_ip, s.prefix",
-                Session::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes(),
-                cidr.last().toBytes(), cidr.first().toBytes(), cidr.prefixLength());
-    }
+    List<Subnet> subnetsInside(long networkId, Cidr cidr);
 
     /** The direct children of a subnet, or the top-level subnets of a network when {@code parentId} is empty. */
-    public List<Subnet> children(long networkId, OptionalLong parentId) {
-        if (parentId.isPresent()) {
-            return query("SELECT " + SUBNET_COLUMNS + " WHERE s.parent_id = ? ORDER BY s.version, s.first_ip",
-                    Session::subnetRow, parentId.getAsLong());
-        }
-        return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? AND s.parent_id IS NULL "
-                + "ORDER BY s.version, s.first_ip", Session::subnetRow, networkId);
-    }
+    List<Subnet> children(long networkId, OptionalLong parentId);
 
-    private static Subnet subnetRow(ResultSet rs) throws SQLException {
-        IpVersion version = rs.getInt(4) == 4 ? IpVersion.V4 : IpVersion.V6;
-        Ip first = Ip.fromBytes(rs.getBytes(5));
-        if (first.version() != version) {
-            throw new SQLException("subnet " + rs.getLong(1) + " has a malformed address");
-        }
-        int vlan = rs.getInt(9);
-        OptionalInt vlanValue = rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(vlan);
-        byte[] gateway = rs.getBytes(10);
-        long parent = rs.getLong(11);
-        OptionalLong parentValue = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(parent);
-        return new Subnet(rs.getLong(1), rs.getLong(2), rs.getString(3), new Cidr(first, rs.getInt(6)),
-                rs.getString(7), rs.getString(8), vlanValue,
-                gateway == null ? Optional.empty() : Optional.of(Ip.fromBytes(gateway)), parentValue);
-    }
+    long insertRange(long subnetId, IpRange range, RangeKind kind, String description);
 
-    // ---------------------------------------------------------------- ranges
+    void deleteRange(long id);
 
-    public long insertRange(long subnetId, IpRange range, RangeKind kind, String description) {
-        return insert("INSERT INTO address_range (subnet_id, start_ip, end_ip, kind, description) VALUES (?, ?, ?, ?, ?)",
-                subnetId, range.start().toBytes(), range.end().toBytes(), kind.label(), description);
-    }
+    List<AddressRange> ranges(long subnetId);
 
-    public void deleteRange(long id) {
-        update("DELETE FROM address_range WHERE id = ?", id);
-    }
-
-    public List<AddressRange> ranges(long subnetId) {
-        return query("SELECT id, subnet_id, start_ip, end_ip, kind, description FROM address_range "
-                + "WHERE subnet_id = ? ORDER BY start_ip", Session::rangeRow, subnetId);
-    }
-
-    public Optional<AddressRange> range(long id) {
-        return first(query("SELECT id, subnet_id, start_ip, end_ip, kind, description FROM address_range WHERE id = ?",
-                Session::rangeRow, id));
-    }
+    Optional<AddressRange> range(long id);
 
     /** Every range of every subnet, with how many held addresses lie inside each. */
-    public List<RangeOccupancy> rangeOccupancy() {
-        return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description, "
-                + "(SELECT count(*) FROM address a WHERE a.subnet_id = r.subnet_id AND a.ip BETWEEN r.start_ip AND r.end_ip) "
-                + "FROM address_range r", rs -> new RangeOccupancy(rangeRow(rs), rs.getLong(7)));
-    }
+    List<RangeOccupancy> rangeOccupancy();
 
     /** The ranges of one subnet, with how many held addresses lie inside each. */
-    public List<RangeOccupancy> rangeOccupancy(long subnetId) {
-        return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description, "
-                + "(SELECT count(*) FROM address a WHERE a.subnet_id = r.subnet_id AND a.ip BETWEEN r.start_ip AND r.end_ip) "
-                + "FROM address_range r WHERE r.subnet_id = ?", rs -> new RangeOccupancy(rangeRow(rs), rs.getLong(7)),
-                subnetId);
-    }
+    List<RangeOccupancy> rangeOccupancy(long subnetId);
 
     /** A range and the number of held addresses inside it. */
-    public record RangeOccupancy(AddressRange range, long held) {
+    record RangeOccupancy(AddressRange range, long held) {
     }
 
-    private static AddressRange rangeRow(ResultSet rs) throws SQLException {
-        return new AddressRange(rs.getLong(1), rs.getLong(2),
-                new IpRange(Ip.fromBytes(rs.getBytes(3)), Ip.fromBytes(rs.getBytes(4))),
-                RangeKind.parse(rs.getString(5)), rs.getString(6));
-    }
-
-    // ---------------------------------------------------------------- addresses
-
-    public Address insertAddress(long subnetId, Ip ip, AddressDetails details, Instant now) {
-        long id = insert("INSERT INTO address (subnet_id, ip, status, hostname, mac, owner, description, created_at, "
-                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                subnetId, ip.toBytes(), details.status().label(), details.hostname(),
-                details.mac().map(Mac::canonical).orElse(""), details.owner(), details.description(), now.toString(),
-                now.toString());
-        return new Address(id, subnetId, ip, details, now, now);
-    }
+    Address insertAddress(long subnetId, Ip ip, AddressDetails details, Instant now);
 
     /** One address to bulk-load: its IP and details, no id yet. */
-    public record NewAddress(Ip ip, AddressDetails details) {
+    record NewAddress(Ip ip, AddressDetails details) {
     }
 
     /**
      * Inserts many addresses of one subnet as one JDBC batch, without reading back ids (bulk loading). The
      * caller keeps the free extents right (see the allocator's rebuild). Returns how many rows were written.
      */
-    public int insertAddresses(long subnetId, List<NewAddress> rows, Instant now) {
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        String stamp = now.toString();
-        // a statement of its own: the driver's batch buffer would otherwise stay as large as the largest batch
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO address (subnet_id, ip, status, "
-                + "hostname, mac, owner, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (NewAddress row : rows) {
-                AddressDetails d = row.details();
-                bind(ps, subnetId, row.ip().toBytes(), d.status().label(), d.hostname(),
-                        d.mac().map(Mac::canonical).orElse(""), d.owner(), d.description(), stamp, stamp);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-            return rows.size();
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-    }
+    int insertAddresses(long subnetId, List<NewAddress> rows, Instant now);
 
-    public void updateAddress(long id, AddressDetails details, Instant now) {
-        update("UPDATE address SET status = ?, hostname = ?, mac = ?, owner = ?, description = ?, updated_at = ? "
-                        + "WHERE id = ?",
-                details.status().label(), details.hostname(), details.mac().map(Mac::canonical).orElse(""),
-                details.owner(), details.description(), now.toString(), id);
-    }
+    void updateAddress(long id, AddressDetails details, Instant now);
 
-    public void deleteAddress(long id) {
-        update("DELETE FROM address WHERE id = ?", id);
-    }
+    void deleteAddress(long id);
 
-    public Optional<Address> address(long subnetId, Ip ip) {
-        return first(query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? AND a.ip = ?",
-                Session::addressRow, subnetId, ip.toBytes()));
-    }
+    Optional<Address> address(long subnetId, Ip ip);
 
-    public List<Address> addresses(long subnetId) {
-        return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? ORDER BY a.ip",
-                Session::addressRow, subnetId);
-    }
+    List<Address> addresses(long subnetId);
 
     /** Held addresses of a subnet inside {@code range}, in order. */
-    public List<Address> addressesIn(long subnetId, IpRange range, int limit) {
-        return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? AND a.ip BETWEEN ? AND ? "
-                        + "ORDER BY a.ip LIMIT ?",
-                Session::addressRow, subnetId, range.start().toBytes(), range.end().toBytes(), limit);
-    }
+    List<Address> addressesIn(long subnetId, IpRange range, int limit);
 
-    public long countAddressesIn(long subnetId, IpRange range) {
-        return scalarLong("SELECT count(*) FROM address WHERE subnet_id = ? AND ip BETWEEN ? AND ?", subnetId,
-                range.start().toBytes(), range.end().toBytes());
-    }
+    long countAddressesIn(long subnetId, IpRange range);
 
-    public long countAddresses(long subnetId) {
-        return scalarLong("SELECT count(*) FROM address WHERE subnet_id = ?", subnetId);
-    }
+    long countAddresses(long subnetId);
 
     /** Streams the held addresses of a subnet in ascending order, without loading them all. */
-    public void forEachHeldIp(long subnetId, Consumer<Ip> action) {
-        forEach("SELECT ip FROM address WHERE subnet_id = ? ORDER BY ip", rs -> action.accept(Ip.fromBytes(rs.getBytes(1))),
-                subnetId);
-    }
+    void forEachHeldIp(long subnetId, Consumer<Ip> action);
 
     /** Moves the addresses of {@code from} that lie in {@code range} to subnet {@code to}. */
-    public int moveAddresses(long from, long to, IpRange range) {
-        return update("UPDATE address SET subnet_id = ? WHERE subnet_id = ? AND ip BETWEEN ? AND ?", to, from,
-                range.start().toBytes(), range.end().toBytes());
-    }
+    int moveAddresses(long from, long to, IpRange range);
 
     /** Visits the held addresses of a subnet inside {@code range}, in order, with their status only. */
-    public void forEachHeldStatus(long subnetId, IpRange range, java.util.function.BiConsumer<Ip, AddressStatus> action) {
-        forEach("SELECT ip, status FROM address WHERE subnet_id = ? AND ip BETWEEN ? AND ? ORDER BY ip",
-                rs -> action.accept(Ip.fromBytes(rs.getBytes(1)), AddressStatus.parse(rs.getString(2))),
-                subnetId, range.start().toBytes(), range.end().toBytes());
-    }
+    void forEachHeldStatus(long subnetId, IpRange range, java.util.function.BiConsumer<Ip, AddressStatus> action);
 
     /** How many addresses of a network, in any of its subnets, lie inside {@code range}. */
-    public long countNetworkAddressesIn(long networkId, IpRange range) {
-        return scalarLong("SELECT count(*) FROM address a JOIN subnet s ON s.id = a.subnet_id "
-                        + "WHERE a.ip BETWEEN ? AND ? AND length(a.ip) = ? AND s.network_id = ?",
-                range.start().toBytes(), range.end().toBytes(), range.version().bytes(), networkId);
-    }
+    long countNetworkAddressesIn(long networkId, IpRange range);
 
     /** The ranges of a network's subnets that overlap {@code range}. */
-    public List<AddressRange> networkRangesOverlapping(long networkId, IpRange range) {
-        return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description FROM address_range r "
-                        + "JOIN subnet s ON s.id = r.subnet_id WHERE s.network_id = ? AND s.version = ? "
-                        + "AND r.end_ip >= ? AND r.start_ip <= ? ORDER BY r.start_ip",
-                Session::rangeRow, networkId, range.version().number(), range.start().toBytes(), range.end().toBytes());
-    }
+    List<AddressRange> networkRangesOverlapping(long networkId, IpRange range);
 
     /** Held addresses by IP (exact), in any network. */
-    public List<Address> addressesByIp(Ip ip) {
-        return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.ip = ? ORDER BY a.subnet_id",
-                Session::addressRow, ip.toBytes());
-    }
+    List<Address> addressesByIp(Ip ip);
 
     /** Held addresses inside {@code range}, in any network. */
-    public List<Address> addressesInRange(IpRange range, int limit) {
-        return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.ip BETWEEN ? AND ? AND length(a.ip) = ? "
-                        + "ORDER BY a.ip, a.subnet_id LIMIT ?",
-                Session::addressRow, range.start().toBytes(), range.end().toBytes(), range.version().bytes(), limit);
-    }
+    List<Address> addressesInRange(IpRange range, int limit);
 
-    public List<Address> addressesByMac(Mac mac, int limit) {
-        return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.mac = ? ORDER BY a.ip LIMIT ?",
-                Session::addressRow, mac.canonical(), limit);
-    }
+    List<Address> addressesByMac(Mac mac, int limit);
 
     /** Held addresses whose host name, MAC, owner or description holds {@code text} (case-insensitive). */
-    public List<Address> addressesMatching(String text, int limit) {
-        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-        return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.hostname LIKE ?1 ESCAPE '\\' "
-                        + "OR a.description LIKE ?1 ESCAPE '\\' OR a.owner LIKE ?1 ESCAPE '\\' OR a.mac LIKE ?1 ESCAPE '\\' "
-                        + "ORDER BY length(a.ip), a.ip LIMIT ?2",
-                Session::addressRow, pattern, limit);
-    }
-
-    private static Address addressRow(ResultSet rs) throws SQLException {
-        String mac = rs.getString(6);
-        AddressDetails details = new AddressDetails(AddressStatus.parse(rs.getString(4)), rs.getString(5),
-                mac.isEmpty() ? Optional.empty() : Optional.of(new Mac(mac)), rs.getString(7), rs.getString(8));
-        return new Address(rs.getLong(1), rs.getLong(2), Ip.fromBytes(rs.getBytes(3)), details,
-                Instant.parse(rs.getString(9)), Instant.parse(rs.getString(10)));
-    }
+    List<Address> addressesMatching(String text, int limit);
 
     /** Held-address counts per subnet and status, for every subnet: one pass over a covering index. */
-    public Map<Long, Map<AddressStatus, Long>> statusCounts() {
-        Map<Long, Map<AddressStatus, Long>> counts = new HashMap<>();
-        forEach("SELECT subnet_id, status, count(*) FROM address GROUP BY subnet_id, status",
-                rs -> counts.computeIfAbsent(rs.getLong(1), k -> new java.util.EnumMap<>(AddressStatus.class))
-                        .put(AddressStatus.parse(rs.getString(2)), rs.getLong(3)));
-        return counts;
-    }
+    Map<Long, Map<AddressStatus, Long>> statusCounts();
 
     /** Held-address counts of one subnet per status. */
-    public Map<AddressStatus, Long> statusCounts(long subnetId) {
-        Map<AddressStatus, Long> counts = new java.util.EnumMap<>(AddressStatus.class);
-        forEach("SELECT status, count(*) FROM address WHERE subnet_id = ? GROUP BY status",
-                rs -> counts.put(AddressStatus.parse(rs.getString(1)), rs.getLong(2)), subnetId);
-        return counts;
-    }
+    Map<AddressStatus, Long> statusCounts(long subnetId);
 
     /** How many addresses the database holds, in every subnet. */
-    public long countAllAddresses() {
-        return scalarLong("SELECT count(*) FROM address");
-    }
+    long countAllAddresses();
 
     /** Subnet ids whose gateway is held as an address. */
-    public java.util.Set<Long> subnetsWithHeldGateway() {
-        java.util.Set<Long> ids = new java.util.HashSet<>();
-        forEach("SELECT s.id FROM subnet s JOIN address a ON a.subnet_id = s.id AND a.ip = s.gateway",
-                rs -> ids.add(rs.getLong(1)));
-        return ids;
-    }
-
-    // ---------------------------------------------------------------- free extents
+    java.util.Set<Long> subnetsWithHeldGateway();
 
     /** The lowest free extent of a subnet. */
-    public Optional<IpRange> firstExtent(long subnetId) {
-        return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? ORDER BY start_ip LIMIT 1",
-                Session::extentRow, subnetId));
-    }
+    Optional<IpRange> firstExtent(long subnetId);
 
     /** The extent holding {@code ip}, if {@code ip} is free. */
-    public Optional<IpRange> extentContaining(long subnetId, Ip ip) {
-        return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? AND start_ip <= ? "
-                        + "ORDER BY start_ip DESC LIMIT 1", Session::extentRow, subnetId, ip.toBytes()))
-                .filter(extent -> extent.contains(ip));
-    }
+    Optional<IpRange> extentContaining(long subnetId, Ip ip);
 
     /** The extent that ends exactly at {@code ip}, if any: one index seek. */
-    public Optional<IpRange> extentEndingAt(long subnetId, Ip ip) {
-        return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? AND start_ip <= ? "
-                        + "ORDER BY start_ip DESC LIMIT 1", Session::extentRow, subnetId, ip.toBytes()))
-                .filter(extent -> extent.end().equals(ip));
-    }
+    Optional<IpRange> extentEndingAt(long subnetId, Ip ip);
 
-    public Optional<IpRange> extentStartingAt(long subnetId, Ip ip) {
-        return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? AND start_ip = ?",
-                Session::extentRow, subnetId, ip.toBytes()));
-    }
+    Optional<IpRange> extentStartingAt(long subnetId, Ip ip);
 
     /** Visits the free extents of a subnet in ascending order until {@code visitor} returns false. */
-    public void scanExtents(long subnetId, java.util.function.Predicate<IpRange> visitor) {
-        try {
-            PreparedStatement ps = prepare("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? ORDER BY start_ip");
-            bind(ps, subnetId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    if (!visitor.test(extentRow(rs))) {
-                        return;
-                    }
-                }
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-    }
+    void scanExtents(long subnetId, java.util.function.Predicate<IpRange> visitor);
 
-    public List<IpRange> extents(long subnetId) {
-        List<IpRange> all = new ArrayList<>();
-        scanExtents(subnetId, all::add);
-        return all;
-    }
+    List<IpRange> extents(long subnetId);
 
-    public void insertExtent(long subnetId, IpRange extent) {
-        update("INSERT INTO free_extent (subnet_id, start_ip, end_ip) VALUES (?, ?, ?)", subnetId,
-                extent.start().toBytes(), extent.end().toBytes());
-    }
+    void insertExtent(long subnetId, IpRange extent);
 
-    public void deleteExtent(long subnetId, Ip start) {
-        update("DELETE FROM free_extent WHERE subnet_id = ? AND start_ip = ?", subnetId, start.toBytes());
-    }
+    void deleteExtent(long subnetId, Ip start);
 
-    public void deleteExtents(long subnetId) {
-        update("DELETE FROM free_extent WHERE subnet_id = ?", subnetId);
-    }
-
-    private static IpRange extentRow(ResultSet rs) throws SQLException {
-        return new IpRange(Ip.fromBytes(rs.getBytes(1)), Ip.fromBytes(rs.getBytes(2)));
-    }
+    void deleteExtents(long subnetId);
 
     /** The sum of the free extents of every subnet, as decimal totals per subnet id. */
-    public Map<Long, BigInteger> freeCounts() {
-        Map<Long, BigInteger> free = new HashMap<>();
-        forEach("SELECT subnet_id, start_ip, end_ip FROM free_extent", rs -> free.merge(rs.getLong(1),
-                new BigInteger(1, rs.getBytes(3)).subtract(new BigInteger(1, rs.getBytes(2))).add(BigInteger.ONE),
-                BigInteger::add));
-        return free;
-    }
+    Map<Long, BigInteger> freeCounts();
 
-    // ---------------------------------------------------------------- change log
-
-    public void insertChange(Instant at, String user, ChangeAction action, String objectType, String objectKey,
-                             String before, String after) {
-        insert("INSERT INTO change_log (at, os_user, action, object_type, object_key, before_json, after_json) "
-                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                at.toString(), user, action.label(), objectType, objectKey, before.isEmpty() ? null : before,
-                after.isEmpty() ? null : after);
-    }
+    void insertChange(Instant at, String user, ChangeAction action, String objectType, String objectKey,
+                             String before, String after);
 
     /** The newest changes first; {@code objectKey} filters when not empty. */
-    public List<Change> changes(String objectType, String objectKey, int limit) {
-        return query("SELECT id, at, os_user, action, object_type, object_key, before_json, after_json FROM change_log "
-                        + "WHERE (?1 = '' OR object_type = ?1) AND (?2 = '' OR object_key = ?2) ORDER BY id DESC LIMIT ?3",
-                Session::changeRow, objectType, objectKey, limit);
-    }
+    List<Change> changes(String objectType, String objectKey, int limit);
 
     /**
      * Which change-log rows to read, already checked and written the way the change writer writes keys. Every part
@@ -486,207 +198,23 @@ public final class Session {
      * @param from        the earliest time, inclusive
      * @param until       the latest time, exclusive
      */
-    public record ChangeQuery(Optional<String> subnetLabel, Optional<String> subnetCidr, Optional<String> ip,
-                              Optional<String> user, Optional<Instant> from, Optional<Instant> until) {
+    record ChangeQuery(Optional<String> subnetLabel, Optional<String> subnetCidr, Optional<String> ip,
+                       Optional<String> user, Optional<Instant> from, Optional<Instant> until) {
     }
-
-    private static final String CHANGE_COLUMNS = "SELECT id, at, os_user, action, object_type, object_key, before_json, "
-            + "after_json FROM change_log WHERE 1 = 1";
-    /**
-     * The subnet's own row, or a range or address row whose key is the label, a space and one word (an IP or a
-     * range): a range seek on the change_log_object index (object_type, object_key) for the three types.
-     */
-    private static final String BY_SUBNET_LABEL = " AND object_type IN ('subnet', 'range', 'address') "
-            + "AND object_key >= ? AND object_key < ? AND ((object_type = 'subnet' AND object_key = ?) "
-            + "OR (object_type <> 'subnet' AND substr(object_key, length(?) + 1, 1) = ' ' "
-            + "AND instr(substr(object_key, length(?) + 2), ' ') = 0))";
-    /** Keys that start "CIDR in ": the subnet, its ranges and its addresses in every network; an index seek. */
-    private static final String BY_SUBNET_CIDR = " AND object_type IN ('subnet', 'range', 'address') "
-            + "AND object_key >= ? AND object_key < ?";
-    private static final String BY_IP = " AND object_type = 'address' AND object_key LIKE ? ESCAPE '\\'";
-    private static final String BY_USER = " AND os_user = ?";
-    private static final String FROM = " AND at >= ?";
-    private static final String UNTIL = " AND at < ?";
-    /**
-     * Times are stored as {@link Instant#toString()}, whose fraction of a second comes and goes
-     * ("...T10:00:00Z", "...T10:00:00.5Z"), so a bound is written to the second with no zone letter: a prefix of
-     * every time in that second, hence below them all in text order, and above every earlier second.
-     */
-    private static final java.time.format.DateTimeFormatter BOUND =
-            java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(java.time.ZoneOffset.UTC);
 
     /** The changes that match, newest first, at most {@code limit}. */
-    public List<Change> changes(ChangeQuery query, int limit) {
-        List<Object> params = new ArrayList<>();
-        String where = changeWhere(query, params);
-        params.add(limit);
-        return query(CHANGE_COLUMNS + where + " ORDER BY id DESC LIMIT ?", Session::changeRow, params.toArray());
-    }
+    List<Change> changes(ChangeQuery query, int limit);
 
     /** How many changes match. */
-    public long countChanges(ChangeQuery query) {
-        List<Object> params = new ArrayList<>();
-        String where = changeWhere(query, params);
-        return scalarLong("SELECT count(*) FROM change_log WHERE 1 = 1" + where, params.toArray());
-    }
+    long countChanges(ChangeQuery query);
 
     /** Everyone who has made a change, in name order. */
-    public List<String> changeUsers() {
-        return query("SELECT DISTINCT os_user FROM change_log ORDER BY os_user COLLATE NOCASE", rs -> rs.getString(1));
-    }
-
-    /** The WHERE clause (constant fragments only) for {@code query}; its values go to {@code params}, in order. */
-    private static String changeWhere(ChangeQuery query, List<Object> params) {
-        StringBuilder where = new StringBuilder();
-        if (query.subnetLabel().isPresent()) {
-            String label = query.subnetLabel().get();
-            where.append(BY_SUBNET_LABEL);
-            // every key "label" or "label <word>": from the label up to (not including) "label!", as ' ' < '!'
-            params.addAll(List.of(label, label + "!", label, label, label));
-        }
-        if (query.subnetCidr().isPresent()) {
-            String prefix = query.subnetCidr().get() + " in ";
-            where.append(BY_SUBNET_CIDR);
-            params.addAll(List.of(prefix, query.subnetCidr().get() + " in!"));
-        }
-        if (query.ip().isPresent()) {
-            where.append(BY_IP);
-            params.add("% " + likeEscaped(query.ip().get()));
-        }
-        if (query.user().isPresent()) {
-            where.append(BY_USER);
-            params.add(query.user().get());
-        }
-        if (query.from().isPresent()) {
-            where.append(FROM);
-            params.add(BOUND.format(query.from().get()));
-        }
-        if (query.until().isPresent()) {
-            where.append(UNTIL);
-            params.add(BOUND.format(query.until().get()));
-        }
-        return where.toString();
-    }
-
-    /** {@code text} for a LIKE pattern with a backslash as ESCAPE: its own %, _ and backslash match only themselves. */
-    private static String likeEscaped(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    private static Change changeRow(ResultSet rs) throws SQLException {
-        return new Change(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
-                ChangeAction.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getString(5),
-                rs.getString(6), nullToEmpty(rs.getString(7)), nullToEmpty(rs.getString(8)));
-    }
-
-    private static String nullToEmpty(String text) {
-        return text == null ? "" : text;
-    }
-
-    // ---------------------------------------------------------------- plumbing
-
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface RowVisitor {
-        void visit(ResultSet rs) throws SQLException;
-    }
-
-    private PreparedStatement prepare(String sql) throws SQLException {
-        PreparedStatement ps = statements.get(sql);
-        if (ps == null) {
-            ps = connection.prepareStatement(sql);
-            statements.put(sql, ps);
-        }
-        return ps;
-    }
-
-    private static void bind(PreparedStatement ps, Object... params) throws SQLException {
-        for (int i = 0; i < params.length; i++) {
-            Object p = params[i];
-            if (p == null) {
-                ps.setNull(i + 1, Types.NULL);
-            } else if (p instanceof byte[] bytes) {
-                ps.setBytes(i + 1, bytes);
-            } else if (p instanceof Long l) {
-                ps.setLong(i + 1, l);
-            } else if (p instanceof Integer n) {
-                ps.setInt(i + 1, n);
-            } else {
-                ps.setString(i + 1, p.toString());
-            }
-        }
-    }
-
-    private <T> List<T> query(String sql, RowMapper<T> mapper, Object... params) {
-        List<T> rows = new ArrayList<>();
-        forEach(sql, rs -> rows.add(mapper.map(rs)), params);
-        return rows;
-    }
-
-    private void forEach(String sql, RowVisitor visitor, Object... params) {
-        try {
-            PreparedStatement ps = prepare(sql);
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    visitor.visit(rs);
-                }
-            }
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-    }
-
-    private long scalarLong(String sql, Object... params) {
-        return query(sql, rs -> rs.getLong(1), params).get(0);
-    }
-
-    private static <T> Optional<T> first(List<T> rows) {
-        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-    }
-
-    private int update(String sql, Object... params) {
-        try {
-            PreparedStatement ps = prepare(sql);
-            bind(ps, params);
-            return ps.executeUpdate();
-        } catch (SQLException e) {
-            throw failure(e);
-        }
-    }
-
-    private long insert(String sql, Object... params) {
-        update(sql, params);
-        return scalarLong("SELECT last_insert_rowid()");
-    }
-
-    private static StoreException failure(SQLException e) {
-        if (e instanceof org.sqlite.SQLiteException sqlite
-                && sqlite.getResultCode().name().startsWith("SQLITE_CONSTRAINT")) {
-            return new ConstraintViolation(Database.describe(e), e);
-        }
-        return new StoreException("database error: " + Database.describe(e), e);
-    }
+    List<String> changeUsers();
 
     /** A UNIQUE, CHECK or foreign-key constraint refused a write: the last line of defence. */
-    public static final class ConstraintViolation extends StoreException {
-        ConstraintViolation(String message, Throwable cause) {
+    final class ConstraintViolation extends StoreException {
+        public ConstraintViolation(String message, Throwable cause) {
             super(message, cause);
         }
-    }
-
-    void close() {
-        for (PreparedStatement ps : statements.values()) {
-            try {
-                ps.close();
-            } catch (SQLException ignored) {
-                // closing
-            }
-        }
-        statements.clear();
     }
 }

@@ -133,7 +133,7 @@ class UntouchedFilesTest {
     void aNewDatabaseCarriesIpdesksApplicationIdAndAnOldOneWithoutItStillOpens() throws Exception {
         Path file = dir.resolve("ipdesk.db");
         assertThat(cli(file, NETWORK_ADD).code()).isZero();
-        assertThat(pragma(file, "application_id")).isEqualTo(Database.APPLICATION_ID);
+        assertThat(pragma(file, "application_id")).isEqualTo(org.ipdesk.store.sqlite.SqliteDatabase.APPLICATION_ID);
         sql(file, "PRAGMA application_id = 0"); // as every database made before IPDesk set it
         Result list = cli(file, "network", "list");
         assertThat(list.code()).as(list.err()).isZero();

@@ -1,4 +1,4 @@
-package org.ipdesk.store;
+package org.ipdesk.store.sqlite;
 
 import java.io.PrintWriter;
 import java.lang.reflect.Proxy;

@@ -1,0 +1,20 @@
+package org.ipdesk.store;
+
+import java.nio.file.Path;
+
+/**
+ * Where a database lives: a file today ({@link FileLocation}, the SQLite engine); a server URL is the next kind.
+ * {@link Database#open(Location, OpenMode)} picks the engine from it, so nothing above the store needs to know which
+ * engine it talks to.
+ */
+public sealed interface Location permits FileLocation {
+
+    /** The location of a database file. */
+    static FileLocation of(Path file) {
+        return new FileLocation(file);
+    }
+
+    /** How the location reads in messages and titles (a file's path as given). */
+    @Override
+    String toString();
+}
