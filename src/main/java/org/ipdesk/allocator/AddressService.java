@@ -1,5 +1,6 @@
 package org.ipdesk.allocator;
 
+import static org.ipdesk.allocator.Lookups.lockedSubnet;
 import static org.ipdesk.allocator.Lookups.subnet;
 
 import java.math.BigInteger;
@@ -43,13 +44,13 @@ final class AddressService {
 
     Address reserve(long subnetId, Ip ip, AddressDetails details) {
         AddressRules.validate(details);
-        return database.write(s -> reserveIn(s, subnet(s, subnetId), ip, details));
+        return database.write(s -> reserveIn(s, lockedSubnet(s, subnetId), ip, details));
     }
 
     Optional<String> checkReserve(long subnetId, Ip ip, AddressDetails details) {
         return Rules.rehearse(() -> {
             AddressRules.validate(details);
-            database.rehearse(s -> reserveIn(s, subnet(s, subnetId), ip, details));
+            database.rehearse(s -> reserveIn(s, lockedSubnet(s, subnetId), ip, details));
         });
     }
 
@@ -73,7 +74,7 @@ final class AddressService {
         }
         AddressRules.validate(details);
         return database.write(s -> {
-            Subnet subnet = subnet(s, subnetId);
+            Subnet subnet = lockedSubnet(s, subnetId);
             AddressRules.checkCount(s, subnet, count);
             if (strategy == Strategy.FIRST) {
                 return takeLowest(s, subnet, count, details);
@@ -182,7 +183,7 @@ final class AddressService {
         AddressRules.checkBlockCount(n);
         AddressRules.validate(details);
         return database.write(s -> {
-            Subnet subnet = subnet(s, subnetId);
+            Subnet subnet = lockedSubnet(s, subnetId);
             IpRange extent = blockExtent(s, subnet, n);
             IpRange run = new IpRange(extent.start(), extent.start().plus(n - 1L));
             FreeSpace.takeRun(s, subnetId, extent, run);
@@ -229,6 +230,8 @@ final class AddressService {
         List<GroupRequest> ordered = new ArrayList<>(requests);
         ordered.sort(Comparator.comparing(r -> r.ip().isEmpty()));
         return database.write(s -> {
+            // every subnet of the group locked first, in id order, so two groups never wait on each other
+            ordered.stream().mapToLong(GroupRequest::subnetId).distinct().sorted().forEach(id -> lockedSubnet(s, id));
             List<Address> taken = new ArrayList<>();
             for (GroupRequest r : ordered) {
                 Subnet subnet = subnet(s, r.subnetId());
@@ -242,7 +245,7 @@ final class AddressService {
 
     Address release(long subnetId, Ip ip) {
         return database.write(s -> {
-            Subnet subnet = subnet(s, subnetId);
+            Subnet subnet = lockedSubnet(s, subnetId);
             return releaseIn(s, subnet, ip, FreeSpace.blocked(s, subnet));
         });
     }
@@ -255,7 +258,7 @@ final class AddressService {
             throw AddressRules.overCap("released", ips.size());
         }
         return database.write(s -> {
-            Subnet subnet = subnet(s, subnetId);
+            Subnet subnet = lockedSubnet(s, subnetId);
             // what is never free (gateway, ranges, children) is read once, not once per address
             List<IpRange> blocked = FreeSpace.blocked(s, subnet);
             List<Address> released = new ArrayList<>(ips.size());
@@ -281,7 +284,7 @@ final class AddressService {
     Address update(long subnetId, Ip ip, AddressDetails details) {
         AddressRules.validate(details);
         return database.write(s -> {
-            Subnet subnet = subnet(s, subnetId);
+            Subnet subnet = lockedSubnet(s, subnetId);
             Address before = s.address(subnetId, ip)
                     .orElseThrow(() -> new NotFound(ip + " is not held in " + subnet.label()));
             AddressRules.checkDhcpRule(s, subnet, ip, details.status());

@@ -24,6 +24,17 @@ final class Lookups {
         return s.subnet(id).orElseThrow(() -> new NotFound("subnet " + id + " does not exist"));
     }
 
+    /**
+     * The subnet, locked for this transaction's address writes ({@link Session#lockSubnet}) before its free space is
+     * checked and addresses are inserted or released: a no-op under SQLite's {@code BEGIN IMMEDIATE}, a lock on that
+     * one subnet on a server engine, never a global lock.
+     */
+    static Subnet lockedSubnet(Session s, long id) {
+        Subnet subnet = subnet(s, id);
+        s.lockSubnet(id);
+        return subnet;
+    }
+
     static Subnet findSubnet(Session s, Cidr cidr, Optional<String> networkName) {
         List<Subnet> found = s.subnetsByCidr(cidr);
         if (networkName.isPresent()) {
