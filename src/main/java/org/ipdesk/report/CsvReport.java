@@ -21,7 +21,7 @@ public final class CsvReport implements UsageExporter {
     }
 
     /** Writes a header and rows; shared with the address export. */
-    static void writeTable(List<String> headers, List<List<Object>> rows, OutputStream out, ExportMonitor monitor)
+    public static void writeTable(List<String> headers, List<List<Object>> rows, OutputStream out, ExportMonitor monitor)
             throws IOException {
         OutputStreamWriter writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         CSVPrinter printer = CSVFormat.DEFAULT.builder().setRecordSeparator("\r\n").get().print(writer);

@@ -13,7 +13,7 @@ import org.dhatim.fastexcel.Worksheet;
  * two decimals; instants as dates; every text cell {@linkplain SpreadsheetText#neutralise neutralised} and
  * {@linkplain #fit cut} to what a cell holds.
  */
-final class XlsxSheets {
+public final class XlsxSheets {
     /** The largest count a spreadsheet number holds exactly. */
     private static final BigInteger EXACT = BigInteger.ONE.shiftLeft(53);
     /** The most characters a cell holds (Excel's limit; a longer one makes it repair the file and drop content). */
@@ -22,12 +22,12 @@ final class XlsxSheets {
     private XlsxSheets() {
     }
 
-    static Workbook workbook(java.io.OutputStream out) {
+    public static Workbook workbook(java.io.OutputStream out) {
         return new Workbook(out, "IPDesk", "1.0");
     }
 
     /** Writes one sheet; returns the number of rows written so far (for progress across sheets). */
-    static long table(Workbook workbook, String name, List<String> headers, List<List<Object>> rows,
+    public static long table(Workbook workbook, String name, List<String> headers, List<List<Object>> rows,
                       ExportMonitor monitor, long done, long total) {
         Worksheet sheet = workbook.newWorksheet(name);
         for (int c = 0; c < headers.size(); c++) {

@@ -23,8 +23,6 @@ import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
-import org.ipdesk.report.AddressCsv;
-import org.ipdesk.report.AddressList;
 import org.ipdesk.report.ExportMonitor;
 import org.ipdesk.report.SpreadsheetText;
 import org.ipdesk.store.ContentSnapshot;

@@ -13,8 +13,6 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.ipdesk.report.AddressCsv;
-import org.ipdesk.report.AddressList;
 import org.ipdesk.report.ExportMonitor;
 import org.ipdesk.address.Mac;
 import org.ipdesk.allocator.Allocator;

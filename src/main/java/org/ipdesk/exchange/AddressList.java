@@ -1,4 +1,4 @@
-package org.ipdesk.report;
+package org.ipdesk.exchange;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,9 +1,12 @@
-package org.ipdesk.report;
+package org.ipdesk.exchange;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
+import org.ipdesk.report.CsvReport;
+import org.ipdesk.report.ExportMonitor;
+import org.ipdesk.report.SpreadsheetText;
 
 /**
  * An address list as CSV (UTF-8, header line, columns {@link AddressList#HEADERS}); times in ISO-8601 UTC; text

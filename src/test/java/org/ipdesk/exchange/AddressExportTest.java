@@ -1,4 +1,4 @@
-package org.ipdesk.report;
+package org.ipdesk.exchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,6 +24,7 @@ import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.report.ExportMonitor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,8 +1,11 @@
-package org.ipdesk.report;
+package org.ipdesk.exchange;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import org.dhatim.fastexcel.Workbook;
+import org.ipdesk.report.ExportMonitor;
+import org.ipdesk.report.SpreadsheetText;
+import org.ipdesk.report.XlsxSheets;
 
 /**
  * An address list as a workbook with one sheet "Addresses" (columns {@link AddressList#HEADERS}); times as
