@@ -9,7 +9,7 @@ import org.ipdesk.address.Ip;
 import org.ipdesk.address.Mac;
 import org.ipdesk.allocator.AllocatorException.InvalidInput;
 import org.ipdesk.model.Address;
-import org.ipdesk.model.AddressView;
+import org.ipdesk.model.PlacedAddress;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.Database;
 
@@ -21,7 +21,7 @@ final class AddressSearch {
         this.database = database;
     }
 
-    List<AddressView> find(String query) {
+    List<PlacedAddress> find(String query) {
         String q = query == null ? "" : query.strip();
         if (q.isEmpty()) {
             throw new InvalidInput("the search text is empty");
@@ -54,7 +54,7 @@ final class AddressSearch {
                 hits = s.addressesMatching(q, limit);
             }
             Map<Long, Subnet> subnets = new java.util.HashMap<>();
-            return hits.stream().map(a -> new AddressView(a,
+            return hits.stream().map(a -> new PlacedAddress(a,
                     subnets.computeIfAbsent(a.subnetId(), id -> s.subnet(id).orElseThrow()))).toList();
         });
     }

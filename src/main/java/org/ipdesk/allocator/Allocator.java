@@ -16,12 +16,12 @@ import org.ipdesk.allocator.AllocatorException.InvalidInput;
 import org.ipdesk.model.Address;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.AddressRange;
-import org.ipdesk.model.AddressView;
 import org.ipdesk.model.BlockUsage;
 import org.ipdesk.model.CellStates;
 import org.ipdesk.model.Change;
 import org.ipdesk.model.ChangeFilter;
 import org.ipdesk.model.Network;
+import org.ipdesk.model.PlacedAddress;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
@@ -368,7 +368,7 @@ public final class Allocator implements AutoCloseable {
      * Finds held addresses across all networks: by IP, by CIDR (every address inside), by MAC, or by text
      * in the host name, owner, MAC or description.
      */
-    public List<AddressView> find(String query) {
+    public List<PlacedAddress> find(String query) {
         return search.find(query);
     }
 

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Address;
+import org.ipdesk.model.PlacedAddress;
 import org.ipdesk.model.Subnet;
 
 /**
@@ -14,16 +15,12 @@ import org.ipdesk.model.Subnet;
  * the subnet that holds it; ordered by network, then address. Read once, then written by {@link AddressCsv} or
  * {@link AddressXlsx}.
  */
-public record AddressList(List<Entry> entries) {
+public record AddressList(List<PlacedAddress> entries) {
     public static final List<String> HEADERS = List.of("ip", "subnet", "network", "status", "hostname", "mac",
             "owner", "description", "created_at", "updated_at");
 
     public AddressList {
         entries = List.copyOf(entries);
-    }
-
-    /** An address and the subnet that holds it. */
-    public record Entry(Address address, Subnet subnet) {
     }
 
     /**
@@ -39,19 +36,19 @@ public record AddressList(List<Entry> entries) {
         } else {
             subnets = network.isPresent() ? allocator.subnets(network.get()) : allocator.subnets();
         }
-        List<Entry> entries = new ArrayList<>();
+        List<PlacedAddress> entries = new ArrayList<>();
         for (Subnet s : subnets) {
             for (Address a : allocator.addresses(s.id())) {
-                entries.add(new Entry(a, s));
+                entries.add(new PlacedAddress(a, s));
             }
         }
-        entries.sort(Comparator.comparing((Entry e) -> e.subnet().networkName())
+        entries.sort(Comparator.comparing((PlacedAddress e) -> e.subnet().networkName())
                 .thenComparing(e -> e.address().ip()));
         return new AddressList(entries);
     }
 
     /** One entry as cells in the order of {@link #HEADERS}: text, and the two instants. */
-    static List<Object> cells(Entry e) {
+    static List<Object> cells(PlacedAddress e) {
         Address a = e.address();
         return List.of(a.ip().toString(), e.subnet().cidr().toString(), e.subnet().networkName(),
                 a.status().label(), a.details().hostname(), a.details().mac().map(Object::toString).orElse(""),

@@ -15,8 +15,8 @@ import org.ipdesk.address.IpRange;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Address;
 import org.ipdesk.model.AddressDetails;
-import org.ipdesk.model.AddressView;
 import org.ipdesk.model.CellState;
+import org.ipdesk.model.PlacedAddress;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.ui.search.SearchResult.Kind;
 
@@ -69,7 +69,7 @@ final class Searches {
         return new Found(List.copyOf(results), capped);
     }
 
-    private static SearchResult address(AddressView view) {
+    private static SearchResult address(PlacedAddress view) {
         Address a = view.address();
         AddressDetails d = a.details();
         String snippet = join(d.owner(), d.description());
