@@ -57,6 +57,24 @@ final class Cli {
         return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** What a run printed, standard output as bytes. */
+    record Bytes(int code, byte[] out, String err) {
+    }
+
+    /** {@code ipdesk --db FILE args...} with standard output a terminal or not; its output kept as bytes. */
+    Bytes runOn(boolean terminal, String... args) {
+        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
+        all.addAll(List.of(args));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            code = IpDeskCli.run(all.toArray(String[]::new), o, e, terminal);
+        }
+        return new Bytes(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
+    }
+
     /** Runs a command that must succeed; returns its output. */
     Result ok(String... args) {
         Result result = run(args);

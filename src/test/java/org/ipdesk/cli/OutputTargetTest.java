@@ -1,11 +1,10 @@
 package org.ipdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ipdesk.store.ExternalCommands.run;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -89,19 +88,6 @@ class OutputTargetTest {
             case 0140000 -> "socket";
             default -> "unknown " + Integer.toOctalString(mode);
         };
-    }
-
-    private static boolean run(String... command) {
-        try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     // ================================================================= the open database
@@ -324,42 +310,25 @@ class OutputTargetTest {
         assertThat(Path.of("-")).doesNotExist();
     }
 
-    /** What a run printed, standard output as bytes. */
-    private record Raw(int code, byte[] out, String err) {
-    }
-
-    private Raw runOn(boolean terminal, String... args) {
-        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
-        all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = IpDeskCli.run(all.toArray(String[]::new), o, e, terminal);
-        }
-        return new Raw(code, out.toByteArray(), err.toString(StandardCharsets.UTF_8));
-    }
-
     @Test
     void binaryFormatsGoToStandardOutputOnlyWhenItIsNotATerminal() {
         database();
         for (String[] args : List.of(new String[] {"export", "addresses", "--format", "xlsx", "-o", "-"},
                 new String[] {"report", "usage", "--format", "xlsx", "-o", "-"},
                 new String[] {"report", "usage", "--format", "pdf", "-o", "-"})) {
-            Raw terminal = runOn(true, args);
+            Cli.Bytes terminal = cli.runOn(true, args);
             assertThat(terminal.code()).as(String.join(" ", args)).isEqualTo(1);
             assertThat(terminal.out()).isEmpty();
             assertThat(terminal.err()).startsWith("ipdesk: refusing to write ").contains("to the terminal")
                     .hasLineCount(1);
 
-            Raw piped = runOn(false, args);
+            Cli.Bytes piped = cli.runOn(false, args);
             assertThat(piped.code()).as(String.join(" ", args) + piped.err()).isZero();
             byte[] magic = args[3].equals("pdf") ? "%PDF".getBytes(StandardCharsets.US_ASCII) : new byte[] {'P', 'K'};
             assertThat(piped.out()).startsWith(magic);
             assertThat(piped.err()).startsWith("Wrote ").contains("to standard output");
         }
-        Raw csv = runOn(true, "export", "addresses", "--format", "csv", "-o", "-");
+        Cli.Bytes csv = cli.runOn(true, "export", "addresses", "--format", "csv", "-o", "-");
         assertThat(csv.code()).as("text goes to a terminal").isZero();
         assertThat(new String(csv.out(), StandardCharsets.UTF_8)).startsWith("ip,subnet,network");
     }

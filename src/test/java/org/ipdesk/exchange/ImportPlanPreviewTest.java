@@ -21,7 +21,7 @@ import org.ipdesk.store.ContentSnapshot;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class ImportPreviewTest {
+class ImportPlanPreviewTest {
     @TempDir
     Path dir;
 
