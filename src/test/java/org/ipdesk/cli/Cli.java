@@ -9,22 +9,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Runs {@link IpDeskCli} in-process on one database file and captures what it prints. */
-final class Cli {
+/**
+ * Runs {@link IpDeskCli} in-process on one database file and captures what it prints; the one CLI runner of the
+ * tests (cli/ and store/).
+ */
+public final class Cli {
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path db;
 
-    Cli(Path db) {
+    public Cli(Path db) {
         this.db = db;
     }
 
-    record Result(int code, String out, String err) {
-        List<String> lines() {
+    public record Result(int code, String out, String err) {
+        public List<String> lines() {
             return out.lines().toList();
         }
 
-        JsonNode json() {
+        public JsonNode json() {
             try {
                 return JSON.readTree(out);
             } catch (java.io.IOException e) {
@@ -39,14 +42,14 @@ final class Cli {
     }
 
     /** {@code ipdesk --db FILE args...}. */
-    Result run(String... args) {
+    public Result run(String... args) {
         List<String> all = new ArrayList<>(List.of("--db", db.toString()));
         all.addAll(List.of(args));
         return raw(all.toArray(String[]::new));
     }
 
     /** Exactly {@code args}, no --db added. */
-    static Result raw(String... args) {
+    public static Result raw(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
@@ -76,7 +79,7 @@ final class Cli {
     }
 
     /** Runs a command that must succeed; returns its output. */
-    Result ok(String... args) {
+    public Result ok(String... args) {
         Result result = run(args);
         if (result.code() != 0) {
             throw new AssertionError("expected success of " + String.join(" ", args) + "\n" + result);

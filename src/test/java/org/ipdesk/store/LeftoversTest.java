@@ -3,17 +3,15 @@ package org.ipdesk.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.ipdesk.cli.IpDeskCli;
+import org.ipdesk.cli.Cli;
+import org.ipdesk.cli.Cli.Result;
 import org.ipdesk.dev.DatasetGenerator;
 import org.ipdesk.ui.Launcher;
 import org.junit.jupiter.api.Test;
@@ -28,18 +26,8 @@ class LeftoversTest {
     @TempDir
     Path dir;
 
-    record Result(int code, String out, String err) {
-    }
-
     private static Result cli(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = IpDeskCli.run(args, o, e);
-        }
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return Cli.raw(args);
     }
 
     private static List<String> names(Path folder) throws IOException {

@@ -2,21 +2,17 @@ package org.ipdesk.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.ipdesk.cli.IpDeskCli;
+import org.ipdesk.cli.Cli;
+import org.ipdesk.cli.Cli.Result;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,9 +34,6 @@ class ReadersDoNotWaitTest {
     private Path db;
     private Connection writer;
     private final ExecutorService executor = Executors.newSingleThreadExecutor();
-
-    record Result(int code, String out, String err) {
-    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -72,16 +65,7 @@ class ReadersDoNotWaitTest {
     }
 
     private Result cli(String... args) {
-        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
-        all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-            code = IpDeskCli.run(all.toArray(String[]::new), o, e);
-        }
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return new Cli(db).run(args);
     }
 
     /** Runs the command on another thread while the writer still holds its lock; fails if it does not finish. */

@@ -3,25 +3,21 @@ package org.ipdesk.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.ipdesk.cli.IpDeskCli;
+import org.ipdesk.cli.Cli;
+import org.ipdesk.cli.Cli.Result;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
@@ -45,23 +41,9 @@ class UntouchedFilesTest {
         executor.shutdownNow();
     }
 
-    record Result(int code, String out, String err) {
-    }
-
     /** {@code ipdesk --db FILE args...}, on another thread so that a command stuck on a pipe fails the test. */
     private Result cli(Path db, String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of("--db", db.toString()));
-        all.addAll(List.of(args));
-        Future<Result> running = executor.submit(() -> {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code;
-            try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                 PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                code = IpDeskCli.run(all.toArray(String[]::new), o, e);
-            }
-            return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        });
+        Future<Result> running = executor.submit(() -> new Cli(db).run(args));
         return running.get(30, TimeUnit.SECONDS);
     }
 
