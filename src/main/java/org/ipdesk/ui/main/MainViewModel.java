@@ -34,7 +34,6 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.AllocatorException;
 import org.ipdesk.allocator.SampleData;
 import org.ipdesk.exchange.DatabaseExport;
-import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.Usage;
@@ -149,14 +148,6 @@ public final class MainViewModel {
     private final BooleanBinding hasNetworks = Bindings.isNotEmpty(networks);
     private final BooleanBinding emptyDatabase = Bindings.createBooleanBinding(
             () -> networks.isEmpty() && error.get().isEmpty() && !loading.get(), networks, error, loading);
-
-    /**
-     * A view model on {@code databaseFile} that remembers nothing between runs and whose dialogs are all
-     * cancelled (tests of reading and selecting).
-     */
-    public MainViewModel(Path databaseFile, TaskExecutor tasks) {
-        this(databaseFile, tasks, null, CANCEL_EVERYTHING);
-    }
 
     /**
      * A view model on {@code databaseFile}, remembering the theme, the last file and the recent files in
@@ -1281,43 +1272,6 @@ public final class MainViewModel {
     private static String count(long n, String noun) {
         return String.format("%,d", n) + " " + noun + (n == 1 ? "" : noun.endsWith("s") ? "es" : "s");
     }
-
-    /** The answers of a user who cancels every dialog. */
-    private static final DialogService CANCEL_EVERYTHING = new DialogService() {
-        @Override
-        public Optional<Network> editNetwork(NetworkDialogViewModel viewModel) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Subnet> editSubnet(SubnetDialogViewModel viewModel) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<AddressRange> editRange(RangeDialogViewModel viewModel) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean confirm(String title, String message, String confirmLabel) {
-            return false;
-        }
-
-        @Override
-        public void showError(String title, String message) {
-        }
-
-        @Override
-        public Optional<Path> chooseDatabaseToOpen(Path initialFolder) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseNewDatabase(Path initialFolder) {
-            return Optional.empty();
-        }
-    };
 
     private record Snapshot(List<TreeRow> rows, int subnetCount, long addresses, long version) {
     }
