@@ -5,9 +5,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -41,7 +38,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.Duration;
 import org.ipdesk.ui.details.AddressDetailsView;
 import org.ipdesk.ui.action.ActionFactory;
 import org.ipdesk.ui.action.Command;
@@ -68,14 +64,10 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class MainView {
 
-    /** How often the window asks SQLite whether another process wrote to the file. */
-    static final Duration EXTERNAL_CHANGE_POLL = Duration.seconds(1);
-
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
     private final MainViewModel viewModel;
     private final AddressGrid grid;
-    private final Timeline poll;
     /** Keys of the tree rows the user collapsed; every other row starts expanded. */
     private final Set<String> collapsed = new HashSet<>();
     private boolean rebuilding;
@@ -130,8 +122,6 @@ public final class MainView {
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
         this.grid = new AddressGrid(viewModel.grid());
-        this.poll = new Timeline(new KeyFrame(EXTERNAL_CHANGE_POLL, event -> viewModel.checkForExternalChanges()));
-        poll.setCycleCount(Animation.INDEFINITE);
     }
 
     @FXML
@@ -145,17 +135,11 @@ public final class MainView {
         bindSearchHistoryAndHelp();
         bindCopy();
         bindStatusBar();
-        poll.play();
     }
 
     /** The address grid of the selected subnet (tests and screenshots read it). */
     public AddressGrid grid() {
         return grid;
-    }
-
-    /** Stops polling the file for other writers (the window is closing). */
-    public void stop() {
-        poll.stop();
     }
 
     // ================================================================= binding

@@ -103,6 +103,7 @@ public final class MainViewModel {
     private final UndoStack undoStack;
     private final ReleaseCommands releases;
     private final SearchViewModel search;
+    private final ExternalChangeWatcher externalChanges;
     /** The row to select once the next reload lands (a network or subnet just created). */
     private String selectAfterLoad;
     private Settings settings;
@@ -111,8 +112,6 @@ public final class MainViewModel {
     private Allocator allocator;
     private volatile Path openFile;
     /** SQLite's data_version when the tree was last read: a different value means another process wrote. */
-    private long seenVersion = Long.MIN_VALUE;
-    private boolean checking;
 
     private final AddressGridViewModel grid;
     private final SubnetHeaderViewModel header;
@@ -161,6 +160,9 @@ public final class MainViewModel {
         this.undoStack = new UndoStack(this::allocator, tasks);
         this.releases = new ReleaseCommands(this::allocator, tasks, dialogs);
         this.search = new SearchViewModel(this::allocator, tasks);
+        this.externalChanges = new ExternalChangeWatcher(tasks, () -> allocator().externalVersion(),
+                () -> loading.get() || !error.get().isEmpty(),
+                () -> refreshAfterChange("Another program changed the database; refreshed", false));
         this.settings = settingsStore == null ? Settings.DEFAULTS : settingsStore.load();
         this.grid = new AddressGridViewModel(this::allocator, tasks);
         this.header = new SubnetHeaderViewModel(this::allocator, tasks);
@@ -587,20 +589,16 @@ public final class MainViewModel {
 
     /**
      * Asks SQLite whether another process (another window, the CLI) wrote to the file since the tree was
-     * read; if so, reads the tree, the grid and the panes again, keeping the selection. The window calls this
-     * every second or so.
+     * read; if so, reads the tree, the grid and the panes again, keeping the selection. The
+     * {@link ExternalChangeWatcher}'s timer calls this every second or so.
      */
     public void checkForExternalChanges() {
-        if (checking || loading.get() || !error.get().isEmpty() || seenVersion == Long.MIN_VALUE) {
-            return;
-        }
-        checking = true;
-        tasks.submit(() -> allocator().externalVersion(), version -> {
-            checking = false;
-            if (version != seenVersion) {
-                refreshAfterChange("Another program changed the database; refreshed", false);
-            }
-        }, problem -> checking = false);
+        externalChanges.check();
+    }
+
+    /** The watcher for other writers; the application starts its timer. */
+    public ExternalChangeWatcher externalChanges() {
+        return externalChanges;
     }
 
     /**
@@ -1081,7 +1079,7 @@ public final class MainViewModel {
     // ================================================================= results, on the UI thread
 
     private void show(Snapshot snapshot) {
-        seenVersion = snapshot.version();
+        externalChanges.seen(snapshot.version());
         error.set("");
         networks.setAll(snapshot.rows());
         applyFilter();
@@ -1174,7 +1172,7 @@ public final class MainViewModel {
     private void switchTo(Path file) {
         openFile = file;
         databaseFile.set(file);
-        seenVersion = Long.MIN_VALUE;
+        externalChanges.forget();
         Path name = file.getFileName();
         title.set("IPDesk \u2014 " + (name == null ? file : name));
         databaseText.set("Database: " + file);
