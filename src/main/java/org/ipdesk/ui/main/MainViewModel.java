@@ -1,14 +1,10 @@
 package org.ipdesk.ui.main;
 
 import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -23,7 +19,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -90,7 +85,7 @@ import org.ipdesk.ui.undo.Undoables;
 public final class MainViewModel {
 
     /** Shown as the usage of a network that holds both IPv4 and IPv6 subnets. */
-    static final String NOT_APPLICABLE = "\u2014";
+    static final String NOT_APPLICABLE = NetworkTreeViewModel.NOT_APPLICABLE;
     /** The status line when the file cannot be opened; {@link #errorProperty()} says why. */
     static final String CANNOT_OPEN = "Cannot open the database";
     static final String EMPTY_DATABASE = "This database has no networks yet.\n\nCreate one with Edit \u2192 New network "
@@ -118,11 +113,7 @@ public final class MainViewModel {
     private final AddressDetailsViewModel details;
 
     private final ReadOnlyObjectWrapper<Path> databaseFile = new ReadOnlyObjectWrapper<>(this, "databaseFile");
-    private final ObservableList<TreeRow> networks = FXCollections.observableArrayList();
-    private final ObservableList<TreeRow> readOnlyNetworks = FXCollections.unmodifiableObservableList(networks);
-    private final ObservableList<TreeRow> visible = FXCollections.observableArrayList();
-    private final ObservableList<TreeRow> readOnlyVisible = FXCollections.unmodifiableObservableList(visible);
-    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final NetworkTreeViewModel tree = new NetworkTreeViewModel();
     private final ReadOnlyObjectWrapper<TreeRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "IPDesk");
     private final ReadOnlyStringWrapper databaseText = new ReadOnlyStringWrapper(this, "databaseText", "");
@@ -144,9 +135,10 @@ public final class MainViewModel {
     private final BooleanBinding subnetSelected = Bindings.createBooleanBinding(
             () -> selected.get() != null && selected.get().subnet().isPresent(), selected);
     private final BooleanBinding somethingSelected = selected.isNotNull();
-    private final BooleanBinding hasNetworks = Bindings.isNotEmpty(networks);
+    private final BooleanBinding hasNetworks = Bindings.isNotEmpty(tree.networks());
     private final BooleanBinding emptyDatabase = Bindings.createBooleanBinding(
-            () -> networks.isEmpty() && error.get().isEmpty() && !loading.get(), networks, error, loading);
+            () -> tree.networks().isEmpty() && error.get().isEmpty() && !loading.get(), tree.networks(), error,
+            loading);
 
     /**
      * A view model on {@code databaseFile}, remembering the theme, the last file and the recent files in
@@ -176,7 +168,7 @@ public final class MainViewModel {
                 remember(settings.withDarkTheme(now));
             }
         });
-        filter.addListener((property, before, now) -> applyFilter());
+        tree.setOnFiltered(this::showPlaceholder);
         switchTo(databaseFile.toAbsolutePath().normalize());
         recentDatabases.setAll(settings.recentDatabases());
     }
@@ -205,17 +197,17 @@ public final class MainViewModel {
 
     /** Every network, each with its top-level subnets as children (and their child subnets below them). */
     public ObservableList<TreeRow> networks() {
-        return readOnlyNetworks;
+        return tree.networks();
     }
 
     /** The networks and subnets the filter lets through, with the networks and parents that lead to them. */
     public ObservableList<TreeRow> visibleNetworks() {
-        return readOnlyVisible;
+        return tree.visibleNetworks();
     }
 
     /** Text that filters the tree: part of a CIDR, a name, a VLAN, a gateway or a description. */
     public StringProperty filterProperty() {
-        return filter;
+        return tree.filterProperty();
     }
 
     public ReadOnlyObjectProperty<TreeRow> selectedProperty() {
@@ -327,10 +319,10 @@ public final class MainViewModel {
     /** Opens the database (the first time) and reads the networks, subnets and usage, in the background. */
     public void load() {
         loading.set(true);
-        if (networks.isEmpty()) {
+        if (tree.networks().isEmpty()) {
             placeholder.set("Opening " + databaseFile.get() + " \u2026");
         }
-        tasks.submit(() -> readTree(allocator()), this::show, this::fail);
+        tasks.submit(() -> NetworkTreeViewModel.read(allocator()), this::show, this::fail);
     }
 
     /** Selects a row of the tree: a subnet shows its grid; a network (or null) clears it. */
@@ -353,7 +345,7 @@ public final class MainViewModel {
 
     /** Selects the row with this key ("s:ID" or "n:ID") if the tree holds it. */
     public void selectKey(String key) {
-        find(networks, key).ifPresent(this::select);
+        tree.find(key).ifPresent(this::select);
     }
 
     /**
@@ -510,12 +502,12 @@ public final class MainViewModel {
      * grid's selection as a suggestion when it is a block of a block map; the new subnet is selected.
      */
     public void newSubnet() {
-        if (networks.isEmpty()) {
+        if (tree.networks().isEmpty()) {
             report("Create a network first: a subnet belongs to a network", true);
             return;
         }
         TreeRow row = selected.get();
-        String network = (row == null ? networks.get(0) : row).network().name();
+        String network = (row == null ? tree.networks().get(0) : row).network().name();
         dialogs.editSubnet(SubnetDialogViewModel.create(this::allocator, tasks, network, suggestedCidr()))
                 .ifPresent(subnet -> done("s:" + subnet.id(), "Created subnet " + subnet.label(),
                         Undoables.subnetCreated("Create subnet " + subnet.label(), subnet)));
@@ -667,7 +659,7 @@ public final class MainViewModel {
                         + " addresses in three networks", false),
                 problem -> {
                     loading.set(false);
-                    applyFilter();
+                    tree.refilter();
                     report("Cannot load the sample data: " + message(problem), true);
                 });
     }
@@ -744,29 +736,16 @@ public final class MainViewModel {
 
     /** Selects the subnet {@code cidr} of {@code network} in the tree (clearing a filter that hides it). */
     public void openSubnet(String network, Cidr cidr) {
-        Optional<TreeRow> row = findRow(networks, r -> r.subnet().filter(s -> s.cidr().equals(cidr)
+        Optional<TreeRow> row = tree.findRow(r -> r.subnet().filter(s -> s.cidr().equals(cidr)
                 && s.networkName().equals(network)).isPresent());
         if (row.isEmpty()) {
             report(cidr + " in " + network + " is not in the database any more", true);
             return;
         }
-        if (find(visible, row.get().key()).isEmpty()) {
-            filter.set("");
+        if (!tree.isVisible(row.get().key())) {
+            tree.filterProperty().set("");
         }
         select(row.get());
-    }
-
-    private static Optional<TreeRow> findRow(List<TreeRow> rows, java.util.function.Predicate<TreeRow> test) {
-        for (TreeRow row : rows) {
-            if (test.test(row)) {
-                return Optional.of(row);
-            }
-            Optional<TreeRow> inside = findRow(row.children(), test);
-            if (inside.isPresent()) {
-                return inside;
-            }
-        }
-        return Optional.empty();
     }
 
     /** A new import preview of {@code file} on the open database; a finished import refreshes the window. */
@@ -787,10 +766,10 @@ public final class MainViewModel {
      */
     public void navigate(SearchResult result) {
         String key = "s:" + result.subnet().id();
-        if (find(visible, key).isEmpty()) {
-            filter.set("");
+        if (!tree.isVisible(key)) {
+            tree.filterProperty().set("");
         }
-        Optional<TreeRow> row = find(networks, key);
+        Optional<TreeRow> row = tree.find(key);
         if (row.isEmpty()) {
             report(result.subnet().label() + " is no longer in the database", true);
             return;
@@ -998,11 +977,11 @@ public final class MainViewModel {
     }
 
     /** Opens {@code target} beside the current file; only when that worked is the current one closed. */
-    private Snapshot openAndRead(Path target, OpenMode mode) {
+    private NetworkTreeViewModel.Snapshot openAndRead(Path target, OpenMode mode) {
         Allocator next = Allocator.open(target, mode);
-        Snapshot snapshot;
+        NetworkTreeViewModel.Snapshot snapshot;
         try {
-            snapshot = readTree(next);
+            snapshot = NetworkTreeViewModel.read(next);
         } catch (RuntimeException e) {
             next.close();
             throw e;
@@ -1015,81 +994,18 @@ public final class MainViewModel {
         return snapshot;
     }
 
-    private static Snapshot readTree(Allocator allocator) {
-        long version = allocator.externalVersion();
-        Map<Long, Usage> usage = allocator.usageBySubnet();
-        List<TreeRow> rows = new ArrayList<>();
-        int subnetCount = 0;
-        for (Network network : allocator.networks()) {
-            List<Subnet> subnets = allocator.subnets(network.name());
-            subnetCount += subnets.size();
-            // a network's figure adds up its top-level subnets; over IPv4 and IPv6 together it means
-            // nothing (one IPv6 /64 outweighs any IPv4 space), so mixed networks show it per subnet only
-            boolean oneFamily = subnets.stream().map(s -> s.cidr().version()).distinct().count() <= 1;
-            String percent = NOT_APPLICABLE;
-            String used = NOT_APPLICABLE;
-            double fraction = -1;
-            if (oneFamily) {
-                Usage total = Usage.ZERO;
-                for (Subnet subnet : subnets) {
-                    if (subnet.parentId().isEmpty()) {
-                        total = total.plus(usage.getOrDefault(subnet.id(), Usage.ZERO));
-                    }
-                }
-                percent = percent(total);
-                used = used(total);
-                fraction = fraction(total);
-            }
-            rows.add(new TreeRow(TreeRow.Kind.NETWORK, network.name(), network.description(), "", percent, used,
-                    fraction, network, Optional.empty(), subnetRows(network, subnets, usage)));
-        }
-        return new Snapshot(rows, subnetCount, allocator.addressCount(), version);
-    }
-
-    /** Nests the subnets of one network under their parents, keeping the allocator's order. */
-    private static List<TreeRow> subnetRows(Network network, List<Subnet> subnets, Map<Long, Usage> usage) {
-        Map<Long, List<Subnet>> childrenByParent = new LinkedHashMap<>();
-        List<Subnet> roots = new ArrayList<>();
-        for (Subnet subnet : subnets) {
-            if (subnet.parentId().isPresent()) {
-                childrenByParent.computeIfAbsent(subnet.parentId().getAsLong(), id -> new ArrayList<>()).add(subnet);
-            } else {
-                roots.add(subnet);
-            }
-        }
-        List<TreeRow> rows = new ArrayList<>();
-        for (Subnet root : roots) {
-            rows.add(subnetRow(network, root, childrenByParent, usage));
-        }
-        return rows;
-    }
-
-    private static TreeRow subnetRow(Network network, Subnet subnet, Map<Long, List<Subnet>> childrenByParent,
-                                     Map<Long, Usage> usage) {
-        List<TreeRow> children = new ArrayList<>();
-        for (Subnet child : childrenByParent.getOrDefault(subnet.id(), List.of())) {
-            children.add(subnetRow(network, child, childrenByParent, usage));
-        }
-        Usage u = usage.getOrDefault(subnet.id(), Usage.ZERO);
-        String vlan = subnet.vlan().isPresent() ? Integer.toString(subnet.vlan().getAsInt()) : "";
-        return new TreeRow(TreeRow.Kind.SUBNET, subnet.cidr().toString(), subnet.name(), vlan, percent(u), used(u),
-                fraction(u), network, Optional.of(subnet), children);
-    }
-
     // ================================================================= results, on the UI thread
 
-    private void show(Snapshot snapshot) {
+    private void show(NetworkTreeViewModel.Snapshot snapshot) {
         externalChanges.seen(snapshot.version());
         error.set("");
-        networks.setAll(snapshot.rows());
-        applyFilter();
-        summary.set(count(snapshot.rows().size(), "network") + " \u00b7 " + count(snapshot.subnetCount(), "subnet")
-                + " \u00b7 " + count(snapshot.addresses(), "address"));
+        tree.show(snapshot.rows());
+        summary.set(snapshot.summary());
         loading.set(false);
         String key = selectAfterLoad;
         selectAfterLoad = null;
-        if (key != null && find(networks, key).isPresent()) {
-            select(find(networks, key).get());
+        if (key != null && tree.find(key).isPresent()) {
+            select(tree.find(key).get());
         } else {
             reselect();
         }
@@ -1101,7 +1017,7 @@ public final class MainViewModel {
         if (before == null) {
             return;
         }
-        Optional<TreeRow> now = find(networks, before.key());
+        Optional<TreeRow> now = tree.find(before.key());
         if (now.isEmpty()) {
             selected.set(null);
             grid.clear();
@@ -1129,7 +1045,7 @@ public final class MainViewModel {
         }
     }
 
-    private void opened(Path target, Snapshot snapshot, String operation) {
+    private void opened(Path target, NetworkTreeViewModel.Snapshot snapshot, String operation) {
         boolean other = !target.equals(databaseFile.get());
         if (other) {
             undoStack.clear();
@@ -1155,8 +1071,7 @@ public final class MainViewModel {
     }
 
     private void fail(Throwable problem) {
-        networks.clear();
-        visible.clear();
+        tree.clear();
         selected.set(null);
         grid.clear();
         header.clear();
@@ -1178,45 +1093,16 @@ public final class MainViewModel {
         databaseText.set("Database: " + file);
     }
 
-    private void applyFilter() {
-        String text = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
-        List<TreeRow> rows = new ArrayList<>();
-        for (TreeRow network : networks) {
-            filtered(network, text).ifPresent(rows::add);
-        }
-        visible.setAll(rows);
-        if (networks.isEmpty()) {
+    /** The tree pane's placeholder, after the filter changed what it shows. */
+    private void showPlaceholder() {
+        if (tree.networks().isEmpty()) {
             if (error.get().isEmpty()) {
                 placeholder.set(EMPTY_DATABASE);
             }
         } else {
-            placeholder.set(rows.isEmpty() ? "Nothing matches \u201c" + filter.get().strip() + "\u201d." : "");
+            placeholder.set(tree.visibleNetworks().isEmpty()
+                    ? "Nothing matches \u201c" + tree.filterProperty().get().strip() + "\u201d." : "");
         }
-    }
-
-    /** The row if it matches (with all its children), or with only the children that match, or nothing. */
-    private static Optional<TreeRow> filtered(TreeRow row, String text) {
-        if (text.isEmpty() || row.matches(text)) {
-            return Optional.of(row);
-        }
-        List<TreeRow> children = new ArrayList<>();
-        for (TreeRow child : row.children()) {
-            filtered(child, text).ifPresent(children::add);
-        }
-        return children.isEmpty() ? Optional.empty() : Optional.of(row.withChildren(children));
-    }
-
-    private static Optional<TreeRow> find(List<TreeRow> rows, String key) {
-        for (TreeRow row : rows) {
-            if (row.key().equals(key)) {
-                return Optional.of(row);
-            }
-            Optional<TreeRow> inside = find(row.children(), key);
-            if (inside.isPresent()) {
-                return inside;
-            }
-        }
-        return Optional.empty();
     }
 
     /** Keeps {@code next} as the settings and saves them; false (and the status line says why) if saving failed. */
@@ -1242,35 +1128,4 @@ public final class MainViewModel {
                 : problem.getMessage();
     }
 
-    // ================================================================= formatting
-
-    /** "12.50 %". */
-    static String percent(Usage usage) {
-        return usage.percent().toPlainString() + " %";
-    }
-
-    /** The used share from 0 to 1 (0 for a subnet with no usable address). */
-    static double fraction(Usage usage) {
-        return usage.percent().movePointLeft(2).setScale(4, RoundingMode.HALF_UP).doubleValue();
-    }
-
-    /** "32 of 254"; past a trillion, usable counts as the nearest power of two ("3 of ~2^64"). */
-    static String used(Usage usage) {
-        return number(usage.used()) + " of " + number(usage.usable());
-    }
-
-    private static String number(BigInteger n) {
-        if (n.bitLength() <= 40) {
-            return String.format("%,d", n);
-        }
-        int exponent = n.bitLength() - 1 + (n.testBit(n.bitLength() - 2) ? 1 : 0);
-        return "~2^" + exponent;
-    }
-
-    private static String count(long n, String noun) {
-        return String.format("%,d", n) + " " + noun + (n == 1 ? "" : noun.endsWith("s") ? "es" : "s");
-    }
-
-    private record Snapshot(List<TreeRow> rows, int subnetCount, long addresses, long version) {
-    }
 }
