@@ -116,13 +116,10 @@ public final class MainViewModel {
     private final NetworkTreeViewModel tree = new NetworkTreeViewModel();
     private final ReadOnlyObjectWrapper<TreeRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "IPDesk");
-    private final ReadOnlyStringWrapper databaseText = new ReadOnlyStringWrapper(this, "databaseText", "");
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final StatusLine status = new StatusLine();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
-    private final ReadOnlyStringWrapper lastOperation = new ReadOnlyStringWrapper(this, "lastOperation", "");
-    private final ReadOnlyBooleanWrapper lastOperationFailed = new ReadOnlyBooleanWrapper(this, "lastOperationFailed");
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
     private final ReadOnlyObjectWrapper<CellSize> cellSize = new ReadOnlyObjectWrapper<>(this, "cellSize",
             CellSize.MEDIUM);
@@ -242,13 +239,18 @@ public final class MainViewModel {
     }
 
     /** "Database: /full/path/ipdesk.db". */
+    /** The status bar: database, summary, last operation. */
+    public StatusLine status() {
+        return status;
+    }
+
     public ReadOnlyStringProperty databaseTextProperty() {
-        return databaseText.getReadOnlyProperty();
+        return status.databaseTextProperty();
     }
 
     /** "2 networks · 7 subnets · 45 addresses" once loaded, "Cannot open the database" after an error. */
     public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
+        return status.summaryProperty();
     }
 
     /** Why the database could not be read, in the engine's words; empty when all is well. */
@@ -267,11 +269,11 @@ public final class MainViewModel {
 
     /** The last operation and its result, e.g. "Opened /data/lab.db" or "Cannot open /tmp/x: ...". */
     public ReadOnlyStringProperty lastOperationProperty() {
-        return lastOperation.getReadOnlyProperty();
+        return status.lastOperationProperty();
     }
 
     public ReadOnlyBooleanProperty lastOperationFailedProperty() {
-        return lastOperationFailed.getReadOnlyProperty();
+        return status.lastOperationFailedProperty();
     }
 
     /** The dark theme is on; remembered between runs. */
@@ -604,8 +606,7 @@ public final class MainViewModel {
 
     /** Puts an operation and its result in the status line. */
     public void report(String operation, boolean failed) {
-        lastOperation.set(operation);
-        lastOperationFailed.set(failed);
+        status.report(operation, failed);
     }
 
     /** Closes the database after any work still queued. */
@@ -1000,7 +1001,7 @@ public final class MainViewModel {
         externalChanges.seen(snapshot.version());
         error.set("");
         tree.show(snapshot.rows());
-        summary.set(snapshot.summary());
+        status.showSummary(snapshot.summary());
         loading.set(false);
         String key = selectAfterLoad;
         selectAfterLoad = null;
@@ -1078,7 +1079,7 @@ public final class MainViewModel {
         details.clear();
         String message = message(problem);
         error.set(message);
-        summary.set(CANNOT_OPEN);
+        status.showSummary(CANNOT_OPEN);
         placeholder.set(CANNOT_OPEN + ".\n\n" + message + "\n\nUse File \u2192 Open to open another file.");
         loading.set(false);
         report(CANNOT_OPEN + " " + databaseFile.get() + ": " + message, true);
@@ -1090,7 +1091,7 @@ public final class MainViewModel {
         externalChanges.forget();
         Path name = file.getFileName();
         title.set("IPDesk \u2014 " + (name == null ? file : name));
-        databaseText.set("Database: " + file);
+        status.showDatabase("Database: " + file);
     }
 
     /** The tree pane's placeholder, after the filter changed what it shows. */
