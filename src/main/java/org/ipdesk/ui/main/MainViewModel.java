@@ -26,7 +26,6 @@ import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.address.IpRange;
 import org.ipdesk.allocator.Allocator;
-import org.ipdesk.allocator.AllocatorException;
 import org.ipdesk.allocator.SampleData;
 import org.ipdesk.exchange.DatabaseExport;
 import org.ipdesk.model.Network;
@@ -40,16 +39,8 @@ import org.ipdesk.report.ReportFiles;
 import org.ipdesk.store.DataLocation;
 import org.ipdesk.store.OutputTargets;
 import org.ipdesk.store.OpenMode;
-import org.ipdesk.store.StoreException;
-import org.ipdesk.store.TargetRefusedException;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
-import org.ipdesk.ui.address.AddressDialogViewModel;
-import org.ipdesk.ui.address.AddressResult;
-import org.ipdesk.ui.address.BlockDialogViewModel;
-import org.ipdesk.ui.address.ChildSubnetDialogViewModel;
-import org.ipdesk.ui.address.PairDialogViewModel;
-import org.ipdesk.ui.address.ReleaseCommands;
 import org.ipdesk.ui.details.AddressDetailsViewModel;
 import org.ipdesk.ui.edit.DeleteCommands;
 import org.ipdesk.ui.edit.NetworkDialogViewModel;
@@ -96,7 +87,7 @@ public final class MainViewModel {
     private final DialogService dialogs;
     private final DeleteCommands deletes;
     private final UndoStack undoStack;
-    private final ReleaseCommands releases;
+    private final AddressCommands addresses;
     private final SearchViewModel search;
     private final ExternalChangeWatcher externalChanges;
     /** The row to select once the next reload lands (a network or subnet just created). */
@@ -147,7 +138,6 @@ public final class MainViewModel {
         this.dialogs = dialogs;
         this.deletes = new DeleteCommands(this::allocator, tasks, dialogs);
         this.undoStack = new UndoStack(this::allocator, tasks);
-        this.releases = new ReleaseCommands(this::allocator, tasks, dialogs);
         this.search = new SearchViewModel(this::allocator, tasks);
         this.externalChanges = new ExternalChangeWatcher(tasks, () -> allocator().externalVersion(),
                 () -> loading.get() || !error.get().isEmpty(),
@@ -156,6 +146,32 @@ public final class MainViewModel {
         this.grid = new AddressGridViewModel(this::allocator, tasks);
         this.header = new SubnetHeaderViewModel(this::allocator, tasks);
         this.details = new AddressDetailsViewModel(this::allocator, tasks);
+        this.addresses = new AddressCommands(this::allocator, tasks, dialogs, grid, new AddressCommands.Host() {
+            @Override
+            public Optional<Subnet> selectedSubnet() {
+                return MainViewModel.this.selectedSubnet();
+            }
+
+            @Override
+            public void done(String key, String operation, Undoable undo) {
+                MainViewModel.this.done(key, operation, undo);
+            }
+
+            @Override
+            public void recorded(Undoable undo) {
+                MainViewModel.this.recorded(undo);
+            }
+
+            @Override
+            public void reload() {
+                load();
+            }
+
+            @Override
+            public void report(String operation, boolean failed) {
+                MainViewModel.this.report(operation, failed);
+            }
+        });
         grid.caretProperty().addListener((property, before, now) -> showCaretDetails());
         grid.setOnActivate(this::activate);
         grid.contentProperty().addListener((property, before, now) -> showCaretDetails());
@@ -790,107 +806,48 @@ public final class MainViewModel {
      * it when it is free.
      */
     public void activate(Ip ip) {
-        Optional<Subnet> subnet = gridSubnet();
-        if (subnet.isEmpty()) {
-            return;
-        }
-        long subnetId = subnet.get().id();
-        tasks.submit(() -> allocator().address(subnetId, ip), held -> held.ifPresentOrElse(
-                        address -> showAddressDialog(AddressDialogViewModel.edit(this::allocator, tasks, subnet.get(),
-                                address)),
-                        () -> showAddressDialog(AddressDialogViewModel.reserve(this::allocator, tasks, subnet.get(),
-                                Optional.of(ip)))),
-                problem -> report("Cannot read " + ip + ": " + message(problem), true));
+        addresses.activate(ip);
     }
 
     /** Address → Reserve…: a specific address of the selected subnet, prefilled with the selected cell. */
     public void reserveAddress() {
-        requireSubnet("reserve an address").ifPresent(subnet -> showAddressDialog(
-                AddressDialogViewModel.reserve(this::allocator, tasks, subnet, caretIp())));
+        addresses.reserveAddress();
     }
 
     /** Address → Edit… (the selected cell): its details, or a reservation when it is free. */
     public void editAddress() {
-        caretIp().ifPresentOrElse(this::activate, () -> report("Select an address in the grid first", true));
+        addresses.editAddress();
     }
 
-    /**
-     * Address → Allocate next free (Ctrl+N): the allocator takes the lowest free address and holds it while the
-     * dialog is open; Cancel gives it back.
-     */
+    /** Address → Allocate next free (Ctrl+N). */
     public void allocateNext() {
-        requireSubnet("allocate an address").ifPresent(subnet -> AddressDialogViewModel.allocateNext(this::allocator,
-                tasks, subnet, this::showAddressDialog, refusal -> report(refusal, true)));
+        addresses.allocateNext();
     }
 
-    /** Address → Allocate block…: N contiguous addresses, first fit. */
+    /** Address → Allocate block…. */
     public void allocateBlock() {
-        requireSubnet("allocate a block").ifPresent(subnet -> dialogs.allocateBlock(
-                new BlockDialogViewModel(this::allocator, tasks, subnet)).ifPresent(this::addressesDone));
+        addresses.allocateBlock();
     }
 
-    /** Address → Allocate dual-stack pair…: one IPv4 and one IPv6 address for one host name, both or neither. */
+    /** Address → Allocate dual-stack pair…. */
     public void allocatePair() {
-        dialogs.allocatePair(new PairDialogViewModel(this::allocator, tasks, selectedSubnet()))
-                .ifPresent(this::addressesDone);
+        addresses.allocatePair();
     }
 
-    /** Address → Release… (Delete): the selected address, or every address held in the selected cells. */
+    /** Address → Release… (Delete). */
     public void releaseSelection() {
-        Optional<Subnet> subnet = gridSubnet();
-        IpRange cells = grid.selectionProperty().get();
-        if (subnet.isEmpty() || cells == null || !(grid.getContent() instanceof GridContent.Addresses)) {
-            report("Select the address(es) to release in the grid first", true);
-            return;
-        }
-        releases.releaseRange(subnet.get(), cells, status -> report(status, false), this::recorded);
+        addresses.releaseSelection();
     }
 
-    /** Subnet → New child subnet from the next free block…: the best-fitting free block of a chosen size. */
+    /** Subnet → New child subnet from the next free block…. */
     public void newChildSubnet() {
-        requireSubnet("create a child subnet").ifPresent(parent -> dialogs.createChildSubnet(
-                new ChildSubnetDialogViewModel(this::allocator, tasks, parent)).ifPresent(
-                        result -> done("s:" + result.subnet().id(), result.summary(), result.undoable())));
-    }
-
-    private void showAddressDialog(AddressDialogViewModel dialog) {
-        Optional<AddressResult> result = dialogs.editAddress(dialog);
-        if (result.isPresent()) {
-            addressesDone(result.get());
-        } else if (dialog.databaseChangedProperty().get() || dialog.mode() == AddressDialogViewModel.Mode.ALLOCATE_NEXT) {
-            // another process took the address meanwhile, or the held address went back: show the file as it is
-            load();
-        }
-    }
-
-    private void addressesDone(AddressResult result) {
-        done(null, result.summary(), result.undoable());
+        addresses.newChildSubnet();
     }
 
     /** A command whose status line is already reported: remember it for undo and read everything again. */
     private void recorded(Undoable undo) {
         undoStack.done(undo);
         load();
-    }
-
-    /** The subnet shown in the grid, or a report saying what needs one. */
-    private Optional<Subnet> requireSubnet(String what) {
-        Optional<Subnet> subnet = gridSubnet();
-        if (subnet.isEmpty()) {
-            report("Select a subnet first to " + what, true);
-        }
-        return subnet;
-    }
-
-    private Optional<Subnet> gridSubnet() {
-        GridContent content = grid.getContent();
-        return content == null ? selectedSubnet() : Optional.of(content.subnet());
-    }
-
-    private Optional<Ip> caretIp() {
-        int caret = grid.caretProperty().get();
-        return caret >= 0 && grid.getContent() instanceof GridContent.Addresses cells && caret < cells.size()
-                ? Optional.of(cells.ip(caret)) : Optional.empty();
     }
 
     /** The most addresses Copy writes one per line; a larger selection is copied as "first-last". */
@@ -1118,15 +1075,7 @@ public final class MainViewModel {
     }
 
     private static String message(Throwable problem) {
-        if (problem instanceof TargetRefusedException refused) {
-            return refused.why(); // the file is named by the caller's "Cannot export to FILE: "
-        }
-        if (problem instanceof StoreException || problem instanceof AllocatorException) {
-            return problem.getMessage();
-        }
-        return problem.getMessage() == null || problem.getMessage().isBlank()
-                ? problem.getClass().getSimpleName()
-                : problem.getMessage();
+        return Problems.message(problem);
     }
 
 }
