@@ -105,7 +105,7 @@ public final class MainViewModel {
 
     private final ReadOnlyObjectWrapper<Path> databaseFile = new ReadOnlyObjectWrapper<>(this, "databaseFile");
     private final NetworkTreeViewModel tree = new NetworkTreeViewModel();
-    private final ReadOnlyObjectWrapper<TreeRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final SelectionState selection = new SelectionState();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "IPDesk");
     private final StatusLine status = new StatusLine();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -120,9 +120,6 @@ public final class MainViewModel {
             Preferences.DEFAULT_CRITICAL);
     private final ObservableList<Path> recentDatabases = FXCollections.observableArrayList();
     private final ObservableList<Path> readOnlyRecent = FXCollections.unmodifiableObservableList(recentDatabases);
-    private final BooleanBinding subnetSelected = Bindings.createBooleanBinding(
-            () -> selected.get() != null && selected.get().subnet().isPresent(), selected);
-    private final BooleanBinding somethingSelected = selected.isNotNull();
     private final BooleanBinding hasNetworks = Bindings.isNotEmpty(tree.networks());
     private final BooleanBinding emptyDatabase = Bindings.createBooleanBinding(
             () -> tree.networks().isEmpty() && error.get().isEmpty() && !loading.get(), tree.networks(), error,
@@ -223,8 +220,13 @@ public final class MainViewModel {
         return tree.filterProperty();
     }
 
+    /** The selection every pane shares. */
+    public SelectionState selection() {
+        return selection;
+    }
+
     public ReadOnlyObjectProperty<TreeRow> selectedProperty() {
-        return selected.getReadOnlyProperty();
+        return selection.selectedProperty();
     }
 
     /** The grid of the selected subnet. */
@@ -314,12 +316,12 @@ public final class MainViewModel {
 
     /** A subnet is selected: ranges can be added to it. */
     public BooleanBinding subnetSelectedProperty() {
-        return subnetSelected;
+        return selection.subnetSelectedProperty();
     }
 
     /** A network or subnet is selected: it can be edited or deleted. */
     public BooleanBinding somethingSelectedProperty() {
-        return somethingSelected;
+        return selection.somethingSelectedProperty();
     }
 
     /** The database has a network: a subnet can be created. */
@@ -345,11 +347,11 @@ public final class MainViewModel {
 
     /** Selects a row of the tree: a subnet shows its grid; a network (or null) clears it. */
     public void select(TreeRow row) {
-        TreeRow before = selected.get();
+        TreeRow before = selection.get();
         if (row != null && before != null && row.key().equals(before.key())) {
             return;
         }
-        selected.set(row);
+        selection.set(row);
         details.clear();
         Optional<Subnet> subnet = row == null ? Optional.empty() : row.subnet();
         if (subnet.isPresent()) {
@@ -472,7 +474,7 @@ public final class MainViewModel {
      * whole or not at all.
      */
     public void exportAddresses(Path target) {
-        TreeRow row = selected.get();
+        TreeRow row = selection.get();
         Optional<String> network = row == null ? Optional.empty() : Optional.of(row.network().name());
         Optional<Cidr> subnet = row == null ? Optional.empty() : row.subnet().map(Subnet::cidr);
         boolean xlsx = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
@@ -524,7 +526,7 @@ public final class MainViewModel {
             report("Create a network first: a subnet belongs to a network", true);
             return;
         }
-        TreeRow row = selected.get();
+        TreeRow row = selection.get();
         String network = (row == null ? tree.networks().get(0) : row).network().name();
         dialogs.editSubnet(SubnetDialogViewModel.create(this::allocator, tasks, network, suggestedCidr()))
                 .ifPresent(subnet -> done("s:" + subnet.id(), "Created subnet " + subnet.label(),
@@ -550,7 +552,7 @@ public final class MainViewModel {
 
     /** Edit → Edit: the dialog of the selected network or subnet. */
     public void editSelected() {
-        TreeRow row = selected.get();
+        TreeRow row = selection.get();
         if (row == null) {
             return;
         }
@@ -569,7 +571,7 @@ public final class MainViewModel {
 
     /** Edit → Delete: the selected subnet (asking first, with its address count) or network. */
     public void deleteSelected() {
-        TreeRow row = selected.get();
+        TreeRow row = selection.get();
         if (row == null) {
             return;
         }
@@ -792,7 +794,7 @@ public final class MainViewModel {
             return;
         }
         Subnet subnet = row.get().subnet().orElseThrow();
-        selected.set(row.get());
+        selection.set(row.get());
         header.show(subnet);
         details.clear();
         grid.showAddress(subnet, result.ip().orElse(null));
@@ -881,7 +883,7 @@ public final class MainViewModel {
             }
             return lines.toString();
         }
-        TreeRow row = selected.get();
+        TreeRow row = selection.get();
         if (row == null) {
             return "";
         }
@@ -898,7 +900,7 @@ public final class MainViewModel {
     }
 
     private Optional<Subnet> selectedSubnet() {
-        return Optional.ofNullable(selected.get()).flatMap(TreeRow::subnet);
+        return selection.subnet();
     }
 
     /** A block of a block map under the caret, as the CIDR a new subnet might take; else nothing. */
@@ -971,19 +973,19 @@ public final class MainViewModel {
 
     /** After a reload: the selected row again (by key), with the grid re-read in place; or nothing if it is gone. */
     private void reselect() {
-        TreeRow before = selected.get();
+        TreeRow before = selection.get();
         if (before == null) {
             return;
         }
         Optional<TreeRow> now = tree.find(before.key());
         if (now.isEmpty()) {
-            selected.set(null);
+            selection.set(null);
             grid.clear();
             header.clear();
             details.clear();
             return;
         }
-        selected.set(now.get());
+        selection.set(now.get());
         now.get().subnet().ifPresentOrElse(subnet -> {
             grid.show(subnet);
             header.show(subnet);
@@ -1007,7 +1009,7 @@ public final class MainViewModel {
         boolean other = !target.equals(databaseFile.get());
         if (other) {
             undoStack.clear();
-            selected.set(null);
+            selection.set(null);
             grid.clear();
             header.clear();
             details.clear();
@@ -1030,7 +1032,7 @@ public final class MainViewModel {
 
     private void fail(Throwable problem) {
         tree.clear();
-        selected.set(null);
+        selection.set(null);
         grid.clear();
         header.clear();
         details.clear();
