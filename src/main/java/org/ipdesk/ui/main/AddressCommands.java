@@ -20,38 +20,19 @@ import org.ipdesk.ui.undo.Undoable;
 
 /**
  * The Address menu's commands (reserve, edit, allocate next, block, dual-stack pair, release, child subnet) on the
- * subnet shown in the grid; what they do to the window afterwards goes through {@link Host}.
+ * subnet shown in the grid; what they do to the window afterwards goes through {@link CommandHost}.
  */
 public final class AddressCommands {
-
-    /** What the commands need of the window around them. */
-    public interface Host {
-
-        /** The subnet selected in the tree, if a subnet is selected. */
-        Optional<Subnet> selectedSubnet();
-
-        /** After a command: remember it for undo, report it, read everything again, then select {@code key}. */
-        void done(String key, String operation, Undoable undo);
-
-        /** A command whose status line is already reported: remember it for undo and read everything again. */
-        void recorded(Undoable undo);
-
-        /** Reads everything shown again, without a report. */
-        void reload();
-
-        /** Puts an operation and its result in the status line. */
-        void report(String operation, boolean failed);
-    }
 
     private final Supplier<Allocator> allocator;
     private final TaskExecutor tasks;
     private final DialogService dialogs;
     private final AddressGridViewModel grid;
     private final ReleaseCommands releases;
-    private final Host host;
+    private final CommandHost host;
 
     public AddressCommands(Supplier<Allocator> allocator, TaskExecutor tasks, DialogService dialogs,
-            AddressGridViewModel grid, Host host) {
+            AddressGridViewModel grid, CommandHost host) {
         this.allocator = allocator;
         this.tasks = tasks;
         this.dialogs = dialogs;

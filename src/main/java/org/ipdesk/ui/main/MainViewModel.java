@@ -28,7 +28,6 @@ import org.ipdesk.address.IpRange;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.SampleData;
 import org.ipdesk.exchange.DatabaseExport;
-import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.Usage;
 import org.ipdesk.report.AddressCsv;
@@ -42,10 +41,6 @@ import org.ipdesk.store.OpenMode;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.details.AddressDetailsViewModel;
-import org.ipdesk.ui.edit.DeleteCommands;
-import org.ipdesk.ui.edit.NetworkDialogViewModel;
-import org.ipdesk.ui.edit.RangeDialogViewModel;
-import org.ipdesk.ui.edit.SubnetDialogViewModel;
 import org.ipdesk.ui.grid.AddressGridViewModel;
 import org.ipdesk.ui.help.HowItWorks;
 import org.ipdesk.ui.history.HistoryViewModel;
@@ -62,7 +57,6 @@ import org.ipdesk.ui.subnet.SubnetHeaderViewModel;
 import org.ipdesk.ui.undo.UndoStack;
 import org.ipdesk.ui.usage.UsageDashboardViewModel;
 import org.ipdesk.ui.undo.Undoable;
-import org.ipdesk.ui.undo.Undoables;
 
 /**
  * State of the main window: which database file is open, its networks and subnets with their usage (the
@@ -85,7 +79,7 @@ public final class MainViewModel {
     private final TaskExecutor tasks;
     private final SettingsStore settingsStore;
     private final DialogService dialogs;
-    private final DeleteCommands deletes;
+    private final EditCommands edits;
     private final UndoStack undoStack;
     private final AddressCommands addresses;
     private final SearchViewModel search;
@@ -133,7 +127,6 @@ public final class MainViewModel {
         this.tasks = tasks;
         this.settingsStore = settingsStore;
         this.dialogs = dialogs;
-        this.deletes = new DeleteCommands(this::allocator, tasks, dialogs);
         this.undoStack = new UndoStack(this::allocator, tasks);
         this.search = new SearchViewModel(this::allocator, tasks);
         this.externalChanges = new ExternalChangeWatcher(tasks, () -> allocator().externalVersion(),
@@ -143,7 +136,7 @@ public final class MainViewModel {
         this.grid = new AddressGridViewModel(this::allocator, tasks);
         this.header = new SubnetHeaderViewModel(this::allocator, tasks);
         this.details = new AddressDetailsViewModel(this::allocator, tasks);
-        this.addresses = new AddressCommands(this::allocator, tasks, dialogs, grid, new AddressCommands.Host() {
+        CommandHost host = new CommandHost() {
             @Override
             public Optional<Subnet> selectedSubnet() {
                 return MainViewModel.this.selectedSubnet();
@@ -168,7 +161,9 @@ public final class MainViewModel {
             public void report(String operation, boolean failed) {
                 MainViewModel.this.report(operation, failed);
             }
-        });
+        };
+        this.addresses = new AddressCommands(this::allocator, tasks, dialogs, grid, host);
+        this.edits = new EditCommands(this::allocator, tasks, dialogs, tree, selection, grid, host);
         grid.caretProperty().addListener((property, before, now) -> showCaretDetails());
         grid.setOnActivate(this::activate);
         grid.contentProperty().addListener((property, before, now) -> showCaretDetails());
@@ -512,91 +507,32 @@ public final class MainViewModel {
 
     /** Edit → New network: the network dialog; the new network is selected. */
     public void newNetwork() {
-        dialogs.editNetwork(NetworkDialogViewModel.create(this::allocator, tasks))
-                .ifPresent(network -> done("n:" + network.id(), "Created network " + network.name(),
-                        Undoables.networkCreated("Create network " + network.name(), network)));
+        edits.newNetwork();
     }
 
-    /**
-     * Edit → New subnet: the subnet dialog, in the network of the selected row (or the first network), with the
-     * grid's selection as a suggestion when it is a block of a block map; the new subnet is selected.
-     */
+    /** Edit → New subnet: in the network of the selected row (or the first network); the new subnet is selected. */
     public void newSubnet() {
-        if (tree.networks().isEmpty()) {
-            report("Create a network first: a subnet belongs to a network", true);
-            return;
-        }
-        TreeRow row = selection.get();
-        String network = (row == null ? tree.networks().get(0) : row).network().name();
-        dialogs.editSubnet(SubnetDialogViewModel.create(this::allocator, tasks, network, suggestedCidr()))
-                .ifPresent(subnet -> done("s:" + subnet.id(), "Created subnet " + subnet.label(),
-                        Undoables.subnetCreated("Create subnet " + subnet.label(), subnet)));
+        edits.newSubnet();
     }
 
     /** Edit → New range: a DHCP pool or reserved range in the selected subnet, from the grid's selection. */
     public void newRange() {
-        Optional<Subnet> subnet = selectedSubnet();
-        if (subnet.isEmpty()) {
-            report("Select a subnet first: a range belongs to a subnet", true);
-            return;
-        }
-        Optional<IpRange> cells = grid.getContent() instanceof GridContent.Addresses
-                ? Optional.ofNullable(grid.selectionProperty().get()) : Optional.empty();
-        dialogs.editRange(new RangeDialogViewModel(this::allocator, tasks, subnet.get(), cells))
-                .ifPresent(range -> {
-                    String what = RangeDialogViewModel.kindLabel(range.kind()) + " " + range.range();
-                    done(null, "Added " + what + " to " + subnet.get().label(),
-                            Undoables.rangeAdded("Add " + what + " to " + subnet.get().label(), subnet.get(), range));
-                });
+        edits.newRange();
     }
 
     /** Edit → Edit: the dialog of the selected network or subnet. */
     public void editSelected() {
-        TreeRow row = selection.get();
-        if (row == null) {
-            return;
-        }
-        if (row.subnet().isPresent()) {
-            Subnet before = row.subnet().get();
-            dialogs.editSubnet(SubnetDialogViewModel.edit(this::allocator, tasks, before))
-                    .ifPresent(subnet -> done(null, "Saved subnet " + subnet.label(),
-                            Undoables.subnetUpdated("Edit subnet " + subnet.label(), before, subnet)));
-        } else {
-            Network before = row.network();
-            dialogs.editNetwork(NetworkDialogViewModel.edit(this::allocator, tasks, before))
-                    .ifPresent(network -> done("n:" + network.id(), "Saved network " + network.name(),
-                            Undoables.networkUpdated("Edit network " + network.name(), before, network)));
-        }
+        edits.editSelected();
     }
 
     /** Edit → Delete: the selected subnet (asking first, with its address count) or network. */
     public void deleteSelected() {
-        TreeRow row = selection.get();
-        if (row == null) {
-            return;
-        }
-        if (row.subnet().isPresent()) {
-            deletes.deleteSubnet(row.subnet().get(), (message, undo) -> done(null, message, undo));
-        } else {
-            deletes.deleteNetwork(row.network(), (message, undo) -> done(null, message, undo));
-        }
+        edits.deleteSelected();
     }
 
     /** Edit → Delete range: the DHCP pool or reserved range under the grid's caret, after asking. */
     public void deleteRangeAtCaret() {
-        Optional<Subnet> subnet = selectedSubnet();
-        int caret = grid.caretProperty().get();
-        if (subnet.isEmpty() || caret < 0 || !(grid.getContent() instanceof GridContent.Addresses cells)) {
-            report("Select an address of a DHCP pool or reserved range in the grid first", true);
-            return;
-        }
-        Ip ip = cells.ip(caret);
-        long subnetId = cells.subnet().id();
-        tasks.submit(() -> allocator().ranges(subnetId).stream().filter(r -> r.range().contains(ip)).findFirst(),
-                range -> range.ifPresentOrElse(r -> deletes.deleteRange(cells.subnet(), r,
-                                (message, undo) -> done(null, message, undo)),
-                        () -> report(ip + " is in no DHCP pool or reserved range", true)),
-                problem -> report("Cannot read the ranges: " + message(problem), true));
+        edits.deleteRangeAtCaret();
     }
 
     /**
@@ -901,15 +837,6 @@ public final class MainViewModel {
 
     private Optional<Subnet> selectedSubnet() {
         return selection.subnet();
-    }
-
-    /** A block of a block map under the caret, as the CIDR a new subnet might take; else nothing. */
-    private String suggestedCidr() {
-        int caret = grid.caretProperty().get();
-        if (caret >= 0 && grid.getContent() instanceof GridContent.Blocks blocks && caret < blocks.size()) {
-            return blocks.block(caret).block().toString();
-        }
-        return "";
     }
 
     private Path folderOfCurrentFile() {

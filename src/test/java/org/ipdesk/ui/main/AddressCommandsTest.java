@@ -40,7 +40,7 @@ class AddressCommandsTest {
         allocator = Allocator.open(file);
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         AddressGridViewModel grid = new AddressGridViewModel(() -> allocator, tasks);
-        return new AddressCommands(() -> allocator, tasks, new CancellingDialogs(), grid, new AddressCommands.Host() {
+        return new AddressCommands(() -> allocator, tasks, new CancellingDialogs(), grid, new CommandHost() {
             @Override
             public Optional<Subnet> selectedSubnet() {
                 return Optional.empty();
