@@ -13,14 +13,11 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
@@ -77,7 +74,6 @@ public final class MainViewModel {
             + "(or on the command line: ipdesk network add NAME).";
 
     private final TaskExecutor tasks;
-    private final SettingsStore settingsStore;
     private final DialogService dialogs;
     private final EditCommands edits;
     private final UndoStack undoStack;
@@ -86,7 +82,7 @@ public final class MainViewModel {
     private final ExternalChangeWatcher externalChanges;
     /** The row to select once the next reload lands (a network or subnet just created). */
     private String selectAfterLoad;
-    private Settings settings;
+    private final WindowPreferences preferences;
 
     /** The open allocator and its file; touched only by jobs on the executor. */
     private Allocator allocator;
@@ -105,15 +101,6 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
-    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
-    private final ReadOnlyObjectWrapper<CellSize> cellSize = new ReadOnlyObjectWrapper<>(this, "cellSize",
-            CellSize.MEDIUM);
-    private final ReadOnlyIntegerWrapper warningPercent = new ReadOnlyIntegerWrapper(this, "warningPercent",
-            Preferences.DEFAULT_WARNING);
-    private final ReadOnlyIntegerWrapper criticalPercent = new ReadOnlyIntegerWrapper(this, "criticalPercent",
-            Preferences.DEFAULT_CRITICAL);
-    private final ObservableList<Path> recentDatabases = FXCollections.observableArrayList();
-    private final ObservableList<Path> readOnlyRecent = FXCollections.unmodifiableObservableList(recentDatabases);
     private final BooleanBinding hasNetworks = Bindings.isNotEmpty(tree.networks());
     private final BooleanBinding emptyDatabase = Bindings.createBooleanBinding(
             () -> tree.networks().isEmpty() && error.get().isEmpty() && !loading.get(), tree.networks(), error,
@@ -125,14 +112,13 @@ public final class MainViewModel {
      */
     public MainViewModel(Path databaseFile, TaskExecutor tasks, SettingsStore settingsStore, DialogService dialogs) {
         this.tasks = tasks;
-        this.settingsStore = settingsStore;
         this.dialogs = dialogs;
         this.undoStack = new UndoStack(this::allocator, tasks);
         this.search = new SearchViewModel(this::allocator, tasks);
         this.externalChanges = new ExternalChangeWatcher(tasks, () -> allocator().externalVersion(),
                 () -> loading.get() || !error.get().isEmpty(),
                 () -> refreshAfterChange("Another program changed the database; refreshed", false));
-        this.settings = settingsStore == null ? Settings.DEFAULTS : settingsStore.load();
+        this.preferences = new WindowPreferences(settingsStore, message -> report(message, true));
         this.grid = new AddressGridViewModel(this::allocator, tasks);
         this.header = new SubnetHeaderViewModel(this::allocator, tasks);
         this.details = new AddressDetailsViewModel(this::allocator, tasks);
@@ -167,15 +153,8 @@ public final class MainViewModel {
         grid.caretProperty().addListener((property, before, now) -> showCaretDetails());
         grid.setOnActivate(this::activate);
         grid.contentProperty().addListener((property, before, now) -> showCaretDetails());
-        showPreferences(settings.preferences());
-        darkTheme.addListener((property, before, now) -> {
-            if (now != settings.darkTheme()) {
-                remember(settings.withDarkTheme(now));
-            }
-        });
         tree.setOnFiltered(this::showPlaceholder);
         switchTo(databaseFile.toAbsolutePath().normalize());
-        recentDatabases.setAll(settings.recentDatabases());
     }
 
     /**
@@ -183,7 +162,7 @@ public final class MainViewModel {
      * to open at start has gone, the status line says so, since the window fell back to the default database.
      */
     public void reportMissingStartupFile() {
-        settings.preferences().startupFile().filter(file -> !Files.isRegularFile(file)).ifPresent(file -> report(
+        preferences.startupFile().filter(file -> !Files.isRegularFile(file)).ifPresent(file -> report(
                 "The database set in Preferences to open at start is not there any more: " + file, true));
     }
 
@@ -291,22 +270,22 @@ public final class MainViewModel {
 
     /** The dark theme is on; remembered between runs. */
     public BooleanProperty darkThemeProperty() {
-        return darkTheme;
+        return preferences.darkThemeProperty();
     }
 
     /** How big the address grid draws its cells (Edit → Preferences); remembered between runs. */
     public ReadOnlyObjectProperty<CellSize> cellSizeProperty() {
-        return cellSize.getReadOnlyProperty();
+        return preferences.cellSizeProperty();
     }
 
     /** From this share used (whole percent) a subnet is nearly full; the Usage dashboard starts from it. */
     public ReadOnlyIntegerProperty warningPercentProperty() {
-        return warningPercent.getReadOnlyProperty();
+        return preferences.warningPercentProperty();
     }
 
     /** From this share used (whole percent) a subnet is critical; the Usage dashboard starts from it. */
     public ReadOnlyIntegerProperty criticalPercentProperty() {
-        return criticalPercent.getReadOnlyProperty();
+        return preferences.criticalPercentProperty();
     }
 
     /** A subnet is selected: ranges can be added to it. */
@@ -326,7 +305,7 @@ public final class MainViewModel {
 
     /** Recently opened files, newest first. */
     public ObservableList<Path> recentDatabases() {
-        return readOnlyRecent;
+        return preferences.recentDatabases();
     }
 
     // ================================================================= commands
@@ -634,24 +613,15 @@ public final class MainViewModel {
 
     /** A new view model of the Preferences dialog, on the preferences in force now (the theme as the toolbar has it). */
     public PreferencesViewModel newPreferences() {
-        return new PreferencesViewModel(settings.preferences().withDarkTheme(darkTheme.get()), databaseFile.get(),
+        return new PreferencesViewModel(preferences.current(), databaseFile.get(),
                 dialogs::chooseDatabaseToOpen);
     }
 
     /** Applies {@code preferences} to the window at once (theme, grid, thresholds) and remembers them. */
-    public void applyPreferences(Preferences preferences) {
-        boolean saved = remember(settings.withPreferences(preferences));
-        showPreferences(preferences);
-        if (saved) {
+    public void applyPreferences(Preferences edited) {
+        if (preferences.apply(edited)) {
             report("Saved the preferences", false);
         }
-    }
-
-    private void showPreferences(Preferences preferences) {
-        darkTheme.set(preferences.darkTheme());
-        cellSize.set(preferences.cellSize());
-        warningPercent.set(preferences.warningPercent());
-        criticalPercent.set(preferences.criticalPercent());
     }
 
     /**
@@ -659,10 +629,9 @@ public final class MainViewModel {
      * database open now and the thresholds in force.
      */
     public List<HowItWorks.Section> howItWorks() {
-        Path settingsFile = settingsStore == null ? DataLocation.dataFolder().resolve("settings.json")
-                : settingsStore.file();
         return HowItWorks.sections(new HowItWorks.Facts(DataLocation.dataFolder(), DataLocation.defaultDatabase(),
-                settingsFile, databaseFile.get(), warningPercent.get(), criticalPercent.get()));
+                preferences.settingsFile(), databaseFile.get(), warningPercentProperty().get(),
+                criticalPercentProperty().get()));
     }
 
     /** Help → About: the version, the open database and the data folder, as lines of text. */
@@ -684,7 +653,8 @@ public final class MainViewModel {
      */
     public UsageDashboardViewModel newUsageDashboard() {
         UsageDashboardViewModel dashboard = new UsageDashboardViewModel(this::allocator, tasks,
-                () -> String.valueOf(databaseFile.get().getFileName()), warningPercent.get(), criticalPercent.get());
+                () -> String.valueOf(databaseFile.get().getFileName()), warningPercentProperty().get(),
+                criticalPercentProperty().get());
         dashboard.setOnOpen(row -> openSubnet(row.network(), row.cidr()));
         return dashboard;
     }
@@ -942,8 +912,7 @@ public final class MainViewModel {
             details.clear();
             switchTo(target);
         }
-        remember(settings.opened(target));
-        recentDatabases.setAll(settings.recentDatabases());
+        preferences.opened(target);
         report(operation, false);
         show(snapshot);
     }
@@ -951,10 +920,7 @@ public final class MainViewModel {
     private void notOpened(Path target, Throwable problem) {
         loading.set(false);
         report("Cannot open " + target + ": " + message(problem), true);
-        if (!Files.exists(target) && settings.recentDatabases().contains(target)) {
-            remember(settings.forget(target));
-            recentDatabases.setAll(settings.recentDatabases());
-        }
+        preferences.forgetIfGone(target, !Files.exists(target));
     }
 
     private void fail(Throwable problem) {
@@ -990,17 +956,6 @@ public final class MainViewModel {
             placeholder.set(tree.visibleNetworks().isEmpty()
                     ? "Nothing matches \u201c" + tree.filterProperty().get().strip() + "\u201d." : "");
         }
-    }
-
-    /** Keeps {@code next} as the settings and saves them; false (and the status line says why) if saving failed. */
-    private boolean remember(Settings next) {
-        settings = next;
-        if (settingsStore != null) {
-            Optional<String> problem = settingsStore.save(next);
-            problem.ifPresent(message -> report(message, true));
-            return problem.isEmpty();
-        }
-        return true;
     }
 
     private static String message(Throwable problem) {
