@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -24,16 +23,9 @@ import org.ipdesk.address.Ip;
 import org.ipdesk.address.IpRange;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.SampleData;
-import org.ipdesk.exchange.DatabaseExport;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.Usage;
-import org.ipdesk.report.AddressCsv;
-import org.ipdesk.report.AddressList;
-import org.ipdesk.report.AddressXlsx;
-import org.ipdesk.report.ExportMonitor;
-import org.ipdesk.report.ReportFiles;
 import org.ipdesk.store.DataLocation;
-import org.ipdesk.store.OutputTargets;
 import org.ipdesk.store.OpenMode;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
@@ -76,6 +68,7 @@ public final class MainViewModel {
     private final TaskExecutor tasks;
     private final DialogService dialogs;
     private final EditCommands edits;
+    private final FileCommands files;
     private final UndoStack undoStack;
     private final AddressCommands addresses;
     private final SearchViewModel search;
@@ -150,6 +143,8 @@ public final class MainViewModel {
         };
         this.addresses = new AddressCommands(this::allocator, tasks, dialogs, grid, host);
         this.edits = new EditCommands(this::allocator, tasks, dialogs, tree, selection, grid, host);
+        this.files = new FileCommands(this::allocator, tasks, dialogs, selection, status, this.databaseFile::get,
+                this::folderOfCurrentFile, this::open);
         grid.caretProperty().addListener((property, before, now) -> showCaretDetails());
         grid.setOnActivate(this::activate);
         grid.contentProperty().addListener((property, before, now) -> showCaretDetails());
@@ -415,73 +410,24 @@ public final class MainViewModel {
         dialogs.chooseNewDatabase(folderOfCurrentFile()).ifPresent(this::createDatabase);
     }
 
-    /**
-     * File → Back up…: a consistent copy of the open database (SQLite's online backup) to a file the user names.
-     * The save dialog has asked before an existing file is chosen, so an older backup there is replaced; the open
-     * database, a folder or a device never are.
-     */
+    /** File → Back up…: a consistent copy of the open database to a new file. */
     public void backUp() {
-        dialogs.chooseNewDatabase(folderOfCurrentFile()).ifPresent(target -> tasks.submit(() -> {
-            allocator().backup(target, OutputTargets.IfDatabase.REPLACE);
-            return target;
-        }, written -> report("Backed up " + databaseFile.get() + " to " + written, false),
-                problem -> report("Cannot back up to " + target + ": " + message(problem), true)));
+        files.backUp();
     }
 
-    /**
-     * File → Restore…: after a confirmation, opens a backup as the current database. The file open until now
-     * stays as it is on disk.
-     */
+    /** File → Restore…: after a confirmation, opens a backup as the current database. */
     public void restore() {
-        dialogs.chooseDatabaseToOpen(folderOfCurrentFile()).ifPresent(backup -> {
-            if (dialogs.confirm("Restore a backup", "Work on the backup " + backup.toAbsolutePath().normalize()
-                    + " from now on?\n\nThe window opens that file as its database; " + databaseFile.get()
-                    + " stays as it is on disk.", "Open the backup")) {
-                open(backup);
-            }
-        });
+        files.restore();
     }
 
-    /**
-     * File → Export addresses…: the held addresses of the selected subnet (with its child subnets) or network, or
-     * of every network when nothing is selected, to {@code target} as CSV or XLSX (by its extension), written
-     * whole or not at all.
-     */
+    /** File → Export addresses…: the selected subnet's or network's addresses (or all) as CSV or XLSX. */
     public void exportAddresses(Path target) {
-        TreeRow row = selection.get();
-        Optional<String> network = row == null ? Optional.empty() : Optional.of(row.network().name());
-        Optional<Cidr> subnet = row == null ? Optional.empty() : row.subnet().map(Subnet::cidr);
-        boolean xlsx = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
-        report("Writing " + target + " \u2026", false);
-        tasks.submit(() -> {
-            AddressList list = AddressList.read(allocator(), network, subnet);
-            ReportFiles.write(target, (out, monitor) -> {
-                if (xlsx) {
-                    new AddressXlsx().write(list, out, monitor);
-                } else {
-                    new AddressCsv().write(list, out, monitor);
-                }
-            }, ExportMonitor.NONE);
-            return list.entries().size();
-        }, count -> report(String.format("Exported %,d addresses%s to %s", count,
-                subnet.map(c -> " of " + c).or(() -> network.map(n -> " of " + n)).orElse(""), target), false),
-                problem -> report("Cannot export to " + target + ": " + message(problem), true));
+        files.exportAddresses(target);
     }
 
-    /**
-     * File → Export database…: every network, subnet, range and address (whatever is selected) to {@code target} as
-     * CSV in IPDesk's own import layout, read in one transaction and written whole or not at all. Importing the file
-     * into an empty database gives the same content.
-     */
+    /** File → Export database…: everything, as CSV in IPDesk's own import layout. */
     public void exportDatabase(Path target) {
-        report("Writing " + target + " \u2026", false);
-        tasks.submit(() -> {
-            DatabaseExport.Counts[] counts = new DatabaseExport.Counts[1];
-            ReportFiles.write(target, (out, monitor) -> counts[0] = DatabaseExport.write(allocator(), out, monitor),
-                    ExportMonitor.NONE);
-            return counts[0];
-        }, counts -> report("Exported the database (" + counts.describe() + ") to " + target, false),
-                problem -> report("Cannot export to " + target + ": " + message(problem), true));
+        files.exportDatabase(target);
     }
 
     /** Edit → New network: the network dialog; the new network is selected. */
