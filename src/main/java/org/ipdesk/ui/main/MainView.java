@@ -1,10 +1,7 @@
 package org.ipdesk.ui.main;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -68,9 +65,6 @@ public final class MainView {
 
     private final MainViewModel viewModel;
     private final AddressGrid grid;
-    /** Keys of the tree rows the user collapsed; every other row starts expanded. */
-    private final Set<String> collapsed = new HashSet<>();
-    private boolean rebuilding;
 
     private final Menu recentMenu = new Menu("Open _recent");
 
@@ -153,18 +147,12 @@ public final class MainView {
         viewModel.warningPercentProperty().addListener((property, before, now) -> networkTree.refresh());
         viewModel.criticalPercentProperty().addListener((property, before, now) -> networkTree.refresh());
         filterField.textProperty().bindBidirectional(viewModel.filterProperty());
-        viewModel.visibleNetworks().addListener((ListChangeListener<TreeRow>) change -> showRows());
-        viewModel.selectedProperty().addListener((property, before, now) -> selectInTree(now));
-        networkTree.getSelectionModel().selectedItemProperty().addListener((property, before, now) -> {
-            if (!rebuilding && now != null) {
-                viewModel.select(now.getValue());
-            }
-        });
+        NetworkTreePane pane = new NetworkTreePane(networkTree, viewModel);
         placeholderLabel.textProperty().bind(viewModel.placeholderProperty());
         placeholderLabel.visibleProperty().bind(viewModel.placeholderProperty().isNotEmpty()
                 .and(viewModel.emptyDatabaseProperty().not()));
         ((StackPane) networkTree.getParent()).getChildren().add(firstRun());
-        showRows();
+        pane.showRows();
     }
 
     /** Ctrl+C in the grid or the tree: the selected address(es), block, subnet or network, as plain text. */
@@ -470,79 +458,6 @@ public final class MainView {
     private void quit() {
         window().hide();
         Platform.exit();
-    }
-
-    // ================================================================= tree
-
-    /** Rebuilds the tree from the view model's rows, keeping what the user collapsed and the selection. */
-    private void showRows() {
-        rebuilding = true;
-        try {
-            networkTree.getRoot().getChildren().setAll(viewModel.visibleNetworks().stream().map(this::item).toList());
-        } finally {
-            rebuilding = false;
-        }
-        selectInTree(viewModel.selectedProperty().get());
-    }
-
-    private TreeItem<TreeRow> item(TreeRow row) {
-        TreeItem<TreeRow> item = new TreeItem<>(row);
-        item.getChildren().setAll(row.children().stream().map(this::item).toList());
-        boolean filtering = !viewModel.filterProperty().get().isBlank();
-        item.setExpanded(filtering || !collapsed.contains(row.key()));
-        item.expandedProperty().addListener((property, before, now) -> {
-            if (!rebuilding && !filtering) {
-                if (now) {
-                    collapsed.remove(row.key());
-                } else {
-                    collapsed.add(row.key());
-                }
-            }
-        });
-        return item;
-    }
-
-    private void selectInTree(TreeRow row) {
-        TreeItem<TreeRow> current = networkTree.getSelectionModel().getSelectedItem();
-        if (row == null) {
-            if (current != null) {
-                rebuilding = true;
-                networkTree.getSelectionModel().clearSelection();
-                rebuilding = false;
-            }
-            return;
-        }
-        if (current != null && current.getValue() != null && current.getValue().key().equals(row.key())) {
-            return;
-        }
-        find(networkTree.getRoot(), row.key()).ifPresent(item -> {
-            rebuilding = true;
-            try {
-                for (TreeItem<TreeRow> up = item.getParent(); up != null; up = up.getParent()) {
-                    up.setExpanded(true);
-                }
-                networkTree.getSelectionModel().select(item);
-                int index = networkTree.getRow(item);
-                if (index >= 0) {
-                    networkTree.scrollTo(Math.max(0, index - 3));
-                }
-            } finally {
-                rebuilding = false;
-            }
-        });
-    }
-
-    private static Optional<TreeItem<TreeRow>> find(TreeItem<TreeRow> parent, String key) {
-        for (TreeItem<TreeRow> child : parent.getChildren()) {
-            if (child.getValue() != null && child.getValue().key().equals(key)) {
-                return Optional.of(child);
-            }
-            Optional<TreeItem<TreeRow>> inside = find(child, key);
-            if (inside.isPresent()) {
-                return inside;
-            }
-        }
-        return Optional.empty();
     }
 
     // ================================================================= helpers
