@@ -1,6 +1,5 @@
 package org.ipdesk.ui.main;
 
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +19,6 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
-import org.ipdesk.address.IpRange;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.SampleData;
 import org.ipdesk.model.Subnet;
@@ -69,6 +67,7 @@ public final class MainViewModel {
     private final DialogService dialogs;
     private final EditCommands edits;
     private final FileCommands files;
+    private final CopyText copy;
     private final UndoStack undoStack;
     private final AddressCommands addresses;
     private final SearchViewModel search;
@@ -145,6 +144,7 @@ public final class MainViewModel {
         this.edits = new EditCommands(this::allocator, tasks, dialogs, tree, selection, grid, host);
         this.files = new FileCommands(this::allocator, tasks, dialogs, selection, status, this.databaseFile::get,
                 this::folderOfCurrentFile, this::open);
+        this.copy = new CopyText(grid, selection);
         grid.caretProperty().addListener((property, before, now) -> showCaretDetails());
         grid.setOnActivate(this::activate);
         grid.contentProperty().addListener((property, before, now) -> showCaretDetails());
@@ -704,42 +704,9 @@ public final class MainViewModel {
         load();
     }
 
-    /** The most addresses Copy writes one per line; a larger selection is copied as "first-last". */
-    static final int COPY_LINES = 4096;
-
-    /**
-     * What Copy (Ctrl+C) puts on the clipboard, as plain text: from the grid, the selected address, the selected
-     * addresses one per line (a large selection as "first-last"), or the CIDR of a block of a block map; from the
-     * tree, the CIDR of the selected subnet or the name of the selected network. Empty when nothing is selected.
-     */
+    /** What Copy (Ctrl+C) puts on the clipboard, as plain text; see {@link CopyText#text(boolean)}. */
     public String copyText(boolean fromGrid) {
-        if (fromGrid) {
-            GridContent content = grid.getContent();
-            IpRange selection = grid.selectionProperty().get();
-            int caret = grid.caretProperty().get();
-            if (content instanceof GridContent.Blocks blocks && caret >= 0 && caret < blocks.size()) {
-                return blocks.block(caret).block().toString();
-            }
-            if (selection == null) {
-                return "";
-            }
-            if (selection.start().equals(selection.end())) {
-                return selection.start().toString();
-            }
-            if (selection.size().compareTo(java.math.BigInteger.valueOf(COPY_LINES)) > 0) {
-                return selection.toString();
-            }
-            StringBuilder lines = new StringBuilder();
-            for (Ip ip = selection.start(); ip.compareTo(selection.end()) <= 0; ip = ip.next()) {
-                lines.append(ip).append(System.lineSeparator());
-            }
-            return lines.toString();
-        }
-        TreeRow row = selection.get();
-        if (row == null) {
-            return "";
-        }
-        return row.subnet().map(subnet -> subnet.cidr().toString()).orElse(row.network().name());
+        return copy.text(fromGrid);
     }
 
     /** Undo and redo of this window's commands. */
