@@ -113,6 +113,27 @@ class ArchitectureTest {
             .because("a view only binds properties and forwards events to its view model: no SQL, no allocator call")
             .allowEmptyShould(true);
 
+    /** The main window's parts other than its view and its tree cell: plain beans, tested without a toolkit. */
+    private static final String MAIN_WINDOW_PART = "org\\.ipdesk\\.ui\\.main\\."
+            + "(.*Commands|CommandHost|SelectionState|StatusLine|WindowPreferences|ChangeFeed|ExternalChangeWatcher)"
+            + "(\\$.*)?";
+
+    @ArchTest
+    static final ArchRule mainWindowPartsStayOutOfTheScene = noClasses()
+            .that().haveNameMatching(MAIN_WINDOW_PART)
+            .should().dependOnClassesThat(resideInAnyPackage("javafx.scene..", "javafx.fxml..", "javafx.stage.."))
+            .because("the main window's parts (command sets, selection, status line, preferences, change watcher)"
+                    + " are tested with plain JUnit; only MainView builds controls")
+            .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule theActionCatalogueIsPlainData = noClasses()
+            .that().haveNameMatching("org\\.ipdesk\\.ui\\.action\\.(StandardAction|Command)(\\$.*)?")
+            .should().dependOnClassesThat(resideInAnyPackage("javafx.scene..", "javafx.fxml..", "org.ipdesk.allocator..",
+                    "org.ipdesk.store.."))
+            .because("the catalogue declares actions; ActionFactory alone builds controls from it")
+            .allowEmptyShould(true);
+
     private static ArchRule noJavafxNorJdbcIn(String layer) {
         return noClasses()
                 .that().resideInAPackage(layer)

@@ -13,6 +13,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.ipdesk.ui.main.ExternalChangeWatcher;
 import org.ipdesk.ui.main.MainView;
 import org.ipdesk.ui.main.MainViewModel;
 import org.ipdesk.ui.settings.SettingsStore;
@@ -57,6 +58,7 @@ public final class App extends Application {
         stage.getIcons().setAll(icons());
         stage.setScene(scene);
         stage.show();
+        viewModel.externalChanges().start(ExternalChangeWatcher.POLL);
 
         if (StartupProbe.requested()) {
             StartupProbe.exitWhenUsable(scene, viewModel.loadingProperty(), viewModel.summaryProperty(),
@@ -81,8 +83,8 @@ public final class App extends Application {
 
     @Override
     public void stop() {
-        if (view != null) {
-            view.stop();
+        if (viewModel != null) {
+            viewModel.externalChanges().stop();
         }
         if (viewModel != null) {
             viewModel.close();

@@ -52,34 +52,21 @@ public interface DialogService {
      * Shows the address dialog (reserve, edit or allocate next) until it saves or is cancelled; returns what was
      * saved, empty on Cancel. On Cancel an allocate-next dialog gives its held address back
      * ({@link AddressDialogViewModel#cancel()}).
-     * <p>The address dialogs are default methods that answer Cancel, so a service written before them (the main
-     * window's cancel-everything service) still compiles and behaves as a user who cancels.
      */
-    default Optional<AddressResult> editAddress(AddressDialogViewModel viewModel) {
-        viewModel.cancel();
-        return Optional.empty();
-    }
+    Optional<AddressResult> editAddress(AddressDialogViewModel viewModel);
 
     /** Shows the block dialog until it allocates or is cancelled; returns the block taken, empty on Cancel. */
-    default Optional<AddressResult> allocateBlock(BlockDialogViewModel viewModel) {
-        return Optional.empty();
-    }
+    Optional<AddressResult> allocateBlock(BlockDialogViewModel viewModel);
 
     /** Shows the dual-stack dialog until it allocates or is cancelled; returns the pair taken, empty on Cancel. */
-    default Optional<AddressResult> allocatePair(PairDialogViewModel viewModel) {
-        return Optional.empty();
-    }
+    Optional<AddressResult> allocatePair(PairDialogViewModel viewModel);
 
     /** Shows the child-subnet dialog until it creates the subnet or is cancelled; empty on Cancel. */
-    default Optional<ChildSubnetResult> createChildSubnet(ChildSubnetDialogViewModel viewModel) {
-        return Optional.empty();
-    }
+    Optional<ChildSubnetResult> createChildSubnet(ChildSubnetDialogViewModel viewModel);
 
     /**
      * Shows Edit → Preferences until OK or Cancel; returns the preferences as edited on OK (OK is enabled only while
      * they are valid), empty on Cancel, Escape or the close button.
      */
-    default Optional<Preferences> editPreferences(PreferencesViewModel viewModel) {
-        return Optional.empty();
-    }
+    Optional<Preferences> editPreferences(PreferencesViewModel viewModel);
 }

@@ -1,7 +1,10 @@
 package org.ipdesk.ui.help;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
+import org.ipdesk.ui.action.StandardAction;
 
 /**
  * The keyboard shortcuts Help → Keyboard shortcuts lists. "Ctrl" is the platform's shortcut key (Cmd on macOS);
@@ -29,25 +32,8 @@ public final class KeyboardShortcuts {
     private static final String BLOCKS = "Block map (large subnets)";
     private static final String HISTORY = "History window";
 
-    /** What the application offers today, grouped by where it works, in the order the help window shows them. */
-    public static final List<Shortcut> ALL = List.of(
-            new Shortcut("Ctrl+O", "Open a database", WINDOW),
-            new Shortcut("Ctrl+Shift+N", "New database", WINDOW),
-            new Shortcut("Ctrl+F", "Search addresses, host names, MACs and owners", WINDOW),
-            new Shortcut("Ctrl+Shift+S", "New subnet", WINDOW),
-            new Shortcut("Ctrl+N", "Allocate the next free address in the selected subnet", WINDOW),
-            new Shortcut("Ctrl+R", "Reserve a specific address in the selected subnet", WINDOW),
-            new Shortcut("F2", "Edit the selected network or subnet", WINDOW),
-            new Shortcut("Ctrl+C", "Copy the selected address(es) in the grid, or the subnet in the tree", WINDOW),
-            new Shortcut("Ctrl+Z", "Undo", WINDOW),
-            new Shortcut("Ctrl+Shift+Z / Ctrl+Y", "Redo", WINDOW),
-            new Shortcut("F5", "Read the database again", WINDOW),
-            new Shortcut("Ctrl+H", "History of changes", WINDOW),
-            new Shortcut("Ctrl+U", "Usage dashboard", WINDOW),
-            new Shortcut("Ctrl+,", "Preferences", WINDOW),
-            new Shortcut("F1", "Keyboard shortcuts (this list)", WINDOW),
-            new Shortcut("Ctrl+Q", "Quit", WINDOW),
-
+    /** The keys of the grid, the block map and the History window, which are not menu actions. */
+    private static final List<Shortcut> IN_PANES = List.of(
             new Shortcut("Arrow keys", "Move to the next address left, right, up or down", GRID),
             new Shortcut("Page Up / Page Down", "Move a page up or down", GRID),
             new Shortcut("Home / End", "Move to the start or end of the row", GRID),
@@ -64,6 +50,15 @@ public final class KeyboardShortcuts {
 
             new Shortcut("F5", "Read the history again", HISTORY),
             new Shortcut("Ctrl+W", "Close the window", HISTORY));
+
+    /**
+     * What the application offers today, grouped by where it works, in the order the help window shows them: the
+     * main window's accelerators as the action catalogue declares them, then the keys of the panes.
+     */
+    public static final List<Shortcut> ALL = Stream.concat(
+            Arrays.stream(StandardAction.values()).filter(action -> action.keys().isPresent())
+                    .map(action -> new Shortcut(action.keysText(), action.help(), WINDOW)),
+            IN_PANES.stream()).toList();
 
     private KeyboardShortcuts() {
     }

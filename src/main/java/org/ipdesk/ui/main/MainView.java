@@ -1,13 +1,7 @@
 package org.ipdesk.ui.main;
 
 import java.nio.file.Path;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -41,8 +35,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.Duration;
 import org.ipdesk.ui.details.AddressDetailsView;
+import org.ipdesk.ui.action.ActionFactory;
+import org.ipdesk.ui.action.Command;
+import org.ipdesk.ui.action.StandardAction;
 import org.ipdesk.ui.grid.AddressGrid;
 import org.ipdesk.ui.grid.AddressGridViewModel;
 import org.ipdesk.ui.grid.GridBreadcrumb;
@@ -55,7 +51,6 @@ import org.ipdesk.ui.importer.ImportPreviewView;
 import org.ipdesk.ui.search.SearchView;
 import org.ipdesk.ui.subnet.SubnetHeaderView;
 import org.ipdesk.ui.usage.UsageDashboardView;
-import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -66,26 +61,15 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class MainView {
 
-    /** How often the window asks SQLite whether another process wrote to the file. */
-    static final Duration EXTERNAL_CHANGE_POLL = Duration.seconds(1);
-
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
     private final MainViewModel viewModel;
     private final AddressGrid grid;
-    private final Timeline poll;
-    /** Keys of the tree rows the user collapsed; every other row starts expanded. */
-    private final Set<String> collapsed = new HashSet<>();
-    private boolean rebuilding;
+
+    private final Menu recentMenu = new Menu("Open _recent");
 
     @FXML
-    private MenuItem newDatabaseItem;
-    @FXML
-    private MenuItem openItem;
-    @FXML
-    private Menu recentMenu;
-    @FXML
-    private MenuItem openDefaultItem;
+    private Menu fileMenu;
     @FXML
     private Menu editMenu;
     @FXML
@@ -127,38 +111,29 @@ public final class MainView {
     @FXML
     private Label lastOperationLabel;
     @FXML
-    private Button refreshButton;
-    @FXML
     private ToggleButton themeButton;
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
         this.grid = new AddressGrid(viewModel.grid());
-        this.poll = new Timeline(new KeyFrame(EXTERNAL_CHANGE_POLL, event -> viewModel.checkForExternalChanges()));
-        poll.setCycleCount(Animation.INDEFINITE);
     }
 
     @FXML
     private void initialize() {
         bindTree();
         bindCentre();
+        bindFileCommands();
         bindMenus();
         bindEditing();
         bindAddressCommands();
         bindSearchHistoryAndHelp();
         bindCopy();
         bindStatusBar();
-        poll.play();
     }
 
     /** The address grid of the selected subnet (tests and screenshots read it). */
     public AddressGrid grid() {
         return grid;
-    }
-
-    /** Stops polling the file for other writers (the window is closing). */
-    public void stop() {
-        poll.stop();
     }
 
     // ================================================================= binding
@@ -172,23 +147,17 @@ public final class MainView {
         viewModel.warningPercentProperty().addListener((property, before, now) -> networkTree.refresh());
         viewModel.criticalPercentProperty().addListener((property, before, now) -> networkTree.refresh());
         filterField.textProperty().bindBidirectional(viewModel.filterProperty());
-        viewModel.visibleNetworks().addListener((ListChangeListener<TreeRow>) change -> showRows());
-        viewModel.selectedProperty().addListener((property, before, now) -> selectInTree(now));
-        networkTree.getSelectionModel().selectedItemProperty().addListener((property, before, now) -> {
-            if (!rebuilding && now != null) {
-                viewModel.select(now.getValue());
-            }
-        });
+        NetworkTreePane pane = new NetworkTreePane(networkTree, viewModel);
         placeholderLabel.textProperty().bind(viewModel.placeholderProperty());
         placeholderLabel.visibleProperty().bind(viewModel.placeholderProperty().isNotEmpty()
                 .and(viewModel.emptyDatabaseProperty().not()));
         ((StackPane) networkTree.getParent()).getChildren().add(firstRun());
-        showRows();
+        pane.showRows();
     }
 
     /** Ctrl+C in the grid or the tree: the selected address(es), block, subnet or network, as plain text. */
     private void bindCopy() {
-        KeyCombination copy = KeyCombination.keyCombination("Shortcut+C");
+        KeyCombination copy = ActionFactory.accelerator(StandardAction.COPY);
         grid.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (copy.match(event)) {
                 copy(true);
@@ -269,54 +238,46 @@ public final class MainView {
      * tree's context menu; enabled only when they apply.
      */
     private void bindEditing() {
-        MenuItem newNetwork = item("New _network\u2026", Material2MZ.ROUTER, viewModel::newNetwork, null);
-        MenuItem newSubnet = item("New _subnet\u2026", Material2AL.ACCOUNT_TREE, viewModel::newSubnet,
-                viewModel.hasNetworksProperty().not());
-        MenuItem newRange = item("New _range from the selection\u2026", Material2AL.ADD_BOX, viewModel::newRange,
-                viewModel.subnetSelectedProperty().not());
-        MenuItem edit = item("_Edit\u2026", Material2AL.EDIT, viewModel::editSelected,
-                viewModel.somethingSelectedProperty().not());
-        MenuItem delete = item("_Delete\u2026", Material2AL.DELETE, viewModel::deleteSelected,
-                viewModel.somethingSelectedProperty().not());
-        MenuItem deleteRange = item("Delete the ran_ge at the selected address\u2026", Material2AL.DELETE_OUTLINE,
-                viewModel::deleteRangeAtCaret, viewModel.subnetSelectedProperty().not());
-        newSubnet.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+S"));
-        edit.setAccelerator(KeyCombination.keyCombination("F2"));
-        MenuItem undo = item("_Undo", Material2MZ.UNDO, viewModel::undo, viewModel.undoStack().canUndoProperty().not());
+        Command newNetwork = Command.of(viewModel::newNetwork);
+        Command newSubnet = Command.when(viewModel.hasNetworksProperty(), viewModel::newSubnet);
+        Command newRange = Command.when(viewModel.subnetSelectedProperty(), viewModel::newRange);
+        Command edit = Command.when(viewModel.somethingSelectedProperty(), viewModel::editSelected);
+        Command delete = Command.when(viewModel.somethingSelectedProperty(), viewModel::deleteSelected);
+        Command deleteRange = Command.when(viewModel.subnetSelectedProperty(), viewModel::deleteRangeAtCaret);
+        Command newChild = Command.when(viewModel.subnetSelectedProperty(), viewModel::newChildSubnet);
+        MenuItem undo = ActionFactory.menuItem(StandardAction.UNDO,
+                Command.when(viewModel.undoStack().canUndoProperty(), viewModel::undo));
         undo.textProperty().bind(viewModel.undoStack().undoTextProperty());
-        undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
-        MenuItem redo = item("_Redo", Material2MZ.REDO, viewModel::redo, viewModel.undoStack().canRedoProperty().not());
+        MenuItem redo = ActionFactory.menuItem(StandardAction.REDO,
+                Command.when(viewModel.undoStack().canRedoProperty(), viewModel::redo));
         redo.textProperty().bind(viewModel.undoStack().redoTextProperty());
-        redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+Z"));
-        editMenu.getItems().setAll(undo, redo, new SeparatorMenuItem(), newNetwork, newSubnet, newRange,
-                new SeparatorMenuItem(), edit, delete, deleteRange);
+        editMenu.getItems().setAll(undo, redo, new SeparatorMenuItem(),
+                ActionFactory.menuItem(StandardAction.NEW_NETWORK, newNetwork),
+                ActionFactory.menuItem(StandardAction.NEW_SUBNET, newSubnet),
+                ActionFactory.menuItem(StandardAction.NEW_RANGE, newRange), new SeparatorMenuItem(),
+                ActionFactory.menuItem(StandardAction.EDIT, edit),
+                ActionFactory.menuItem(StandardAction.DELETE, delete),
+                ActionFactory.menuItem(StandardAction.DELETE_RANGE, deleteRange));
         // Ctrl+Y is redo on Windows and in many tools: accept it too
         networkTree.sceneProperty().addListener((property, before, scene) -> {
             if (scene != null) {
-                scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Y"), viewModel::redo);
+                scene.getAccelerators().put(ActionFactory.alternativeAccelerator(StandardAction.REDO), viewModel::redo);
             }
         });
 
         toolBar.getItems().addAll(0, List.of(
-                button("Network", Material2MZ.ROUTER, "New network", viewModel::newNetwork, null),
-                button("Subnet", Material2AL.ACCOUNT_TREE, "New subnet (Ctrl+Shift+S)", viewModel::newSubnet,
-                        viewModel.hasNetworksProperty().not()),
-                button("Range", Material2AL.ADD_BOX, "New DHCP pool or reserved range from the cells selected in the grid",
-                        viewModel::newRange, viewModel.subnetSelectedProperty().not()),
+                ActionFactory.button(StandardAction.NEW_NETWORK, newNetwork),
+                ActionFactory.button(StandardAction.NEW_SUBNET, newSubnet),
+                ActionFactory.button(StandardAction.NEW_RANGE, newRange),
                 new Separator(),
-                button(null, Material2AL.EDIT, "Edit the selected network or subnet (F2)", viewModel::editSelected,
-                        viewModel.somethingSelectedProperty().not()),
-                button(null, Material2AL.DELETE, "Delete the selected network or subnet", viewModel::deleteSelected,
-                        viewModel.somethingSelectedProperty().not())));
+                ActionFactory.button(StandardAction.EDIT, edit),
+                ActionFactory.button(StandardAction.DELETE, delete)));
 
-        ContextMenu menu = new ContextMenu(
-                item("New _subnet\u2026", Material2AL.ACCOUNT_TREE, viewModel::newSubnet, viewModel.hasNetworksProperty().not()),
-                item("New _child subnet from the next free block\u2026", Material2AL.CALL_SPLIT,
-                        viewModel::newChildSubnet, viewModel.subnetSelectedProperty().not()),
-                item("_Edit\u2026", Material2AL.EDIT, viewModel::editSelected, viewModel.somethingSelectedProperty().not()),
-                item("_Delete\u2026", Material2AL.DELETE, viewModel::deleteSelected,
-                        viewModel.somethingSelectedProperty().not()));
-        networkTree.setContextMenu(menu);
+        networkTree.setContextMenu(new ContextMenu(
+                ActionFactory.contextItem(StandardAction.NEW_SUBNET, newSubnet),
+                ActionFactory.contextItem(StandardAction.NEW_CHILD_SUBNET, newChild),
+                ActionFactory.contextItem(StandardAction.EDIT, edit),
+                ActionFactory.contextItem(StandardAction.DELETE, delete)));
     }
 
     /**
@@ -324,37 +285,35 @@ public final class MainView {
      * the Delete key in the grid.
      */
     private void bindAddressCommands() {
-        ObservableValue<Boolean> noSubnet = viewModel.subnetSelectedProperty().not();
-        MenuItem reserve = item("_Reserve\u2026", Material2AL.ADD_LOCATION, viewModel::reserveAddress, noSubnet);
-        reserve.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
-        MenuItem next = item("Allocate _next free", Material2MZ.NEXT_PLAN, viewModel::allocateNext, noSubnet);
-        next.setAccelerator(KeyCombination.keyCombination("Shortcut+N"));
-        MenuItem block = item("Allocate _block\u2026", Material2MZ.VIEW_MODULE, viewModel::allocateBlock, noSubnet);
-        MenuItem pair = item("Allocate dual-stack _pair\u2026", Material2MZ.SETTINGS_ETHERNET, viewModel::allocatePair,
-                viewModel.hasNetworksProperty().not());
-        MenuItem edit = item("_Edit address\u2026", Material2AL.EDIT, viewModel::editAddress, noSubnet);
-        MenuItem release = item("Re_lease\u2026 (Delete in the grid)", Material2MZ.REMOVE_CIRCLE_OUTLINE,
-                viewModel::releaseSelection, noSubnet);
-        MenuItem range = item("Mark as DHCP pool or reserved ran_ge\u2026", Material2AL.ADD_BOX, viewModel::newRange,
-                noSubnet);
-        MenuItem child = item("New _child subnet from the next free block\u2026", Material2AL.CALL_SPLIT,
-                viewModel::newChildSubnet, noSubnet);
-        addressMenu.getItems().setAll(reserve, next, block, pair, new SeparatorMenuItem(), edit, release, range,
-                new SeparatorMenuItem(), child);
+        ObservableValue<Boolean> subnet = viewModel.subnetSelectedProperty();
+        Command reserve = Command.when(subnet, viewModel::reserveAddress);
+        Command next = Command.when(subnet, viewModel::allocateNext);
+        Command editAddress = Command.when(subnet, viewModel::editAddress);
+        Command release = Command.when(subnet, viewModel::releaseSelection);
+        Command markRange = Command.when(subnet, viewModel::newRange);
+        addressMenu.getItems().setAll(
+                ActionFactory.menuItem(StandardAction.RESERVE, reserve),
+                ActionFactory.menuItem(StandardAction.ALLOCATE_NEXT, next),
+                ActionFactory.menuItem(StandardAction.ALLOCATE_BLOCK, Command.when(subnet, viewModel::allocateBlock)),
+                ActionFactory.menuItem(StandardAction.ALLOCATE_PAIR,
+                        Command.when(viewModel.hasNetworksProperty(), viewModel::allocatePair)),
+                new SeparatorMenuItem(),
+                ActionFactory.menuItem(StandardAction.EDIT_ADDRESS, editAddress),
+                ActionFactory.menuItem(StandardAction.RELEASE, release),
+                ActionFactory.menuItem(StandardAction.MARK_RANGE, markRange),
+                new SeparatorMenuItem(),
+                ActionFactory.menuItem(StandardAction.NEW_CHILD_SUBNET, Command.when(subnet, viewModel::newChildSubnet)));
 
         toolBar.getItems().addAll(toolBar.getItems().indexOf(toolBarSpacer), List.of(new Separator(),
-                button("Reserve", Material2AL.ADD_LOCATION, "Reserve a specific address (Ctrl+R)",
-                        viewModel::reserveAddress, noSubnet),
-                button("Next free", Material2MZ.NEXT_PLAN, "Allocate the next free address (Ctrl+N)",
-                        viewModel::allocateNext, noSubnet),
-                button(null, Material2MZ.REMOVE_CIRCLE_OUTLINE, "Release the selected address(es) (Delete)",
-                        viewModel::releaseSelection, noSubnet)));
+                ActionFactory.button(StandardAction.RESERVE, reserve),
+                ActionFactory.button(StandardAction.ALLOCATE_NEXT, next),
+                ActionFactory.button(StandardAction.RELEASE, release)));
 
         ContextMenu cells = new ContextMenu(
-                item("_Reserve or edit\u2026", Material2AL.EDIT, viewModel::editAddress, noSubnet),
-                item("Re_lease\u2026", Material2MZ.REMOVE_CIRCLE_OUTLINE, viewModel::releaseSelection, noSubnet),
-                item("Mark as DHCP pool or reserved ran_ge\u2026", Material2AL.ADD_BOX, viewModel::newRange, noSubnet),
-                item("_Copy", Material2AL.CONTENT_COPY, () -> copy(true), null));
+                ActionFactory.contextItem(StandardAction.EDIT_ADDRESS, editAddress),
+                ActionFactory.contextItem(StandardAction.RELEASE, release),
+                ActionFactory.contextItem(StandardAction.MARK_RANGE, markRange),
+                ActionFactory.contextItem(StandardAction.COPY, Command.of(() -> copy(true))));
         grid.setOnContextMenuRequested(event -> cells.show(grid, event.getScreenX(), event.getScreenY()));
         // Delete releases in the grid only: in a text field it must stay a text key
         grid.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
@@ -379,56 +338,55 @@ public final class MainView {
             grid.requestFocus();
         });
 
-        MenuItem find = item("_Find\u2026", Material2MZ.SEARCH, search::focusField, null);
-        find.setAccelerator(KeyCombination.keyCombination("Shortcut+F"));
-        MenuItem preferences = item("Pre_ferences\u2026", Material2MZ.SETTINGS, viewModel::editPreferences, null);
-        preferences.setAccelerator(KeyCombination.keyCombination("Shortcut+Comma"));
-        editMenu.getItems().addAll(new SeparatorMenuItem(), find, new SeparatorMenuItem(), preferences);
+        editMenu.getItems().addAll(new SeparatorMenuItem(),
+                ActionFactory.menuItem(StandardAction.FIND, Command.of(search::focusField)), new SeparatorMenuItem(),
+                ActionFactory.menuItem(StandardAction.PREFERENCES, Command.of(viewModel::editPreferences)));
 
-        MenuItem history = item("_History\u2026", Material2AL.HISTORY, () -> HistoryView.showWindow(window(),
-                window().getScene().getStylesheets(), viewModel.newHistory()), null);
-        history.setAccelerator(KeyCombination.keyCombination("Shortcut+H"));
-        MenuItem usage = item("_Usage dashboard\u2026", Material2AL.INSERT_CHART_OUTLINED, () -> UsageDashboardView.showWindow(
-                window(), window().getScene().getStylesheets(), viewModel.newUsageDashboard()), null);
-        usage.setAccelerator(KeyCombination.keyCombination("Shortcut+U"));
-        viewMenu.getItems().add(0, history);
-        viewMenu.getItems().add(0, usage);
+        viewMenu.getItems().add(0, ActionFactory.menuItem(StandardAction.HISTORY, Command.of(() -> HistoryView.showWindow(
+                window(), window().getScene().getStylesheets(), viewModel.newHistory()))));
+        viewMenu.getItems().add(0, ActionFactory.menuItem(StandardAction.USAGE, Command.of(
+                () -> UsageDashboardView.showWindow(window(), window().getScene().getStylesheets(),
+                        viewModel.newUsageDashboard()))));
 
-        MenuItem shortcuts = item("_Keyboard shortcuts", Material2AL.KEYBOARD, () -> ShortcutsView.showWindow(window(),
-                window().getScene().getStylesheets(), KeyboardShortcuts.ALL), null);
-        shortcuts.setAccelerator(KeyCombination.keyCombination("F1"));
-        MenuItem about = item("_About IPDesk", Material2AL.INFO, () -> {
-            Alert alert = new Alert(Alert.AlertType.INFORMATION, viewModel.aboutText());
-            alert.setTitle("About IPDesk");
-            alert.setHeaderText("IPDesk: IP address management on your desk");
-            alert.initOwner(window());
-            alert.getDialogPane().getStylesheets().setAll(window().getScene().getStylesheets());
-            alert.showAndWait();
-        }, null);
-        MenuItem howItWorks = item("_How IPDesk works", Material2AL.HELP_OUTLINE, () -> HowItWorksView.showWindow(
-                window(), window().getScene().getStylesheets(), viewModel.howItWorks(), viewModel.darkThemeProperty()),
-                null);
-        helpMenu.getItems().setAll(howItWorks, shortcuts, new SeparatorMenuItem(), about);
+        helpMenu.getItems().setAll(
+                ActionFactory.menuItem(StandardAction.HOW_IT_WORKS, Command.of(() -> HowItWorksView.showWindow(
+                        window(), window().getScene().getStylesheets(), viewModel.howItWorks(),
+                        viewModel.darkThemeProperty()))),
+                ActionFactory.menuItem(StandardAction.SHORTCUTS, Command.of(() -> ShortcutsView.showWindow(window(),
+                        window().getScene().getStylesheets(), KeyboardShortcuts.ALL))),
+                new SeparatorMenuItem(),
+                ActionFactory.menuItem(StandardAction.ABOUT, Command.of(this::about)));
     }
 
-    private static MenuItem item(String text, Ikon icon, Runnable action, ObservableValue<Boolean> disabled) {
-        MenuItem item = new MenuItem(text, new FontIcon(icon));
-        item.setOnAction(event -> action.run());
-        if (disabled != null) {
-            item.disableProperty().bind(disabled);
-        }
-        return item;
+    private void about() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, viewModel.aboutText());
+        alert.setTitle("About IPDesk");
+        alert.setHeaderText("IPDesk: IP address management on your desk");
+        alert.initOwner(window());
+        alert.getDialogPane().getStylesheets().setAll(window().getScene().getStylesheets());
+        alert.showAndWait();
     }
 
-    private static Button button(String text, Ikon icon, String tip, Runnable action, ObservableValue<Boolean> disabled) {
-        Button button = new Button(text, new FontIcon(icon));
-        button.setTooltip(new Tooltip(tip));
-        button.setOnAction(event -> action.run());
-        button.setMnemonicParsing(false);
-        if (disabled != null) {
-            button.disableProperty().bind(disabled);
-        }
-        return button;
+    /** File: the database commands; View → Refresh and its toolbar button. */
+    private void bindFileCommands() {
+        fileMenu.getItems().setAll(
+                ActionFactory.menuItem(StandardAction.NEW_DATABASE, Command.of(viewModel::chooseAndCreate)),
+                ActionFactory.menuItem(StandardAction.OPEN_DATABASE, Command.of(viewModel::chooseAndOpen)),
+                recentMenu,
+                ActionFactory.menuItem(StandardAction.OPEN_DEFAULT, Command.of(viewModel::openDefault)),
+                new SeparatorMenuItem(),
+                ActionFactory.menuItem(StandardAction.IMPORT_CSV, Command.of(this::importCsv)),
+                ActionFactory.menuItem(StandardAction.EXPORT_ADDRESSES, Command.of(this::exportAddresses)),
+                ActionFactory.menuItem(StandardAction.EXPORT_DATABASE, Command.of(this::exportDatabase)),
+                ActionFactory.menuItem(StandardAction.BACK_UP, Command.of(viewModel::backUp)),
+                ActionFactory.menuItem(StandardAction.RESTORE, Command.of(viewModel::restore)),
+                new SeparatorMenuItem(),
+                ActionFactory.menuItem(StandardAction.QUIT, Command.of(this::quit)));
+        viewMenu.getItems().add(ActionFactory.menuItem(StandardAction.REFRESH, Command.of(viewModel::load)));
+        Button refreshButton = ActionFactory.button(StandardAction.REFRESH,
+                Command.when(viewModel.loadingProperty().not(), viewModel::load));
+        refreshButton.setId("refreshButton");
+        toolBar.getItems().add(toolBar.getItems().indexOf(themeButton), refreshButton);
     }
 
     private void bindMenus() {
@@ -436,11 +394,6 @@ public final class MainView {
         themeButton.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
         themeButton.graphicProperty().bind(viewModel.darkThemeProperty().map(
                 dark -> new FontIcon(dark ? Material2MZ.WB_SUNNY : Material2MZ.NIGHTS_STAY)));
-        refreshButton.setGraphic(new FontIcon(Material2MZ.REFRESH));
-        refreshButton.disableProperty().bind(viewModel.loadingProperty());
-        newDatabaseItem.setGraphic(new FontIcon(Material2AL.CREATE_NEW_FOLDER));
-        openItem.setGraphic(new FontIcon(Material2AL.FOLDER_OPEN));
-        openDefaultItem.setGraphic(new FontIcon(Material2MZ.STORAGE));
         viewModel.recentDatabases().addListener((ListChangeListener<Path>) change -> showRecent());
         showRecent();
     }
@@ -461,22 +414,6 @@ public final class MainView {
 
     // ================================================================= handlers
 
-    @FXML
-    private void refresh() {
-        viewModel.load();
-    }
-
-    @FXML
-    private void openDatabase() {
-        viewModel.chooseAndOpen();
-    }
-
-    @FXML
-    private void newDatabase() {
-        viewModel.chooseAndCreate();
-    }
-
-    @FXML
     private void importCsv() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle("Import networks, subnets, ranges and addresses from CSV");
@@ -490,7 +427,6 @@ public final class MainView {
         }
     }
 
-    @FXML
     private void exportAddresses() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle("Export the addresses of the selected subnet or network");
@@ -507,7 +443,6 @@ public final class MainView {
         }
     }
 
-    @FXML
     private void exportDatabase() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle("Export every network, subnet, range and address to CSV");
@@ -520,98 +455,9 @@ public final class MainView {
         }
     }
 
-    @FXML
-    private void backUp() {
-        viewModel.backUp();
-    }
-
-    @FXML
-    private void restore() {
-        viewModel.restore();
-    }
-
-    @FXML
-    private void openDefault() {
-        viewModel.openDefault();
-    }
-
-    @FXML
     private void quit() {
         window().hide();
         Platform.exit();
-    }
-
-    // ================================================================= tree
-
-    /** Rebuilds the tree from the view model's rows, keeping what the user collapsed and the selection. */
-    private void showRows() {
-        rebuilding = true;
-        try {
-            networkTree.getRoot().getChildren().setAll(viewModel.visibleNetworks().stream().map(this::item).toList());
-        } finally {
-            rebuilding = false;
-        }
-        selectInTree(viewModel.selectedProperty().get());
-    }
-
-    private TreeItem<TreeRow> item(TreeRow row) {
-        TreeItem<TreeRow> item = new TreeItem<>(row);
-        item.getChildren().setAll(row.children().stream().map(this::item).toList());
-        boolean filtering = !viewModel.filterProperty().get().isBlank();
-        item.setExpanded(filtering || !collapsed.contains(row.key()));
-        item.expandedProperty().addListener((property, before, now) -> {
-            if (!rebuilding && !filtering) {
-                if (now) {
-                    collapsed.remove(row.key());
-                } else {
-                    collapsed.add(row.key());
-                }
-            }
-        });
-        return item;
-    }
-
-    private void selectInTree(TreeRow row) {
-        TreeItem<TreeRow> current = networkTree.getSelectionModel().getSelectedItem();
-        if (row == null) {
-            if (current != null) {
-                rebuilding = true;
-                networkTree.getSelectionModel().clearSelection();
-                rebuilding = false;
-            }
-            return;
-        }
-        if (current != null && current.getValue() != null && current.getValue().key().equals(row.key())) {
-            return;
-        }
-        find(networkTree.getRoot(), row.key()).ifPresent(item -> {
-            rebuilding = true;
-            try {
-                for (TreeItem<TreeRow> up = item.getParent(); up != null; up = up.getParent()) {
-                    up.setExpanded(true);
-                }
-                networkTree.getSelectionModel().select(item);
-                int index = networkTree.getRow(item);
-                if (index >= 0) {
-                    networkTree.scrollTo(Math.max(0, index - 3));
-                }
-            } finally {
-                rebuilding = false;
-            }
-        });
-    }
-
-    private static Optional<TreeItem<TreeRow>> find(TreeItem<TreeRow> parent, String key) {
-        for (TreeItem<TreeRow> child : parent.getChildren()) {
-            if (child.getValue() != null && child.getValue().key().equals(key)) {
-                return Optional.of(child);
-            }
-            Optional<TreeItem<TreeRow>> inside = find(child, key);
-            if (inside.isPresent()) {
-                return inside;
-            }
-        }
-        return Optional.empty();
     }
 
     // ================================================================= helpers

@@ -1,14 +1,8 @@
 package org.ipdesk.ui.main;
 
-import java.math.BigInteger;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -17,50 +11,23 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
-import org.ipdesk.address.IpRange;
 import org.ipdesk.allocator.Allocator;
-import org.ipdesk.allocator.AllocatorException;
 import org.ipdesk.allocator.SampleData;
-import org.ipdesk.exchange.DatabaseExport;
-import org.ipdesk.model.AddressRange;
-import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.Usage;
-import org.ipdesk.exchange.AddressCsv;
-import org.ipdesk.exchange.AddressList;
-import org.ipdesk.exchange.AddressXlsx;
-import org.ipdesk.report.ExportMonitor;
-import org.ipdesk.report.ReportFiles;
 import org.ipdesk.store.DataLocation;
-import org.ipdesk.store.OutputTargets;
 import org.ipdesk.store.OpenMode;
-import org.ipdesk.store.StoreException;
-import org.ipdesk.store.TargetRefusedException;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
-import org.ipdesk.ui.address.AddressDialogViewModel;
-import org.ipdesk.ui.address.AddressResult;
-import org.ipdesk.ui.address.BlockDialogViewModel;
-import org.ipdesk.ui.address.ChildSubnetDialogViewModel;
-import org.ipdesk.ui.address.PairDialogViewModel;
-import org.ipdesk.ui.address.ReleaseCommands;
 import org.ipdesk.ui.details.AddressDetailsViewModel;
-import org.ipdesk.ui.edit.DeleteCommands;
-import org.ipdesk.ui.edit.NetworkDialogViewModel;
-import org.ipdesk.ui.edit.RangeDialogViewModel;
-import org.ipdesk.ui.edit.SubnetDialogViewModel;
 import org.ipdesk.ui.grid.AddressGridViewModel;
 import org.ipdesk.ui.help.HowItWorks;
 import org.ipdesk.ui.history.HistoryViewModel;
@@ -77,7 +44,6 @@ import org.ipdesk.ui.subnet.SubnetHeaderViewModel;
 import org.ipdesk.ui.undo.UndoStack;
 import org.ipdesk.ui.usage.UsageDashboardViewModel;
 import org.ipdesk.ui.undo.Undoable;
-import org.ipdesk.ui.undo.Undoables;
 
 /**
  * State of the main window: which database file is open, its networks and subnets with their usage (the
@@ -91,72 +57,46 @@ import org.ipdesk.ui.undo.Undoables;
 public final class MainViewModel {
 
     /** Shown as the usage of a network that holds both IPv4 and IPv6 subnets. */
-    static final String NOT_APPLICABLE = "\u2014";
+    static final String NOT_APPLICABLE = NetworkTreeViewModel.NOT_APPLICABLE;
     /** The status line when the file cannot be opened; {@link #errorProperty()} says why. */
     static final String CANNOT_OPEN = "Cannot open the database";
     static final String EMPTY_DATABASE = "This database has no networks yet.\n\nCreate one with Edit \u2192 New network "
             + "(or on the command line: ipdesk network add NAME).";
 
     private final TaskExecutor tasks;
-    private final SettingsStore settingsStore;
     private final DialogService dialogs;
-    private final DeleteCommands deletes;
+    private final EditCommands edits;
+    private final FileCommands files;
+    private final CopyText copy;
     private final UndoStack undoStack;
-    private final ReleaseCommands releases;
+    private final AddressCommands addresses;
     private final SearchViewModel search;
+    private final ExternalChangeWatcher externalChanges;
     /** The row to select once the next reload lands (a network or subnet just created). */
     private String selectAfterLoad;
-    private Settings settings;
+    private final WindowPreferences preferences;
 
     /** The open allocator and its file; touched only by jobs on the executor. */
     private Allocator allocator;
     private volatile Path openFile;
     /** SQLite's data_version when the tree was last read: a different value means another process wrote. */
-    private long seenVersion = Long.MIN_VALUE;
-    private boolean checking;
 
     private final AddressGridViewModel grid;
     private final SubnetHeaderViewModel header;
     private final AddressDetailsViewModel details;
 
     private final ReadOnlyObjectWrapper<Path> databaseFile = new ReadOnlyObjectWrapper<>(this, "databaseFile");
-    private final ObservableList<TreeRow> networks = FXCollections.observableArrayList();
-    private final ObservableList<TreeRow> readOnlyNetworks = FXCollections.unmodifiableObservableList(networks);
-    private final ObservableList<TreeRow> visible = FXCollections.observableArrayList();
-    private final ObservableList<TreeRow> readOnlyVisible = FXCollections.unmodifiableObservableList(visible);
-    private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
-    private final ReadOnlyObjectWrapper<TreeRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final NetworkTreeViewModel tree = new NetworkTreeViewModel();
+    private final SelectionState selection = new SelectionState();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "IPDesk");
-    private final ReadOnlyStringWrapper databaseText = new ReadOnlyStringWrapper(this, "databaseText", "");
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final StatusLine status = new StatusLine();
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
-    private final ReadOnlyStringWrapper lastOperation = new ReadOnlyStringWrapper(this, "lastOperation", "");
-    private final ReadOnlyBooleanWrapper lastOperationFailed = new ReadOnlyBooleanWrapper(this, "lastOperationFailed");
-    private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
-    private final ReadOnlyObjectWrapper<CellSize> cellSize = new ReadOnlyObjectWrapper<>(this, "cellSize",
-            CellSize.MEDIUM);
-    private final ReadOnlyIntegerWrapper warningPercent = new ReadOnlyIntegerWrapper(this, "warningPercent",
-            Preferences.DEFAULT_WARNING);
-    private final ReadOnlyIntegerWrapper criticalPercent = new ReadOnlyIntegerWrapper(this, "criticalPercent",
-            Preferences.DEFAULT_CRITICAL);
-    private final ObservableList<Path> recentDatabases = FXCollections.observableArrayList();
-    private final ObservableList<Path> readOnlyRecent = FXCollections.unmodifiableObservableList(recentDatabases);
-    private final BooleanBinding subnetSelected = Bindings.createBooleanBinding(
-            () -> selected.get() != null && selected.get().subnet().isPresent(), selected);
-    private final BooleanBinding somethingSelected = selected.isNotNull();
-    private final BooleanBinding hasNetworks = Bindings.isNotEmpty(networks);
+    private final BooleanBinding hasNetworks = Bindings.isNotEmpty(tree.networks());
     private final BooleanBinding emptyDatabase = Bindings.createBooleanBinding(
-            () -> networks.isEmpty() && error.get().isEmpty() && !loading.get(), networks, error, loading);
-
-    /**
-     * A view model on {@code databaseFile} that remembers nothing between runs and whose dialogs are all
-     * cancelled (tests of reading and selecting).
-     */
-    public MainViewModel(Path databaseFile, TaskExecutor tasks) {
-        this(databaseFile, tasks, null, CANCEL_EVERYTHING);
-    }
+            () -> tree.networks().isEmpty() && error.get().isEmpty() && !loading.get(), tree.networks(), error,
+            loading);
 
     /**
      * A view model on {@code databaseFile}, remembering the theme, the last file and the recent files in
@@ -164,28 +104,52 @@ public final class MainViewModel {
      */
     public MainViewModel(Path databaseFile, TaskExecutor tasks, SettingsStore settingsStore, DialogService dialogs) {
         this.tasks = tasks;
-        this.settingsStore = settingsStore;
         this.dialogs = dialogs;
-        this.deletes = new DeleteCommands(this::allocator, tasks, dialogs);
         this.undoStack = new UndoStack(this::allocator, tasks);
-        this.releases = new ReleaseCommands(this::allocator, tasks, dialogs);
         this.search = new SearchViewModel(this::allocator, tasks);
-        this.settings = settingsStore == null ? Settings.DEFAULTS : settingsStore.load();
+        this.externalChanges = new ExternalChangeWatcher(tasks, () -> allocator().externalVersion(),
+                () -> loading.get() || !error.get().isEmpty(),
+                () -> refreshAfterChange("Another program changed the database; refreshed", false));
+        this.preferences = new WindowPreferences(settingsStore, message -> report(message, true));
         this.grid = new AddressGridViewModel(this::allocator, tasks);
         this.header = new SubnetHeaderViewModel(this::allocator, tasks);
         this.details = new AddressDetailsViewModel(this::allocator, tasks);
+        CommandHost host = new CommandHost() {
+            @Override
+            public Optional<Subnet> selectedSubnet() {
+                return MainViewModel.this.selectedSubnet();
+            }
+
+            @Override
+            public void done(String key, String operation, Undoable undo) {
+                MainViewModel.this.done(key, operation, undo);
+            }
+
+            @Override
+            public void recorded(Undoable undo) {
+                MainViewModel.this.recorded(undo);
+            }
+
+            @Override
+            public void reload() {
+                load();
+            }
+
+            @Override
+            public void report(String operation, boolean failed) {
+                MainViewModel.this.report(operation, failed);
+            }
+        };
+        this.addresses = new AddressCommands(this::allocator, tasks, dialogs, grid, host);
+        this.edits = new EditCommands(this::allocator, tasks, dialogs, tree, selection, grid, host);
+        this.files = new FileCommands(this::allocator, tasks, dialogs, selection, status, this.databaseFile::get,
+                this::folderOfCurrentFile, this::open);
+        this.copy = new CopyText(grid, selection);
         grid.caretProperty().addListener((property, before, now) -> showCaretDetails());
         grid.setOnActivate(this::activate);
         grid.contentProperty().addListener((property, before, now) -> showCaretDetails());
-        showPreferences(settings.preferences());
-        darkTheme.addListener((property, before, now) -> {
-            if (now != settings.darkTheme()) {
-                remember(settings.withDarkTheme(now));
-            }
-        });
-        filter.addListener((property, before, now) -> applyFilter());
+        tree.setOnFiltered(this::showPlaceholder);
         switchTo(databaseFile.toAbsolutePath().normalize());
-        recentDatabases.setAll(settings.recentDatabases());
     }
 
     /**
@@ -193,7 +157,7 @@ public final class MainViewModel {
      * to open at start has gone, the status line says so, since the window fell back to the default database.
      */
     public void reportMissingStartupFile() {
-        settings.preferences().startupFile().filter(file -> !Files.isRegularFile(file)).ifPresent(file -> report(
+        preferences.startupFile().filter(file -> !Files.isRegularFile(file)).ifPresent(file -> report(
                 "The database set in Preferences to open at start is not there any more: " + file, true));
     }
 
@@ -212,21 +176,26 @@ public final class MainViewModel {
 
     /** Every network, each with its top-level subnets as children (and their child subnets below them). */
     public ObservableList<TreeRow> networks() {
-        return readOnlyNetworks;
+        return tree.networks();
     }
 
     /** The networks and subnets the filter lets through, with the networks and parents that lead to them. */
     public ObservableList<TreeRow> visibleNetworks() {
-        return readOnlyVisible;
+        return tree.visibleNetworks();
     }
 
     /** Text that filters the tree: part of a CIDR, a name, a VLAN, a gateway or a description. */
     public StringProperty filterProperty() {
-        return filter;
+        return tree.filterProperty();
+    }
+
+    /** The selection every pane shares. */
+    public SelectionState selection() {
+        return selection;
     }
 
     public ReadOnlyObjectProperty<TreeRow> selectedProperty() {
-        return selected.getReadOnlyProperty();
+        return selection.selectedProperty();
     }
 
     /** The grid of the selected subnet. */
@@ -257,13 +226,18 @@ public final class MainViewModel {
     }
 
     /** "Database: /full/path/ipdesk.db". */
+    /** The status bar: database, summary, last operation. */
+    public StatusLine status() {
+        return status;
+    }
+
     public ReadOnlyStringProperty databaseTextProperty() {
-        return databaseText.getReadOnlyProperty();
+        return status.databaseTextProperty();
     }
 
     /** "2 networks · 7 subnets · 45 addresses" once loaded, "Cannot open the database" after an error. */
     public ReadOnlyStringProperty summaryProperty() {
-        return summary.getReadOnlyProperty();
+        return status.summaryProperty();
     }
 
     /** Why the database could not be read, in the engine's words; empty when all is well. */
@@ -282,41 +256,41 @@ public final class MainViewModel {
 
     /** The last operation and its result, e.g. "Opened /data/lab.db" or "Cannot open /tmp/x: ...". */
     public ReadOnlyStringProperty lastOperationProperty() {
-        return lastOperation.getReadOnlyProperty();
+        return status.lastOperationProperty();
     }
 
     public ReadOnlyBooleanProperty lastOperationFailedProperty() {
-        return lastOperationFailed.getReadOnlyProperty();
+        return status.lastOperationFailedProperty();
     }
 
     /** The dark theme is on; remembered between runs. */
     public BooleanProperty darkThemeProperty() {
-        return darkTheme;
+        return preferences.darkThemeProperty();
     }
 
     /** How big the address grid draws its cells (Edit → Preferences); remembered between runs. */
     public ReadOnlyObjectProperty<CellSize> cellSizeProperty() {
-        return cellSize.getReadOnlyProperty();
+        return preferences.cellSizeProperty();
     }
 
     /** From this share used (whole percent) a subnet is nearly full; the Usage dashboard starts from it. */
     public ReadOnlyIntegerProperty warningPercentProperty() {
-        return warningPercent.getReadOnlyProperty();
+        return preferences.warningPercentProperty();
     }
 
     /** From this share used (whole percent) a subnet is critical; the Usage dashboard starts from it. */
     public ReadOnlyIntegerProperty criticalPercentProperty() {
-        return criticalPercent.getReadOnlyProperty();
+        return preferences.criticalPercentProperty();
     }
 
     /** A subnet is selected: ranges can be added to it. */
     public BooleanBinding subnetSelectedProperty() {
-        return subnetSelected;
+        return selection.subnetSelectedProperty();
     }
 
     /** A network or subnet is selected: it can be edited or deleted. */
     public BooleanBinding somethingSelectedProperty() {
-        return somethingSelected;
+        return selection.somethingSelectedProperty();
     }
 
     /** The database has a network: a subnet can be created. */
@@ -326,7 +300,7 @@ public final class MainViewModel {
 
     /** Recently opened files, newest first. */
     public ObservableList<Path> recentDatabases() {
-        return readOnlyRecent;
+        return preferences.recentDatabases();
     }
 
     // ================================================================= commands
@@ -334,19 +308,19 @@ public final class MainViewModel {
     /** Opens the database (the first time) and reads the networks, subnets and usage, in the background. */
     public void load() {
         loading.set(true);
-        if (networks.isEmpty()) {
+        if (tree.networks().isEmpty()) {
             placeholder.set("Opening " + databaseFile.get() + " \u2026");
         }
-        tasks.submit(() -> readTree(allocator()), this::show, this::fail);
+        tasks.submit(() -> NetworkTreeViewModel.read(allocator()), this::show, this::fail);
     }
 
     /** Selects a row of the tree: a subnet shows its grid; a network (or null) clears it. */
     public void select(TreeRow row) {
-        TreeRow before = selected.get();
+        TreeRow before = selection.get();
         if (row != null && before != null && row.key().equals(before.key())) {
             return;
         }
-        selected.set(row);
+        selection.set(row);
         details.clear();
         Optional<Subnet> subnet = row == null ? Optional.empty() : row.subnet();
         if (subnet.isPresent()) {
@@ -360,7 +334,7 @@ public final class MainViewModel {
 
     /** Selects the row with this key ("s:ID" or "n:ID") if the tree holds it. */
     public void selectKey(String key) {
-        find(networks, key).ifPresent(this::select);
+        tree.find(key).ifPresent(this::select);
     }
 
     /**
@@ -436,180 +410,68 @@ public final class MainViewModel {
         dialogs.chooseNewDatabase(folderOfCurrentFile()).ifPresent(this::createDatabase);
     }
 
-    /**
-     * File → Back up…: a consistent copy of the open database (SQLite's online backup) to a file the user names.
-     * The save dialog has asked before an existing file is chosen, so an older backup there is replaced; the open
-     * database, a folder or a device never are.
-     */
+    /** File → Back up…: a consistent copy of the open database to a new file. */
     public void backUp() {
-        dialogs.chooseNewDatabase(folderOfCurrentFile()).ifPresent(target -> tasks.submit(() -> {
-            allocator().backup(target, OutputTargets.IfDatabase.REPLACE);
-            return target;
-        }, written -> report("Backed up " + databaseFile.get() + " to " + written, false),
-                problem -> report("Cannot back up to " + target + ": " + message(problem), true)));
+        files.backUp();
     }
 
-    /**
-     * File → Restore…: after a confirmation, opens a backup as the current database. The file open until now
-     * stays as it is on disk.
-     */
+    /** File → Restore…: after a confirmation, opens a backup as the current database. */
     public void restore() {
-        dialogs.chooseDatabaseToOpen(folderOfCurrentFile()).ifPresent(backup -> {
-            if (dialogs.confirm("Restore a backup", "Work on the backup " + backup.toAbsolutePath().normalize()
-                    + " from now on?\n\nThe window opens that file as its database; " + databaseFile.get()
-                    + " stays as it is on disk.", "Open the backup")) {
-                open(backup);
-            }
-        });
+        files.restore();
     }
 
-    /**
-     * File → Export addresses…: the held addresses of the selected subnet (with its child subnets) or network, or
-     * of every network when nothing is selected, to {@code target} as CSV or XLSX (by its extension), written
-     * whole or not at all.
-     */
+    /** File → Export addresses…: the selected subnet's or network's addresses (or all) as CSV or XLSX. */
     public void exportAddresses(Path target) {
-        TreeRow row = selected.get();
-        Optional<String> network = row == null ? Optional.empty() : Optional.of(row.network().name());
-        Optional<Cidr> subnet = row == null ? Optional.empty() : row.subnet().map(Subnet::cidr);
-        boolean xlsx = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
-        report("Writing " + target + " \u2026", false);
-        tasks.submit(() -> {
-            AddressList list = AddressList.read(allocator(), network, subnet);
-            ReportFiles.write(target, (out, monitor) -> {
-                if (xlsx) {
-                    new AddressXlsx().write(list, out, monitor);
-                } else {
-                    new AddressCsv().write(list, out, monitor);
-                }
-            }, ExportMonitor.NONE);
-            return list.entries().size();
-        }, count -> report(String.format("Exported %,d addresses%s to %s", count,
-                subnet.map(c -> " of " + c).or(() -> network.map(n -> " of " + n)).orElse(""), target), false),
-                problem -> report("Cannot export to " + target + ": " + message(problem), true));
+        files.exportAddresses(target);
     }
 
-    /**
-     * File → Export database…: every network, subnet, range and address (whatever is selected) to {@code target} as
-     * CSV in IPDesk's own import layout, read in one transaction and written whole or not at all. Importing the file
-     * into an empty database gives the same content.
-     */
+    /** File → Export database…: everything, as CSV in IPDesk's own import layout. */
     public void exportDatabase(Path target) {
-        report("Writing " + target + " \u2026", false);
-        tasks.submit(() -> {
-            DatabaseExport.Counts[] counts = new DatabaseExport.Counts[1];
-            ReportFiles.write(target, (out, monitor) -> counts[0] = DatabaseExport.write(allocator(), out, monitor),
-                    ExportMonitor.NONE);
-            return counts[0];
-        }, counts -> report("Exported the database (" + counts.describe() + ") to " + target, false),
-                problem -> report("Cannot export to " + target + ": " + message(problem), true));
+        files.exportDatabase(target);
     }
 
     /** Edit → New network: the network dialog; the new network is selected. */
     public void newNetwork() {
-        dialogs.editNetwork(NetworkDialogViewModel.create(this::allocator, tasks))
-                .ifPresent(network -> done("n:" + network.id(), "Created network " + network.name(),
-                        Undoables.networkCreated("Create network " + network.name(), network)));
+        edits.newNetwork();
     }
 
-    /**
-     * Edit → New subnet: the subnet dialog, in the network of the selected row (or the first network), with the
-     * grid's selection as a suggestion when it is a block of a block map; the new subnet is selected.
-     */
+    /** Edit → New subnet: in the network of the selected row (or the first network); the new subnet is selected. */
     public void newSubnet() {
-        if (networks.isEmpty()) {
-            report("Create a network first: a subnet belongs to a network", true);
-            return;
-        }
-        TreeRow row = selected.get();
-        String network = (row == null ? networks.get(0) : row).network().name();
-        dialogs.editSubnet(SubnetDialogViewModel.create(this::allocator, tasks, network, suggestedCidr()))
-                .ifPresent(subnet -> done("s:" + subnet.id(), "Created subnet " + subnet.label(),
-                        Undoables.subnetCreated("Create subnet " + subnet.label(), subnet)));
+        edits.newSubnet();
     }
 
     /** Edit → New range: a DHCP pool or reserved range in the selected subnet, from the grid's selection. */
     public void newRange() {
-        Optional<Subnet> subnet = selectedSubnet();
-        if (subnet.isEmpty()) {
-            report("Select a subnet first: a range belongs to a subnet", true);
-            return;
-        }
-        Optional<IpRange> cells = grid.getContent() instanceof GridContent.Addresses
-                ? Optional.ofNullable(grid.selectionProperty().get()) : Optional.empty();
-        dialogs.editRange(new RangeDialogViewModel(this::allocator, tasks, subnet.get(), cells))
-                .ifPresent(range -> {
-                    String what = RangeDialogViewModel.kindLabel(range.kind()) + " " + range.range();
-                    done(null, "Added " + what + " to " + subnet.get().label(),
-                            Undoables.rangeAdded("Add " + what + " to " + subnet.get().label(), subnet.get(), range));
-                });
+        edits.newRange();
     }
 
     /** Edit → Edit: the dialog of the selected network or subnet. */
     public void editSelected() {
-        TreeRow row = selected.get();
-        if (row == null) {
-            return;
-        }
-        if (row.subnet().isPresent()) {
-            Subnet before = row.subnet().get();
-            dialogs.editSubnet(SubnetDialogViewModel.edit(this::allocator, tasks, before))
-                    .ifPresent(subnet -> done(null, "Saved subnet " + subnet.label(),
-                            Undoables.subnetUpdated("Edit subnet " + subnet.label(), before, subnet)));
-        } else {
-            Network before = row.network();
-            dialogs.editNetwork(NetworkDialogViewModel.edit(this::allocator, tasks, before))
-                    .ifPresent(network -> done("n:" + network.id(), "Saved network " + network.name(),
-                            Undoables.networkUpdated("Edit network " + network.name(), before, network)));
-        }
+        edits.editSelected();
     }
 
     /** Edit → Delete: the selected subnet (asking first, with its address count) or network. */
     public void deleteSelected() {
-        TreeRow row = selected.get();
-        if (row == null) {
-            return;
-        }
-        if (row.subnet().isPresent()) {
-            deletes.deleteSubnet(row.subnet().get(), (message, undo) -> done(null, message, undo));
-        } else {
-            deletes.deleteNetwork(row.network(), (message, undo) -> done(null, message, undo));
-        }
+        edits.deleteSelected();
     }
 
     /** Edit → Delete range: the DHCP pool or reserved range under the grid's caret, after asking. */
     public void deleteRangeAtCaret() {
-        Optional<Subnet> subnet = selectedSubnet();
-        int caret = grid.caretProperty().get();
-        if (subnet.isEmpty() || caret < 0 || !(grid.getContent() instanceof GridContent.Addresses cells)) {
-            report("Select an address of a DHCP pool or reserved range in the grid first", true);
-            return;
-        }
-        Ip ip = cells.ip(caret);
-        long subnetId = cells.subnet().id();
-        tasks.submit(() -> allocator().ranges(subnetId).stream().filter(r -> r.range().contains(ip)).findFirst(),
-                range -> range.ifPresentOrElse(r -> deletes.deleteRange(cells.subnet(), r,
-                                (message, undo) -> done(null, message, undo)),
-                        () -> report(ip + " is in no DHCP pool or reserved range", true)),
-                problem -> report("Cannot read the ranges: " + message(problem), true));
+        edits.deleteRangeAtCaret();
     }
 
     /**
      * Asks SQLite whether another process (another window, the CLI) wrote to the file since the tree was
-     * read; if so, reads the tree, the grid and the panes again, keeping the selection. The window calls this
-     * every second or so.
+     * read; if so, reads the tree, the grid and the panes again, keeping the selection. The
+     * {@link ExternalChangeWatcher}'s timer calls this every second or so.
      */
     public void checkForExternalChanges() {
-        if (checking || loading.get() || !error.get().isEmpty() || seenVersion == Long.MIN_VALUE) {
-            return;
-        }
-        checking = true;
-        tasks.submit(() -> allocator().externalVersion(), version -> {
-            checking = false;
-            if (version != seenVersion) {
-                refreshAfterChange("Another program changed the database; refreshed", false);
-            }
-        }, problem -> checking = false);
+        externalChanges.check();
+    }
+
+    /** The watcher for other writers; the application starts its timer. */
+    public ExternalChangeWatcher externalChanges() {
+        return externalChanges;
     }
 
     /**
@@ -623,8 +485,7 @@ public final class MainViewModel {
 
     /** Puts an operation and its result in the status line. */
     public void report(String operation, boolean failed) {
-        lastOperation.set(operation);
-        lastOperationFailed.set(failed);
+        status.report(operation, failed);
     }
 
     /** Closes the database after any work still queued. */
@@ -678,7 +539,7 @@ public final class MainViewModel {
                         + " addresses in three networks", false),
                 problem -> {
                     loading.set(false);
-                    applyFilter();
+                    tree.refilter();
                     report("Cannot load the sample data: " + message(problem), true);
                 });
     }
@@ -698,24 +559,15 @@ public final class MainViewModel {
 
     /** A new view model of the Preferences dialog, on the preferences in force now (the theme as the toolbar has it). */
     public PreferencesViewModel newPreferences() {
-        return new PreferencesViewModel(settings.preferences().withDarkTheme(darkTheme.get()), databaseFile.get(),
+        return new PreferencesViewModel(preferences.current(), databaseFile.get(),
                 dialogs::chooseDatabaseToOpen);
     }
 
     /** Applies {@code preferences} to the window at once (theme, grid, thresholds) and remembers them. */
-    public void applyPreferences(Preferences preferences) {
-        boolean saved = remember(settings.withPreferences(preferences));
-        showPreferences(preferences);
-        if (saved) {
+    public void applyPreferences(Preferences edited) {
+        if (preferences.apply(edited)) {
             report("Saved the preferences", false);
         }
-    }
-
-    private void showPreferences(Preferences preferences) {
-        darkTheme.set(preferences.darkTheme());
-        cellSize.set(preferences.cellSize());
-        warningPercent.set(preferences.warningPercent());
-        criticalPercent.set(preferences.criticalPercent());
     }
 
     /**
@@ -723,10 +575,9 @@ public final class MainViewModel {
      * database open now and the thresholds in force.
      */
     public List<HowItWorks.Section> howItWorks() {
-        Path settingsFile = settingsStore == null ? DataLocation.dataFolder().resolve("settings.json")
-                : settingsStore.file();
         return HowItWorks.sections(new HowItWorks.Facts(DataLocation.dataFolder(), DataLocation.defaultDatabase(),
-                settingsFile, databaseFile.get(), warningPercent.get(), criticalPercent.get()));
+                preferences.settingsFile(), databaseFile.get(), warningPercentProperty().get(),
+                criticalPercentProperty().get()));
     }
 
     /** Help → About: the version, the open database and the data folder, as lines of text. */
@@ -748,36 +599,24 @@ public final class MainViewModel {
      */
     public UsageDashboardViewModel newUsageDashboard() {
         UsageDashboardViewModel dashboard = new UsageDashboardViewModel(this::allocator, tasks,
-                () -> String.valueOf(databaseFile.get().getFileName()), warningPercent.get(), criticalPercent.get());
+                () -> String.valueOf(databaseFile.get().getFileName()), warningPercentProperty().get(),
+                criticalPercentProperty().get());
         dashboard.setOnOpen(row -> openSubnet(row.network(), row.cidr()));
         return dashboard;
     }
 
     /** Selects the subnet {@code cidr} of {@code network} in the tree (clearing a filter that hides it). */
     public void openSubnet(String network, Cidr cidr) {
-        Optional<TreeRow> row = findRow(networks, r -> r.subnet().filter(s -> s.cidr().equals(cidr)
+        Optional<TreeRow> row = tree.findRow(r -> r.subnet().filter(s -> s.cidr().equals(cidr)
                 && s.networkName().equals(network)).isPresent());
         if (row.isEmpty()) {
             report(cidr + " in " + network + " is not in the database any more", true);
             return;
         }
-        if (find(visible, row.get().key()).isEmpty()) {
-            filter.set("");
+        if (!tree.isVisible(row.get().key())) {
+            tree.filterProperty().set("");
         }
         select(row.get());
-    }
-
-    private static Optional<TreeRow> findRow(List<TreeRow> rows, java.util.function.Predicate<TreeRow> test) {
-        for (TreeRow row : rows) {
-            if (test.test(row)) {
-                return Optional.of(row);
-            }
-            Optional<TreeRow> inside = findRow(row.children(), test);
-            if (inside.isPresent()) {
-                return inside;
-            }
-        }
-        return Optional.empty();
     }
 
     /** A new import preview of {@code file} on the open database; a finished import refreshes the window. */
@@ -798,16 +637,16 @@ public final class MainViewModel {
      */
     public void navigate(SearchResult result) {
         String key = "s:" + result.subnet().id();
-        if (find(visible, key).isEmpty()) {
-            filter.set("");
+        if (!tree.isVisible(key)) {
+            tree.filterProperty().set("");
         }
-        Optional<TreeRow> row = find(networks, key);
+        Optional<TreeRow> row = tree.find(key);
         if (row.isEmpty()) {
             report(result.subnet().label() + " is no longer in the database", true);
             return;
         }
         Subnet subnet = row.get().subnet().orElseThrow();
-        selected.set(row.get());
+        selection.set(row.get());
         header.show(subnet);
         details.clear();
         grid.showAddress(subnet, result.ip().orElse(null));
@@ -821,81 +660,42 @@ public final class MainViewModel {
      * it when it is free.
      */
     public void activate(Ip ip) {
-        Optional<Subnet> subnet = gridSubnet();
-        if (subnet.isEmpty()) {
-            return;
-        }
-        long subnetId = subnet.get().id();
-        tasks.submit(() -> allocator().address(subnetId, ip), held -> held.ifPresentOrElse(
-                        address -> showAddressDialog(AddressDialogViewModel.edit(this::allocator, tasks, subnet.get(),
-                                address)),
-                        () -> showAddressDialog(AddressDialogViewModel.reserve(this::allocator, tasks, subnet.get(),
-                                Optional.of(ip)))),
-                problem -> report("Cannot read " + ip + ": " + message(problem), true));
+        addresses.activate(ip);
     }
 
     /** Address → Reserve…: a specific address of the selected subnet, prefilled with the selected cell. */
     public void reserveAddress() {
-        requireSubnet("reserve an address").ifPresent(subnet -> showAddressDialog(
-                AddressDialogViewModel.reserve(this::allocator, tasks, subnet, caretIp())));
+        addresses.reserveAddress();
     }
 
     /** Address → Edit… (the selected cell): its details, or a reservation when it is free. */
     public void editAddress() {
-        caretIp().ifPresentOrElse(this::activate, () -> report("Select an address in the grid first", true));
+        addresses.editAddress();
     }
 
-    /**
-     * Address → Allocate next free (Ctrl+N): the allocator takes the lowest free address and holds it while the
-     * dialog is open; Cancel gives it back.
-     */
+    /** Address → Allocate next free (Ctrl+N). */
     public void allocateNext() {
-        requireSubnet("allocate an address").ifPresent(subnet -> AddressDialogViewModel.allocateNext(this::allocator,
-                tasks, subnet, this::showAddressDialog, refusal -> report(refusal, true)));
+        addresses.allocateNext();
     }
 
-    /** Address → Allocate block…: N contiguous addresses, first fit. */
+    /** Address → Allocate block…. */
     public void allocateBlock() {
-        requireSubnet("allocate a block").ifPresent(subnet -> dialogs.allocateBlock(
-                new BlockDialogViewModel(this::allocator, tasks, subnet)).ifPresent(this::addressesDone));
+        addresses.allocateBlock();
     }
 
-    /** Address → Allocate dual-stack pair…: one IPv4 and one IPv6 address for one host name, both or neither. */
+    /** Address → Allocate dual-stack pair…. */
     public void allocatePair() {
-        dialogs.allocatePair(new PairDialogViewModel(this::allocator, tasks, selectedSubnet()))
-                .ifPresent(this::addressesDone);
+        addresses.allocatePair();
     }
 
-    /** Address → Release… (Delete): the selected address, or every address held in the selected cells. */
+    /** Address → Release… (Delete). */
     public void releaseSelection() {
-        Optional<Subnet> subnet = gridSubnet();
-        IpRange cells = grid.selectionProperty().get();
-        if (subnet.isEmpty() || cells == null || !(grid.getContent() instanceof GridContent.Addresses)) {
-            report("Select the address(es) to release in the grid first", true);
-            return;
-        }
-        releases.releaseRange(subnet.get(), cells, status -> report(status, false), this::recorded);
+        addresses.releaseSelection();
     }
 
-    /** Subnet → New child subnet from the next free block…: the best-fitting free block of a chosen size. */
+    /** Subnet → New child subnet from the next free block…. */
     public void newChildSubnet() {
-        requireSubnet("create a child subnet").ifPresent(parent -> dialogs.createChildSubnet(
-                new ChildSubnetDialogViewModel(this::allocator, tasks, parent)).ifPresent(
-                        result -> done("s:" + result.subnet().id(), result.summary(), result.undoable())));
-    }
-
-    private void showAddressDialog(AddressDialogViewModel dialog) {
-        Optional<AddressResult> result = dialogs.editAddress(dialog);
-        if (result.isPresent()) {
-            addressesDone(result.get());
-        } else if (dialog.databaseChangedProperty().get() || dialog.mode() == AddressDialogViewModel.Mode.ALLOCATE_NEXT) {
-            // another process took the address meanwhile, or the held address went back: show the file as it is
-            load();
-        }
-    }
-
-    private void addressesDone(AddressResult result) {
-        done(null, result.summary(), result.undoable());
+        addresses.newChildSubnet();
     }
 
     /** A command whose status line is already reported: remember it for undo and read everything again. */
@@ -904,62 +704,9 @@ public final class MainViewModel {
         load();
     }
 
-    /** The subnet shown in the grid, or a report saying what needs one. */
-    private Optional<Subnet> requireSubnet(String what) {
-        Optional<Subnet> subnet = gridSubnet();
-        if (subnet.isEmpty()) {
-            report("Select a subnet first to " + what, true);
-        }
-        return subnet;
-    }
-
-    private Optional<Subnet> gridSubnet() {
-        GridContent content = grid.getContent();
-        return content == null ? selectedSubnet() : Optional.of(content.subnet());
-    }
-
-    private Optional<Ip> caretIp() {
-        int caret = grid.caretProperty().get();
-        return caret >= 0 && grid.getContent() instanceof GridContent.Addresses cells && caret < cells.size()
-                ? Optional.of(cells.ip(caret)) : Optional.empty();
-    }
-
-    /** The most addresses Copy writes one per line; a larger selection is copied as "first-last". */
-    static final int COPY_LINES = 4096;
-
-    /**
-     * What Copy (Ctrl+C) puts on the clipboard, as plain text: from the grid, the selected address, the selected
-     * addresses one per line (a large selection as "first-last"), or the CIDR of a block of a block map; from the
-     * tree, the CIDR of the selected subnet or the name of the selected network. Empty when nothing is selected.
-     */
+    /** What Copy (Ctrl+C) puts on the clipboard, as plain text; see {@link CopyText#text(boolean)}. */
     public String copyText(boolean fromGrid) {
-        if (fromGrid) {
-            GridContent content = grid.getContent();
-            IpRange selection = grid.selectionProperty().get();
-            int caret = grid.caretProperty().get();
-            if (content instanceof GridContent.Blocks blocks && caret >= 0 && caret < blocks.size()) {
-                return blocks.block(caret).block().toString();
-            }
-            if (selection == null) {
-                return "";
-            }
-            if (selection.start().equals(selection.end())) {
-                return selection.start().toString();
-            }
-            if (selection.size().compareTo(java.math.BigInteger.valueOf(COPY_LINES)) > 0) {
-                return selection.toString();
-            }
-            StringBuilder lines = new StringBuilder();
-            for (Ip ip = selection.start(); ip.compareTo(selection.end()) <= 0; ip = ip.next()) {
-                lines.append(ip).append(System.lineSeparator());
-            }
-            return lines.toString();
-        }
-        TreeRow row = selected.get();
-        if (row == null) {
-            return "";
-        }
-        return row.subnet().map(subnet -> subnet.cidr().toString()).orElse(row.network().name());
+        return copy.text(fromGrid);
     }
 
     /** Undo and redo of this window's commands. */
@@ -972,16 +719,7 @@ public final class MainViewModel {
     }
 
     private Optional<Subnet> selectedSubnet() {
-        return Optional.ofNullable(selected.get()).flatMap(TreeRow::subnet);
-    }
-
-    /** A block of a block map under the caret, as the CIDR a new subnet might take; else nothing. */
-    private String suggestedCidr() {
-        int caret = grid.caretProperty().get();
-        if (caret >= 0 && grid.getContent() instanceof GridContent.Blocks blocks && caret < blocks.size()) {
-            return blocks.block(caret).block().toString();
-        }
-        return "";
+        return selection.subnet();
     }
 
     private Path folderOfCurrentFile() {
@@ -1009,11 +747,11 @@ public final class MainViewModel {
     }
 
     /** Opens {@code target} beside the current file; only when that worked is the current one closed. */
-    private Snapshot openAndRead(Path target, OpenMode mode) {
+    private NetworkTreeViewModel.Snapshot openAndRead(Path target, OpenMode mode) {
         Allocator next = Allocator.open(target, mode);
-        Snapshot snapshot;
+        NetworkTreeViewModel.Snapshot snapshot;
         try {
-            snapshot = readTree(next);
+            snapshot = NetworkTreeViewModel.read(next);
         } catch (RuntimeException e) {
             next.close();
             throw e;
@@ -1026,81 +764,18 @@ public final class MainViewModel {
         return snapshot;
     }
 
-    private static Snapshot readTree(Allocator allocator) {
-        long version = allocator.externalVersion();
-        Map<Long, Usage> usage = allocator.usageBySubnet();
-        List<TreeRow> rows = new ArrayList<>();
-        int subnetCount = 0;
-        for (Network network : allocator.networks()) {
-            List<Subnet> subnets = allocator.subnets(network.name());
-            subnetCount += subnets.size();
-            // a network's figure adds up its top-level subnets; over IPv4 and IPv6 together it means
-            // nothing (one IPv6 /64 outweighs any IPv4 space), so mixed networks show it per subnet only
-            boolean oneFamily = subnets.stream().map(s -> s.cidr().version()).distinct().count() <= 1;
-            String percent = NOT_APPLICABLE;
-            String used = NOT_APPLICABLE;
-            double fraction = -1;
-            if (oneFamily) {
-                Usage total = Usage.ZERO;
-                for (Subnet subnet : subnets) {
-                    if (subnet.parentId().isEmpty()) {
-                        total = total.plus(usage.getOrDefault(subnet.id(), Usage.ZERO));
-                    }
-                }
-                percent = percent(total);
-                used = used(total);
-                fraction = fraction(total);
-            }
-            rows.add(new TreeRow(TreeRow.Kind.NETWORK, network.name(), network.description(), "", percent, used,
-                    fraction, network, Optional.empty(), subnetRows(network, subnets, usage)));
-        }
-        return new Snapshot(rows, subnetCount, allocator.addressCount(), version);
-    }
-
-    /** Nests the subnets of one network under their parents, keeping the allocator's order. */
-    private static List<TreeRow> subnetRows(Network network, List<Subnet> subnets, Map<Long, Usage> usage) {
-        Map<Long, List<Subnet>> childrenByParent = new LinkedHashMap<>();
-        List<Subnet> roots = new ArrayList<>();
-        for (Subnet subnet : subnets) {
-            if (subnet.parentId().isPresent()) {
-                childrenByParent.computeIfAbsent(subnet.parentId().getAsLong(), id -> new ArrayList<>()).add(subnet);
-            } else {
-                roots.add(subnet);
-            }
-        }
-        List<TreeRow> rows = new ArrayList<>();
-        for (Subnet root : roots) {
-            rows.add(subnetRow(network, root, childrenByParent, usage));
-        }
-        return rows;
-    }
-
-    private static TreeRow subnetRow(Network network, Subnet subnet, Map<Long, List<Subnet>> childrenByParent,
-                                     Map<Long, Usage> usage) {
-        List<TreeRow> children = new ArrayList<>();
-        for (Subnet child : childrenByParent.getOrDefault(subnet.id(), List.of())) {
-            children.add(subnetRow(network, child, childrenByParent, usage));
-        }
-        Usage u = usage.getOrDefault(subnet.id(), Usage.ZERO);
-        String vlan = subnet.vlan().isPresent() ? Integer.toString(subnet.vlan().getAsInt()) : "";
-        return new TreeRow(TreeRow.Kind.SUBNET, subnet.cidr().toString(), subnet.name(), vlan, percent(u), used(u),
-                fraction(u), network, Optional.of(subnet), children);
-    }
-
     // ================================================================= results, on the UI thread
 
-    private void show(Snapshot snapshot) {
-        seenVersion = snapshot.version();
+    private void show(NetworkTreeViewModel.Snapshot snapshot) {
+        externalChanges.seen(snapshot.version());
         error.set("");
-        networks.setAll(snapshot.rows());
-        applyFilter();
-        summary.set(count(snapshot.rows().size(), "network") + " \u00b7 " + count(snapshot.subnetCount(), "subnet")
-                + " \u00b7 " + count(snapshot.addresses(), "address"));
+        tree.show(snapshot.rows());
+        status.showSummary(snapshot.summary());
         loading.set(false);
         String key = selectAfterLoad;
         selectAfterLoad = null;
-        if (key != null && find(networks, key).isPresent()) {
-            select(find(networks, key).get());
+        if (key != null && tree.find(key).isPresent()) {
+            select(tree.find(key).get());
         } else {
             reselect();
         }
@@ -1108,19 +783,19 @@ public final class MainViewModel {
 
     /** After a reload: the selected row again (by key), with the grid re-read in place; or nothing if it is gone. */
     private void reselect() {
-        TreeRow before = selected.get();
+        TreeRow before = selection.get();
         if (before == null) {
             return;
         }
-        Optional<TreeRow> now = find(networks, before.key());
+        Optional<TreeRow> now = tree.find(before.key());
         if (now.isEmpty()) {
-            selected.set(null);
+            selection.set(null);
             grid.clear();
             header.clear();
             details.clear();
             return;
         }
-        selected.set(now.get());
+        selection.set(now.get());
         now.get().subnet().ifPresentOrElse(subnet -> {
             grid.show(subnet);
             header.show(subnet);
@@ -1140,18 +815,17 @@ public final class MainViewModel {
         }
     }
 
-    private void opened(Path target, Snapshot snapshot, String operation) {
+    private void opened(Path target, NetworkTreeViewModel.Snapshot snapshot, String operation) {
         boolean other = !target.equals(databaseFile.get());
         if (other) {
             undoStack.clear();
-            selected.set(null);
+            selection.set(null);
             grid.clear();
             header.clear();
             details.clear();
             switchTo(target);
         }
-        remember(settings.opened(target));
-        recentDatabases.setAll(settings.recentDatabases());
+        preferences.opened(target);
         report(operation, false);
         show(snapshot);
     }
@@ -1159,22 +833,18 @@ public final class MainViewModel {
     private void notOpened(Path target, Throwable problem) {
         loading.set(false);
         report("Cannot open " + target + ": " + message(problem), true);
-        if (!Files.exists(target) && settings.recentDatabases().contains(target)) {
-            remember(settings.forget(target));
-            recentDatabases.setAll(settings.recentDatabases());
-        }
+        preferences.forgetIfGone(target, !Files.exists(target));
     }
 
     private void fail(Throwable problem) {
-        networks.clear();
-        visible.clear();
-        selected.set(null);
+        tree.clear();
+        selection.set(null);
         grid.clear();
         header.clear();
         details.clear();
         String message = message(problem);
         error.set(message);
-        summary.set(CANNOT_OPEN);
+        status.showSummary(CANNOT_OPEN);
         placeholder.set(CANNOT_OPEN + ".\n\n" + message + "\n\nUse File \u2192 Open to open another file.");
         loading.set(false);
         report(CANNOT_OPEN + " " + databaseFile.get() + ": " + message, true);
@@ -1183,142 +853,26 @@ public final class MainViewModel {
     private void switchTo(Path file) {
         openFile = file;
         databaseFile.set(file);
-        seenVersion = Long.MIN_VALUE;
+        externalChanges.forget();
         Path name = file.getFileName();
         title.set("IPDesk \u2014 " + (name == null ? file : name));
-        databaseText.set("Database: " + file);
+        status.showDatabase("Database: " + file);
     }
 
-    private void applyFilter() {
-        String text = filter.get() == null ? "" : filter.get().strip().toLowerCase(Locale.ROOT);
-        List<TreeRow> rows = new ArrayList<>();
-        for (TreeRow network : networks) {
-            filtered(network, text).ifPresent(rows::add);
-        }
-        visible.setAll(rows);
-        if (networks.isEmpty()) {
+    /** The tree pane's placeholder, after the filter changed what it shows. */
+    private void showPlaceholder() {
+        if (tree.networks().isEmpty()) {
             if (error.get().isEmpty()) {
                 placeholder.set(EMPTY_DATABASE);
             }
         } else {
-            placeholder.set(rows.isEmpty() ? "Nothing matches \u201c" + filter.get().strip() + "\u201d." : "");
+            placeholder.set(tree.visibleNetworks().isEmpty()
+                    ? "Nothing matches \u201c" + tree.filterProperty().get().strip() + "\u201d." : "");
         }
-    }
-
-    /** The row if it matches (with all its children), or with only the children that match, or nothing. */
-    private static Optional<TreeRow> filtered(TreeRow row, String text) {
-        if (text.isEmpty() || row.matches(text)) {
-            return Optional.of(row);
-        }
-        List<TreeRow> children = new ArrayList<>();
-        for (TreeRow child : row.children()) {
-            filtered(child, text).ifPresent(children::add);
-        }
-        return children.isEmpty() ? Optional.empty() : Optional.of(row.withChildren(children));
-    }
-
-    private static Optional<TreeRow> find(List<TreeRow> rows, String key) {
-        for (TreeRow row : rows) {
-            if (row.key().equals(key)) {
-                return Optional.of(row);
-            }
-            Optional<TreeRow> inside = find(row.children(), key);
-            if (inside.isPresent()) {
-                return inside;
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** Keeps {@code next} as the settings and saves them; false (and the status line says why) if saving failed. */
-    private boolean remember(Settings next) {
-        settings = next;
-        if (settingsStore != null) {
-            Optional<String> problem = settingsStore.save(next);
-            problem.ifPresent(message -> report(message, true));
-            return problem.isEmpty();
-        }
-        return true;
     }
 
     private static String message(Throwable problem) {
-        if (problem instanceof TargetRefusedException refused) {
-            return refused.why(); // the file is named by the caller's "Cannot export to FILE: "
-        }
-        if (problem instanceof StoreException || problem instanceof AllocatorException) {
-            return problem.getMessage();
-        }
-        return problem.getMessage() == null || problem.getMessage().isBlank()
-                ? problem.getClass().getSimpleName()
-                : problem.getMessage();
+        return Problems.message(problem);
     }
 
-    // ================================================================= formatting
-
-    /** "12.50 %". */
-    static String percent(Usage usage) {
-        return usage.percent().toPlainString() + " %";
-    }
-
-    /** The used share from 0 to 1 (0 for a subnet with no usable address). */
-    static double fraction(Usage usage) {
-        return usage.percent().movePointLeft(2).setScale(4, RoundingMode.HALF_UP).doubleValue();
-    }
-
-    /** "32 of 254"; past a trillion, usable counts as the nearest power of two ("3 of ~2^64"). */
-    static String used(Usage usage) {
-        return number(usage.used()) + " of " + number(usage.usable());
-    }
-
-    private static String number(BigInteger n) {
-        if (n.bitLength() <= 40) {
-            return String.format("%,d", n);
-        }
-        int exponent = n.bitLength() - 1 + (n.testBit(n.bitLength() - 2) ? 1 : 0);
-        return "~2^" + exponent;
-    }
-
-    private static String count(long n, String noun) {
-        return String.format("%,d", n) + " " + noun + (n == 1 ? "" : noun.endsWith("s") ? "es" : "s");
-    }
-
-    /** The answers of a user who cancels every dialog. */
-    private static final DialogService CANCEL_EVERYTHING = new DialogService() {
-        @Override
-        public Optional<Network> editNetwork(NetworkDialogViewModel viewModel) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Subnet> editSubnet(SubnetDialogViewModel viewModel) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<AddressRange> editRange(RangeDialogViewModel viewModel) {
-            return Optional.empty();
-        }
-
-        @Override
-        public boolean confirm(String title, String message, String confirmLabel) {
-            return false;
-        }
-
-        @Override
-        public void showError(String title, String message) {
-        }
-
-        @Override
-        public Optional<Path> chooseDatabaseToOpen(Path initialFolder) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<Path> chooseNewDatabase(Path initialFolder) {
-            return Optional.empty();
-        }
-    };
-
-    private record Snapshot(List<TreeRow> rows, int subnetCount, long addresses, long version) {
-    }
 }

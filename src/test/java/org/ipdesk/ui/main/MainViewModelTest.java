@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Queue;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.ipdesk.ui.CancellingDialogs;
+import org.ipdesk.ui.QueuedTaskExecutor;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.Allocator;
@@ -38,7 +38,7 @@ class MainViewModelTest {
     void loadsNetworksWithNestedSubnetsAndUsage() {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
-        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor());
+        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
 
         vm.load();
 
@@ -87,7 +87,7 @@ class MainViewModelTest {
 
     @Test
     void anEmptyDatabaseSaysSoInsteadOfShowingAnEmptyTree() {
-        MainViewModel vm = new MainViewModel(dir.resolve("new.db"), new CurrentThreadTaskExecutor());
+        MainViewModel vm = new MainViewModel(dir.resolve("new.db"), new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
 
         vm.load();
 
@@ -101,7 +101,7 @@ class MainViewModelTest {
     void aFileThatIsNotAnIpdeskDatabaseGivesAClearErrorAndIsLeftAlone() throws IOException {
         Path notes = dir.resolve("notes.txt");
         Files.writeString(notes, "not a database\n");
-        MainViewModel vm = new MainViewModel(notes, new CurrentThreadTaskExecutor());
+        MainViewModel vm = new MainViewModel(notes, new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
 
         vm.load();
 
@@ -122,8 +122,8 @@ class MainViewModelTest {
     void databaseWorkHappensOnlyOnTheExecutor() {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
-        QueueingExecutor executor = new QueueingExecutor();
-        MainViewModel vm = new MainViewModel(file, executor);
+        QueuedTaskExecutor executor = new QueuedTaskExecutor();
+        MainViewModel vm = new MainViewModel(file, executor, null, new CancellingDialogs());
 
         vm.load();
 
@@ -141,7 +141,7 @@ class MainViewModelTest {
     @Test
     void refreshShowsChangesMadeMeanwhileAndCloseReleasesTheFile() throws IOException {
         Path file = dir.resolve("sample.db");
-        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor());
+        MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
         vm.load();
         assertThat(vm.networks()).isEmpty();
 
@@ -257,7 +257,7 @@ class MainViewModelTest {
     void newDatabaseIsCreatedEmptyButNeverOverAnExistingFile() {
         Path existing = dir.resolve("existing.db");
         SampleDatabase.seed(existing);
-        MainViewModel vm = new MainViewModel(existing, new CurrentThreadTaskExecutor());
+        MainViewModel vm = new MainViewModel(existing, new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
         vm.load();
 
         vm.createDatabase(existing);
@@ -291,7 +291,7 @@ class MainViewModelTest {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
         WorkerFlagExecutor executor = new WorkerFlagExecutor();
-        MainViewModel vm = new MainViewModel(file, executor);
+        MainViewModel vm = new MainViewModel(file, executor, null, new CancellingDialogs());
         vm.load();
         assertThat(vm.networks()).hasSize(2);
 
@@ -517,23 +517,6 @@ class MainViewModelTest {
     private static TreeRow child(TreeRow row, String label) {
         return row.children().stream().filter(r -> r.label().equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError(label + " not under " + row.label()));
-    }
-
-    /** Holds jobs until the test runs them. */
-    private static final class QueueingExecutor implements TaskExecutor {
-        private final Queue<Runnable> jobs = new ArrayDeque<>();
-        private final TaskExecutor direct = new CurrentThreadTaskExecutor();
-
-        @Override
-        public <T> void submit(Callable<T> work, Consumer<? super T> onSuccess, Consumer<? super Throwable> onFailure) {
-            jobs.add(() -> direct.submit(work, onSuccess, onFailure));
-        }
-
-        void runAll() {
-            while (!jobs.isEmpty()) {
-                jobs.poll().run();
-            }
-        }
     }
 
     /** Runs jobs at once but, like the real executor, says "worker thread" only while a job runs. */

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
+import org.ipdesk.ui.CancellingDialogs;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
 import org.ipdesk.ui.ScriptedDialogs;
@@ -90,7 +91,7 @@ class OpenUntouchedFilesTest {
     @Test
     void anEmptyFileGivenAtStartIsRefusedAndAMissingOneIsCreated() throws IOException {
         Path empty = Files.createFile(dir.resolve("empty.db"));
-        MainViewModel vm = new MainViewModel(empty, new CurrentThreadTaskExecutor());
+        MainViewModel vm = new MainViewModel(empty, new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
         vm.load();
         assertThat(vm.errorProperty().get()).contains("is empty");
         assertThat(Files.size(empty)).isZero();
@@ -98,7 +99,7 @@ class OpenUntouchedFilesTest {
         vm.close();
 
         Path missing = dir.resolve("new.db");
-        MainViewModel created = new MainViewModel(missing, new CurrentThreadTaskExecutor());
+        MainViewModel created = new MainViewModel(missing, new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
         created.load();
         assertThat(created.errorProperty().get()).isEmpty();
         assertThat(missing).exists();

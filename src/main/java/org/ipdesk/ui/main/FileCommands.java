@@ -1,0 +1,122 @@
+package org.ipdesk.ui.main;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.ipdesk.address.Cidr;
+import org.ipdesk.allocator.Allocator;
+import org.ipdesk.exchange.DatabaseExport;
+import org.ipdesk.model.Subnet;
+import org.ipdesk.exchange.AddressCsv;
+import org.ipdesk.exchange.AddressList;
+import org.ipdesk.exchange.AddressXlsx;
+import org.ipdesk.report.ExportMonitor;
+import org.ipdesk.report.ReportFiles;
+import org.ipdesk.store.OutputTargets;
+import org.ipdesk.ui.DialogService;
+import org.ipdesk.ui.TaskExecutor;
+
+/**
+ * The File menu's commands on the open database's content: back up, restore, export addresses, export the
+ * database. Opening and creating files stay with the database's lifecycle in {@link MainViewModel}.
+ */
+public final class FileCommands {
+
+    private final Supplier<Allocator> allocator;
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
+    private final SelectionState selection;
+    private final StatusLine status;
+    private final Supplier<Path> databaseFile;
+    private final Supplier<Path> folder;
+    private final Consumer<Path> open;
+
+    /**
+     * @param databaseFile the file open now
+     * @param folder       where the file choosers start
+     * @param open         opens a file as the window's database (a restored backup)
+     */
+    public FileCommands(Supplier<Allocator> allocator, TaskExecutor tasks, DialogService dialogs,
+            SelectionState selection, StatusLine status, Supplier<Path> databaseFile, Supplier<Path> folder,
+            Consumer<Path> open) {
+        this.allocator = allocator;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.selection = selection;
+        this.status = status;
+        this.databaseFile = databaseFile;
+        this.folder = folder;
+        this.open = open;
+    }
+
+    /**
+     * File → Back up…: a consistent copy of the open database (SQLite's online backup) to a file the user names.
+     * The save dialog has asked before an existing file is chosen, so an older backup there is replaced; the open
+     * database, a folder or a device never are.
+     */
+    public void backUp() {
+        dialogs.chooseNewDatabase(folder.get()).ifPresent(target -> tasks.submit(() -> {
+            allocator.get().backup(target, OutputTargets.IfDatabase.REPLACE);
+            return target;
+        }, written -> status.report("Backed up " + databaseFile.get() + " to " + written, false),
+                problem -> status.report("Cannot back up to " + target + ": " + Problems.message(problem), true)));
+    }
+
+    /**
+     * File → Restore…: after a confirmation, opens a backup as the current database. The file open until now
+     * stays as it is on disk.
+     */
+    public void restore() {
+        dialogs.chooseDatabaseToOpen(folder.get()).ifPresent(backup -> {
+            if (dialogs.confirm("Restore a backup", "Work on the backup " + backup.toAbsolutePath().normalize()
+                    + " from now on?\n\nThe window opens that file as its database; " + databaseFile.get()
+                    + " stays as it is on disk.", "Open the backup")) {
+                open.accept(backup);
+            }
+        });
+    }
+
+    /**
+     * File → Export addresses…: the held addresses of the selected subnet (with its child subnets) or network, or
+     * of every network when nothing is selected, to {@code target} as CSV or XLSX (by its extension), written
+     * whole or not at all.
+     */
+    public void exportAddresses(Path target) {
+        TreeRow row = selection.get();
+        Optional<String> network = row == null ? Optional.empty() : Optional.of(row.network().name());
+        Optional<Cidr> subnet = row == null ? Optional.empty() : row.subnet().map(Subnet::cidr);
+        boolean xlsx = target.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+        status.report("Writing " + target + " \u2026", false);
+        tasks.submit(() -> {
+            AddressList list = AddressList.read(allocator.get(), network, subnet);
+            ReportFiles.write(target, (out, monitor) -> {
+                if (xlsx) {
+                    new AddressXlsx().write(list, out, monitor);
+                } else {
+                    new AddressCsv().write(list, out, monitor);
+                }
+            }, ExportMonitor.NONE);
+            return list.entries().size();
+        }, count -> status.report(String.format("Exported %,d addresses%s to %s", count,
+                subnet.map(c -> " of " + c).or(() -> network.map(n -> " of " + n)).orElse(""), target), false),
+                problem -> status.report("Cannot export to " + target + ": " + Problems.message(problem), true));
+    }
+
+    /**
+     * File → Export database…: every network, subnet, range and address (whatever is selected) to {@code target} as
+     * CSV in IPDesk's own import layout, read in one transaction and written whole or not at all. Importing the file
+     * into an empty database gives the same content.
+     */
+    public void exportDatabase(Path target) {
+        status.report("Writing " + target + " \u2026", false);
+        tasks.submit(() -> {
+            DatabaseExport.Counts[] counts = new DatabaseExport.Counts[1];
+            ReportFiles.write(target, (out, monitor) -> counts[0] = DatabaseExport.write(allocator.get(), out, monitor),
+                    ExportMonitor.NONE);
+            return counts[0];
+        }, counts -> status.report("Exported the database (" + counts.describe() + ") to " + target, false),
+                problem -> status.report("Cannot export to " + target + ": " + Problems.message(problem), true));
+    }
+}
