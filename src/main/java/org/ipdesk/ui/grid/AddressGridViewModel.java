@@ -1,6 +1,5 @@
 package org.ipdesk.ui.grid;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -21,7 +19,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ipdesk.address.Cidr;
@@ -29,7 +26,6 @@ import org.ipdesk.address.Ip;
 import org.ipdesk.address.IpRange;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Address;
-import org.ipdesk.model.BlockUsage;
 import org.ipdesk.model.CellState;
 import org.ipdesk.model.CellStates;
 import org.ipdesk.model.Subnet;
@@ -66,16 +62,13 @@ public final class AddressGridViewModel {
     private final ReadOnlyObjectWrapper<Mode> mode = new ReadOnlyObjectWrapper<>(this, "mode", Mode.EMPTY);
     private final ObservableList<Cidr> path = FXCollections.observableArrayList();
     private final ObservableList<Cidr> readOnlyPath = FXCollections.unmodifiableObservableList(path);
-    private final IntegerProperty columns = new SimpleIntegerProperty(this, "columns", 16);
-    private final ReadOnlyIntegerWrapper anchor = new ReadOnlyIntegerWrapper(this, "anchor", -1);
-    private final ReadOnlyIntegerWrapper caret = new ReadOnlyIntegerWrapper(this, "caret", -1);
-    private final ReadOnlyObjectWrapper<IpRange> selection = new ReadOnlyObjectWrapper<>(this, "selection");
-    private final ReadOnlyStringWrapper selectionText = new ReadOnlyStringWrapper(this, "selectionText", "");
     private final ReadOnlyIntegerWrapper hovered = new ReadOnlyIntegerWrapper(this, "hovered", -1);
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", NOTHING_SHOWN);
+    /** Anchor, caret, the selected addresses and the caret moves. */
+    private final GridSelection selected = new GridSelection(this, content::get);
 
     static final String NOTHING_SHOWN = "Choose a subnet to see its addresses.";
 
@@ -85,7 +78,7 @@ public final class AddressGridViewModel {
     /** Bumped by every request; a result carrying an older number is dropped. */
     private long generation;
     /** The latest request, to repeat it when {@link #refresh()} comes while it is still loading. */
-    private Request pending;
+    private GridLoading.Request pending;
     /** Details of held addresses for tooltips, most recently used last. Touched on the JavaFX thread only. */
     private final Map<Ip, Optional<Address>> details = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -102,11 +95,6 @@ public final class AddressGridViewModel {
     public AddressGridViewModel(Supplier<Allocator> allocator, TaskExecutor tasks) {
         this.allocator = Objects.requireNonNull(allocator, "allocator");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
-        columns.addListener((property, before, now) -> {
-            if (now.intValue() < 1) {
-                columns.set(1);
-            }
-        });
     }
 
     /**
@@ -114,28 +102,7 @@ public final class AddressGridViewModel {
      * the results ({@code Platform::runLater} in the application; {@code Runnable::run} for both in tests).
      */
     public AddressGridViewModel(Supplier<Allocator> allocator, Executor background, Executor publish) {
-        this(allocator, over(background, publish));
-    }
-
-    private static TaskExecutor over(Executor background, Executor publish) {
-        Objects.requireNonNull(background, "background");
-        Objects.requireNonNull(publish, "publish");
-        return new TaskExecutor() {
-            @Override
-            public <T> void submit(Callable<T> work, Consumer<? super T> onSuccess,
-                                   Consumer<? super Throwable> onFailure) {
-                background.execute(() -> {
-                    T result;
-                    try {
-                        result = work.call();
-                    } catch (Exception | Error e) {
-                        publish.execute(() -> onFailure.accept(e));
-                        return;
-                    }
-                    publish.execute(() -> onSuccess.accept(result));
-                });
-            }
-        };
+        this(allocator, GridLoading.over(background, publish));
     }
 
     // ================================================================= state
@@ -168,27 +135,27 @@ public final class AddressGridViewModel {
 
     /** Cells per row, set by the control from its width; Up and Down move by this many cells. */
     public IntegerProperty columnsProperty() {
-        return columns;
+        return selected.columns;
     }
 
     /** Where a range selection started (Shift+click and Shift+arrows keep it), or -1. */
     public ReadOnlyIntegerProperty anchorProperty() {
-        return anchor.getReadOnlyProperty();
+        return selected.anchor.getReadOnlyProperty();
     }
 
     /** The cell the keyboard is on (the last one selected), or -1. */
     public ReadOnlyIntegerProperty caretProperty() {
-        return caret.getReadOnlyProperty();
+        return selected.caret.getReadOnlyProperty();
     }
 
     /** The addresses of the selected cells, lowest to highest, or null. */
     public ReadOnlyObjectProperty<IpRange> selectionProperty() {
-        return selection.getReadOnlyProperty();
+        return selected.selection.getReadOnlyProperty();
     }
 
     /** "10.0.0.5", "10.0.0.5-10.0.0.9 (5 addresses)", "10.3.0.0/16"; empty without a selection. */
     public ReadOnlyStringProperty selectionTextProperty() {
-        return selectionText.getReadOnlyProperty();
+        return selected.selectionText.getReadOnlyProperty();
     }
 
     /** The cell whose tooltip is wanted, or -1. */
@@ -223,9 +190,7 @@ public final class AddressGridViewModel {
 
     /** Whether cell {@code index} is selected. */
     public boolean isSelected(int index) {
-        int a = anchor.get();
-        int c = caret.get();
-        return c >= 0 && index >= Math.min(a, c) && index <= Math.max(a, c);
+        return selected.isSelected(index);
     }
 
     // ================================================================= commands: what is shown
@@ -245,7 +210,7 @@ public final class AddressGridViewModel {
             refresh();
             return;
         }
-        issue(new Request(target, List.of(target.cidr()), false, null, null));
+        issue(new GridLoading.Request(target, List.of(target.cidr()), false, null, null));
     }
 
     /** Shows nothing. */
@@ -257,7 +222,7 @@ public final class AddressGridViewModel {
         path.clear();
         content.set(null);
         mode.set(Mode.EMPTY);
-        setSelection(-1, -1);
+        selected.set(-1, -1);
         hovered.set(-1);
         hoverText.set("");
         loading.set(false);
@@ -278,7 +243,7 @@ public final class AddressGridViewModel {
         if (subnet.get() == null || path.isEmpty()) {
             return;
         }
-        issue(new Request(subnet.get(), List.copyOf(path), true, null, null));
+        issue(new GridLoading.Request(subnet.get(), List.copyOf(path), true, null, null));
     }
 
     /** Opens block {@code index} of a block map: its own block map, or its addresses. */
@@ -288,7 +253,7 @@ public final class AddressGridViewModel {
         }
         List<Cidr> deeper = new ArrayList<>(path);
         deeper.add(blocks.block(index).block());
-        issue(new Request(blocks.subnet(), List.copyOf(deeper), false, null, null));
+        issue(new GridLoading.Request(blocks.subnet(), List.copyOf(deeper), false, null, null));
     }
 
     /**
@@ -300,7 +265,7 @@ public final class AddressGridViewModel {
             return;
         }
         Ip from = path.get(level + 1).first();
-        issue(new Request(subnet.get(), List.copyOf(path.subList(0, level + 1)), false, from, from));
+        issue(new GridLoading.Request(subnet.get(), List.copyOf(path.subList(0, level + 1)), false, from, from));
     }
 
     /** One level up the breadcrumb, if there is one. */
@@ -312,16 +277,12 @@ public final class AddressGridViewModel {
 
     /** Selects cell {@code index} alone (a click). */
     public void select(int index) {
-        if (valid(index)) {
-            setSelection(index, index);
-        }
+        selected.select(index);
     }
 
     /** Selects from the anchor to cell {@code index} (a Shift+click). */
     public void extendSelection(int index) {
-        if (valid(index)) {
-            setSelection(anchor.get() < 0 ? index : anchor.get(), index);
-        }
+        selected.extendSelection(index);
     }
 
     /**
@@ -330,62 +291,25 @@ public final class AddressGridViewModel {
      * and selects the range. Without a selection the first cell is selected.
      */
     public void moveSelection(int dx, int dy, boolean extend) {
-        int n = size();
-        if (n == 0) {
-            return;
-        }
-        int c = caret.get();
-        if (c < 0) {
-            setSelection(0, 0);
-            return;
-        }
-        int target = clamp((long) c + dx, n - 1);
-        if (dy != 0) {
-            int cols = columns.get();
-            int rows = (n + cols - 1) / cols;
-            int row = clamp((long) target / cols + dy, rows - 1);
-            target = Math.min(row * cols + target % cols, n - 1);
-        }
-        moveSelectionTo(target, extend);
+        selected.moveSelection(dx, dy, extend);
     }
 
     /** Moves the caret to cell {@code index}; {@code extend} keeps the anchor. */
     public void moveSelectionTo(int index, boolean extend) {
-        if (!valid(index)) {
-            return;
-        }
-        if (extend && anchor.get() >= 0) {
-            setSelection(anchor.get(), index);
-        } else {
-            setSelection(index, index);
-        }
+        selected.moveSelectionTo(index, extend);
     }
 
     /** Home and End (the caret's row), Ctrl+Home and Ctrl+End (the whole grid). */
     public void moveToEdge(Edge edge, boolean extend) {
-        int n = size();
-        if (n == 0) {
-            return;
-        }
-        int cols = columns.get();
-        int c = Math.max(caret.get(), 0);
-        int target = switch (edge) {
-            case ROW_START -> c - c % cols;
-            case ROW_END -> Math.min(c - c % cols + cols - 1, n - 1);
-            case FIRST -> 0;
-            case LAST -> n - 1;
-        };
-        moveSelectionTo(target, extend);
+        selected.moveToEdge(edge, extend);
     }
 
     public void selectAll() {
-        if (size() > 0) {
-            setSelection(0, size() - 1);
-        }
+        selected.selectAll();
     }
 
     public void clearSelection() {
-        setSelection(-1, -1);
+        selected.clearSelection();
     }
 
     // ================================================================= commands: activate
@@ -423,18 +347,18 @@ public final class AddressGridViewModel {
         }
         hovered.set(index);
         if (shown instanceof GridContent.Blocks blocks) {
-            hoverText.set(describe(blocks.block(index), blocks.level(index)));
+            hoverText.set(GridText.describe(blocks.block(index), blocks.level(index)));
             return;
         }
         GridContent.Addresses cells = (GridContent.Addresses) shown;
         Ip ip = cells.ip(index);
         CellState state = cells.state(index);
-        if (!isHeld(state)) {
-            hoverText.set(describe(cells, ip, state, Optional.empty()));
+        if (!GridText.isHeld(state)) {
+            hoverText.set(GridText.describe(cells, ip, state, Optional.empty()));
             return;
         }
         Optional<Address> known = details.get(ip);
-        hoverText.set(describe(cells, ip, state, known == null ? Optional.empty() : known));
+        hoverText.set(GridText.describe(cells, ip, state, known == null ? Optional.empty() : known));
         if (known != null) {
             return;
         }
@@ -446,27 +370,21 @@ public final class AddressGridViewModel {
             }
             details.put(ip, found);
             if (hovered.get() == index && content.get() == shown) {
-                hoverText.set(describe(cells, ip, state, found));
+                hoverText.set(GridText.describe(cells, ip, state, found));
             }
         }, ignored -> { });
     }
 
     // ================================================================= loading
 
-    private record Request(Subnet subnet, List<Cidr> path, boolean keepSelection, Ip anchor, Ip caret) {
-        Cidr view() {
-            return path.get(path.size() - 1);
-        }
-    }
-
-    private void issue(Request request) {
+    private void issue(GridLoading.Request request) {
         long ticket = ++generation;
         pending = request;
         loading.set(true);
         if (content.get() == null) {
             message.set("Loading " + request.view() + " \u2026");
         }
-        tasks.submit(() -> read(request), read -> {
+        tasks.submit(() -> GridLoading.read(allocator.get(), request), read -> {
             if (ticket == generation) {
                 apply(request, read);
             }
@@ -477,35 +395,23 @@ public final class AddressGridViewModel {
         });
     }
 
-    /** On the executor: the subnet as it is now, and the cells of the view. */
-    private GridContent read(Request request) {
-        Allocator engine = allocator.get();
-        Subnet fresh = engine.subnet(request.subnet().id());
-        Cidr view = request.view();
-        if (showsAddresses(view)) {
-            return GridContent.Addresses.of(fresh, view, engine.cellStates(fresh.id(), view.range()));
-        }
-        int childPrefix = childPrefix(view);
-        return GridContent.Blocks.of(fresh, view, childPrefix, engine.blockMap(fresh.id(), view, childPrefix));
-    }
-
     /** Whether a view shows one cell per address (at most 65,536 of them) rather than blocks. */
     public static boolean showsAddresses(Cidr view) {
-        return view.total().compareTo(BigInteger.valueOf(CellStates.MAX_CELLS)) <= 0;
+        return GridLoading.showsAddresses(view);
     }
 
     /** The prefix of the blocks a block map of {@code view} shows. */
     public static int childPrefix(Cidr view) {
-        return Math.min(view.prefixLength() + BLOCK_BITS, view.version().bits());
+        return GridLoading.childPrefix(view);
     }
 
-    private void apply(Request request, GridContent read) {
+    private void apply(GridLoading.Request request, GridContent read) {
         Ip keepAnchor = request.anchor();
         Ip keepCaret = request.caret();
         GridContent before = content.get();
-        if (request.keepSelection() && before != null && caret.get() >= 0) {
-            keepAnchor = before.range(anchor.get()).start();
-            keepCaret = before.range(caret.get()).start();
+        if (request.keepSelection() && before != null && selected.caret.get() >= 0) {
+            keepAnchor = before.range(selected.anchor.get()).start();
+            keepCaret = before.range(selected.caret.get()).start();
         }
         pending = null;
         subnet.set(read.subnet());
@@ -514,13 +420,13 @@ public final class AddressGridViewModel {
         }
         boolean sameView = before != null && before.view().equals(read.view());
         // a new content object is set even for the same view: its cells changed
-        anchor.set(-1);
-        caret.set(-1);
+        selected.anchor.set(-1);
+        selected.caret.set(-1);
         content.set(read);
         mode.set(read instanceof GridContent.Addresses ? Mode.ADDRESSES : Mode.BLOCKS);
         int c = keepCaret == null ? -1 : read.indexOf(keepCaret);
         int a = keepAnchor == null ? -1 : read.indexOf(keepAnchor);
-        setSelection(c < 0 ? -1 : (a < 0 ? c : a), c);
+        selected.set(c < 0 ? -1 : (a < 0 ? c : a), c);
         if (!sameView || hovered.get() >= read.size()) {
             hovered.set(-1);
             hoverText.set("");
@@ -532,13 +438,13 @@ public final class AddressGridViewModel {
         loading.set(false);
     }
 
-    private void fail(Request request, Throwable problem) {
+    private void fail(GridLoading.Request request, Throwable problem) {
         pending = null;
         subnet.set(request.subnet());
         path.clear();
         content.set(null);
         mode.set(Mode.EMPTY);
-        setSelection(-1, -1);
+        selected.set(-1, -1);
         hovered.set(-1);
         hoverText.set("");
         String text = problem.getMessage() == null || problem.getMessage().isBlank()
@@ -549,77 +455,6 @@ public final class AddressGridViewModel {
     }
 
     // ================================================================= helpers
-
-    private boolean valid(int index) {
-        return index >= 0 && index < size();
-    }
-
-    private static int clamp(long value, int max) {
-        return (int) Math.max(0, Math.min(value, max));
-    }
-
-    private void setSelection(int a, int c) {
-        GridContent shown = content.get();
-        if (shown == null || c < 0) {
-            a = -1;
-            c = -1;
-        }
-        anchor.set(a);
-        caret.set(c);
-        if (c < 0) {
-            selection.set(null);
-            selectionText.set("");
-            return;
-        }
-        int lo = Math.min(a, c);
-        int hi = Math.max(a, c);
-        IpRange range = new IpRange(shown.range(lo).start(), shown.range(hi).end());
-        selection.set(range);
-        selectionText.set(selectionText(shown, lo, hi, range));
-    }
-
-    private static String selectionText(GridContent shown, int lo, int hi, IpRange range) {
-        int cells = hi - lo + 1;
-        if (shown instanceof GridContent.Blocks blocks) {
-            if (cells == 1) {
-                return blocks.block(lo).block().toString();
-            }
-            return range + " (" + cells + " blocks, " + GridText.number(range.size()) + " addresses)";
-        }
-        return cells == 1 ? range.start().toString() : range + " (" + GridText.number(range.size()) + " addresses)";
-    }
-
-    private static boolean isHeld(CellState state) {
-        return switch (state) {
-            case ALLOCATED, RESERVED, DHCP, DEPRECATED -> true;
-            default -> false;
-        };
-    }
-
-    private static String describe(GridContent.Addresses cells, Ip ip, CellState state, Optional<Address> held) {
-        StringBuilder text = new StringBuilder(ip.toString()).append(" \u2014 ").append(state.label());
-        if (state == CellState.UNUSABLE) {
-            cells.subnet().cidr().unusableReason(ip).ifPresent(reason -> text.append(" (").append(reason).append(')'));
-        }
-        held.ifPresent(address -> {
-            var d = address.details();
-            text.append('\n').append(d.hostname().isEmpty() ? "(no host name)" : d.hostname());
-            d.mac().ifPresent(mac -> text.append("\nMAC ").append(mac));
-            if (!d.owner().isEmpty()) {
-                text.append("\nOwner: ").append(d.owner());
-            }
-            if (!d.description().isEmpty()) {
-                text.append('\n').append(d.description());
-            }
-        });
-        return text.toString();
-    }
-
-    private static String describe(BlockUsage block, BlockLevel level) {
-        return block.block() + " \u2014 " + level.label() + "\n"
-                + GridText.number(block.used()) + " of " + GridText.number(block.size()) + " usable addresses used ("
-                + GridText.percent(block) + ")\nDouble-click to open";
-    }
 
     /** For tests: the details the tooltips know. */
     Map<Ip, Optional<Address>> knownDetails() {
@@ -640,21 +475,14 @@ public final class AddressGridViewModel {
             return;
         }
         if (ip == null || ip.version() != target.cidr().version() || !target.cidr().contains(ip)) {
-            issue(new Request(target, List.of(target.cidr()), false, null, null));
+            issue(new GridLoading.Request(target, List.of(target.cidr()), false, null, null));
             return;
         }
-        issue(new Request(target, pathTo(target.cidr(), ip), false, ip, ip));
+        issue(new GridLoading.Request(target, pathTo(target.cidr(), ip), false, ip, ip));
     }
 
     /** The zoom path from {@code top} down the blocks holding {@code ip} to the first view showing addresses. */
     static List<Cidr> pathTo(Cidr top, Ip ip) {
-        List<Cidr> steps = new ArrayList<>();
-        Cidr view = top;
-        steps.add(view);
-        while (!showsAddresses(view)) {
-            view = Cidr.containing(ip, childPrefix(view));
-            steps.add(view);
-        }
-        return List.copyOf(steps);
+        return GridLoading.pathTo(top, ip);
     }
 }

@@ -2,9 +2,13 @@ package org.ipdesk.ui.grid;
 
 import java.math.BigInteger;
 import java.util.Locale;
+import java.util.Optional;
+import org.ipdesk.address.Ip;
+import org.ipdesk.model.Address;
 import org.ipdesk.model.BlockUsage;
+import org.ipdesk.model.CellState;
 
-/** How the grid writes numbers: counts, and the used share of a block. */
+/** How the grid writes numbers (counts, the used share of a block) and the tooltips of its cells. */
 final class GridText {
 
     private GridText() {
@@ -35,5 +39,40 @@ final class GridText {
         }
         int exponent = n.bitLength() - 1 + (n.testBit(n.bitLength() - 2) ? 1 : 0);
         return (n.bitCount() == 1 ? "2^" : "~2^") + exponent;
+    }
+
+    /** Whether an address in this state is held (has details to show). */
+    static boolean isHeld(CellState state) {
+        return switch (state) {
+            case ALLOCATED, RESERVED, DHCP, DEPRECATED -> true;
+            default -> false;
+        };
+    }
+
+    /** The tooltip of an address cell: address, state, why unusable, and the details of a held one. */
+    static String describe(GridContent.Addresses cells, Ip ip, CellState state, Optional<Address> held) {
+        StringBuilder text = new StringBuilder(ip.toString()).append(" \u2014 ").append(state.label());
+        if (state == CellState.UNUSABLE) {
+            cells.subnet().cidr().unusableReason(ip).ifPresent(reason -> text.append(" (").append(reason).append(')'));
+        }
+        held.ifPresent(address -> {
+            var d = address.details();
+            text.append('\n').append(d.hostname().isEmpty() ? "(no host name)" : d.hostname());
+            d.mac().ifPresent(mac -> text.append("\nMAC ").append(mac));
+            if (!d.owner().isEmpty()) {
+                text.append("\nOwner: ").append(d.owner());
+            }
+            if (!d.description().isEmpty()) {
+                text.append('\n').append(d.description());
+            }
+        });
+        return text.toString();
+    }
+
+    /** The tooltip of a block of a block map. */
+    static String describe(BlockUsage block, BlockLevel level) {
+        return block.block() + " \u2014 " + level.label() + "\n"
+                + GridText.number(block.used()) + " of " + GridText.number(block.size()) + " usable addresses used ("
+                + GridText.percent(block) + ")\nDouble-click to open";
     }
 }
