@@ -38,7 +38,7 @@ class OutputTargetsUiTest {
         String before = ContentSnapshot.of(db);
         Path link = Files.createSymbolicLink(dir.resolve("link.db"), db.getFileName());
         for (Path target : new Path[] {db, link, dir.resolve("sample.db-wal")}) {
-            vm.exportAddresses(target);
+            vm.files().exportAddresses(target);
             assertThat(vm.lastOperationFailedProperty().get()).as(target.toString()).isTrue();
             assertThat(vm.lastOperationProperty().get())
                     .startsWith("Cannot export to " + target + ": it ")
@@ -59,16 +59,16 @@ class OutputTargetsUiTest {
         MainViewModel vm = window(dialogs);
         Path copy = dir.resolve("copy.db");
         dialogs.files.add(copy);
-        vm.backUp();
+        vm.files().backUp();
         assertThat(vm.lastOperationFailedProperty().get()).isFalse();
         // again onto the same file: the save dialog asked "replace?" already
         dialogs.files.add(copy);
-        vm.backUp();
+        vm.files().backUp();
         assertThat(vm.lastOperationProperty().get()).isEqualTo("Backed up " + vm.databaseFile() + " to " + copy);
 
         Path nul = Files.createSymbolicLink(dir.resolve("null.db"), Path.of("/dev/null"));
         dialogs.files.add(nul);
-        vm.backUp();
+        vm.files().backUp();
         assertThat(vm.lastOperationFailedProperty().get()).isTrue();
         assertThat(vm.lastOperationProperty().get()).isEqualTo("Cannot back up to " + nul
                 + ": it leads to /dev/null, which is a character device, not a regular file");

@@ -173,7 +173,7 @@ public final class MainView {
     }
 
     private void copy(boolean fromGrid) {
-        String text = viewModel.copyText(fromGrid);
+        String text = viewModel.copy().text(fromGrid);
         if (!text.isEmpty()) {
             ClipboardContent content = new ClipboardContent();
             content.putString(text);
@@ -193,7 +193,7 @@ public final class MainView {
         text.setWrapText(true);
         text.getStyleClass().add("first-run-text");
         Button create = new Button("Create a network\u2026", new FontIcon(Material2MZ.ROUTER));
-        create.setOnAction(event -> viewModel.newNetwork());
+        create.setOnAction(event -> viewModel.edits().newNetwork());
         create.setDefaultButton(false);
         Button open = new Button("Open a database\u2026", new FontIcon(Material2AL.FOLDER_OPEN));
         open.setOnAction(event -> viewModel.chooseAndOpen());
@@ -238,13 +238,13 @@ public final class MainView {
      * tree's context menu; enabled only when they apply.
      */
     private void bindEditing() {
-        Command newNetwork = Command.of(viewModel::newNetwork);
-        Command newSubnet = Command.when(viewModel.hasNetworksProperty(), viewModel::newSubnet);
-        Command newRange = Command.when(viewModel.subnetSelectedProperty(), viewModel::newRange);
-        Command edit = Command.when(viewModel.somethingSelectedProperty(), viewModel::editSelected);
-        Command delete = Command.when(viewModel.somethingSelectedProperty(), viewModel::deleteSelected);
-        Command deleteRange = Command.when(viewModel.subnetSelectedProperty(), viewModel::deleteRangeAtCaret);
-        Command newChild = Command.when(viewModel.subnetSelectedProperty(), viewModel::newChildSubnet);
+        Command newNetwork = Command.of(viewModel.edits()::newNetwork);
+        Command newSubnet = Command.when(viewModel.hasNetworksProperty(), viewModel.edits()::newSubnet);
+        Command newRange = Command.when(viewModel.subnetSelectedProperty(), viewModel.edits()::newRange);
+        Command edit = Command.when(viewModel.somethingSelectedProperty(), viewModel.edits()::editSelected);
+        Command delete = Command.when(viewModel.somethingSelectedProperty(), viewModel.edits()::deleteSelected);
+        Command deleteRange = Command.when(viewModel.subnetSelectedProperty(), viewModel.edits()::deleteRangeAtCaret);
+        Command newChild = Command.when(viewModel.subnetSelectedProperty(), viewModel.addresses()::newChildSubnet);
         MenuItem undo = ActionFactory.menuItem(StandardAction.UNDO,
                 Command.when(viewModel.undoStack().canUndoProperty(), viewModel::undo));
         undo.textProperty().bind(viewModel.undoStack().undoTextProperty());
@@ -286,23 +286,23 @@ public final class MainView {
      */
     private void bindAddressCommands() {
         ObservableValue<Boolean> subnet = viewModel.subnetSelectedProperty();
-        Command reserve = Command.when(subnet, viewModel::reserveAddress);
-        Command next = Command.when(subnet, viewModel::allocateNext);
-        Command editAddress = Command.when(subnet, viewModel::editAddress);
-        Command release = Command.when(subnet, viewModel::releaseSelection);
-        Command markRange = Command.when(subnet, viewModel::newRange);
+        Command reserve = Command.when(subnet, viewModel.addresses()::reserveAddress);
+        Command next = Command.when(subnet, viewModel.addresses()::allocateNext);
+        Command editAddress = Command.when(subnet, viewModel.addresses()::editAddress);
+        Command release = Command.when(subnet, viewModel.addresses()::releaseSelection);
+        Command markRange = Command.when(subnet, viewModel.edits()::newRange);
         addressMenu.getItems().setAll(
                 ActionFactory.menuItem(StandardAction.RESERVE, reserve),
                 ActionFactory.menuItem(StandardAction.ALLOCATE_NEXT, next),
-                ActionFactory.menuItem(StandardAction.ALLOCATE_BLOCK, Command.when(subnet, viewModel::allocateBlock)),
+                ActionFactory.menuItem(StandardAction.ALLOCATE_BLOCK, Command.when(subnet, viewModel.addresses()::allocateBlock)),
                 ActionFactory.menuItem(StandardAction.ALLOCATE_PAIR,
-                        Command.when(viewModel.hasNetworksProperty(), viewModel::allocatePair)),
+                        Command.when(viewModel.hasNetworksProperty(), viewModel.addresses()::allocatePair)),
                 new SeparatorMenuItem(),
                 ActionFactory.menuItem(StandardAction.EDIT_ADDRESS, editAddress),
                 ActionFactory.menuItem(StandardAction.RELEASE, release),
                 ActionFactory.menuItem(StandardAction.MARK_RANGE, markRange),
                 new SeparatorMenuItem(),
-                ActionFactory.menuItem(StandardAction.NEW_CHILD_SUBNET, Command.when(subnet, viewModel::newChildSubnet)));
+                ActionFactory.menuItem(StandardAction.NEW_CHILD_SUBNET, Command.when(subnet, viewModel.addresses()::newChildSubnet)));
 
         toolBar.getItems().addAll(toolBar.getItems().indexOf(toolBarSpacer), List.of(new Separator(),
                 ActionFactory.button(StandardAction.RESERVE, reserve),
@@ -318,7 +318,7 @@ public final class MainView {
         // Delete releases in the grid only: in a text field it must stay a text key
         grid.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.DELETE && !event.isShortcutDown()) {
-                viewModel.releaseSelection();
+                viewModel.addresses().releaseSelection();
                 event.consume();
             }
         });
@@ -378,8 +378,8 @@ public final class MainView {
                 ActionFactory.menuItem(StandardAction.IMPORT_CSV, Command.of(this::importCsv)),
                 ActionFactory.menuItem(StandardAction.EXPORT_ADDRESSES, Command.of(this::exportAddresses)),
                 ActionFactory.menuItem(StandardAction.EXPORT_DATABASE, Command.of(this::exportDatabase)),
-                ActionFactory.menuItem(StandardAction.BACK_UP, Command.of(viewModel::backUp)),
-                ActionFactory.menuItem(StandardAction.RESTORE, Command.of(viewModel::restore)),
+                ActionFactory.menuItem(StandardAction.BACK_UP, Command.of(viewModel.files()::backUp)),
+                ActionFactory.menuItem(StandardAction.RESTORE, Command.of(viewModel.files()::restore)),
                 new SeparatorMenuItem(),
                 ActionFactory.menuItem(StandardAction.QUIT, Command.of(this::quit)));
         viewMenu.getItems().add(ActionFactory.menuItem(StandardAction.REFRESH, Command.of(viewModel::load)));
@@ -438,7 +438,7 @@ public final class MainView {
         if (file != null) {
             String name = file.getName();
             boolean xlsx = chooser.getSelectedExtensionFilter() == chooser.getExtensionFilters().get(1);
-            viewModel.exportAddresses(name.contains(".") ? file.toPath()
+            viewModel.files().exportAddresses(name.contains(".") ? file.toPath()
                     : file.toPath().resolveSibling(name + (xlsx ? ".xlsx" : ".csv")));
         }
     }
@@ -451,7 +451,7 @@ public final class MainView {
         java.io.File file = chooser.showSaveDialog(window());
         if (file != null) {
             String name = file.getName();
-            viewModel.exportDatabase(name.contains(".") ? file.toPath() : file.toPath().resolveSibling(name + ".csv"));
+            viewModel.files().exportDatabase(name.contains(".") ? file.toPath() : file.toPath().resolveSibling(name + ".csv"));
         }
     }
 

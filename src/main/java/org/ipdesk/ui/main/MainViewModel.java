@@ -146,7 +146,7 @@ public final class MainViewModel {
                 this::folderOfCurrentFile, this::open);
         this.copy = new CopyText(grid, selection);
         grid.caretProperty().addListener((property, before, now) -> showCaretDetails());
-        grid.setOnActivate(this::activate);
+        grid.setOnActivate(addresses::activate);
         grid.contentProperty().addListener((property, before, now) -> showCaretDetails());
         tree.setOnFiltered(this::showPlaceholder);
         switchTo(databaseFile.toAbsolutePath().normalize());
@@ -410,63 +410,35 @@ public final class MainViewModel {
         dialogs.chooseNewDatabase(folderOfCurrentFile()).ifPresent(this::createDatabase);
     }
 
-    /** File → Back up…: a consistent copy of the open database to a new file. */
-    public void backUp() {
-        files.backUp();
+
+
+
+
+
+
+
+
+
+
+
+    /** Address commands: reserve, allocate, release, child subnet (the Address menu, the grid). */
+    public AddressCommands addresses() {
+        return addresses;
     }
 
-    /** File → Restore…: after a confirmation, opens a backup as the current database. */
-    public void restore() {
-        files.restore();
+    /** File commands: back up, restore, exports. */
+    public FileCommands files() {
+        return files;
     }
 
-    /** File → Export addresses…: the selected subnet's or network's addresses (or all) as CSV or XLSX. */
-    public void exportAddresses(Path target) {
-        files.exportAddresses(target);
+    /** Edit commands: new, edit and delete of networks, subnets and ranges. */
+    public EditCommands edits() {
+        return edits;
     }
 
-    /** File → Export database…: everything, as CSV in IPDesk's own import layout. */
-    public void exportDatabase(Path target) {
-        files.exportDatabase(target);
-    }
-
-    /** Edit → New network: the network dialog; the new network is selected. */
-    public void newNetwork() {
-        edits.newNetwork();
-    }
-
-    /** Edit → New subnet: in the network of the selected row (or the first network); the new subnet is selected. */
-    public void newSubnet() {
-        edits.newSubnet();
-    }
-
-    /** Edit → New range: a DHCP pool or reserved range in the selected subnet, from the grid's selection. */
-    public void newRange() {
-        edits.newRange();
-    }
-
-    /** Edit → Edit: the dialog of the selected network or subnet. */
-    public void editSelected() {
-        edits.editSelected();
-    }
-
-    /** Edit → Delete: the selected subnet (asking first, with its address count) or network. */
-    public void deleteSelected() {
-        edits.deleteSelected();
-    }
-
-    /** Edit → Delete range: the DHCP pool or reserved range under the grid's caret, after asking. */
-    public void deleteRangeAtCaret() {
-        edits.deleteRangeAtCaret();
-    }
-
-    /**
-     * Asks SQLite whether another process (another window, the CLI) wrote to the file since the tree was
-     * read; if so, reads the tree, the grid and the panes again, keeping the selection. The
-     * {@link ExternalChangeWatcher}'s timer calls this every second or so.
-     */
-    public void checkForExternalChanges() {
-        externalChanges.check();
+    /** What Copy (Ctrl+C) puts on the clipboard. */
+    public CopyText copy() {
+        return copy;
     }
 
     /** The watcher for other writers; the application starts its timer. */
@@ -476,7 +448,7 @@ public final class MainViewModel {
 
     /**
      * Reads everything shown again after a change (one made in this window, or found by
-     * {@link #checkForExternalChanges()}), keeping the selection, and reports the operation in the status line.
+     * the {@link ExternalChangeWatcher}), keeping the selection, and reports the operation in the status line.
      */
     public void refreshAfterChange(String operation, boolean failed) {
         report(operation, failed);
@@ -655,48 +627,13 @@ public final class MainViewModel {
 
     // ================================================================= address commands
 
-    /**
-     * The grid's activate (double-click or Enter on an address cell): edit the address held there, or reserve
-     * it when it is free.
-     */
-    public void activate(Ip ip) {
-        addresses.activate(ip);
-    }
 
-    /** Address → Reserve…: a specific address of the selected subnet, prefilled with the selected cell. */
-    public void reserveAddress() {
-        addresses.reserveAddress();
-    }
 
-    /** Address → Edit… (the selected cell): its details, or a reservation when it is free. */
-    public void editAddress() {
-        addresses.editAddress();
-    }
 
-    /** Address → Allocate next free (Ctrl+N). */
-    public void allocateNext() {
-        addresses.allocateNext();
-    }
 
-    /** Address → Allocate block…. */
-    public void allocateBlock() {
-        addresses.allocateBlock();
-    }
 
-    /** Address → Allocate dual-stack pair…. */
-    public void allocatePair() {
-        addresses.allocatePair();
-    }
 
-    /** Address → Release… (Delete). */
-    public void releaseSelection() {
-        addresses.releaseSelection();
-    }
 
-    /** Subnet → New child subnet from the next free block…. */
-    public void newChildSubnet() {
-        addresses.newChildSubnet();
-    }
 
     /** A command whose status line is already reported: remember it for undo and read everything again. */
     private void recorded(Undoable undo) {
@@ -704,10 +641,6 @@ public final class MainViewModel {
         load();
     }
 
-    /** What Copy (Ctrl+C) puts on the clipboard, as plain text; see {@link CopyText#text(boolean)}. */
-    public String copyText(boolean fromGrid) {
-        return copy.text(fromGrid);
-    }
 
     /** Undo and redo of this window's commands. */
     public UndoStack undoStack() {

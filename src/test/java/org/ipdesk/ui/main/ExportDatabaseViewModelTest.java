@@ -29,7 +29,7 @@ class ExportDatabaseViewModelTest {
         vm.select(vm.networks().stream().filter(r -> r.label().equals("dc1")).findFirst().orElseThrow());
         Path csv = dir.resolve("everything.csv");
 
-        vm.exportDatabase(csv);
+        vm.files().exportDatabase(csv);
 
         assertThat(vm.lastOperationFailedProperty().get()).isFalse();
         assertThat(vm.lastOperationProperty().get())
@@ -59,7 +59,7 @@ class ExportDatabaseViewModelTest {
         vm.load();
         Path target = dir.resolve("missing-folder").resolve("x.csv");
 
-        vm.exportDatabase(target);
+        vm.files().exportDatabase(target);
 
         assertThat(vm.lastOperationFailedProperty().get()).isTrue();
         assertThat(vm.lastOperationProperty().get()).isEqualTo("Cannot export to " + target + ": the folder "

@@ -200,7 +200,7 @@ class MainViewModelTest {
         vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24"));
         vm.grid().select(20);
 
-        vm.checkForExternalChanges();
+        vm.externalChanges().check();
         assertThat(vm.lastOperationProperty().get()).isEmpty();
 
         // another process (here: another connection, as the CLI would be) takes 10.10.1.20
@@ -208,7 +208,7 @@ class MainViewModelTest {
             long id = other.findSubnet(Cidr.parse("10.10.1.0/24"), Optional.of("dc1")).id();
             other.reserve(id, Ip.parse("10.10.1.20"), AddressDetails.allocated("cli-host"));
         }
-        vm.checkForExternalChanges();
+        vm.externalChanges().check();
 
         assertThat(vm.lastOperationProperty().get()).isEqualTo("Another program changed the database; refreshed");
         assertThat(vm.selectedProperty().get().label()).isEqualTo("10.10.1.0/24");
@@ -306,7 +306,7 @@ class MainViewModelTest {
         MainViewModel vm = loadedSample(dialogs);
         String before = ContentSnapshot.of(vm.databaseFile());
 
-        vm.newNetwork(); // the scripted user cancels
+        vm.edits().newNetwork(); // the scripted user cancels
         assertThat(ContentSnapshot.of(vm.databaseFile())).isEqualTo(before);
         assertThat(vm.lastOperationProperty().get()).isEmpty();
 
@@ -315,7 +315,7 @@ class MainViewModelTest {
             dialog.save();
             return Optional.ofNullable(dialog.savedProperty().get());
         };
-        vm.newNetwork();
+        vm.edits().newNetwork();
         assertThat(vm.selectedProperty().get().label()).isEqualTo("lab");
         assertThat(vm.lastOperationProperty().get()).isEqualTo("Created network lab");
 
@@ -326,7 +326,7 @@ class MainViewModelTest {
             dialog.save();
             return Optional.ofNullable(dialog.savedProperty().get());
         };
-        vm.newSubnet();
+        vm.edits().newSubnet();
         assertThat(offered).containsExactly("lab"); // the network of the selected row
         assertThat(vm.selectedProperty().get().label()).isEqualTo("10.77.0.0/24");
         assertThat(vm.grid().subnetProperty().get().cidr()).isEqualTo(Cidr.parse("10.77.0.0/24"));
@@ -343,10 +343,10 @@ class MainViewModelTest {
             dialog.save();
             return Optional.ofNullable(dialog.savedProperty().get());
         };
-        vm.newNetwork();
+        vm.edits().newNetwork();
         vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.2.0/24"));
         dialogs.answer = true;
-        vm.deleteSelected();
+        vm.edits().deleteSelected();
         assertThat(vm.undoStack().undoTextProperty().get()).isEqualTo("Undo delete subnet 10.10.2.0/24 in dc1");
 
         vm.undo();
@@ -369,18 +369,18 @@ class MainViewModelTest {
     @Test
     void copyGivesTheSelectedAddressesOrTheSubnetAsPlainText() {
         MainViewModel vm = loadedSample(new ScriptedDialogs());
-        assertThat(vm.copyText(false)).isEmpty();
+        assertThat(vm.copy().text(false)).isEmpty();
         vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24"));
-        assertThat(vm.copyText(false)).isEqualTo("10.10.1.0/24");
-        assertThat(vm.copyText(true)).isEmpty();
+        assertThat(vm.copy().text(false)).isEqualTo("10.10.1.0/24");
+        assertThat(vm.copy().text(true)).isEmpty();
 
         vm.grid().select(5);
-        assertThat(vm.copyText(true)).isEqualTo("10.10.1.5");
+        assertThat(vm.copy().text(true)).isEqualTo("10.10.1.5");
         vm.grid().extendSelection(7);
-        assertThat(vm.copyText(true).lines()).containsExactly("10.10.1.5", "10.10.1.6", "10.10.1.7");
+        assertThat(vm.copy().text(true).lines()).containsExactly("10.10.1.5", "10.10.1.6", "10.10.1.7");
 
         vm.select(network(vm, "dc1"));
-        assertThat(vm.copyText(false)).isEqualTo("dc1");
+        assertThat(vm.copy().text(false)).isEqualTo("dc1");
     }
 
     @Test
@@ -397,18 +397,18 @@ class MainViewModelTest {
         MainViewModel vm = loadedSample(dialogs);
         Path copy = dir.resolve("copy.db");
         dialogs.files.add(copy);
-        vm.backUp();
+        vm.files().backUp();
         assertThat(vm.lastOperationProperty().get()).isEqualTo("Backed up " + vm.databaseFile() + " to " + copy);
         assertThat(copy).exists();
 
         dialogs.files.add(copy);
-        vm.restore(); // the user says no
+        vm.files().restore(); // the user says no
         assertThat(dialogs.asked).singleElement().asString().startsWith("Restore a backup: Work on the backup ");
         assertThat(vm.databaseFile()).isEqualTo(dir.resolve("sample.db").toAbsolutePath());
 
         dialogs.answer = true;
         dialogs.files.add(copy);
-        vm.restore();
+        vm.files().restore();
         assertThat(vm.databaseFile()).isEqualTo(copy.toAbsolutePath());
         assertThat(vm.networks()).hasSize(2);
         vm.close();
@@ -419,11 +419,11 @@ class MainViewModelTest {
         MainViewModel vm = loadedSample(new ScriptedDialogs());
         vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24"));
         Path csv = dir.resolve("web.csv");
-        vm.exportAddresses(csv);
+        vm.files().exportAddresses(csv);
         assertThat(vm.lastOperationProperty().get()).isEqualTo("Exported 12 addresses of 10.10.1.0/24 to " + csv);
         assertThat(Files.readAllLines(csv)).hasSize(13).first().asString().startsWith("ip,subnet,network,status");
 
-        vm.exportAddresses(dir.resolve("missing-folder").resolve("x.csv"));
+        vm.files().exportAddresses(dir.resolve("missing-folder").resolve("x.csv"));
         assertThat(vm.lastOperationFailedProperty().get()).isTrue();
         assertThat(vm.lastOperationProperty().get()).startsWith("Cannot export to ");
     }
@@ -434,12 +434,12 @@ class MainViewModelTest {
         MainViewModel vm = loadedSample(dialogs);
         vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.2.0/24"));
 
-        vm.deleteSelected();
+        vm.edits().deleteSelected();
         assertThat(dialogs.asked).singleElement().asString().contains("It holds 4 addresses");
         assertThat(vm.selectedProperty().get().label()).isEqualTo("10.10.2.0/24");
 
         dialogs.answer = true;
-        vm.deleteSelected();
+        vm.edits().deleteSelected();
         assertThat(vm.lastOperationProperty().get()).isEqualTo("Deleted subnet 10.10.2.0/24 (4 addresses)");
         assertThat(vm.selectedProperty().get()).isNull();
         assertThat(vm.grid().subnetProperty().get()).isNull();
@@ -460,7 +460,7 @@ class MainViewModelTest {
             dialog.save();
             return Optional.ofNullable(dialog.savedProperty().get());
         };
-        vm.newRange();
+        vm.edits().newRange();
         assertThat(prefilled).containsExactly("10.10.2.50-10.10.2.59");
         assertThat(vm.lastOperationProperty().get()).startsWith("Added ").endsWith(" 10.10.2.50-10.10.2.59 to 10.10.2.0/24 in dc1");
         assertThat(((GridContent.Addresses) vm.grid().getContent()).state(55)).isIn(CellState.DHCP_RANGE,
@@ -468,11 +468,11 @@ class MainViewModelTest {
 
         dialogs.answer = true;
         vm.grid().select(52);
-        vm.deleteRangeAtCaret();
+        vm.edits().deleteRangeAtCaret();
         assertThat(vm.lastOperationProperty().get()).startsWith("Deleted ").endsWith("10.10.2.50-10.10.2.59");
         assertThat(((GridContent.Addresses) vm.grid().getContent()).state(55)).isEqualTo(CellState.FREE);
 
-        vm.deleteRangeAtCaret();
+        vm.edits().deleteRangeAtCaret();
         assertThat(vm.lastOperationProperty().get()).isEqualTo("10.10.2.52 is in no DHCP pool or reserved range");
         assertThat(vm.lastOperationFailedProperty().get()).isTrue();
     }
