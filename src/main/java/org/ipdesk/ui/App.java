@@ -61,8 +61,8 @@ public final class App extends Application {
         viewModel.externalChanges().start(ExternalChangeWatcher.POLL);
 
         if (StartupProbe.requested()) {
-            StartupProbe.exitWhenUsable(scene, viewModel.loadingProperty(), viewModel.summaryProperty(),
-                    viewModel.errorProperty());
+            StartupProbe.exitWhenUsable(scene, viewModel.state().loadingProperty(), viewModel.summaryProperty(),
+                    viewModel.state().errorProperty());
         }
     }
 

@@ -148,9 +148,9 @@ public final class MainView {
         viewModel.criticalPercentProperty().addListener((property, before, now) -> networkTree.refresh());
         filterField.textProperty().bindBidirectional(viewModel.filterProperty());
         NetworkTreePane pane = new NetworkTreePane(networkTree, viewModel);
-        placeholderLabel.textProperty().bind(viewModel.placeholderProperty());
-        placeholderLabel.visibleProperty().bind(viewModel.placeholderProperty().isNotEmpty()
-                .and(viewModel.emptyDatabaseProperty().not()));
+        placeholderLabel.textProperty().bind(viewModel.state().placeholderProperty());
+        placeholderLabel.visibleProperty().bind(viewModel.state().placeholderProperty().isNotEmpty()
+                .and(viewModel.state().emptyDatabaseProperty().not()));
         ((StackPane) networkTree.getParent()).getChildren().add(firstRun());
         pane.showRows();
     }
@@ -209,7 +209,7 @@ public final class MainView {
         box.getStyleClass().add("first-run");
         box.setMaxWidth(300);
         box.setMaxHeight(Region.USE_PREF_SIZE);
-        box.visibleProperty().bind(viewModel.emptyDatabaseProperty());
+        box.visibleProperty().bind(viewModel.state().emptyDatabaseProperty());
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }
@@ -340,17 +340,17 @@ public final class MainView {
 
         editMenu.getItems().addAll(new SeparatorMenuItem(),
                 ActionFactory.menuItem(StandardAction.FIND, Command.of(search::focusField)), new SeparatorMenuItem(),
-                ActionFactory.menuItem(StandardAction.PREFERENCES, Command.of(viewModel::editPreferences)));
+                ActionFactory.menuItem(StandardAction.PREFERENCES, Command.of(viewModel.windows()::editPreferences)));
 
         viewMenu.getItems().add(0, ActionFactory.menuItem(StandardAction.HISTORY, Command.of(() -> HistoryView.showWindow(
-                window(), window().getScene().getStylesheets(), viewModel.newHistory()))));
+                window(), window().getScene().getStylesheets(), viewModel.windows().newHistory()))));
         viewMenu.getItems().add(0, ActionFactory.menuItem(StandardAction.USAGE, Command.of(
                 () -> UsageDashboardView.showWindow(window(), window().getScene().getStylesheets(),
-                        viewModel.newUsageDashboard()))));
+                        viewModel.windows().newUsageDashboard()))));
 
         helpMenu.getItems().setAll(
                 ActionFactory.menuItem(StandardAction.HOW_IT_WORKS, Command.of(() -> HowItWorksView.showWindow(
-                        window(), window().getScene().getStylesheets(), viewModel.howItWorks(),
+                        window(), window().getScene().getStylesheets(), viewModel.help().howItWorks(),
                         viewModel.darkThemeProperty()))),
                 ActionFactory.menuItem(StandardAction.SHORTCUTS, Command.of(() -> ShortcutsView.showWindow(window(),
                         window().getScene().getStylesheets(), KeyboardShortcuts.ALL))),
@@ -359,7 +359,7 @@ public final class MainView {
     }
 
     private void about() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, viewModel.aboutText());
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, viewModel.help().aboutText());
         alert.setTitle("About IPDesk");
         alert.setHeaderText("IPDesk: IP address management on your desk");
         alert.initOwner(window());
@@ -384,7 +384,7 @@ public final class MainView {
                 ActionFactory.menuItem(StandardAction.QUIT, Command.of(this::quit)));
         viewMenu.getItems().add(ActionFactory.menuItem(StandardAction.REFRESH, Command.of(viewModel::load)));
         Button refreshButton = ActionFactory.button(StandardAction.REFRESH,
-                Command.when(viewModel.loadingProperty().not(), viewModel::load));
+                Command.when(viewModel.state().loadingProperty().not(), viewModel::load));
         refreshButton.setId("refreshButton");
         toolBar.getItems().add(toolBar.getItems().indexOf(themeButton), refreshButton);
     }
@@ -403,8 +403,8 @@ public final class MainView {
         databaseLabel.setTooltip(new Tooltip());
         databaseLabel.getTooltip().textProperty().bind(viewModel.databaseTextProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
-        viewModel.errorProperty().addListener((property, before, now) -> showError(now));
-        showError(viewModel.errorProperty().get());
+        viewModel.state().errorProperty().addListener((property, before, now) -> showError(now));
+        showError(viewModel.state().errorProperty().get());
         lastOperationLabel.textProperty().bind(viewModel.lastOperationProperty());
         lastOperationLabel.setTooltip(new Tooltip());
         lastOperationLabel.getTooltip().textProperty().bind(viewModel.lastOperationProperty());
@@ -423,7 +423,7 @@ public final class MainView {
         java.io.File file = chooser.showOpenDialog(window());
         if (file != null) {
             ImportPreviewView.showWindow(window(), window().getScene().getStylesheets(),
-                    viewModel.newImportPreview(file.toPath()));
+                    viewModel.windows().newImportPreview(file.toPath()));
         }
     }
 

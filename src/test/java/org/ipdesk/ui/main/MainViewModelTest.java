@@ -42,9 +42,9 @@ class MainViewModelTest {
 
         vm.load();
 
-        assertThat(vm.loadingProperty().get()).isFalse();
-        assertThat(vm.errorProperty().get()).isEmpty();
-        assertThat(vm.placeholderProperty().get()).isEmpty();
+        assertThat(vm.state().loadingProperty().get()).isFalse();
+        assertThat(vm.state().errorProperty().get()).isEmpty();
+        assertThat(vm.state().placeholderProperty().get()).isEmpty();
         assertThat(vm.summaryProperty().get()).isEqualTo("2 networks \u00b7 7 subnets \u00b7 45 addresses");
         assertThat(vm.databaseTextProperty().get()).isEqualTo("Database: " + file.toAbsolutePath().normalize());
         assertThat(vm.titleProperty().get()).isEqualTo("IPDesk \u2014 sample.db");
@@ -92,9 +92,9 @@ class MainViewModelTest {
         vm.load();
 
         assertThat(vm.networks()).isEmpty();
-        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.state().errorProperty().get()).isEmpty();
         assertThat(vm.summaryProperty().get()).isEqualTo("0 networks \u00b7 0 subnets \u00b7 0 addresses");
-        assertThat(vm.placeholderProperty().get()).startsWith("This database has no networks yet.");
+        assertThat(vm.state().placeholderProperty().get()).startsWith("This database has no networks yet.");
     }
 
     @Test
@@ -106,14 +106,14 @@ class MainViewModelTest {
         vm.load();
 
         assertThat(vm.networks()).isEmpty();
-        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.state().loadingProperty().get()).isFalse();
         assertThat(vm.summaryProperty().get()).isEqualTo("Cannot open the database");
-        assertThat(vm.errorProperty().get())
+        assertThat(vm.state().errorProperty().get())
                 .isEqualTo(notes.toAbsolutePath().normalize()
                         + " is not an IPDesk database (it is not an SQLite file); it was left unchanged");
-        assertThat(vm.placeholderProperty().get())
+        assertThat(vm.state().placeholderProperty().get())
                 .startsWith("Cannot open the database.")
-                .contains(vm.errorProperty().get())
+                .contains(vm.state().errorProperty().get())
                 .contains("File \u2192 Open");
         assertThat(Files.readString(notes)).isEqualTo("not a database\n");
     }
@@ -128,13 +128,13 @@ class MainViewModelTest {
         vm.load();
 
         // nothing read yet: the caller (the FX thread in the app) did no database work
-        assertThat(vm.loadingProperty().get()).isTrue();
+        assertThat(vm.state().loadingProperty().get()).isTrue();
         assertThat(vm.networks()).isEmpty();
-        assertThat(vm.placeholderProperty().get()).startsWith("Opening ");
+        assertThat(vm.state().placeholderProperty().get()).startsWith("Opening ");
 
         executor.runAll();
 
-        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.state().loadingProperty().get()).isFalse();
         assertThat(vm.networks()).hasSize(2);
     }
 
@@ -166,7 +166,7 @@ class MainViewModelTest {
 
         vm.filterProperty().set("VLAN-that-is-not-there");
         assertThat(vm.visibleNetworks()).isEmpty();
-        assertThat(vm.placeholderProperty().get()).isEqualTo("Nothing matches \u201cVLAN-that-is-not-there\u201d.");
+        assertThat(vm.state().placeholderProperty().get()).isEqualTo("Nothing matches \u201cVLAN-that-is-not-there\u201d.");
 
         vm.filterProperty().set("192.168.30");
         assertThat(vm.visibleNetworks()).extracting(TreeRow::label).containsExactly("branch-office");
@@ -174,7 +174,7 @@ class MainViewModelTest {
 
         vm.filterProperty().set("");
         assertThat(vm.visibleNetworks()).hasSize(2);
-        assertThat(vm.placeholderProperty().get()).isEmpty();
+        assertThat(vm.state().placeholderProperty().get()).isEmpty();
         // the whole tree is still there underneath
         assertThat(vm.networks()).hasSize(2);
     }
@@ -295,7 +295,7 @@ class MainViewModelTest {
         vm.load();
         assertThat(vm.networks()).hasSize(2);
 
-        assertThatThrownBy(() -> vm.allocatorSupplier().get())
+        assertThatThrownBy(() -> vm.database().supplier().get())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("database thread");
     }
@@ -386,7 +386,7 @@ class MainViewModelTest {
     @Test
     void aboutNamesTheDatabaseAndTheDataFolder() {
         MainViewModel vm = loadedSample(new ScriptedDialogs());
-        assertThat(vm.aboutText()).startsWith("IPDesk ")
+        assertThat(vm.help().aboutText()).startsWith("IPDesk ")
                 .contains("Database: " + vm.databaseFile())
                 .contains("Data folder: " + org.ipdesk.store.DataLocation.dataFolder());
     }

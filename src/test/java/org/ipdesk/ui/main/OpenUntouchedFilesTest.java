@@ -93,7 +93,7 @@ class OpenUntouchedFilesTest {
         Path empty = Files.createFile(dir.resolve("empty.db"));
         MainViewModel vm = new MainViewModel(empty, new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
         vm.load();
-        assertThat(vm.errorProperty().get()).contains("is empty");
+        assertThat(vm.state().errorProperty().get()).contains("is empty");
         assertThat(Files.size(empty)).isZero();
         assertThat(names()).containsExactly("empty.db");
         vm.close();
@@ -101,7 +101,7 @@ class OpenUntouchedFilesTest {
         Path missing = dir.resolve("new.db");
         MainViewModel created = new MainViewModel(missing, new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
         created.load();
-        assertThat(created.errorProperty().get()).isEmpty();
+        assertThat(created.state().errorProperty().get()).isEmpty();
         assertThat(missing).exists();
         created.close();
     }

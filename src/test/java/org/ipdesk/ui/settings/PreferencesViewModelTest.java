@@ -183,14 +183,14 @@ class PreferencesViewModelTest {
         window.load();
         assertThat(window.cellSizeProperty().get()).isEqualTo(CellSize.MEDIUM);
 
-        window.editPreferences();
+        window.windows().editPreferences();
 
         assertThat(window.darkThemeProperty().get()).isTrue();
         assertThat(window.cellSizeProperty().get()).isEqualTo(CellSize.LARGE);
         assertThat(window.warningPercentProperty().get()).isEqualTo(70);
         assertThat(window.criticalPercentProperty().get()).isEqualTo(90);
         assertThat(window.lastOperationProperty().get()).isEqualTo("Saved the preferences");
-        UsageDashboardViewModel dashboard = window.newUsageDashboard();
+        UsageDashboardViewModel dashboard = window.windows().newUsageDashboard();
         assertThat(dashboard.warnProperty().get()).isEqualTo(70);
         assertThat(dashboard.criticalProperty().get()).isEqualTo(90);
         window.close();
@@ -205,7 +205,7 @@ class PreferencesViewModelTest {
         assertThat(next.darkThemeProperty().get()).isTrue();
         assertThat(next.cellSizeProperty().get()).isEqualTo(CellSize.LARGE);
         assertThat(next.warningPercentProperty().get()).isEqualTo(70);
-        assertThat(next.newPreferences().startupFileProperty().get()).isEqualTo(always.toString());
+        assertThat(next.windows().newPreferences().startupFileProperty().get()).isEqualTo(always.toString());
         next.close();
     }
 
@@ -225,7 +225,7 @@ class PreferencesViewModelTest {
         window.load();
         String before = Files.exists(settingsFile) ? Files.readString(settingsFile) : "";
 
-        window.editPreferences();
+        window.windows().editPreferences();
 
         assertThat(window.darkThemeProperty().get()).isFalse();
         assertThat(window.cellSizeProperty().get()).isEqualTo(CellSize.MEDIUM);
@@ -250,14 +250,14 @@ class PreferencesViewModelTest {
                 new SettingsStore(settingsFile), dialogs);
 
         window.darkThemeProperty().set(true); // the toolbar's toggle
-        window.editPreferences();              // shows dark, switches to light
+        window.windows().editPreferences();              // shows dark, switches to light
         assertThat(shown).containsExactly(true);
         assertThat(window.darkThemeProperty().get()).isFalse();
         assertThat(new SettingsStore(settingsFile).load().darkTheme()).isFalse();
 
         window.darkThemeProperty().set(true);
         assertThat(new SettingsStore(settingsFile).load().darkTheme()).isTrue();
-        window.editPreferences();
+        window.windows().editPreferences();
         assertThat(shown).containsExactly(true, true);
         window.close();
     }
