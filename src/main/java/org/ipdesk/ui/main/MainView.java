@@ -141,11 +141,11 @@ public final class MainView {
     private void bindTree() {
         networkTree.setRoot(new TreeItem<>());
         networkTree.setShowRoot(false);
-        networkTree.setCellFactory(tree -> new NetworkTreeCell(viewModel.warningPercentProperty(),
-                viewModel.criticalPercentProperty()));
+        networkTree.setCellFactory(tree -> new NetworkTreeCell(viewModel.preferences().warningPercentProperty(),
+                viewModel.preferences().criticalPercentProperty()));
         // new thresholds (Edit → Preferences) recolour the bars at once
-        viewModel.warningPercentProperty().addListener((property, before, now) -> networkTree.refresh());
-        viewModel.criticalPercentProperty().addListener((property, before, now) -> networkTree.refresh());
+        viewModel.preferences().warningPercentProperty().addListener((property, before, now) -> networkTree.refresh());
+        viewModel.preferences().criticalPercentProperty().addListener((property, before, now) -> networkTree.refresh());
         filterField.textProperty().bindBidirectional(viewModel.filterProperty());
         NetworkTreePane pane = new NetworkTreePane(networkTree, viewModel);
         placeholderLabel.textProperty().bind(viewModel.state().placeholderProperty());
@@ -216,10 +216,10 @@ public final class MainView {
 
     private void bindCentre() {
         SubnetHeaderView header = SubnetHeaderView.load(viewModel.header());
-        header.darkProperty().bind(viewModel.darkThemeProperty());
+        header.darkProperty().bind(viewModel.preferences().darkThemeProperty());
         headerSlot.getChildren().setAll(header.root());
         AddressDetailsView details = AddressDetailsView.load(viewModel.details());
-        details.darkProperty().bind(viewModel.darkThemeProperty());
+        details.darkProperty().bind(viewModel.preferences().darkThemeProperty());
         detailsSlot.getChildren().setAll(details.root());
         VBox.setVgrow(details.root(), javafx.scene.layout.Priority.ALWAYS);
         gridSlot.getChildren().setAll(grid);
@@ -229,8 +229,8 @@ public final class MainView {
         breadcrumbSlot.visibleProperty().bind(Bindings.size(viewModel.grid().path()).greaterThan(1)
                 .or(viewModel.grid().modeProperty().isEqualTo(AddressGridViewModel.Mode.BLOCKS)));
         breadcrumbSlot.managedProperty().bind(breadcrumbSlot.visibleProperty());
-        grid.darkProperty().bind(viewModel.darkThemeProperty());
-        grid.cellSizeProperty().bind(viewModel.cellSizeProperty());
+        grid.darkProperty().bind(viewModel.preferences().darkThemeProperty());
+        grid.cellSizeProperty().bind(viewModel.preferences().cellSizeProperty());
     }
 
     /**
@@ -240,11 +240,11 @@ public final class MainView {
     private void bindEditing() {
         Command newNetwork = Command.of(viewModel.edits()::newNetwork);
         Command newSubnet = Command.when(viewModel.hasNetworksProperty(), viewModel.edits()::newSubnet);
-        Command newRange = Command.when(viewModel.subnetSelectedProperty(), viewModel.edits()::newRange);
-        Command edit = Command.when(viewModel.somethingSelectedProperty(), viewModel.edits()::editSelected);
-        Command delete = Command.when(viewModel.somethingSelectedProperty(), viewModel.edits()::deleteSelected);
-        Command deleteRange = Command.when(viewModel.subnetSelectedProperty(), viewModel.edits()::deleteRangeAtCaret);
-        Command newChild = Command.when(viewModel.subnetSelectedProperty(), viewModel.addresses()::newChildSubnet);
+        Command newRange = Command.when(viewModel.selection().subnetSelectedProperty(), viewModel.edits()::newRange);
+        Command edit = Command.when(viewModel.selection().somethingSelectedProperty(), viewModel.edits()::editSelected);
+        Command delete = Command.when(viewModel.selection().somethingSelectedProperty(), viewModel.edits()::deleteSelected);
+        Command deleteRange = Command.when(viewModel.selection().subnetSelectedProperty(), viewModel.edits()::deleteRangeAtCaret);
+        Command newChild = Command.when(viewModel.selection().subnetSelectedProperty(), viewModel.addresses()::newChildSubnet);
         MenuItem undo = ActionFactory.menuItem(StandardAction.UNDO,
                 Command.when(viewModel.undoStack().canUndoProperty(), viewModel::undo));
         undo.textProperty().bind(viewModel.undoStack().undoTextProperty());
@@ -285,7 +285,7 @@ public final class MainView {
      * the Delete key in the grid.
      */
     private void bindAddressCommands() {
-        ObservableValue<Boolean> subnet = viewModel.subnetSelectedProperty();
+        ObservableValue<Boolean> subnet = viewModel.selection().subnetSelectedProperty();
         Command reserve = Command.when(subnet, viewModel.addresses()::reserveAddress);
         Command next = Command.when(subnet, viewModel.addresses()::allocateNext);
         Command editAddress = Command.when(subnet, viewModel.addresses()::editAddress);
@@ -351,7 +351,7 @@ public final class MainView {
         helpMenu.getItems().setAll(
                 ActionFactory.menuItem(StandardAction.HOW_IT_WORKS, Command.of(() -> HowItWorksView.showWindow(
                         window(), window().getScene().getStylesheets(), viewModel.help().howItWorks(),
-                        viewModel.darkThemeProperty()))),
+                        viewModel.preferences().darkThemeProperty()))),
                 ActionFactory.menuItem(StandardAction.SHORTCUTS, Command.of(() -> ShortcutsView.showWindow(window(),
                         window().getScene().getStylesheets(), KeyboardShortcuts.ALL))),
                 new SeparatorMenuItem(),
@@ -390,25 +390,25 @@ public final class MainView {
     }
 
     private void bindMenus() {
-        darkThemeItem.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
-        themeButton.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
-        themeButton.graphicProperty().bind(viewModel.darkThemeProperty().map(
+        darkThemeItem.selectedProperty().bindBidirectional(viewModel.preferences().darkThemeProperty());
+        themeButton.selectedProperty().bindBidirectional(viewModel.preferences().darkThemeProperty());
+        themeButton.graphicProperty().bind(viewModel.preferences().darkThemeProperty().map(
                 dark -> new FontIcon(dark ? Material2MZ.WB_SUNNY : Material2MZ.NIGHTS_STAY)));
-        viewModel.recentDatabases().addListener((ListChangeListener<Path>) change -> showRecent());
+        viewModel.preferences().recentDatabases().addListener((ListChangeListener<Path>) change -> showRecent());
         showRecent();
     }
 
     private void bindStatusBar() {
-        databaseLabel.textProperty().bind(viewModel.databaseTextProperty());
+        databaseLabel.textProperty().bind(viewModel.status().databaseTextProperty());
         databaseLabel.setTooltip(new Tooltip());
-        databaseLabel.getTooltip().textProperty().bind(viewModel.databaseTextProperty());
-        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        databaseLabel.getTooltip().textProperty().bind(viewModel.status().databaseTextProperty());
+        summaryLabel.textProperty().bind(viewModel.status().summaryProperty());
         viewModel.state().errorProperty().addListener((property, before, now) -> showError(now));
         showError(viewModel.state().errorProperty().get());
-        lastOperationLabel.textProperty().bind(viewModel.lastOperationProperty());
+        lastOperationLabel.textProperty().bind(viewModel.status().lastOperationProperty());
         lastOperationLabel.setTooltip(new Tooltip());
-        lastOperationLabel.getTooltip().textProperty().bind(viewModel.lastOperationProperty());
-        viewModel.lastOperationFailedProperty().addListener(
+        lastOperationLabel.getTooltip().textProperty().bind(viewModel.status().lastOperationProperty());
+        viewModel.status().lastOperationFailedProperty().addListener(
                 (property, before, now) -> lastOperationLabel.pseudoClassStateChanged(ERROR, now));
     }
 
@@ -463,7 +463,7 @@ public final class MainView {
     // ================================================================= helpers
 
     private void showRecent() {
-        List<Path> recent = viewModel.recentDatabases();
+        List<Path> recent = viewModel.preferences().recentDatabases();
         if (recent.isEmpty()) {
             MenuItem none = new MenuItem("(none yet)");
             none.setDisable(true);

@@ -5,9 +5,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -25,7 +22,6 @@ import org.ipdesk.ui.details.AddressDetailsViewModel;
 import org.ipdesk.ui.grid.AddressGridViewModel;
 import org.ipdesk.ui.search.SearchResult;
 import org.ipdesk.ui.search.SearchViewModel;
-import org.ipdesk.ui.grid.CellSize;
 import org.ipdesk.ui.grid.GridContent;
 import org.ipdesk.ui.settings.Settings;
 import org.ipdesk.ui.settings.SettingsStore;
@@ -179,10 +175,6 @@ public final class MainViewModel {
         return selection;
     }
 
-    public ReadOnlyObjectProperty<TreeRow> selectedProperty() {
-        return selection.selectedProperty();
-    }
-
     /** The grid of the selected subnet. */
     public AddressGridViewModel grid() {
         return grid;
@@ -210,71 +202,14 @@ public final class MainViewModel {
         return title.getReadOnlyProperty();
     }
 
-    /** "Database: /full/path/ipdesk.db". */
     /** The status bar: database, summary, last operation. */
     public StatusLine status() {
         return status;
     }
 
-    public ReadOnlyStringProperty databaseTextProperty() {
-        return status.databaseTextProperty();
-    }
-
-    /** "2 networks · 7 subnets · 45 addresses" once loaded, "Cannot open the database" after an error. */
-    public ReadOnlyStringProperty summaryProperty() {
-        return status.summaryProperty();
-    }
-
-
-
-
-    /** The last operation and its result, e.g. "Opened /data/lab.db" or "Cannot open /tmp/x: ...". */
-    public ReadOnlyStringProperty lastOperationProperty() {
-        return status.lastOperationProperty();
-    }
-
-    public ReadOnlyBooleanProperty lastOperationFailedProperty() {
-        return status.lastOperationFailedProperty();
-    }
-
-    /** The dark theme is on; remembered between runs. */
-    public BooleanProperty darkThemeProperty() {
-        return preferences.darkThemeProperty();
-    }
-
-    /** How big the address grid draws its cells (Edit → Preferences); remembered between runs. */
-    public ReadOnlyObjectProperty<CellSize> cellSizeProperty() {
-        return preferences.cellSizeProperty();
-    }
-
-    /** From this share used (whole percent) a subnet is nearly full; the Usage dashboard starts from it. */
-    public ReadOnlyIntegerProperty warningPercentProperty() {
-        return preferences.warningPercentProperty();
-    }
-
-    /** From this share used (whole percent) a subnet is critical; the Usage dashboard starts from it. */
-    public ReadOnlyIntegerProperty criticalPercentProperty() {
-        return preferences.criticalPercentProperty();
-    }
-
-    /** A subnet is selected: ranges can be added to it. */
-    public BooleanBinding subnetSelectedProperty() {
-        return selection.subnetSelectedProperty();
-    }
-
-    /** A network or subnet is selected: it can be edited or deleted. */
-    public BooleanBinding somethingSelectedProperty() {
-        return selection.somethingSelectedProperty();
-    }
-
     /** The database has a network: a subnet can be created. */
     public BooleanBinding hasNetworksProperty() {
         return hasNetworks;
-    }
-
-    /** Recently opened files, newest first. */
-    public ObservableList<Path> recentDatabases() {
-        return preferences.recentDatabases();
     }
 
     // ================================================================= commands
@@ -341,7 +276,6 @@ public final class MainViewModel {
         }, snapshot -> opened(target, snapshot, "Opened " + target), problem -> notOpened(target, problem));
     }
 
-
     /** Creates a new, empty database at {@code file} (File → New database) and opens it. */
     public void createDatabase(Path file) {
         Path target = file.toAbsolutePath().normalize();
@@ -377,17 +311,6 @@ public final class MainViewModel {
         dialogs.chooseNewDatabase(folderOfCurrentFile()).ifPresent(this::createDatabase);
     }
 
-
-
-
-
-
-
-
-
-
-
-
     /** Address commands: reserve, allocate, release, child subnet (the Address menu, the grid). */
     public AddressCommands addresses() {
         return addresses;
@@ -401,6 +324,11 @@ public final class MainViewModel {
     /** Edit commands: new, edit and delete of networks, subnets and ranges. */
     public EditCommands edits() {
         return edits;
+    }
+
+    /** Theme, cell size, thresholds and recent files, remembered between runs. */
+    public WindowPreferences preferences() {
+        return preferences;
     }
 
     /** The texts of Help → How IPDesk works and Help → About. */
@@ -447,7 +375,6 @@ public final class MainViewModel {
         return database;
     }
 
-
     /**
      * After a command done in this window: remember it for undo, report it, read everything again, then select
      * {@code key} if given.
@@ -485,12 +412,6 @@ public final class MainViewModel {
                 });
     }
 
-
-
-
-
-
-
     /** Loading, the error and the tree's placeholder. */
     public LoadState state() {
         return state;
@@ -500,7 +421,6 @@ public final class MainViewModel {
     public SearchViewModel search() {
         return search;
     }
-
 
     /** Selects the subnet {@code cidr} of {@code network} in the tree (clearing a filter that hides it). */
     public void openSubnet(String network, Cidr cidr) {
@@ -515,8 +435,6 @@ public final class MainViewModel {
         }
         select(row.get());
     }
-
-
 
     /**
      * Goes to a search result: selects its subnet in the tree (clearing a filter that hides it), shows the grid
@@ -542,20 +460,11 @@ public final class MainViewModel {
 
     // ================================================================= address commands
 
-
-
-
-
-
-
-
-
     /** A command whose status line is already reported: remember it for undo and read everything again. */
     private void recorded(Undoable undo) {
         undoStack.done(undo);
         load();
     }
-
 
     /** Undo and redo of this window's commands. */
     public UndoStack undoStack() {
@@ -577,9 +486,6 @@ public final class MainViewModel {
     }
 
     // ================================================================= background work
-
-
-
 
     // ================================================================= results, on the UI thread
 
