@@ -45,8 +45,8 @@ public final class App extends Application {
         }
         // the database opens and its tree is read on the database thread while this thread builds the window
         viewModel.load();
-        applyTheme(viewModel.darkThemeProperty().get());
-        viewModel.darkThemeProperty().addListener((property, before, dark) -> applyTheme(dark));
+        applyTheme(viewModel.preferences().darkThemeProperty().get());
+        viewModel.preferences().darkThemeProperty().addListener((property, before, dark) -> applyTheme(dark));
 
         view = new MainView(viewModel);
         Parent root = Fxml.load("/fxml/main/MainView.fxml", view);
@@ -61,8 +61,8 @@ public final class App extends Application {
         viewModel.externalChanges().start(ExternalChangeWatcher.POLL);
 
         if (StartupProbe.requested()) {
-            StartupProbe.exitWhenUsable(scene, viewModel.loadingProperty(), viewModel.summaryProperty(),
-                    viewModel.errorProperty());
+            StartupProbe.exitWhenUsable(scene, viewModel.state().loadingProperty(), viewModel.status().summaryProperty(),
+                    viewModel.state().errorProperty());
         }
     }
 

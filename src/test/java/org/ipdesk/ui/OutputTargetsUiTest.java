@@ -38,9 +38,9 @@ class OutputTargetsUiTest {
         String before = ContentSnapshot.of(db);
         Path link = Files.createSymbolicLink(dir.resolve("link.db"), db.getFileName());
         for (Path target : new Path[] {db, link, dir.resolve("sample.db-wal")}) {
-            vm.exportAddresses(target);
-            assertThat(vm.lastOperationFailedProperty().get()).as(target.toString()).isTrue();
-            assertThat(vm.lastOperationProperty().get())
+            vm.files().exportAddresses(target);
+            assertThat(vm.status().lastOperationFailedProperty().get()).as(target.toString()).isTrue();
+            assertThat(vm.status().lastOperationProperty().get())
                     .startsWith("Cannot export to " + target + ": it ")
                     .contains("open database").endsWith("; IPDesk never replaces it");
         }
@@ -59,18 +59,18 @@ class OutputTargetsUiTest {
         MainViewModel vm = window(dialogs);
         Path copy = dir.resolve("copy.db");
         dialogs.files.add(copy);
-        vm.backUp();
-        assertThat(vm.lastOperationFailedProperty().get()).isFalse();
+        vm.files().backUp();
+        assertThat(vm.status().lastOperationFailedProperty().get()).isFalse();
         // again onto the same file: the save dialog asked "replace?" already
         dialogs.files.add(copy);
-        vm.backUp();
-        assertThat(vm.lastOperationProperty().get()).isEqualTo("Backed up " + vm.databaseFile() + " to " + copy);
+        vm.files().backUp();
+        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Backed up " + vm.databaseFile() + " to " + copy);
 
         Path nul = Files.createSymbolicLink(dir.resolve("null.db"), Path.of("/dev/null"));
         dialogs.files.add(nul);
-        vm.backUp();
-        assertThat(vm.lastOperationFailedProperty().get()).isTrue();
-        assertThat(vm.lastOperationProperty().get()).isEqualTo("Cannot back up to " + nul
+        vm.files().backUp();
+        assertThat(vm.status().lastOperationFailedProperty().get()).isTrue();
+        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Cannot back up to " + nul
                 + ": it leads to /dev/null, which is a character device, not a regular file");
         assertThat(Files.isSymbolicLink(nul)).isTrue();
         vm.close();

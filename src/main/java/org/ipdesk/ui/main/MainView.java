@@ -141,16 +141,16 @@ public final class MainView {
     private void bindTree() {
         networkTree.setRoot(new TreeItem<>());
         networkTree.setShowRoot(false);
-        networkTree.setCellFactory(tree -> new NetworkTreeCell(viewModel.warningPercentProperty(),
-                viewModel.criticalPercentProperty()));
+        networkTree.setCellFactory(tree -> new NetworkTreeCell(viewModel.preferences().warningPercentProperty(),
+                viewModel.preferences().criticalPercentProperty()));
         // new thresholds (Edit → Preferences) recolour the bars at once
-        viewModel.warningPercentProperty().addListener((property, before, now) -> networkTree.refresh());
-        viewModel.criticalPercentProperty().addListener((property, before, now) -> networkTree.refresh());
+        viewModel.preferences().warningPercentProperty().addListener((property, before, now) -> networkTree.refresh());
+        viewModel.preferences().criticalPercentProperty().addListener((property, before, now) -> networkTree.refresh());
         filterField.textProperty().bindBidirectional(viewModel.filterProperty());
         NetworkTreePane pane = new NetworkTreePane(networkTree, viewModel);
-        placeholderLabel.textProperty().bind(viewModel.placeholderProperty());
-        placeholderLabel.visibleProperty().bind(viewModel.placeholderProperty().isNotEmpty()
-                .and(viewModel.emptyDatabaseProperty().not()));
+        placeholderLabel.textProperty().bind(viewModel.state().placeholderProperty());
+        placeholderLabel.visibleProperty().bind(viewModel.state().placeholderProperty().isNotEmpty()
+                .and(viewModel.state().emptyDatabaseProperty().not()));
         ((StackPane) networkTree.getParent()).getChildren().add(firstRun());
         pane.showRows();
     }
@@ -173,7 +173,7 @@ public final class MainView {
     }
 
     private void copy(boolean fromGrid) {
-        String text = viewModel.copyText(fromGrid);
+        String text = viewModel.copy().text(fromGrid);
         if (!text.isEmpty()) {
             ClipboardContent content = new ClipboardContent();
             content.putString(text);
@@ -193,7 +193,7 @@ public final class MainView {
         text.setWrapText(true);
         text.getStyleClass().add("first-run-text");
         Button create = new Button("Create a network\u2026", new FontIcon(Material2MZ.ROUTER));
-        create.setOnAction(event -> viewModel.newNetwork());
+        create.setOnAction(event -> viewModel.edits().newNetwork());
         create.setDefaultButton(false);
         Button open = new Button("Open a database\u2026", new FontIcon(Material2AL.FOLDER_OPEN));
         open.setOnAction(event -> viewModel.chooseAndOpen());
@@ -209,17 +209,17 @@ public final class MainView {
         box.getStyleClass().add("first-run");
         box.setMaxWidth(300);
         box.setMaxHeight(Region.USE_PREF_SIZE);
-        box.visibleProperty().bind(viewModel.emptyDatabaseProperty());
+        box.visibleProperty().bind(viewModel.state().emptyDatabaseProperty());
         box.managedProperty().bind(box.visibleProperty());
         return box;
     }
 
     private void bindCentre() {
         SubnetHeaderView header = SubnetHeaderView.load(viewModel.header());
-        header.darkProperty().bind(viewModel.darkThemeProperty());
+        header.darkProperty().bind(viewModel.preferences().darkThemeProperty());
         headerSlot.getChildren().setAll(header.root());
         AddressDetailsView details = AddressDetailsView.load(viewModel.details());
-        details.darkProperty().bind(viewModel.darkThemeProperty());
+        details.darkProperty().bind(viewModel.preferences().darkThemeProperty());
         detailsSlot.getChildren().setAll(details.root());
         VBox.setVgrow(details.root(), javafx.scene.layout.Priority.ALWAYS);
         gridSlot.getChildren().setAll(grid);
@@ -229,8 +229,8 @@ public final class MainView {
         breadcrumbSlot.visibleProperty().bind(Bindings.size(viewModel.grid().path()).greaterThan(1)
                 .or(viewModel.grid().modeProperty().isEqualTo(AddressGridViewModel.Mode.BLOCKS)));
         breadcrumbSlot.managedProperty().bind(breadcrumbSlot.visibleProperty());
-        grid.darkProperty().bind(viewModel.darkThemeProperty());
-        grid.cellSizeProperty().bind(viewModel.cellSizeProperty());
+        grid.darkProperty().bind(viewModel.preferences().darkThemeProperty());
+        grid.cellSizeProperty().bind(viewModel.preferences().cellSizeProperty());
     }
 
     /**
@@ -238,13 +238,13 @@ public final class MainView {
      * tree's context menu; enabled only when they apply.
      */
     private void bindEditing() {
-        Command newNetwork = Command.of(viewModel::newNetwork);
-        Command newSubnet = Command.when(viewModel.hasNetworksProperty(), viewModel::newSubnet);
-        Command newRange = Command.when(viewModel.subnetSelectedProperty(), viewModel::newRange);
-        Command edit = Command.when(viewModel.somethingSelectedProperty(), viewModel::editSelected);
-        Command delete = Command.when(viewModel.somethingSelectedProperty(), viewModel::deleteSelected);
-        Command deleteRange = Command.when(viewModel.subnetSelectedProperty(), viewModel::deleteRangeAtCaret);
-        Command newChild = Command.when(viewModel.subnetSelectedProperty(), viewModel::newChildSubnet);
+        Command newNetwork = Command.of(viewModel.edits()::newNetwork);
+        Command newSubnet = Command.when(viewModel.hasNetworksProperty(), viewModel.edits()::newSubnet);
+        Command newRange = Command.when(viewModel.selection().subnetSelectedProperty(), viewModel.edits()::newRange);
+        Command edit = Command.when(viewModel.selection().somethingSelectedProperty(), viewModel.edits()::editSelected);
+        Command delete = Command.when(viewModel.selection().somethingSelectedProperty(), viewModel.edits()::deleteSelected);
+        Command deleteRange = Command.when(viewModel.selection().subnetSelectedProperty(), viewModel.edits()::deleteRangeAtCaret);
+        Command newChild = Command.when(viewModel.selection().subnetSelectedProperty(), viewModel.addresses()::newChildSubnet);
         MenuItem undo = ActionFactory.menuItem(StandardAction.UNDO,
                 Command.when(viewModel.undoStack().canUndoProperty(), viewModel::undo));
         undo.textProperty().bind(viewModel.undoStack().undoTextProperty());
@@ -285,24 +285,24 @@ public final class MainView {
      * the Delete key in the grid.
      */
     private void bindAddressCommands() {
-        ObservableValue<Boolean> subnet = viewModel.subnetSelectedProperty();
-        Command reserve = Command.when(subnet, viewModel::reserveAddress);
-        Command next = Command.when(subnet, viewModel::allocateNext);
-        Command editAddress = Command.when(subnet, viewModel::editAddress);
-        Command release = Command.when(subnet, viewModel::releaseSelection);
-        Command markRange = Command.when(subnet, viewModel::newRange);
+        ObservableValue<Boolean> subnet = viewModel.selection().subnetSelectedProperty();
+        Command reserve = Command.when(subnet, viewModel.addresses()::reserveAddress);
+        Command next = Command.when(subnet, viewModel.addresses()::allocateNext);
+        Command editAddress = Command.when(subnet, viewModel.addresses()::editAddress);
+        Command release = Command.when(subnet, viewModel.addresses()::releaseSelection);
+        Command markRange = Command.when(subnet, viewModel.edits()::newRange);
         addressMenu.getItems().setAll(
                 ActionFactory.menuItem(StandardAction.RESERVE, reserve),
                 ActionFactory.menuItem(StandardAction.ALLOCATE_NEXT, next),
-                ActionFactory.menuItem(StandardAction.ALLOCATE_BLOCK, Command.when(subnet, viewModel::allocateBlock)),
+                ActionFactory.menuItem(StandardAction.ALLOCATE_BLOCK, Command.when(subnet, viewModel.addresses()::allocateBlock)),
                 ActionFactory.menuItem(StandardAction.ALLOCATE_PAIR,
-                        Command.when(viewModel.hasNetworksProperty(), viewModel::allocatePair)),
+                        Command.when(viewModel.hasNetworksProperty(), viewModel.addresses()::allocatePair)),
                 new SeparatorMenuItem(),
                 ActionFactory.menuItem(StandardAction.EDIT_ADDRESS, editAddress),
                 ActionFactory.menuItem(StandardAction.RELEASE, release),
                 ActionFactory.menuItem(StandardAction.MARK_RANGE, markRange),
                 new SeparatorMenuItem(),
-                ActionFactory.menuItem(StandardAction.NEW_CHILD_SUBNET, Command.when(subnet, viewModel::newChildSubnet)));
+                ActionFactory.menuItem(StandardAction.NEW_CHILD_SUBNET, Command.when(subnet, viewModel.addresses()::newChildSubnet)));
 
         toolBar.getItems().addAll(toolBar.getItems().indexOf(toolBarSpacer), List.of(new Separator(),
                 ActionFactory.button(StandardAction.RESERVE, reserve),
@@ -318,7 +318,7 @@ public final class MainView {
         // Delete releases in the grid only: in a text field it must stay a text key
         grid.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.DELETE && !event.isShortcutDown()) {
-                viewModel.releaseSelection();
+                viewModel.addresses().releaseSelection();
                 event.consume();
             }
         });
@@ -340,18 +340,18 @@ public final class MainView {
 
         editMenu.getItems().addAll(new SeparatorMenuItem(),
                 ActionFactory.menuItem(StandardAction.FIND, Command.of(search::focusField)), new SeparatorMenuItem(),
-                ActionFactory.menuItem(StandardAction.PREFERENCES, Command.of(viewModel::editPreferences)));
+                ActionFactory.menuItem(StandardAction.PREFERENCES, Command.of(viewModel.windows()::editPreferences)));
 
         viewMenu.getItems().add(0, ActionFactory.menuItem(StandardAction.HISTORY, Command.of(() -> HistoryView.showWindow(
-                window(), window().getScene().getStylesheets(), viewModel.newHistory()))));
+                window(), window().getScene().getStylesheets(), viewModel.windows().newHistory()))));
         viewMenu.getItems().add(0, ActionFactory.menuItem(StandardAction.USAGE, Command.of(
                 () -> UsageDashboardView.showWindow(window(), window().getScene().getStylesheets(),
-                        viewModel.newUsageDashboard()))));
+                        viewModel.windows().newUsageDashboard()))));
 
         helpMenu.getItems().setAll(
                 ActionFactory.menuItem(StandardAction.HOW_IT_WORKS, Command.of(() -> HowItWorksView.showWindow(
-                        window(), window().getScene().getStylesheets(), viewModel.howItWorks(),
-                        viewModel.darkThemeProperty()))),
+                        window(), window().getScene().getStylesheets(), viewModel.help().howItWorks(),
+                        viewModel.preferences().darkThemeProperty()))),
                 ActionFactory.menuItem(StandardAction.SHORTCUTS, Command.of(() -> ShortcutsView.showWindow(window(),
                         window().getScene().getStylesheets(), KeyboardShortcuts.ALL))),
                 new SeparatorMenuItem(),
@@ -359,7 +359,7 @@ public final class MainView {
     }
 
     private void about() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION, viewModel.aboutText());
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, viewModel.help().aboutText());
         alert.setTitle("About IPDesk");
         alert.setHeaderText("IPDesk: IP address management on your desk");
         alert.initOwner(window());
@@ -378,37 +378,37 @@ public final class MainView {
                 ActionFactory.menuItem(StandardAction.IMPORT_CSV, Command.of(this::importCsv)),
                 ActionFactory.menuItem(StandardAction.EXPORT_ADDRESSES, Command.of(this::exportAddresses)),
                 ActionFactory.menuItem(StandardAction.EXPORT_DATABASE, Command.of(this::exportDatabase)),
-                ActionFactory.menuItem(StandardAction.BACK_UP, Command.of(viewModel::backUp)),
-                ActionFactory.menuItem(StandardAction.RESTORE, Command.of(viewModel::restore)),
+                ActionFactory.menuItem(StandardAction.BACK_UP, Command.of(viewModel.files()::backUp)),
+                ActionFactory.menuItem(StandardAction.RESTORE, Command.of(viewModel.files()::restore)),
                 new SeparatorMenuItem(),
                 ActionFactory.menuItem(StandardAction.QUIT, Command.of(this::quit)));
         viewMenu.getItems().add(ActionFactory.menuItem(StandardAction.REFRESH, Command.of(viewModel::load)));
         Button refreshButton = ActionFactory.button(StandardAction.REFRESH,
-                Command.when(viewModel.loadingProperty().not(), viewModel::load));
+                Command.when(viewModel.state().loadingProperty().not(), viewModel::load));
         refreshButton.setId("refreshButton");
         toolBar.getItems().add(toolBar.getItems().indexOf(themeButton), refreshButton);
     }
 
     private void bindMenus() {
-        darkThemeItem.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
-        themeButton.selectedProperty().bindBidirectional(viewModel.darkThemeProperty());
-        themeButton.graphicProperty().bind(viewModel.darkThemeProperty().map(
+        darkThemeItem.selectedProperty().bindBidirectional(viewModel.preferences().darkThemeProperty());
+        themeButton.selectedProperty().bindBidirectional(viewModel.preferences().darkThemeProperty());
+        themeButton.graphicProperty().bind(viewModel.preferences().darkThemeProperty().map(
                 dark -> new FontIcon(dark ? Material2MZ.WB_SUNNY : Material2MZ.NIGHTS_STAY)));
-        viewModel.recentDatabases().addListener((ListChangeListener<Path>) change -> showRecent());
+        viewModel.preferences().recentDatabases().addListener((ListChangeListener<Path>) change -> showRecent());
         showRecent();
     }
 
     private void bindStatusBar() {
-        databaseLabel.textProperty().bind(viewModel.databaseTextProperty());
+        databaseLabel.textProperty().bind(viewModel.status().databaseTextProperty());
         databaseLabel.setTooltip(new Tooltip());
-        databaseLabel.getTooltip().textProperty().bind(viewModel.databaseTextProperty());
-        summaryLabel.textProperty().bind(viewModel.summaryProperty());
-        viewModel.errorProperty().addListener((property, before, now) -> showError(now));
-        showError(viewModel.errorProperty().get());
-        lastOperationLabel.textProperty().bind(viewModel.lastOperationProperty());
+        databaseLabel.getTooltip().textProperty().bind(viewModel.status().databaseTextProperty());
+        summaryLabel.textProperty().bind(viewModel.status().summaryProperty());
+        viewModel.state().errorProperty().addListener((property, before, now) -> showError(now));
+        showError(viewModel.state().errorProperty().get());
+        lastOperationLabel.textProperty().bind(viewModel.status().lastOperationProperty());
         lastOperationLabel.setTooltip(new Tooltip());
-        lastOperationLabel.getTooltip().textProperty().bind(viewModel.lastOperationProperty());
-        viewModel.lastOperationFailedProperty().addListener(
+        lastOperationLabel.getTooltip().textProperty().bind(viewModel.status().lastOperationProperty());
+        viewModel.status().lastOperationFailedProperty().addListener(
                 (property, before, now) -> lastOperationLabel.pseudoClassStateChanged(ERROR, now));
     }
 
@@ -423,7 +423,7 @@ public final class MainView {
         java.io.File file = chooser.showOpenDialog(window());
         if (file != null) {
             ImportPreviewView.showWindow(window(), window().getScene().getStylesheets(),
-                    viewModel.newImportPreview(file.toPath()));
+                    viewModel.windows().newImportPreview(file.toPath()));
         }
     }
 
@@ -438,7 +438,7 @@ public final class MainView {
         if (file != null) {
             String name = file.getName();
             boolean xlsx = chooser.getSelectedExtensionFilter() == chooser.getExtensionFilters().get(1);
-            viewModel.exportAddresses(name.contains(".") ? file.toPath()
+            viewModel.files().exportAddresses(name.contains(".") ? file.toPath()
                     : file.toPath().resolveSibling(name + (xlsx ? ".xlsx" : ".csv")));
         }
     }
@@ -451,7 +451,7 @@ public final class MainView {
         java.io.File file = chooser.showSaveDialog(window());
         if (file != null) {
             String name = file.getName();
-            viewModel.exportDatabase(name.contains(".") ? file.toPath() : file.toPath().resolveSibling(name + ".csv"));
+            viewModel.files().exportDatabase(name.contains(".") ? file.toPath() : file.toPath().resolveSibling(name + ".csv"));
         }
     }
 
@@ -463,7 +463,7 @@ public final class MainView {
     // ================================================================= helpers
 
     private void showRecent() {
-        List<Path> recent = viewModel.recentDatabases();
+        List<Path> recent = viewModel.preferences().recentDatabases();
         if (recent.isEmpty()) {
             MenuItem none = new MenuItem("(none yet)");
             none.setDisable(true);

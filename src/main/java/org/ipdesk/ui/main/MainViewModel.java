@@ -2,15 +2,9 @@ package org.ipdesk.ui.main;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,31 +12,21 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 import org.ipdesk.address.Cidr;
-import org.ipdesk.address.Ip;
-import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.SampleData;
 import org.ipdesk.model.Subnet;
-import org.ipdesk.model.Usage;
 import org.ipdesk.store.DataLocation;
 import org.ipdesk.store.OpenMode;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.details.AddressDetailsViewModel;
 import org.ipdesk.ui.grid.AddressGridViewModel;
-import org.ipdesk.ui.help.HowItWorks;
-import org.ipdesk.ui.history.HistoryViewModel;
-import org.ipdesk.ui.importer.ImportPreviewViewModel;
 import org.ipdesk.ui.search.SearchResult;
 import org.ipdesk.ui.search.SearchViewModel;
-import org.ipdesk.ui.grid.CellSize;
 import org.ipdesk.ui.grid.GridContent;
-import org.ipdesk.ui.settings.Preferences;
-import org.ipdesk.ui.settings.PreferencesViewModel;
 import org.ipdesk.ui.settings.Settings;
 import org.ipdesk.ui.settings.SettingsStore;
 import org.ipdesk.ui.subnet.SubnetHeaderViewModel;
 import org.ipdesk.ui.undo.UndoStack;
-import org.ipdesk.ui.usage.UsageDashboardViewModel;
 import org.ipdesk.ui.undo.Undoable;
 
 /**
@@ -50,8 +34,8 @@ import org.ipdesk.ui.undo.Undoable;
  * tree, and the part of it the filter lets through), the selected row, the address grid of the selected
  * subnet, the theme, the recent files, and the status line (totals and the last operation with its result).
  *
- * <p>The allocator is opened, used and closed only by jobs on the {@link TaskExecutor}; {@link #allocator()}
- * refuses every other thread, so a database call on the JavaFX thread fails loudly instead of freezing the
+ * <p>The allocator is opened, used and closed only by jobs on the {@link TaskExecutor} (see
+ * {@link OpenDatabase}, which refuses every other thread), so a database call on the JavaFX thread fails loudly instead of freezing the
  * window. Results land in the properties on the UI thread.
  */
 public final class MainViewModel {
@@ -60,8 +44,6 @@ public final class MainViewModel {
     static final String NOT_APPLICABLE = NetworkTreeViewModel.NOT_APPLICABLE;
     /** The status line when the file cannot be opened; {@link #errorProperty()} says why. */
     static final String CANNOT_OPEN = "Cannot open the database";
-    static final String EMPTY_DATABASE = "This database has no networks yet.\n\nCreate one with Edit \u2192 New network "
-            + "(or on the command line: ipdesk network add NAME).";
 
     private final TaskExecutor tasks;
     private final DialogService dialogs;
@@ -75,11 +57,11 @@ public final class MainViewModel {
     /** The row to select once the next reload lands (a network or subnet just created). */
     private String selectAfterLoad;
     private final WindowPreferences preferences;
+    private final HelpTexts help;
+    private final ToolWindows windows;
 
-    /** The open allocator and its file; touched only by jobs on the executor. */
-    private Allocator allocator;
-    private volatile Path openFile;
-    /** SQLite's data_version when the tree was last read: a different value means another process wrote. */
+    /** The open file and its allocator, used only by jobs on the executor. */
+    private final OpenDatabase database;
 
     private final AddressGridViewModel grid;
     private final SubnetHeaderViewModel header;
@@ -90,13 +72,8 @@ public final class MainViewModel {
     private final SelectionState selection = new SelectionState();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "IPDesk");
     private final StatusLine status = new StatusLine();
-    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
-    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", "");
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
+    private final LoadState state = new LoadState(tree);
     private final BooleanBinding hasNetworks = Bindings.isNotEmpty(tree.networks());
-    private final BooleanBinding emptyDatabase = Bindings.createBooleanBinding(
-            () -> tree.networks().isEmpty() && error.get().isEmpty() && !loading.get(), tree.networks(), error,
-            loading);
 
     /**
      * A view model on {@code databaseFile}, remembering the theme, the last file and the recent files in
@@ -104,16 +81,17 @@ public final class MainViewModel {
      */
     public MainViewModel(Path databaseFile, TaskExecutor tasks, SettingsStore settingsStore, DialogService dialogs) {
         this.tasks = tasks;
+        this.database = new OpenDatabase(tasks, databaseFile.toAbsolutePath().normalize());
         this.dialogs = dialogs;
-        this.undoStack = new UndoStack(this::allocator, tasks);
-        this.search = new SearchViewModel(this::allocator, tasks);
-        this.externalChanges = new ExternalChangeWatcher(tasks, () -> allocator().externalVersion(),
-                () -> loading.get() || !error.get().isEmpty(),
+        this.undoStack = new UndoStack(database::allocator, tasks);
+        this.search = new SearchViewModel(database::allocator, tasks);
+        this.externalChanges = new ExternalChangeWatcher(tasks, () -> database.allocator().externalVersion(),
+                () -> state.isLoading() || state.failed(),
                 () -> refreshAfterChange("Another program changed the database; refreshed", false));
         this.preferences = new WindowPreferences(settingsStore, message -> report(message, true));
-        this.grid = new AddressGridViewModel(this::allocator, tasks);
-        this.header = new SubnetHeaderViewModel(this::allocator, tasks);
-        this.details = new AddressDetailsViewModel(this::allocator, tasks);
+        this.grid = new AddressGridViewModel(database::allocator, tasks);
+        this.header = new SubnetHeaderViewModel(database::allocator, tasks);
+        this.details = new AddressDetailsViewModel(database::allocator, tasks);
         CommandHost host = new CommandHost() {
             @Override
             public Optional<Subnet> selectedSubnet() {
@@ -140,15 +118,18 @@ public final class MainViewModel {
                 MainViewModel.this.report(operation, failed);
             }
         };
-        this.addresses = new AddressCommands(this::allocator, tasks, dialogs, grid, host);
-        this.edits = new EditCommands(this::allocator, tasks, dialogs, tree, selection, grid, host);
-        this.files = new FileCommands(this::allocator, tasks, dialogs, selection, status, this.databaseFile::get,
+        this.addresses = new AddressCommands(database::allocator, tasks, dialogs, grid, host);
+        this.edits = new EditCommands(database::allocator, tasks, dialogs, tree, selection, grid, host);
+        this.files = new FileCommands(database::allocator, tasks, dialogs, selection, status, this.databaseFile::get,
                 this::folderOfCurrentFile, this::open);
         this.copy = new CopyText(grid, selection);
+        this.help = new HelpTexts(preferences, this.databaseFile::get);
+        this.windows = new ToolWindows(database::allocator, tasks, dialogs, preferences, this.databaseFile::get,
+                this::openSubnet, done -> refreshAfterChange(done, false), message -> report(message, false));
         grid.caretProperty().addListener((property, before, now) -> showCaretDetails());
-        grid.setOnActivate(this::activate);
+        grid.setOnActivate(addresses::activate);
         grid.contentProperty().addListener((property, before, now) -> showCaretDetails());
-        tree.setOnFiltered(this::showPlaceholder);
+        tree.setOnFiltered(state::showPlaceholder);
         switchTo(databaseFile.toAbsolutePath().normalize());
     }
 
@@ -194,10 +175,6 @@ public final class MainViewModel {
         return selection;
     }
 
-    public ReadOnlyObjectProperty<TreeRow> selectedProperty() {
-        return selection.selectedProperty();
-    }
-
     /** The grid of the selected subnet. */
     public AddressGridViewModel grid() {
         return grid;
@@ -225,72 +202,9 @@ public final class MainViewModel {
         return title.getReadOnlyProperty();
     }
 
-    /** "Database: /full/path/ipdesk.db". */
     /** The status bar: database, summary, last operation. */
     public StatusLine status() {
         return status;
-    }
-
-    public ReadOnlyStringProperty databaseTextProperty() {
-        return status.databaseTextProperty();
-    }
-
-    /** "2 networks · 7 subnets · 45 addresses" once loaded, "Cannot open the database" after an error. */
-    public ReadOnlyStringProperty summaryProperty() {
-        return status.summaryProperty();
-    }
-
-    /** Why the database could not be read, in the engine's words; empty when all is well. */
-    public ReadOnlyStringProperty errorProperty() {
-        return error.getReadOnlyProperty();
-    }
-
-    /** What the tree says while it has no rows: loading, empty database, nothing matches, or the error. */
-    public ReadOnlyStringProperty placeholderProperty() {
-        return placeholder.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty loadingProperty() {
-        return loading.getReadOnlyProperty();
-    }
-
-    /** The last operation and its result, e.g. "Opened /data/lab.db" or "Cannot open /tmp/x: ...". */
-    public ReadOnlyStringProperty lastOperationProperty() {
-        return status.lastOperationProperty();
-    }
-
-    public ReadOnlyBooleanProperty lastOperationFailedProperty() {
-        return status.lastOperationFailedProperty();
-    }
-
-    /** The dark theme is on; remembered between runs. */
-    public BooleanProperty darkThemeProperty() {
-        return preferences.darkThemeProperty();
-    }
-
-    /** How big the address grid draws its cells (Edit → Preferences); remembered between runs. */
-    public ReadOnlyObjectProperty<CellSize> cellSizeProperty() {
-        return preferences.cellSizeProperty();
-    }
-
-    /** From this share used (whole percent) a subnet is nearly full; the Usage dashboard starts from it. */
-    public ReadOnlyIntegerProperty warningPercentProperty() {
-        return preferences.warningPercentProperty();
-    }
-
-    /** From this share used (whole percent) a subnet is critical; the Usage dashboard starts from it. */
-    public ReadOnlyIntegerProperty criticalPercentProperty() {
-        return preferences.criticalPercentProperty();
-    }
-
-    /** A subnet is selected: ranges can be added to it. */
-    public BooleanBinding subnetSelectedProperty() {
-        return selection.subnetSelectedProperty();
-    }
-
-    /** A network or subnet is selected: it can be edited or deleted. */
-    public BooleanBinding somethingSelectedProperty() {
-        return selection.somethingSelectedProperty();
     }
 
     /** The database has a network: a subnet can be created. */
@@ -298,20 +212,15 @@ public final class MainViewModel {
         return hasNetworks;
     }
 
-    /** Recently opened files, newest first. */
-    public ObservableList<Path> recentDatabases() {
-        return preferences.recentDatabases();
-    }
-
     // ================================================================= commands
 
     /** Opens the database (the first time) and reads the networks, subnets and usage, in the background. */
     public void load() {
-        loading.set(true);
+        state.setLoading(true);
         if (tree.networks().isEmpty()) {
-            placeholder.set("Opening " + databaseFile.get() + " \u2026");
+            state.setPlaceholder("Opening " + databaseFile.get() + " \u2026");
         }
-        tasks.submit(() -> NetworkTreeViewModel.read(allocator()), this::show, this::fail);
+        tasks.submit(() -> NetworkTreeViewModel.read(database.allocator()), this::show, this::fail);
     }
 
     /** Selects a row of the tree: a subnet shows its grid; a network (or null) clears it. */
@@ -344,12 +253,12 @@ public final class MainViewModel {
      */
     public void open(Path file) {
         Path target = file.toAbsolutePath().normalize();
-        if (target.equals(databaseFile.get()) && error.get().isEmpty()) {
+        if (target.equals(databaseFile.get()) && !state.failed()) {
             report("Already open: " + target, false);
             return;
         }
         OpenMode mode = OpenMode.EXISTING;
-        if (isEmptyFile(target)) {
+        if (OpenDatabase.isEmptyFile(target)) {
             if (!dialogs.confirm("Open an empty file", target + " is empty, so it is not an IPDesk database yet.\n\n"
                     + "Make it a new, empty IPDesk database?", "Make it a database")) {
                 report("Did not open " + target + ": it is empty and was left unchanged", false);
@@ -358,44 +267,36 @@ public final class MainViewModel {
             mode = OpenMode.CREATE;
         }
         OpenMode chosen = mode;
-        loading.set(true);
+        state.setLoading(true);
         tasks.submit(() -> {
             if (!Files.exists(target)) {
                 throw new IllegalArgumentException("there is no file " + target);
             }
-            return openAndRead(target, chosen);
+            return database.openAndRead(target, chosen);
         }, snapshot -> opened(target, snapshot, "Opened " + target), problem -> notOpened(target, problem));
-    }
-
-    private static boolean isEmptyFile(Path file) {
-        try {
-            return Files.isRegularFile(file) && Files.size(file) == 0;
-        } catch (java.io.IOException e) {
-            return false; // opening says what is wrong with it
-        }
     }
 
     /** Creates a new, empty database at {@code file} (File → New database) and opens it. */
     public void createDatabase(Path file) {
         Path target = file.toAbsolutePath().normalize();
-        loading.set(true);
+        state.setLoading(true);
         tasks.submit(() -> {
             if (Files.exists(target)) {
                 throw new IllegalArgumentException(target + " already exists; open it with File \u2192 Open");
             }
-            return openAndRead(target, OpenMode.CREATE);
+            return database.openAndRead(target, OpenMode.CREATE);
         }, snapshot -> opened(target, snapshot, "Created " + target), problem -> notOpened(target, problem));
     }
 
     /** Opens the default database in the data folder, creating it on first use. */
     public void openDefault() {
         Path target = DataLocation.defaultDatabase().toAbsolutePath().normalize();
-        if (target.equals(databaseFile.get()) && error.get().isEmpty()) {
+        if (target.equals(databaseFile.get()) && !state.failed()) {
             report("Already open: " + target, false);
             return;
         }
-        loading.set(true);
-        tasks.submit(() -> openAndRead(target, createWhenMissing(target)),
+        state.setLoading(true);
+        tasks.submit(() -> database.openAndRead(target, OpenDatabase.createWhenMissing(target)),
                 snapshot -> opened(target, snapshot, "Opened the default database " + target),
                 problem -> notOpened(target, problem));
     }
@@ -410,63 +311,39 @@ public final class MainViewModel {
         dialogs.chooseNewDatabase(folderOfCurrentFile()).ifPresent(this::createDatabase);
     }
 
-    /** File → Back up…: a consistent copy of the open database to a new file. */
-    public void backUp() {
-        files.backUp();
+    /** Address commands: reserve, allocate, release, child subnet (the Address menu, the grid). */
+    public AddressCommands addresses() {
+        return addresses;
     }
 
-    /** File → Restore…: after a confirmation, opens a backup as the current database. */
-    public void restore() {
-        files.restore();
+    /** File commands: back up, restore, exports. */
+    public FileCommands files() {
+        return files;
     }
 
-    /** File → Export addresses…: the selected subnet's or network's addresses (or all) as CSV or XLSX. */
-    public void exportAddresses(Path target) {
-        files.exportAddresses(target);
+    /** Edit commands: new, edit and delete of networks, subnets and ranges. */
+    public EditCommands edits() {
+        return edits;
     }
 
-    /** File → Export database…: everything, as CSV in IPDesk's own import layout. */
-    public void exportDatabase(Path target) {
-        files.exportDatabase(target);
+    /** Theme, cell size, thresholds and recent files, remembered between runs. */
+    public WindowPreferences preferences() {
+        return preferences;
     }
 
-    /** Edit → New network: the network dialog; the new network is selected. */
-    public void newNetwork() {
-        edits.newNetwork();
+    /** The texts of Help → How IPDesk works and Help → About. */
+    public HelpTexts help() {
+        return help;
     }
 
-    /** Edit → New subnet: in the network of the selected row (or the first network); the new subnet is selected. */
-    public void newSubnet() {
-        edits.newSubnet();
+    /** The view models of the windows this one opens: History, Usage dashboard, Import preview, Preferences. */
+    public ToolWindows windows() {
+        return windows;
     }
 
-    /** Edit → New range: a DHCP pool or reserved range in the selected subnet, from the grid's selection. */
-    public void newRange() {
-        edits.newRange();
-    }
-
-    /** Edit → Edit: the dialog of the selected network or subnet. */
-    public void editSelected() {
-        edits.editSelected();
-    }
-
-    /** Edit → Delete: the selected subnet (asking first, with its address count) or network. */
-    public void deleteSelected() {
-        edits.deleteSelected();
-    }
-
-    /** Edit → Delete range: the DHCP pool or reserved range under the grid's caret, after asking. */
-    public void deleteRangeAtCaret() {
-        edits.deleteRangeAtCaret();
-    }
-
-    /**
-     * Asks SQLite whether another process (another window, the CLI) wrote to the file since the tree was
-     * read; if so, reads the tree, the grid and the panes again, keeping the selection. The
-     * {@link ExternalChangeWatcher}'s timer calls this every second or so.
-     */
-    public void checkForExternalChanges() {
-        externalChanges.check();
+    /** What Copy (Ctrl+C) puts on the clipboard. */
+    public CopyText copy() {
+        return copy;
     }
 
     /** The watcher for other writers; the application starts its timer. */
@@ -476,7 +353,7 @@ public final class MainViewModel {
 
     /**
      * Reads everything shown again after a change (one made in this window, or found by
-     * {@link #checkForExternalChanges()}), keeping the selection, and reports the operation in the status line.
+     * the {@link ExternalChangeWatcher}), keeping the selection, and reports the operation in the status line.
      */
     public void refreshAfterChange(String operation, boolean failed) {
         report(operation, failed);
@@ -490,21 +367,12 @@ public final class MainViewModel {
 
     /** Closes the database after any work still queued. */
     public void close() {
-        tasks.submit(() -> {
-            if (allocator != null) {
-                allocator.close();
-                allocator = null;
-            }
-            return null;
-        }, ignored -> { }, ignored -> { });
+        database.close();
     }
 
-    /**
-     * The allocator of the open file, for jobs on the executor only (view models of the window's parts get
-     * this as their {@code Supplier<Allocator>}).
-     */
-    public Supplier<Allocator> allocatorSupplier() {
-        return this::allocator;
+    /** The open file and its allocator. */
+    public OpenDatabase database() {
+        return database;
     }
 
     /**
@@ -532,77 +400,26 @@ public final class MainViewModel {
      * a few thousand addresses in every status, some history), so a newcomer sees the window at work.
      */
     public void loadSample() {
-        loading.set(true);
-        placeholder.set("Writing the sample data \u2026");
-        tasks.submit(() -> SampleData.create(allocator()),
+        state.setLoading(true);
+        state.setPlaceholder("Writing the sample data \u2026");
+        tasks.submit(() -> SampleData.create(database.allocator()),
                 addresses -> refreshAfterChange("Loaded the sample data: " + String.format("%,d", addresses)
                         + " addresses in three networks", false),
                 problem -> {
-                    loading.set(false);
+                    state.setLoading(false);
                     tree.refilter();
                     report("Cannot load the sample data: " + message(problem), true);
                 });
     }
 
-    /** The database is open and has no network yet: the window offers its first steps. */
-    public BooleanBinding emptyDatabaseProperty() {
-        return emptyDatabase;
-    }
-
-    /**
-     * Edit → Preferences: the dialog on the preferences in force; OK applies and remembers what it gives, Cancel
-     * changes nothing.
-     */
-    public void editPreferences() {
-        dialogs.editPreferences(newPreferences()).ifPresent(this::applyPreferences);
-    }
-
-    /** A new view model of the Preferences dialog, on the preferences in force now (the theme as the toolbar has it). */
-    public PreferencesViewModel newPreferences() {
-        return new PreferencesViewModel(preferences.current(), databaseFile.get(),
-                dialogs::chooseDatabaseToOpen);
-    }
-
-    /** Applies {@code preferences} to the window at once (theme, grid, thresholds) and remembers them. */
-    public void applyPreferences(Preferences edited) {
-        if (preferences.apply(edited)) {
-            report("Saved the preferences", false);
-        }
-    }
-
-    /**
-     * Help → How IPDesk works: the page, with this installation's data folder, default database, settings file, the
-     * database open now and the thresholds in force.
-     */
-    public List<HowItWorks.Section> howItWorks() {
-        return HowItWorks.sections(new HowItWorks.Facts(DataLocation.dataFolder(), DataLocation.defaultDatabase(),
-                preferences.settingsFile(), databaseFile.get(), warningPercentProperty().get(),
-                criticalPercentProperty().get()));
-    }
-
-    /** Help → About: the version, the open database and the data folder, as lines of text. */
-    public String aboutText() {
-        String version = Optional.ofNullable(MainViewModel.class.getPackage().getImplementationVersion())
-                .orElse("development build");
-        return "IPDesk " + version + "\n\nDatabase: " + databaseFile.get() + "\nData folder: " + DataLocation.dataFolder()
-                + "\nJava " + System.getProperty("java.version") + ", JavaFX " + System.getProperty("javafx.runtime.version", "?");
+    /** Loading, the error and the tree's placeholder. */
+    public LoadState state() {
+        return state;
     }
 
     /** The search field's state (Ctrl+F). */
     public SearchViewModel search() {
         return search;
-    }
-
-    /**
-     * A new view model for the Usage dashboard on the open database, its thresholds starting from the preferences;
-     * opening one of its rows selects that subnet here.
-     */
-    public UsageDashboardViewModel newUsageDashboard() {
-        UsageDashboardViewModel dashboard = new UsageDashboardViewModel(this::allocator, tasks,
-                () -> String.valueOf(databaseFile.get().getFileName()), warningPercentProperty().get(),
-                criticalPercentProperty().get());
-        dashboard.setOnOpen(row -> openSubnet(row.network(), row.cidr()));
-        return dashboard;
     }
 
     /** Selects the subnet {@code cidr} of {@code network} in the tree (clearing a filter that hides it). */
@@ -617,18 +434,6 @@ public final class MainViewModel {
             tree.filterProperty().set("");
         }
         select(row.get());
-    }
-
-    /** A new import preview of {@code file} on the open database; a finished import refreshes the window. */
-    public ImportPreviewViewModel newImportPreview(Path file) {
-        ImportPreviewViewModel preview = new ImportPreviewViewModel(this::allocator, tasks, file);
-        preview.setOnImported(done -> refreshAfterChange(done, false));
-        return preview;
-    }
-
-    /** A new view model for the History window, on the open database. */
-    public HistoryViewModel newHistory() {
-        return new HistoryViewModel(this::allocator, tasks);
     }
 
     /**
@@ -655,58 +460,10 @@ public final class MainViewModel {
 
     // ================================================================= address commands
 
-    /**
-     * The grid's activate (double-click or Enter on an address cell): edit the address held there, or reserve
-     * it when it is free.
-     */
-    public void activate(Ip ip) {
-        addresses.activate(ip);
-    }
-
-    /** Address → Reserve…: a specific address of the selected subnet, prefilled with the selected cell. */
-    public void reserveAddress() {
-        addresses.reserveAddress();
-    }
-
-    /** Address → Edit… (the selected cell): its details, or a reservation when it is free. */
-    public void editAddress() {
-        addresses.editAddress();
-    }
-
-    /** Address → Allocate next free (Ctrl+N). */
-    public void allocateNext() {
-        addresses.allocateNext();
-    }
-
-    /** Address → Allocate block…. */
-    public void allocateBlock() {
-        addresses.allocateBlock();
-    }
-
-    /** Address → Allocate dual-stack pair…. */
-    public void allocatePair() {
-        addresses.allocatePair();
-    }
-
-    /** Address → Release… (Delete). */
-    public void releaseSelection() {
-        addresses.releaseSelection();
-    }
-
-    /** Subnet → New child subnet from the next free block…. */
-    public void newChildSubnet() {
-        addresses.newChildSubnet();
-    }
-
     /** A command whose status line is already reported: remember it for undo and read everything again. */
     private void recorded(Undoable undo) {
         undoStack.done(undo);
         load();
-    }
-
-    /** What Copy (Ctrl+C) puts on the clipboard, as plain text; see {@link CopyText#text(boolean)}. */
-    public String copyText(boolean fromGrid) {
-        return copy.text(fromGrid);
     }
 
     /** Undo and redo of this window's commands. */
@@ -730,48 +487,14 @@ public final class MainViewModel {
 
     // ================================================================= background work
 
-    private Allocator allocator() {
-        if (!tasks.isWorkerThread()) {
-            throw new IllegalStateException("database work must run on the database thread, not on "
-                    + Thread.currentThread().getName());
-        }
-        if (allocator == null) {
-            allocator = Allocator.open(openFile, createWhenMissing(openFile));
-        }
-        return allocator;
-    }
-
-    /** The file the window starts on (or the default database) is created when missing; never initialised when empty. */
-    private static OpenMode createWhenMissing(Path file) {
-        return Files.exists(file) ? OpenMode.EXISTING : OpenMode.CREATE;
-    }
-
-    /** Opens {@code target} beside the current file; only when that worked is the current one closed. */
-    private NetworkTreeViewModel.Snapshot openAndRead(Path target, OpenMode mode) {
-        Allocator next = Allocator.open(target, mode);
-        NetworkTreeViewModel.Snapshot snapshot;
-        try {
-            snapshot = NetworkTreeViewModel.read(next);
-        } catch (RuntimeException e) {
-            next.close();
-            throw e;
-        }
-        if (allocator != null) {
-            allocator.close();
-        }
-        allocator = next;
-        openFile = target;
-        return snapshot;
-    }
-
     // ================================================================= results, on the UI thread
 
     private void show(NetworkTreeViewModel.Snapshot snapshot) {
         externalChanges.seen(snapshot.version());
-        error.set("");
+        state.setError("");
         tree.show(snapshot.rows());
         status.showSummary(snapshot.summary());
-        loading.set(false);
+        state.setLoading(false);
         String key = selectAfterLoad;
         selectAfterLoad = null;
         if (key != null && tree.find(key).isPresent()) {
@@ -831,7 +554,7 @@ public final class MainViewModel {
     }
 
     private void notOpened(Path target, Throwable problem) {
-        loading.set(false);
+        state.setLoading(false);
         report("Cannot open " + target + ": " + message(problem), true);
         preferences.forgetIfGone(target, !Files.exists(target));
     }
@@ -843,32 +566,20 @@ public final class MainViewModel {
         header.clear();
         details.clear();
         String message = message(problem);
-        error.set(message);
+        state.setError(message);
         status.showSummary(CANNOT_OPEN);
-        placeholder.set(CANNOT_OPEN + ".\n\n" + message + "\n\nUse File \u2192 Open to open another file.");
-        loading.set(false);
+        state.setPlaceholder(CANNOT_OPEN + ".\n\n" + message + "\n\nUse File \u2192 Open to open another file.");
+        state.setLoading(false);
         report(CANNOT_OPEN + " " + databaseFile.get() + ": " + message, true);
     }
 
     private void switchTo(Path file) {
-        openFile = file;
+        database.switchTo(file);
         databaseFile.set(file);
         externalChanges.forget();
         Path name = file.getFileName();
         title.set("IPDesk \u2014 " + (name == null ? file : name));
         status.showDatabase("Database: " + file);
-    }
-
-    /** The tree pane's placeholder, after the filter changed what it shows. */
-    private void showPlaceholder() {
-        if (tree.networks().isEmpty()) {
-            if (error.get().isEmpty()) {
-                placeholder.set(EMPTY_DATABASE);
-            }
-        } else {
-            placeholder.set(tree.visibleNetworks().isEmpty()
-                    ? "Nothing matches \u201c" + tree.filterProperty().get().strip() + "\u201d." : "");
-        }
     }
 
     private static String message(Throwable problem) {

@@ -24,7 +24,7 @@ final class NetworkTreePane {
         this.networkTree = networkTree;
         this.viewModel = viewModel;
         viewModel.visibleNetworks().addListener((ListChangeListener<TreeRow>) change -> showRows());
-        viewModel.selectedProperty().addListener((property, before, now) -> selectInTree(now));
+        viewModel.selection().selectedProperty().addListener((property, before, now) -> selectInTree(now));
         networkTree.getSelectionModel().selectedItemProperty().addListener((property, before, now) -> {
             if (!rebuilding && now != null) {
                 viewModel.select(now.getValue());
@@ -40,7 +40,7 @@ final class NetworkTreePane {
         } finally {
             rebuilding = false;
         }
-        selectInTree(viewModel.selectedProperty().get());
+        selectInTree(viewModel.selection().selectedProperty().get());
     }
 
     private TreeItem<TreeRow> item(TreeRow row) {

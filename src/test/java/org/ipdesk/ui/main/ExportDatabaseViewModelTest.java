@@ -29,10 +29,10 @@ class ExportDatabaseViewModelTest {
         vm.select(vm.networks().stream().filter(r -> r.label().equals("dc1")).findFirst().orElseThrow());
         Path csv = dir.resolve("everything.csv");
 
-        vm.exportDatabase(csv);
+        vm.files().exportDatabase(csv);
 
-        assertThat(vm.lastOperationFailedProperty().get()).isFalse();
-        assertThat(vm.lastOperationProperty().get())
+        assertThat(vm.status().lastOperationFailedProperty().get()).isFalse();
+        assertThat(vm.status().lastOperationProperty().get())
                 .isEqualTo("Exported the database (2 networks, 7 subnets, 1 range and 45 addresses) to " + csv);
         assertThat(Files.readAllLines(csv)).hasSize(1 + 2 + 7 + 1 + 45);
         vm.close();
@@ -59,10 +59,10 @@ class ExportDatabaseViewModelTest {
         vm.load();
         Path target = dir.resolve("missing-folder").resolve("x.csv");
 
-        vm.exportDatabase(target);
+        vm.files().exportDatabase(target);
 
-        assertThat(vm.lastOperationFailedProperty().get()).isTrue();
-        assertThat(vm.lastOperationProperty().get()).isEqualTo("Cannot export to " + target + ": the folder "
+        assertThat(vm.status().lastOperationFailedProperty().get()).isTrue();
+        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Cannot export to " + target + ": the folder "
                 + target.getParent() + " does not exist; create it first");
         assertThat(target.getParent()).doesNotExist();
         vm.close();

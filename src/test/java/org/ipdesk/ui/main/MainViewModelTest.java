@@ -42,11 +42,11 @@ class MainViewModelTest {
 
         vm.load();
 
-        assertThat(vm.loadingProperty().get()).isFalse();
-        assertThat(vm.errorProperty().get()).isEmpty();
-        assertThat(vm.placeholderProperty().get()).isEmpty();
-        assertThat(vm.summaryProperty().get()).isEqualTo("2 networks \u00b7 7 subnets \u00b7 45 addresses");
-        assertThat(vm.databaseTextProperty().get()).isEqualTo("Database: " + file.toAbsolutePath().normalize());
+        assertThat(vm.state().loadingProperty().get()).isFalse();
+        assertThat(vm.state().errorProperty().get()).isEmpty();
+        assertThat(vm.state().placeholderProperty().get()).isEmpty();
+        assertThat(vm.status().summaryProperty().get()).isEqualTo("2 networks \u00b7 7 subnets \u00b7 45 addresses");
+        assertThat(vm.status().databaseTextProperty().get()).isEqualTo("Database: " + file.toAbsolutePath().normalize());
         assertThat(vm.titleProperty().get()).isEqualTo("IPDesk \u2014 sample.db");
 
         List<TreeRow> networks = vm.networks();
@@ -92,9 +92,9 @@ class MainViewModelTest {
         vm.load();
 
         assertThat(vm.networks()).isEmpty();
-        assertThat(vm.errorProperty().get()).isEmpty();
-        assertThat(vm.summaryProperty().get()).isEqualTo("0 networks \u00b7 0 subnets \u00b7 0 addresses");
-        assertThat(vm.placeholderProperty().get()).startsWith("This database has no networks yet.");
+        assertThat(vm.state().errorProperty().get()).isEmpty();
+        assertThat(vm.status().summaryProperty().get()).isEqualTo("0 networks \u00b7 0 subnets \u00b7 0 addresses");
+        assertThat(vm.state().placeholderProperty().get()).startsWith("This database has no networks yet.");
     }
 
     @Test
@@ -106,14 +106,14 @@ class MainViewModelTest {
         vm.load();
 
         assertThat(vm.networks()).isEmpty();
-        assertThat(vm.loadingProperty().get()).isFalse();
-        assertThat(vm.summaryProperty().get()).isEqualTo("Cannot open the database");
-        assertThat(vm.errorProperty().get())
+        assertThat(vm.state().loadingProperty().get()).isFalse();
+        assertThat(vm.status().summaryProperty().get()).isEqualTo("Cannot open the database");
+        assertThat(vm.state().errorProperty().get())
                 .isEqualTo(notes.toAbsolutePath().normalize()
                         + " is not an IPDesk database (it is not an SQLite file); it was left unchanged");
-        assertThat(vm.placeholderProperty().get())
+        assertThat(vm.state().placeholderProperty().get())
                 .startsWith("Cannot open the database.")
-                .contains(vm.errorProperty().get())
+                .contains(vm.state().errorProperty().get())
                 .contains("File \u2192 Open");
         assertThat(Files.readString(notes)).isEqualTo("not a database\n");
     }
@@ -128,13 +128,13 @@ class MainViewModelTest {
         vm.load();
 
         // nothing read yet: the caller (the FX thread in the app) did no database work
-        assertThat(vm.loadingProperty().get()).isTrue();
+        assertThat(vm.state().loadingProperty().get()).isTrue();
         assertThat(vm.networks()).isEmpty();
-        assertThat(vm.placeholderProperty().get()).startsWith("Opening ");
+        assertThat(vm.state().placeholderProperty().get()).startsWith("Opening ");
 
         executor.runAll();
 
-        assertThat(vm.loadingProperty().get()).isFalse();
+        assertThat(vm.state().loadingProperty().get()).isFalse();
         assertThat(vm.networks()).hasSize(2);
     }
 
@@ -166,7 +166,7 @@ class MainViewModelTest {
 
         vm.filterProperty().set("VLAN-that-is-not-there");
         assertThat(vm.visibleNetworks()).isEmpty();
-        assertThat(vm.placeholderProperty().get()).isEqualTo("Nothing matches \u201cVLAN-that-is-not-there\u201d.");
+        assertThat(vm.state().placeholderProperty().get()).isEqualTo("Nothing matches \u201cVLAN-that-is-not-there\u201d.");
 
         vm.filterProperty().set("192.168.30");
         assertThat(vm.visibleNetworks()).extracting(TreeRow::label).containsExactly("branch-office");
@@ -174,7 +174,7 @@ class MainViewModelTest {
 
         vm.filterProperty().set("");
         assertThat(vm.visibleNetworks()).hasSize(2);
-        assertThat(vm.placeholderProperty().get()).isEmpty();
+        assertThat(vm.state().placeholderProperty().get()).isEmpty();
         // the whole tree is still there underneath
         assertThat(vm.networks()).hasSize(2);
     }
@@ -186,7 +186,7 @@ class MainViewModelTest {
 
         vm.select(web);
 
-        assertThat(vm.selectedProperty().get()).isEqualTo(web);
+        assertThat(vm.selection().selectedProperty().get()).isEqualTo(web);
         assertThat(vm.grid().subnetProperty().get().cidr().toString()).isEqualTo("10.10.1.0/24");
         assertThat(vm.grid().getContent().size()).isEqualTo(256);
 
@@ -200,19 +200,19 @@ class MainViewModelTest {
         vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24"));
         vm.grid().select(20);
 
-        vm.checkForExternalChanges();
-        assertThat(vm.lastOperationProperty().get()).isEmpty();
+        vm.externalChanges().check();
+        assertThat(vm.status().lastOperationProperty().get()).isEmpty();
 
         // another process (here: another connection, as the CLI would be) takes 10.10.1.20
         try (Allocator other = Allocator.open(vm.databaseFile())) {
             long id = other.findSubnet(Cidr.parse("10.10.1.0/24"), Optional.of("dc1")).id();
             other.reserve(id, Ip.parse("10.10.1.20"), AddressDetails.allocated("cli-host"));
         }
-        vm.checkForExternalChanges();
+        vm.externalChanges().check();
 
-        assertThat(vm.lastOperationProperty().get()).isEqualTo("Another program changed the database; refreshed");
-        assertThat(vm.selectedProperty().get().label()).isEqualTo("10.10.1.0/24");
-        assertThat(vm.selectedProperty().get().used()).isEqualTo("14 of 254");
+        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Another program changed the database; refreshed");
+        assertThat(vm.selection().selectedProperty().get().label()).isEqualTo("10.10.1.0/24");
+        assertThat(vm.selection().selectedProperty().get().used()).isEqualTo("14 of 254");
         assertThat(vm.grid().caretProperty().get()).isEqualTo(20);
         assertThat(((GridContent.Addresses) vm.grid().getContent()).state(20)).isEqualTo(CellState.ALLOCATED);
     }
@@ -235,19 +235,19 @@ class MainViewModelTest {
         assertThat(vm.databaseFile()).isEqualTo(second.toAbsolutePath());
         assertThat(vm.titleProperty().get()).isEqualTo("IPDesk \u2014 second.db");
         assertThat(vm.networks()).extracting(TreeRow::label).containsExactly("lab");
-        assertThat(vm.lastOperationProperty().get()).isEqualTo("Opened " + second.toAbsolutePath());
-        assertThat(vm.recentDatabases()).containsExactly(second.toAbsolutePath());
+        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Opened " + second.toAbsolutePath());
+        assertThat(vm.preferences().recentDatabases()).containsExactly(second.toAbsolutePath());
 
         vm.open(notes);
-        assertThat(vm.lastOperationFailedProperty().get()).isTrue();
-        assertThat(vm.lastOperationProperty().get()).startsWith("Cannot open " + notes.toAbsolutePath())
+        assertThat(vm.status().lastOperationFailedProperty().get()).isTrue();
+        assertThat(vm.status().lastOperationProperty().get()).startsWith("Cannot open " + notes.toAbsolutePath())
                 .contains("is not an IPDesk database");
         assertThat(vm.databaseFile()).isEqualTo(second.toAbsolutePath());
         assertThat(vm.networks()).extracting(TreeRow::label).containsExactly("lab");
         assertThat(Files.readString(notes)).isEqualTo("not a database\n");
 
         vm.open(first);
-        assertThat(vm.recentDatabases()).containsExactly(first.toAbsolutePath(), second.toAbsolutePath());
+        assertThat(vm.preferences().recentDatabases()).containsExactly(first.toAbsolutePath(), second.toAbsolutePath());
         assertThat(store.load().lastDatabase()).contains(first.toAbsolutePath());
         assertThat(MainViewModel.startupDatabase(store)).isEqualTo(first.toAbsolutePath());
         vm.close();
@@ -261,8 +261,8 @@ class MainViewModelTest {
         vm.load();
 
         vm.createDatabase(existing);
-        assertThat(vm.lastOperationFailedProperty().get()).isTrue();
-        assertThat(vm.lastOperationProperty().get()).contains("already exists");
+        assertThat(vm.status().lastOperationFailedProperty().get()).isTrue();
+        assertThat(vm.status().lastOperationProperty().get()).contains("already exists");
         assertThat(vm.networks()).hasSize(2);
 
         Path fresh = dir.resolve("fresh.db");
@@ -270,7 +270,7 @@ class MainViewModelTest {
         assertThat(fresh).exists();
         assertThat(vm.databaseFile()).isEqualTo(fresh.toAbsolutePath());
         assertThat(vm.networks()).isEmpty();
-        assertThat(vm.lastOperationProperty().get()).isEqualTo("Created " + fresh.toAbsolutePath());
+        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Created " + fresh.toAbsolutePath());
         vm.close();
     }
 
@@ -278,12 +278,12 @@ class MainViewModelTest {
     void theThemeIsRemembered() {
         SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
         MainViewModel vm = new MainViewModel(dir.resolve("a.db"), new CurrentThreadTaskExecutor(), store, new ScriptedDialogs());
-        assertThat(vm.darkThemeProperty().get()).isFalse();
+        assertThat(vm.preferences().darkThemeProperty().get()).isFalse();
 
-        vm.darkThemeProperty().set(true);
+        vm.preferences().darkThemeProperty().set(true);
 
         assertThat(new MainViewModel(dir.resolve("a.db"), new CurrentThreadTaskExecutor(), store, new ScriptedDialogs())
-                .darkThemeProperty().get()).isTrue();
+                .preferences().darkThemeProperty().get()).isTrue();
     }
 
     @Test
@@ -295,7 +295,7 @@ class MainViewModelTest {
         vm.load();
         assertThat(vm.networks()).hasSize(2);
 
-        assertThatThrownBy(() -> vm.allocatorSupplier().get())
+        assertThatThrownBy(() -> vm.database().supplier().get())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("database thread");
     }
@@ -306,18 +306,18 @@ class MainViewModelTest {
         MainViewModel vm = loadedSample(dialogs);
         String before = ContentSnapshot.of(vm.databaseFile());
 
-        vm.newNetwork(); // the scripted user cancels
+        vm.edits().newNetwork(); // the scripted user cancels
         assertThat(ContentSnapshot.of(vm.databaseFile())).isEqualTo(before);
-        assertThat(vm.lastOperationProperty().get()).isEmpty();
+        assertThat(vm.status().lastOperationProperty().get()).isEmpty();
 
         dialogs.network = dialog -> {
             dialog.nameProperty().set("lab");
             dialog.save();
             return Optional.ofNullable(dialog.savedProperty().get());
         };
-        vm.newNetwork();
-        assertThat(vm.selectedProperty().get().label()).isEqualTo("lab");
-        assertThat(vm.lastOperationProperty().get()).isEqualTo("Created network lab");
+        vm.edits().newNetwork();
+        assertThat(vm.selection().selectedProperty().get().label()).isEqualTo("lab");
+        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Created network lab");
 
         List<String> offered = new ArrayList<>();
         dialogs.subnet = dialog -> {
@@ -326,12 +326,12 @@ class MainViewModelTest {
             dialog.save();
             return Optional.ofNullable(dialog.savedProperty().get());
         };
-        vm.newSubnet();
+        vm.edits().newSubnet();
         assertThat(offered).containsExactly("lab"); // the network of the selected row
-        assertThat(vm.selectedProperty().get().label()).isEqualTo("10.77.0.0/24");
+        assertThat(vm.selection().selectedProperty().get().label()).isEqualTo("10.77.0.0/24");
         assertThat(vm.grid().subnetProperty().get().cidr()).isEqualTo(Cidr.parse("10.77.0.0/24"));
         assertThat(vm.header().titleProperty().get()).isEqualTo("10.77.0.0/24");
-        assertThat(vm.lastOperationProperty().get()).isEqualTo("Created subnet 10.77.0.0/24 in lab");
+        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Created subnet 10.77.0.0/24 in lab");
     }
 
     @Test
@@ -343,14 +343,14 @@ class MainViewModelTest {
             dialog.save();
             return Optional.ofNullable(dialog.savedProperty().get());
         };
-        vm.newNetwork();
+        vm.edits().newNetwork();
         vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.2.0/24"));
         dialogs.answer = true;
-        vm.deleteSelected();
+        vm.edits().deleteSelected();
         assertThat(vm.undoStack().undoTextProperty().get()).isEqualTo("Undo delete subnet 10.10.2.0/24 in dc1");
 
         vm.undo();
-        assertThat(vm.lastOperationProperty().get()).isEqualTo("Undone: Delete subnet 10.10.2.0/24 in dc1");
+        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Undone: Delete subnet 10.10.2.0/24 in dc1");
         TreeRow back = child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.2.0/24");
         assertThat(back.used()).isEqualTo("5 of 254"); // its 4 addresses and the gateway are back
 
@@ -360,7 +360,7 @@ class MainViewModelTest {
 
         vm.redo();
         assertThat(vm.networks()).extracting(TreeRow::label).contains("lab");
-        assertThat(vm.lastOperationProperty().get()).isEqualTo("Redone: Create network lab");
+        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Redone: Create network lab");
         try (Allocator check = Allocator.open(vm.databaseFile())) {
             assertThat(check.history("network", "lab", 10)).hasSize(3); // create, delete (undo), create (redo)
         }
@@ -369,24 +369,24 @@ class MainViewModelTest {
     @Test
     void copyGivesTheSelectedAddressesOrTheSubnetAsPlainText() {
         MainViewModel vm = loadedSample(new ScriptedDialogs());
-        assertThat(vm.copyText(false)).isEmpty();
+        assertThat(vm.copy().text(false)).isEmpty();
         vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24"));
-        assertThat(vm.copyText(false)).isEqualTo("10.10.1.0/24");
-        assertThat(vm.copyText(true)).isEmpty();
+        assertThat(vm.copy().text(false)).isEqualTo("10.10.1.0/24");
+        assertThat(vm.copy().text(true)).isEmpty();
 
         vm.grid().select(5);
-        assertThat(vm.copyText(true)).isEqualTo("10.10.1.5");
+        assertThat(vm.copy().text(true)).isEqualTo("10.10.1.5");
         vm.grid().extendSelection(7);
-        assertThat(vm.copyText(true).lines()).containsExactly("10.10.1.5", "10.10.1.6", "10.10.1.7");
+        assertThat(vm.copy().text(true).lines()).containsExactly("10.10.1.5", "10.10.1.6", "10.10.1.7");
 
         vm.select(network(vm, "dc1"));
-        assertThat(vm.copyText(false)).isEqualTo("dc1");
+        assertThat(vm.copy().text(false)).isEqualTo("dc1");
     }
 
     @Test
     void aboutNamesTheDatabaseAndTheDataFolder() {
         MainViewModel vm = loadedSample(new ScriptedDialogs());
-        assertThat(vm.aboutText()).startsWith("IPDesk ")
+        assertThat(vm.help().aboutText()).startsWith("IPDesk ")
                 .contains("Database: " + vm.databaseFile())
                 .contains("Data folder: " + org.ipdesk.store.DataLocation.dataFolder());
     }
@@ -397,18 +397,18 @@ class MainViewModelTest {
         MainViewModel vm = loadedSample(dialogs);
         Path copy = dir.resolve("copy.db");
         dialogs.files.add(copy);
-        vm.backUp();
-        assertThat(vm.lastOperationProperty().get()).isEqualTo("Backed up " + vm.databaseFile() + " to " + copy);
+        vm.files().backUp();
+        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Backed up " + vm.databaseFile() + " to " + copy);
         assertThat(copy).exists();
 
         dialogs.files.add(copy);
-        vm.restore(); // the user says no
+        vm.files().restore(); // the user says no
         assertThat(dialogs.asked).singleElement().asString().startsWith("Restore a backup: Work on the backup ");
         assertThat(vm.databaseFile()).isEqualTo(dir.resolve("sample.db").toAbsolutePath());
 
         dialogs.answer = true;
         dialogs.files.add(copy);
-        vm.restore();
+        vm.files().restore();
         assertThat(vm.databaseFile()).isEqualTo(copy.toAbsolutePath());
         assertThat(vm.networks()).hasSize(2);
         vm.close();
@@ -419,13 +419,13 @@ class MainViewModelTest {
         MainViewModel vm = loadedSample(new ScriptedDialogs());
         vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24"));
         Path csv = dir.resolve("web.csv");
-        vm.exportAddresses(csv);
-        assertThat(vm.lastOperationProperty().get()).isEqualTo("Exported 12 addresses of 10.10.1.0/24 to " + csv);
+        vm.files().exportAddresses(csv);
+        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Exported 12 addresses of 10.10.1.0/24 to " + csv);
         assertThat(Files.readAllLines(csv)).hasSize(13).first().asString().startsWith("ip,subnet,network,status");
 
-        vm.exportAddresses(dir.resolve("missing-folder").resolve("x.csv"));
-        assertThat(vm.lastOperationFailedProperty().get()).isTrue();
-        assertThat(vm.lastOperationProperty().get()).startsWith("Cannot export to ");
+        vm.files().exportAddresses(dir.resolve("missing-folder").resolve("x.csv"));
+        assertThat(vm.status().lastOperationFailedProperty().get()).isTrue();
+        assertThat(vm.status().lastOperationProperty().get()).startsWith("Cannot export to ");
     }
 
     @Test
@@ -434,14 +434,14 @@ class MainViewModelTest {
         MainViewModel vm = loadedSample(dialogs);
         vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.2.0/24"));
 
-        vm.deleteSelected();
+        vm.edits().deleteSelected();
         assertThat(dialogs.asked).singleElement().asString().contains("It holds 4 addresses");
-        assertThat(vm.selectedProperty().get().label()).isEqualTo("10.10.2.0/24");
+        assertThat(vm.selection().selectedProperty().get().label()).isEqualTo("10.10.2.0/24");
 
         dialogs.answer = true;
-        vm.deleteSelected();
-        assertThat(vm.lastOperationProperty().get()).isEqualTo("Deleted subnet 10.10.2.0/24 (4 addresses)");
-        assertThat(vm.selectedProperty().get()).isNull();
+        vm.edits().deleteSelected();
+        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Deleted subnet 10.10.2.0/24 (4 addresses)");
+        assertThat(vm.selection().selectedProperty().get()).isNull();
         assertThat(vm.grid().subnetProperty().get()).isNull();
         assertThat(vm.header().titleProperty().get()).isEmpty();
     }
@@ -460,21 +460,21 @@ class MainViewModelTest {
             dialog.save();
             return Optional.ofNullable(dialog.savedProperty().get());
         };
-        vm.newRange();
+        vm.edits().newRange();
         assertThat(prefilled).containsExactly("10.10.2.50-10.10.2.59");
-        assertThat(vm.lastOperationProperty().get()).startsWith("Added ").endsWith(" 10.10.2.50-10.10.2.59 to 10.10.2.0/24 in dc1");
+        assertThat(vm.status().lastOperationProperty().get()).startsWith("Added ").endsWith(" 10.10.2.50-10.10.2.59 to 10.10.2.0/24 in dc1");
         assertThat(((GridContent.Addresses) vm.grid().getContent()).state(55)).isIn(CellState.DHCP_RANGE,
                 CellState.RESERVED_RANGE);
 
         dialogs.answer = true;
         vm.grid().select(52);
-        vm.deleteRangeAtCaret();
-        assertThat(vm.lastOperationProperty().get()).startsWith("Deleted ").endsWith("10.10.2.50-10.10.2.59");
+        vm.edits().deleteRangeAtCaret();
+        assertThat(vm.status().lastOperationProperty().get()).startsWith("Deleted ").endsWith("10.10.2.50-10.10.2.59");
         assertThat(((GridContent.Addresses) vm.grid().getContent()).state(55)).isEqualTo(CellState.FREE);
 
-        vm.deleteRangeAtCaret();
-        assertThat(vm.lastOperationProperty().get()).isEqualTo("10.10.2.52 is in no DHCP pool or reserved range");
-        assertThat(vm.lastOperationFailedProperty().get()).isTrue();
+        vm.edits().deleteRangeAtCaret();
+        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("10.10.2.52 is in no DHCP pool or reserved range");
+        assertThat(vm.status().lastOperationFailedProperty().get()).isTrue();
     }
 
     @Test

@@ -50,12 +50,12 @@ class OpenUntouchedFilesTest {
         assertThat(names()).isEqualTo(before);
         assertThat(vm.databaseFile()).isEqualTo(first.toAbsolutePath());
         assertThat(vm.networks()).hasSize(2);
-        assertThat(vm.lastOperationProperty().get()).contains("left unchanged");
+        assertThat(vm.status().lastOperationProperty().get()).contains("left unchanged");
 
         dialogs.answer = true;
         vm.open(empty);
         assertThat(dialogs.asked).hasSize(2);
-        assertThat(vm.lastOperationFailedProperty().get()).as(vm.lastOperationProperty().get()).isFalse();
+        assertThat(vm.status().lastOperationFailedProperty().get()).as(vm.status().lastOperationProperty().get()).isFalse();
         assertThat(vm.databaseFile()).isEqualTo(empty.toAbsolutePath());
         assertThat(vm.networks()).isEmpty();
         assertThat(Files.size(empty)).isPositive();
@@ -80,8 +80,8 @@ class OpenUntouchedFilesTest {
 
         vm.open(foreign);
         assertThat(dialogs.asked).isEmpty();
-        assertThat(vm.lastOperationFailedProperty().get()).isTrue();
-        assertThat(vm.lastOperationProperty().get()).contains("not an IPDesk database");
+        assertThat(vm.status().lastOperationFailedProperty().get()).isTrue();
+        assertThat(vm.status().lastOperationProperty().get()).contains("not an IPDesk database");
         assertThat(Files.readAllBytes(foreign)).isEqualTo(bytes);
         assertThat(names()).isEqualTo(before);
         assertThat(vm.databaseFile()).isEqualTo(first.toAbsolutePath());
@@ -93,7 +93,7 @@ class OpenUntouchedFilesTest {
         Path empty = Files.createFile(dir.resolve("empty.db"));
         MainViewModel vm = new MainViewModel(empty, new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
         vm.load();
-        assertThat(vm.errorProperty().get()).contains("is empty");
+        assertThat(vm.state().errorProperty().get()).contains("is empty");
         assertThat(Files.size(empty)).isZero();
         assertThat(names()).containsExactly("empty.db");
         vm.close();
@@ -101,7 +101,7 @@ class OpenUntouchedFilesTest {
         Path missing = dir.resolve("new.db");
         MainViewModel created = new MainViewModel(missing, new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
         created.load();
-        assertThat(created.errorProperty().get()).isEmpty();
+        assertThat(created.state().errorProperty().get()).isEmpty();
         assertThat(missing).exists();
         created.close();
     }

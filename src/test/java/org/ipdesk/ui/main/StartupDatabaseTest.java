@@ -68,10 +68,10 @@ class StartupDatabaseTest {
 
         Path standIn = dir.resolve("stand-in.db"); // the window would open the default database; any file will do here
         MainViewModel vm = new MainViewModel(standIn, new CurrentThreadTaskExecutor(), store, new ScriptedDialogs());
-        assertThat(vm.lastOperationProperty().get()).as("nothing said before the window knows it was not --db").isEmpty();
+        assertThat(vm.status().lastOperationProperty().get()).as("nothing said before the window knows it was not --db").isEmpty();
         vm.reportMissingStartupFile();
-        assertThat(vm.lastOperationFailedProperty().get()).isTrue();
-        assertThat(vm.lastOperationProperty().get()).isEqualTo(
+        assertThat(vm.status().lastOperationFailedProperty().get()).isTrue();
+        assertThat(vm.status().lastOperationProperty().get()).isEqualTo(
                 "The database set in Preferences to open at start is not there any more: " + always.toAbsolutePath());
         vm.close();
     }

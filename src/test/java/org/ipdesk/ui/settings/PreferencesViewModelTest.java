@@ -181,16 +181,16 @@ class PreferencesViewModelTest {
         MainViewModel window = new MainViewModel(database, new CurrentThreadTaskExecutor(),
                 new SettingsStore(settingsFile), dialogs);
         window.load();
-        assertThat(window.cellSizeProperty().get()).isEqualTo(CellSize.MEDIUM);
+        assertThat(window.preferences().cellSizeProperty().get()).isEqualTo(CellSize.MEDIUM);
 
-        window.editPreferences();
+        window.windows().editPreferences();
 
-        assertThat(window.darkThemeProperty().get()).isTrue();
-        assertThat(window.cellSizeProperty().get()).isEqualTo(CellSize.LARGE);
-        assertThat(window.warningPercentProperty().get()).isEqualTo(70);
-        assertThat(window.criticalPercentProperty().get()).isEqualTo(90);
-        assertThat(window.lastOperationProperty().get()).isEqualTo("Saved the preferences");
-        UsageDashboardViewModel dashboard = window.newUsageDashboard();
+        assertThat(window.preferences().darkThemeProperty().get()).isTrue();
+        assertThat(window.preferences().cellSizeProperty().get()).isEqualTo(CellSize.LARGE);
+        assertThat(window.preferences().warningPercentProperty().get()).isEqualTo(70);
+        assertThat(window.preferences().criticalPercentProperty().get()).isEqualTo(90);
+        assertThat(window.status().lastOperationProperty().get()).isEqualTo("Saved the preferences");
+        UsageDashboardViewModel dashboard = window.windows().newUsageDashboard();
         assertThat(dashboard.warnProperty().get()).isEqualTo(70);
         assertThat(dashboard.criticalProperty().get()).isEqualTo(90);
         window.close();
@@ -202,10 +202,10 @@ class PreferencesViewModelTest {
         assertThat(MainViewModel.startupDatabase(nextRun)).isEqualTo(always);
         MainViewModel next = new MainViewModel(MainViewModel.startupDatabase(nextRun), new CurrentThreadTaskExecutor(),
                 nextRun, new ScriptedDialogs());
-        assertThat(next.darkThemeProperty().get()).isTrue();
-        assertThat(next.cellSizeProperty().get()).isEqualTo(CellSize.LARGE);
-        assertThat(next.warningPercentProperty().get()).isEqualTo(70);
-        assertThat(next.newPreferences().startupFileProperty().get()).isEqualTo(always.toString());
+        assertThat(next.preferences().darkThemeProperty().get()).isTrue();
+        assertThat(next.preferences().cellSizeProperty().get()).isEqualTo(CellSize.LARGE);
+        assertThat(next.preferences().warningPercentProperty().get()).isEqualTo(70);
+        assertThat(next.windows().newPreferences().startupFileProperty().get()).isEqualTo(always.toString());
         next.close();
     }
 
@@ -225,12 +225,12 @@ class PreferencesViewModelTest {
         window.load();
         String before = Files.exists(settingsFile) ? Files.readString(settingsFile) : "";
 
-        window.editPreferences();
+        window.windows().editPreferences();
 
-        assertThat(window.darkThemeProperty().get()).isFalse();
-        assertThat(window.cellSizeProperty().get()).isEqualTo(CellSize.MEDIUM);
-        assertThat(window.warningPercentProperty().get()).isEqualTo(80);
-        assertThat(window.criticalPercentProperty().get()).isEqualTo(95);
+        assertThat(window.preferences().darkThemeProperty().get()).isFalse();
+        assertThat(window.preferences().cellSizeProperty().get()).isEqualTo(CellSize.MEDIUM);
+        assertThat(window.preferences().warningPercentProperty().get()).isEqualTo(80);
+        assertThat(window.preferences().criticalPercentProperty().get()).isEqualTo(95);
         assertThat(Files.exists(settingsFile) ? Files.readString(settingsFile) : "").isEqualTo(before);
         assertThat(new SettingsStore(settingsFile).load().preferences()).isEqualTo(Preferences.DEFAULTS);
         window.close();
@@ -249,15 +249,15 @@ class PreferencesViewModelTest {
         MainViewModel window = new MainViewModel(database, new CurrentThreadTaskExecutor(),
                 new SettingsStore(settingsFile), dialogs);
 
-        window.darkThemeProperty().set(true); // the toolbar's toggle
-        window.editPreferences();              // shows dark, switches to light
+        window.preferences().darkThemeProperty().set(true); // the toolbar's toggle
+        window.windows().editPreferences();              // shows dark, switches to light
         assertThat(shown).containsExactly(true);
-        assertThat(window.darkThemeProperty().get()).isFalse();
+        assertThat(window.preferences().darkThemeProperty().get()).isFalse();
         assertThat(new SettingsStore(settingsFile).load().darkTheme()).isFalse();
 
-        window.darkThemeProperty().set(true);
+        window.preferences().darkThemeProperty().set(true);
         assertThat(new SettingsStore(settingsFile).load().darkTheme()).isTrue();
-        window.editPreferences();
+        window.windows().editPreferences();
         assertThat(shown).containsExactly(true, true);
         window.close();
     }

@@ -1,0 +1,97 @@
+package org.ipdesk.ui.main;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.ipdesk.allocator.Allocator;
+import org.ipdesk.store.OpenMode;
+import org.ipdesk.ui.TaskExecutor;
+
+/**
+ * The database file the main window works on and its allocator: opened on first use, switched to another file
+ * only once that one has opened and been read, closed after the work still queued.
+ *
+ * <p>The allocator is opened, used and closed only by jobs on the {@link TaskExecutor}; {@link #allocator()}
+ * refuses every other thread, so a database call on the JavaFX thread fails loudly instead of freezing the
+ * window.
+ */
+public final class OpenDatabase {
+
+    private final TaskExecutor tasks;
+    /** The open allocator; touched only by jobs on the executor. */
+    private Allocator allocator;
+    private volatile Path openFile;
+
+    /** The database {@code file}, opened by the first job that needs it. */
+    public OpenDatabase(TaskExecutor tasks, Path file) {
+        this.tasks = tasks;
+        this.openFile = file;
+    }
+
+    /**
+     * The allocator of the open file, for jobs on the executor only; opens the file the first time (creating it
+     * when missing).
+     */
+    public Allocator allocator() {
+        if (!tasks.isWorkerThread()) {
+            throw new IllegalStateException("database work must run on the database thread, not on "
+                    + Thread.currentThread().getName());
+        }
+        if (allocator == null) {
+            allocator = Allocator.open(openFile, createWhenMissing(openFile));
+        }
+        return allocator;
+    }
+
+    /** {@link #allocator()} as a supplier, for the view models of the window's parts. */
+    public Supplier<Allocator> supplier() {
+        return this::allocator;
+    }
+
+    /** The next allocator opened lazily is on {@code file}. */
+    void switchTo(Path file) {
+        openFile = file;
+    }
+
+    /** Opens {@code target} beside the current file; only when that worked is the current one closed. */
+    NetworkTreeViewModel.Snapshot openAndRead(Path target, OpenMode mode) {
+        Allocator next = Allocator.open(target, mode);
+        NetworkTreeViewModel.Snapshot snapshot;
+        try {
+            snapshot = NetworkTreeViewModel.read(next);
+        } catch (RuntimeException e) {
+            next.close();
+            throw e;
+        }
+        if (allocator != null) {
+            allocator.close();
+        }
+        allocator = next;
+        openFile = target;
+        return snapshot;
+    }
+
+    /** Closes the database after any work still queued. */
+    public void close() {
+        tasks.submit(() -> {
+            if (allocator != null) {
+                allocator.close();
+                allocator = null;
+            }
+            return null;
+        }, ignored -> { }, ignored -> { });
+    }
+
+    /** The file the window starts on (or the default database) is created when missing; never initialised when empty. */
+    static OpenMode createWhenMissing(Path file) {
+        return Files.exists(file) ? OpenMode.EXISTING : OpenMode.CREATE;
+    }
+
+    static boolean isEmptyFile(Path file) {
+        try {
+            return Files.isRegularFile(file) && Files.size(file) == 0;
+        } catch (java.io.IOException e) {
+            return false; // opening says what is wrong with it
+        }
+    }
+}
