@@ -3,16 +3,12 @@ package org.ipdesk.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.ipdesk.allocator.Allocator;
-import org.ipdesk.model.Subnet;
 import org.ipdesk.ui.CancellingDialogs;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
 import org.ipdesk.ui.grid.AddressGridViewModel;
-import org.ipdesk.ui.undo.Undoable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,8 +20,7 @@ class AddressCommandsTest {
     Path dir;
 
     private Allocator allocator;
-    private final List<String> reports = new ArrayList<>();
-    private final List<String> done = new ArrayList<>();
+    private final RecordingCommandHost host = new RecordingCommandHost(Optional::empty);
 
     @AfterEach
     void close() {
@@ -40,32 +35,7 @@ class AddressCommandsTest {
         allocator = Allocator.open(file);
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         AddressGridViewModel grid = new AddressGridViewModel(() -> allocator, tasks);
-        return new AddressCommands(() -> allocator, tasks, new CancellingDialogs(), grid, new CommandHost() {
-            @Override
-            public Optional<Subnet> selectedSubnet() {
-                return Optional.empty();
-            }
-
-            @Override
-            public void done(String key, String operation, Undoable undo) {
-                done.add(operation);
-            }
-
-            @Override
-            public void recorded(Undoable undo) {
-                done.add("recorded");
-            }
-
-            @Override
-            public void reload() {
-                done.add("reload");
-            }
-
-            @Override
-            public void report(String operation, boolean failed) {
-                reports.add(operation + (failed ? " (failed)" : ""));
-            }
-        });
+        return new AddressCommands(() -> allocator, tasks, new CancellingDialogs(), grid, host);
     }
 
     @Test
@@ -81,13 +51,13 @@ class AddressCommandsTest {
         // the pair dialog picks its own subnets; a user who cancels changes nothing
         commands.allocatePair();
 
-        assertThat(reports).containsExactly(
+        assertThat(host.reports).containsExactly(
                 "Select a subnet first to reserve an address (failed)",
                 "Select a subnet first to allocate an address (failed)",
                 "Select a subnet first to allocate a block (failed)",
                 "Select an address in the grid first (failed)",
                 "Select the address(es) to release in the grid first (failed)",
                 "Select a subnet first to create a child subnet (failed)");
-        assertThat(done).isEmpty();
+        assertThat(host.done).isEmpty();
     }
 }
