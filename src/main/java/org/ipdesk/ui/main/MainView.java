@@ -19,7 +19,6 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -83,8 +82,6 @@ public final class MainView {
     @FXML
     private Pane toolBarSpacer;
     @FXML
-    private CheckMenuItem darkThemeItem;
-    @FXML
     private SplitPane splitPane;
     @FXML
     private TextField filterField;
@@ -110,7 +107,7 @@ public final class MainView {
     private Label summaryLabel;
     @FXML
     private Label lastOperationLabel;
-    @FXML
+    /** View → Dark theme's toolbar twin, at the toolbar's end. */
     private ToggleButton themeButton;
 
     public MainView(MainViewModel viewModel) {
@@ -122,6 +119,7 @@ public final class MainView {
     private void initialize() {
         bindTree();
         bindCentre();
+        bindTheme();
         bindFileCommands();
         bindMenus();
         bindEditing();
@@ -389,11 +387,16 @@ public final class MainView {
         toolBar.getItems().add(toolBar.getItems().indexOf(themeButton), refreshButton);
     }
 
+    /** View → Dark theme and the moon/sun button at the toolbar's end, both on the preference. */
+    private void bindTheme() {
+        viewMenu.getItems().add(ActionFactory.checkMenuItem(StandardAction.DARK_THEME,
+                viewModel.preferences().darkThemeProperty()));
+        themeButton = ActionFactory.toggleButton(StandardAction.DARK_THEME, viewModel.preferences().darkThemeProperty());
+        themeButton.setId("themeButton");
+        toolBar.getItems().add(themeButton);
+    }
+
     private void bindMenus() {
-        darkThemeItem.selectedProperty().bindBidirectional(viewModel.preferences().darkThemeProperty());
-        themeButton.selectedProperty().bindBidirectional(viewModel.preferences().darkThemeProperty());
-        themeButton.graphicProperty().bind(viewModel.preferences().darkThemeProperty().map(
-                dark -> new FontIcon(dark ? Material2MZ.WB_SUNNY : Material2MZ.NIGHTS_STAY)));
         viewModel.preferences().recentDatabases().addListener((ListChangeListener<Path>) change -> showRecent());
         showRecent();
     }
