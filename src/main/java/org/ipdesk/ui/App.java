@@ -40,7 +40,8 @@ public final class App extends Application {
         executor = new FxTaskExecutor();
         String css = Objects.requireNonNull(App.class.getResource("/org/ipdesk/ui/ipdesk.css"), "ipdesk.css")
                 .toExternalForm();
-        viewModel = new MainViewModel(new NetworkTreeViewModel(), file, executor, settings, new FxDialogService(() -> stage, List.of(css)));
+        viewModel = new MainViewModel(new NetworkTreeViewModel(), file, executor, settings,
+                new FxDialogService(() -> stage, List.of(css)));
         if (asked.isEmpty()) {
             viewModel.reportMissingStartupFile();
         }

@@ -40,7 +40,7 @@ public final class ActionFactory {
         return button;
     }
 
-    /** A menu bar check item for a toggle action: label and accelerator, its check mark bound both ways to {@code on}. */
+    /** A menu bar check item for a toggle action: label and accelerator, its check bound both ways to {@code on}. */
     public static CheckMenuItem checkMenuItem(StandardAction action, Property<Boolean> on) {
         CheckMenuItem item = new CheckMenuItem(action.text(),
                 action.iconInMenus() ? action.icon().map(FontIcon::new).orElse(null) : null);

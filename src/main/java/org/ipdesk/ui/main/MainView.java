@@ -259,7 +259,8 @@ public final class MainView {
         // Ctrl+Y is redo on Windows and in many tools: accept it too
         networkTree.sceneProperty().addListener((property, before, scene) -> {
             if (scene != null) {
-                scene.getAccelerators().put(ActionFactory.alternativeAccelerator(StandardAction.REDO), viewModel.undoRedo()::redo);
+                scene.getAccelerators().put(ActionFactory.alternativeAccelerator(StandardAction.REDO),
+                        viewModel.undoRedo()::redo);
             }
         });
 
@@ -368,7 +369,8 @@ public final class MainView {
     /** File: the database commands; View → Refresh and its toolbar button. */
     private void bindFileCommands() {
         fileMenu.getItems().setAll(
-                ActionFactory.menuItem(StandardAction.NEW_DATABASE, Command.of(viewModel.fileSwitch()::chooseAndCreate)),
+                ActionFactory.menuItem(StandardAction.NEW_DATABASE,
+                        Command.of(viewModel.fileSwitch()::chooseAndCreate)),
                 ActionFactory.menuItem(StandardAction.OPEN_DATABASE, Command.of(viewModel.fileSwitch()::chooseAndOpen)),
                 recentMenu,
                 ActionFactory.menuItem(StandardAction.OPEN_DEFAULT, Command.of(viewModel.fileSwitch()::openDefault)),
@@ -380,7 +382,8 @@ public final class MainView {
                 ActionFactory.menuItem(StandardAction.RESTORE, Command.of(viewModel.files()::restore)),
                 new SeparatorMenuItem(),
                 ActionFactory.menuItem(StandardAction.QUIT, Command.of(this::quit)));
-        viewMenu.getItems().add(ActionFactory.menuItem(StandardAction.REFRESH, Command.of(viewModel.fileSwitch()::load)));
+        viewMenu.getItems().add(ActionFactory.menuItem(StandardAction.REFRESH,
+                Command.of(viewModel.fileSwitch()::load)));
         Button refreshButton = ActionFactory.button(StandardAction.REFRESH,
                 Command.when(viewModel.state().loadingProperty().not(), viewModel.fileSwitch()::load));
         refreshButton.setId("refreshButton");
@@ -391,7 +394,8 @@ public final class MainView {
     private void bindTheme() {
         viewMenu.getItems().add(ActionFactory.checkMenuItem(StandardAction.DARK_THEME,
                 viewModel.preferences().darkThemeProperty()));
-        themeButton = ActionFactory.toggleButton(StandardAction.DARK_THEME, viewModel.preferences().darkThemeProperty());
+        themeButton = ActionFactory.toggleButton(StandardAction.DARK_THEME,
+                viewModel.preferences().darkThemeProperty());
         themeButton.setId("themeButton");
         toolBar.getItems().add(themeButton);
     }

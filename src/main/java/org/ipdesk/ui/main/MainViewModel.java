@@ -49,7 +49,7 @@ public final class MainViewModel {
     private final HelpTexts help;
     private final ToolWindows windows;
 
-    /** A view model with a tree of its own; see {@link #MainViewModel(NetworkTreeViewModel, Path, TaskExecutor, SettingsStore, DialogService)}. */
+    /** A view model with a tree of its own, for tests that need no other; {@code App} passes the tree in. */
     public MainViewModel(Path databaseFile, TaskExecutor tasks, SettingsStore settingsStore, DialogService dialogs) {
         this(new NetworkTreeViewModel(), databaseFile, tasks, settingsStore, dialogs);
     }

@@ -36,7 +36,8 @@ final class NetworkTreePane {
     void showRows() {
         rebuilding = true;
         try {
-            networkTree.getRoot().getChildren().setAll(viewModel.tree().visibleNetworks().stream().map(this::item).toList());
+            networkTree.getRoot().getChildren().setAll(
+                    viewModel.tree().visibleNetworks().stream().map(this::item).toList());
         } finally {
             rebuilding = false;
         }
