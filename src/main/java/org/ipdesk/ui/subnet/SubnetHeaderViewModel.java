@@ -1,5 +1,6 @@
 package org.ipdesk.ui.subnet;
 
+import org.ipdesk.model.AddressCounts;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
@@ -243,10 +244,10 @@ public final class SubnetHeaderViewModel {
                 segment("free", CellState.FREE, u.free(), usable));
         StringBuilder text = new StringBuilder(Counts.percent(u.used(), usable)).append(" used \u2014 ");
         for (UsageSegment s : segments) {
-            text.append(Counts.compact(s.count())).append(' ').append(s.label())
+            text.append(AddressCounts.compact(s.count())).append(' ').append(s.label())
                     .append(s.state() == CellState.FREE ? " of " : " \u00b7 ");
         }
-        usageText.set(text.append(Counts.compact(usable)).append(" usable").toString());
+        usageText.set(text.append(AddressCounts.compact(usable)).append(" usable").toString());
         error.set("");
         loading.set(false);
     }
@@ -281,7 +282,7 @@ public final class SubnetHeaderViewModel {
         netmask.set(v4 ? cidr.netmask().toString() : "/" + cidr.prefixLength());
         firstUsable.set(cidr.firstUsable().toString());
         lastUsable.set(cidr.lastUsable().toString());
-        usableCount.set(Counts.full(cidr.usableCount()));
+        usableCount.set(AddressCounts.full(cidr.usableCount()));
         usableCountExact.set(cidr.usableCount().toString());
     }
 
