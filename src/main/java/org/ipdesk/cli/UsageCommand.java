@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "usage", mixinStandardHelpOptions = true,
         description = {"Shows how full each subnet and network is.",
                 "A subnet's figures include its child subnets; a network's are the sum of its top-level subnets. "
-                        + "Unheld addresses in DHCP ranges count as dhcp, those in reserved ranges and an unheld "
+                        + "Unheld addresses in DHCP pools count as dhcp, those in reserved ranges and an unheld "
                         + "gateway as reserved. Used = usable - free."})
 final class UsageCommand extends CliCommand {
     @Parameters(paramLabel = "NETWORK", arity = "0..1", description = "Only this network.")

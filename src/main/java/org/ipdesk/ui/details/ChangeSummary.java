@@ -114,7 +114,7 @@ public final class ChangeSummary {
             case "range" -> {
                 String kind = state.getOrDefault("kind", "");
                 String range = state.getOrDefault("start", "?") + "-" + state.getOrDefault("end", "?");
-                parts.add((kind.equals("dhcp") ? "DHCP range " : kind.isEmpty() ? "range " : kind + " range ") + range
+                parts.add((kind.equals("dhcp") ? "DHCP pool " : kind.isEmpty() ? "range " : kind + " range ") + range
                         + quoted(state.getOrDefault("description", "")).map(d -> " (" + d + ")").orElse(""));
             }
             default -> parts.add(quoted(state.getOrDefault("description", "")).orElse("no description"));

@@ -115,7 +115,7 @@ class HistoryViewModelTest {
                 Gateway: 10.0.0.1""");
         ChangeRow range = vm.rows().get(7);
         assertThat(range.object()).isEqualTo("range 10.0.0.0/24 in lab 10.0.0.100-10.0.0.199");
-        assertThat(range.summary()).isEqualTo("DHCP range 10.0.0.100-10.0.0.199 (\u201cdesk pool\u201d)");
+        assertThat(range.summary()).isEqualTo("DHCP pool 10.0.0.100-10.0.0.199 (\u201cdesk pool\u201d)");
         assertThat(range.after()).contains("Start: 10.0.0.100", "End: 10.0.0.199", "Kind: dhcp", "Description: desk pool");
     }
 
