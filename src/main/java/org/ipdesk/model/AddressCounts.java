@@ -34,6 +34,12 @@ public final class AddressCounts {
         return n.bitLength() <= EXACT_BITS ? grouped(n) : power(n);
     }
 
+    /** "1 network", "3 subnets", "1,024 addresses", "0 errors": the count, grouped, and the noun in its number. */
+    public static String counted(long n, String noun) {
+        String plural = noun.endsWith("s") || noun.endsWith("x") ? noun + "es" : noun + "s";
+        return String.format(Locale.ROOT, "%,d", n) + " " + (n == 1 ? noun : plural);
+    }
+
     /** "1,234,567". */
     public static String grouped(BigInteger n) {
         return String.format(Locale.ROOT, "%,d", n);

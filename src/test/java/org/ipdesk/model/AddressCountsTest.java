@@ -61,4 +61,12 @@ class AddressCountsTest {
         assertThat(AddressCounts.compact(BigInteger.ONE.shiftLeft(64).subtract(BigInteger.TWO))).isEqualTo("~2^64");
         assertThat(AddressCounts.compact(BigInteger.ZERO)).isEqualTo("0");
     }
+
+    @Test
+    void countedNounsTakeTheirNumber() {
+        assertThat(AddressCounts.counted(1, "network")).isEqualTo("1 network");
+        assertThat(AddressCounts.counted(0, "subnet")).isEqualTo("0 subnets");
+        assertThat(AddressCounts.counted(1, "address")).isEqualTo("1 address");
+        assertThat(AddressCounts.counted(2_400, "address")).isEqualTo("2,400 addresses");
+    }
 }

@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.ipdesk.model.AddressCounts;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.ImportPlan;
 import org.ipdesk.allocator.ImportPlan.Result;
@@ -186,9 +187,12 @@ public final class ImportPreviewViewModel {
             importing.set(false);
             progress.set(1);
             imported.set(true);
-            String done = String.format("Imported %s: %,d networks, %,d subnets, %,d ranges, %,d addresses "
-                            + "(%,d unchanged)", file.getFileName(), applied.networks(), applied.subnets(),
-                    applied.ranges(), applied.addresses(), applied.unchanged());
+            String done = "Imported " + file.getFileName() + ": "
+                    + AddressCounts.counted(applied.networks(), "network") + ", "
+                    + AddressCounts.counted(applied.subnets(), "subnet") + ", "
+                    + AddressCounts.counted(applied.ranges(), "range") + ", "
+                    + AddressCounts.counted(applied.addresses(), "address")
+                    + String.format(" (%,d unchanged)", applied.unchanged());
             summary.set(done);
             onImported.accept(done);
         }, problem -> {

@@ -120,6 +120,22 @@ class HistoryViewModelTest {
     }
 
     @Test
+    void anImportReadsAsTheImportOfAFileWithWhatItAdded() throws Exception {
+        Path file = dir.resolve("import2.csv");
+        java.nio.file.Files.copy(Path.of("src/test/resources/import/ipdesk-mixed.csv"), file);
+        org.ipdesk.exchange.CsvImport.ParsedFile parsed = org.ipdesk.exchange.CsvImport.read(file,
+                java.util.Optional.empty());
+        allocator.applyImport(org.ipdesk.exchange.CsvImport.preview(allocator, parsed));
+
+        vm.load();
+        ChangeRow row = vm.rows().get(0);
+        assertThat(row.action()).isEqualTo("imported");
+        assertThat(row.object()).isEqualTo("file import2.csv");
+        assertThat(row.summary()).startsWith("1 network, 1 subnet, 1 range, 3 addresses (6 rows");
+        assertThat(row.action() + " " + row.object() + " \u2014 " + row.summary()).doesNotContain("held", "import import2");
+    }
+
+    @Test
     void aSubnetUpdateAndDeleteSayWhatChanged() {
         allocator.updateSubnet(data.lan.id(), SubnetSpec.of(data.lan.cidr()).withName("Office").withVlan(21)
                 .withGateway(data.lan.gateway().orElseThrow()).withDescription("Second floor, wired desks"));

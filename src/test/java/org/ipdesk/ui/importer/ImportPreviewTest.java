@@ -77,7 +77,7 @@ class ImportPreviewTest {
         assertThat(vm.summaryProperty().get()).startsWith("6 rows (layout ipdesk, delimiter ','): 6 new");
         assertThat(allocator.networks()).isEmpty(); // the preview wrote nothing
         vm.importAll();
-        assertThat(done).singleElement().asString().startsWith("Imported good.csv: 1 networks, 1 subnets, 1 ranges, ");
+        assertThat(done).singleElement().asString().startsWith("Imported good.csv: 1 network, 1 subnet, 1 range, ");
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
         assertThat(allocator.networks()).hasSize(1);
 
