@@ -37,7 +37,22 @@ public final class ImportPreviewViewModel {
 
     /** One row of the file as the preview shows it. */
     public record PreviewRow(int row, String kind, String what, String result, String note, boolean problem) {
+
+        /** The row disagrees with what the database holds (the file and the database say different things). */
+        public boolean conflict() {
+            return result.equals(Result.CONFLICT.label());
+        }
+
+        /** The row cannot be imported at all (unreadable, or against a rule). */
+        public boolean error() {
+            return result.equals(Result.ERROR.label());
+        }
     }
+
+    /** What the tint of a conflict row means, for the legend above the rows. */
+    public static final String CONFLICT_MEANS = "Conflict: the row says otherwise than the database";
+    /** What the tint of an error row means, for the legend above the rows. */
+    public static final String ERROR_MEANS = "Error: the row cannot be imported as it is";
 
     private final ObservableList<PreviewRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
