@@ -192,7 +192,7 @@ public final class MainView {
                 + "or load the sample data to see IPDesk at work.");
         text.setWrapText(true);
         text.getStyleClass().add("first-run-text");
-        Button create = new Button("Create a network\u2026", new FontIcon(Material2MZ.ROUTER));
+        Button create = new Button("Create a network\u2026", new FontIcon(org.ipdesk.ui.action.ConceptIcons.NETWORK));
         create.setOnAction(event -> viewModel.edits().newNetwork());
         create.setDefaultButton(false);
         Button open = new Button("Open a database\u2026", new FontIcon(Material2AL.FOLDER_OPEN));

@@ -79,6 +79,10 @@ class SubnetHeaderViewTest {
         return robot.lookup("#" + id).queryAs(Label.class).getText();
     }
 
+    private org.kordamp.ikonli.Ikon badgeIcon(String id) {
+        return ((org.kordamp.ikonli.javafx.FontIcon) robot.lookup("#" + id).queryAs(Label.class).getGraphic()).getIconCode();
+    }
+
     private boolean visible(String id) {
         return robot.lookup("#" + id).query().isVisible();
     }
@@ -108,6 +112,12 @@ class SubnetHeaderViewTest {
                 + " \u00b7 0 deprecated \u00b7 1 gateway \u00b7 100 DHCP pool \u00b7 149 free of 254 usable");
         assertThat(view.usageBar().getAccessibleText()).startsWith("4 allocated (1.57 %), 0 reserved (0 %)")
                 .contains("1 gateway (0.39 %)", "100 DHCP pool (39.37 %)");
+
+        // the chips carry the icons the toolbar and dialogs use for the same things
+        assertThat(badgeIcon("networkBadge")).isEqualTo(org.ipdesk.ui.action.ConceptIcons.NETWORK);
+        assertThat(badgeIcon("gatewayBadge")).isEqualTo(org.ipdesk.ui.action.ConceptIcons.GATEWAY);
+        assertThat(badgeIcon("vlanBadge")).isEqualTo(org.ipdesk.ui.action.ConceptIcons.VLAN);
+        assertThat(org.ipdesk.ui.action.StandardAction.NEW_NETWORK.icon()).contains(badgeIcon("networkBadge"));
 
         // a subnet without VLAN, gateway or description hides those badges
         show(data.p2p);
