@@ -429,11 +429,11 @@ public final class MainView {
 
     private void exportAddresses() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Export the addresses of the selected subnet or network");
+        chooser.setTitle(viewModel.files().exportAddressesTitle());
         chooser.getExtensionFilters().setAll(
                 new javafx.stage.FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"),
                 new javafx.stage.FileChooser.ExtensionFilter("Excel workbook (*.xlsx)", "*.xlsx"));
-        chooser.setInitialFileName("addresses.csv");
+        chooser.setInitialFileName(viewModel.files().exportAddressesFileName());
         java.io.File file = chooser.showSaveDialog(window());
         if (file != null) {
             String name = file.getName();
