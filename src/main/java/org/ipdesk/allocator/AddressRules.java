@@ -79,7 +79,7 @@ final class AddressRules {
         }
         for (AddressRange r : ranges) {
             if (r.kind() == RangeKind.DHCP && r.range().contains(ip)) {
-                throw new AddressInRange(ip + " lies in the DHCP range " + r.range()
+                throw new AddressInRange(ip + " lies in the DHCP pool " + r.range()
                         + (r.description().isEmpty() ? "" : " (" + r.description() + ")")
                         + "; only status dhcp may be recorded there");
             }

@@ -384,6 +384,14 @@ public final class Allocator implements AutoCloseable {
         return usage.usage(subnetId);
     }
 
+    /**
+     * Utilisation of one subnet (children included) and, read in the same transaction, how many of its own usable
+     * addresses are in each state the address grid draws; the subnet header shows both.
+     */
+    public org.ipdesk.model.UsageBreakdown usageBreakdown(long subnetId) {
+        return usage.breakdown(subnetId);
+    }
+
     /** How many addresses are held in the whole database. */
     public long addressCount() {
         return usage.addressCount();

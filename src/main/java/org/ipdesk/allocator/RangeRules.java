@@ -63,7 +63,7 @@ final class RangeRules {
         if (kind == RangeKind.DHCP) {
             for (Address a : s.addressesIn(subnet.id(), range, Integer.MAX_VALUE)) {
                 if (a.status() != AddressStatus.DHCP) {
-                    throw new Conflict("the DHCP range " + range + " would include " + a.ip() + ", "
+                    throw new Conflict("the DHCP pool " + range + " would include " + a.ip() + ", "
                             + a.status().label() + " to " + a.holder());
                 }
             }

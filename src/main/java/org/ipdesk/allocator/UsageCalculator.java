@@ -12,6 +12,7 @@ import java.util.Set;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.model.AddressStatus;
+import org.ipdesk.model.CellState;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.Usage;
@@ -49,6 +50,34 @@ final class UsageCalculator {
             }
         }
         return compute(subtree, held, ranges, heldGateways).get(root.id());
+    }
+
+    /**
+     * How many usable addresses of {@code subnet}'s own level are in each state the address grid paints (see
+     * GridQueries: the gateway over a held address, a held address over its range, children as one state).
+     */
+    static Map<CellState, BigInteger> states(Session s, Subnet subnet) {
+        Map<CellState, BigInteger> states = new EnumMap<>(CellState.class);
+        Map<AddressStatus, Long> held = s.statusCounts(subnet.id());
+        for (AddressStatus status : AddressStatus.values()) {
+            states.merge(CellState.of(status), count(held, status), BigInteger::add);
+        }
+        subnet.gateway().ifPresent(g -> {
+            states.put(CellState.GATEWAY, BigInteger.ONE);
+            s.address(subnet.id(), g).ifPresent(a ->
+                    states.merge(CellState.of(a.status()), BigInteger.ONE.negate(), BigInteger::add));
+        });
+        for (Session.RangeOccupancy r : s.rangeOccupancy(subnet.id())) {
+            BigInteger unheld = r.range().range().size().subtract(BigInteger.valueOf(r.held()));
+            states.merge(r.range().kind() == RangeKind.DHCP ? CellState.DHCP_RANGE : CellState.RESERVED_RANGE,
+                    unheld, BigInteger::add);
+        }
+        for (Subnet child : s.children(subnet.networkId(), java.util.OptionalLong.of(subnet.id()))) {
+            states.merge(CellState.CHILD_SUBNET, spanInsideUsable(subnet.cidr(), child.cidr()), BigInteger::add);
+        }
+        BigInteger taken = states.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
+        states.put(CellState.FREE, subnet.cidr().usableCount().subtract(taken));
+        return states;
     }
 
     private static Map<Long, Usage> compute(List<Subnet> subnets, Map<Long, Map<AddressStatus, Long>> held,

@@ -8,6 +8,7 @@ import java.util.OptionalLong;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.Usage;
+import org.ipdesk.model.UsageBreakdown;
 import org.ipdesk.store.Database;
 import org.ipdesk.store.Session;
 
@@ -25,6 +26,13 @@ final class UsageQueries {
 
     Usage usage(long subnetId) {
         return database.read(s -> UsageCalculator.computeOne(s, subnet(s, subnetId)));
+    }
+
+    UsageBreakdown breakdown(long subnetId) {
+        return database.read(s -> {
+            Subnet subnet = subnet(s, subnetId);
+            return new UsageBreakdown(UsageCalculator.computeOne(s, subnet), UsageCalculator.states(s, subnet));
+        });
     }
 
     long addressCount() {

@@ -14,7 +14,7 @@ final class AddressRows {
     private AddressRows() {
     }
 
-    /** An address as JSON: {@code mac} is null when none is recorded, times are ISO-8601 instants. */
+    /** An address as JSON: {@code mac} is null when none is recorded, times are ISO-8601 instants to the second. */
     record AddressJson(String ip, String subnet, String network, String status, String hostname, String mac,
                        String owner, String description, String createdAt, String updatedAt) {
 
@@ -22,7 +22,8 @@ final class AddressRows {
             AddressDetails d = address.details();
             return new AddressJson(address.ip().toString(), subnet.cidr().toString(), subnet.networkName(),
                     d.status().label(), d.hostname(), d.mac().map(Mac::toString).orElse(null), d.owner(),
-                    d.description(), address.createdAt().toString(), address.updatedAt().toString());
+                    d.description(), address.createdAt().truncatedTo(ChronoUnit.SECONDS).toString(),
+                    address.updatedAt().truncatedTo(ChronoUnit.SECONDS).toString());
         }
     }
 

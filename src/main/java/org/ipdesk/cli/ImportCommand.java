@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.ipdesk.model.AddressCounts;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.ImportPlan;
 import org.ipdesk.allocator.ImportPlan.Result;
@@ -72,9 +73,11 @@ final class ImportCommand extends CliCommand {
                 return;
             }
             ImportPlan.Applied applied = allocator.applyImport(plan);
-            out().printf("Imported %s: %d networks, %d subnets, %d ranges, %,d addresses (%,d unchanged rows left "
-                            + "as they were) in %.1f s%n", TerminalText.escape(applied.source()), applied.networks(),
-                    applied.subnets(), applied.ranges(), applied.addresses(), applied.unchanged(), applied.millis() / 1000.0);
+            out().printf("Imported %s: %s, %s, %s, %s (%,d unchanged rows left as they were) in %.1f s%n",
+                    TerminalText.escape(applied.source()), AddressCounts.counted(applied.networks(), "network"),
+                    AddressCounts.counted(applied.subnets(), "subnet"), AddressCounts.counted(applied.ranges(), "range"),
+                    AddressCounts.counted(applied.addresses(), "address"), applied.unchanged(),
+                    applied.millis() / 1000.0);
         }
     }
 
@@ -117,11 +120,11 @@ final class ImportCommand extends CliCommand {
 
     private void print(CsvImport.ParsedFile parsed, ImportPlan plan) {
         Map<Result, Long> counts = plan.counts();
-        out().printf("Preview of %s (layout %s, delimiter %s): %,d rows: %,d new, %,d unchanged, %,d conflict, "
-                        + "%,d error%n", TerminalText.escape(parsed.name()), parsed.layout().label(),
-                parsed.delimiterName(), plan.rows().size(),
-                counts.get(Result.NEW), counts.get(Result.UNCHANGED), counts.get(Result.CONFLICT),
-                counts.get(Result.ERROR));
+        out().printf("Preview of %s (layout %s, delimiter %s): %s: %,d new, %,d unchanged, %s, %s%n",
+                TerminalText.escape(parsed.name()), parsed.layout().label(), parsed.delimiterName(),
+                AddressCounts.counted(plan.rows().size(), "row"), counts.get(Result.NEW), counts.get(Result.UNCHANGED),
+                AddressCounts.counted(counts.get(Result.CONFLICT), "conflict"),
+                AddressCounts.counted(counts.get(Result.ERROR), "error"));
         List<ImportPlan.Row> problems = plan.problems();
         problems.stream().limit(LISTED).forEach(r -> out().println("  " + TerminalText.message(r.describe())));
         if (problems.size() > LISTED) {

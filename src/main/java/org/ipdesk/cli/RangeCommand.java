@@ -29,7 +29,7 @@ final class RangeCommand implements Runnable {
     @Command(name = "add", mixinStandardHelpOptions = true,
             description = {"Adds a DHCP pool or a reserved range to a subnet.",
                     "It must lie in the subnet's usable addresses and overlap no other range, child subnet or the "
-                            + "gateway; a DHCP range may only contain addresses of status dhcp."})
+                            + "gateway; a DHCP pool may only contain addresses of status dhcp."})
     static final class Add extends CliCommand {
         @Parameters(index = "0", paramLabel = "SUBNET", description = "The subnet's CIDR, e.g. 10.0.0.0/24.")
         String subnet;

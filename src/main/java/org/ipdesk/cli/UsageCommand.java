@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.model.AddressCounts;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.Usage;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "usage", mixinStandardHelpOptions = true,
         description = {"Shows how full each subnet and network is.",
                 "A subnet's figures include its child subnets; a network's are the sum of its top-level subnets. "
-                        + "Unheld addresses in DHCP ranges count as dhcp, those in reserved ranges and an unheld "
+                        + "Unheld addresses in DHCP pools count as dhcp, those in reserved ranges and an unheld "
                         + "gateway as reserved. Used = usable - free."})
 final class UsageCommand extends CliCommand {
     @Parameters(paramLabel = "NETWORK", arity = "0..1", description = "Only this network.")
@@ -78,8 +79,9 @@ final class UsageCommand extends CliCommand {
                     "FREE", "USED").alignRight(2, 3, 4, 5, 6, 7, 8);
             for (int i = 0; i < subnets.size(); i++) {
                 SubnetUsage r = subnetRows.get(i);
-                table.row(r.network(), "  ".repeat(SubnetCommand.depth(subnets.get(i), byId)) + r.cidr(), r.usable(),
-                        r.allocated(), r.reserved(), r.dhcp(), r.deprecated(), r.free(), r.percent() + "%");
+                table.row(r.network(), "  ".repeat(SubnetCommand.depth(subnets.get(i), byId)) + r.cidr(),
+                        count(r.usable()), count(r.allocated()), count(r.reserved()), count(r.dhcp()),
+                        count(r.deprecated()), count(r.free()), r.percent() + "%");
             }
             table.print(out);
         }
@@ -88,10 +90,15 @@ final class UsageCommand extends CliCommand {
         Table totals = new Table("NETWORK", "USABLE", "ALLOCATED", "RESERVED", "DHCP", "DEPRECATED", "FREE", "USED")
                 .alignRight(1, 2, 3, 4, 5, 6, 7);
         for (NetworkUsage r : networkRows) {
-            totals.row(r.network(), r.usable(), r.allocated(), r.reserved(), r.dhcp(), r.deprecated(), r.free(),
-                    r.percent() + "%");
+            totals.row(r.network(), count(r.usable()), count(r.allocated()), count(r.reserved()), count(r.dhcp()),
+                    count(r.deprecated()), count(r.free()), r.percent() + "%");
         }
         totals.print(out);
+    }
+
+    /** A count of the text table, written as the window writes it ("16,777,214", "2^64 − 1"). */
+    private static String count(String exact) {
+        return AddressCounts.compact(new java.math.BigInteger(exact));
     }
 
     private static String str(java.math.BigInteger value) {

@@ -1,6 +1,7 @@
 package org.ipdesk.exchange;
 
 import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -47,11 +48,12 @@ public record AddressList(List<PlacedAddress> entries) {
         return new AddressList(entries);
     }
 
-    /** One entry as cells in the order of {@link #HEADERS}: text, and the two instants. */
+    /** One entry as cells in the order of {@link #HEADERS}: text, and the two instants to the second. */
     static List<Object> cells(PlacedAddress e) {
         Address a = e.address();
         return List.of(a.ip().toString(), e.subnet().cidr().toString(), e.subnet().networkName(),
                 a.status().label(), a.details().hostname(), a.details().mac().map(Object::toString).orElse(""),
-                a.details().owner(), a.details().description(), a.createdAt(), a.updatedAt());
+                a.details().owner(), a.details().description(), a.createdAt().truncatedTo(ChronoUnit.SECONDS),
+                a.updatedAt().truncatedTo(ChronoUnit.SECONDS));
     }
 }

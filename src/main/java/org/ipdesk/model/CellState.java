@@ -34,11 +34,11 @@ public enum CellState {
         };
     }
 
-    /** "DHCP range", "not usable", ... as a legend or tooltip says it. */
+    /** "DHCP pool", "not usable", ... as a legend or tooltip says it. */
     public String label() {
         return switch (this) {
             case DHCP -> "DHCP lease";
-            case DHCP_RANGE -> "DHCP range";
+            case DHCP_RANGE -> "DHCP pool";
             case RESERVED_RANGE -> "reserved range";
             case UNUSABLE -> "not usable";
             case CHILD_SUBNET -> "child subnet";

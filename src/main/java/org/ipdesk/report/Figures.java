@@ -2,30 +2,22 @@ package org.ipdesk.report;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.Instant;
 import java.util.OptionalInt;
+import org.ipdesk.model.AddressCounts;
 
 /** How the reports spell figures for people (PDF, HTML); the data formats write exact decimal strings. */
 final class Figures {
-    /** Up to this many digits a count is written out in full; beyond it as ≈1.21e24. */
-    private static final BigInteger LONGEST = BigInteger.TEN.pow(15);
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
 
     private Figures() {
     }
 
-    /** 16,777,214 or, for counts of 16 digits and more, ≈1.21e24. */
+    /** 16,777,214 or, past a trillion, the power-of-two form the window shows ("2^64 − 1", "~2^70"). */
     static String count(BigInteger value) {
-        if (value.abs().compareTo(LONGEST) < 0) {
-            return String.format(java.util.Locale.ROOT, "%,d", value);
-        }
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(3));
-        int exponent = rounded.precision() - rounded.scale() - 1;
-        BigDecimal mantissa = rounded.movePointLeft(exponent);
-        return "\u2248" + mantissa.toPlainString() + "e" + exponent;
+        return AddressCounts.compact(value);
     }
 
     static String percent(BigDecimal percent) {

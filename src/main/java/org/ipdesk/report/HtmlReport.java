@@ -16,8 +16,8 @@ import org.ipdesk.report.UsageReport.Total;
 /**
  * The usage report as one self-contained HTML file: inline CSS, utilisation bars as styled divs coloured by
  * threshold, no scripts, images, fonts or links to anything outside the file. All text is escaped. Each figure
- * cell carries its exact value in {@code data-value}; the visible text groups digits and shortens counts of 16
- * digits and more (≈1.21e24).
+ * cell carries its exact value in {@code data-value}; the visible text groups digits and writes counts past a
+ * trillion as the window does ("2^64 − 1", "~2^70").
  */
 public final class HtmlReport implements UsageExporter {
     private static final List<String> HEADERS = List.of("Network", "Subnet", "Name", "VLAN", "Size", "Usable",
@@ -36,10 +36,12 @@ public final class HtmlReport implements UsageExporter {
             tr.depth3 td.cidr{padding-left:44px}tr.depth4 td.cidr{padding-left:56px}
             .bar{width:120px;height:10px;background:#eaeef2;border-radius:2px;overflow:hidden}
             .bar div{height:100%}
-            .ok{background:#2da44e}.warning{background:#d4a72c}.critical{background:#cf222e}
+            .ok{background:OK}.warning{background:WARNING}.critical{background:CRITICAL}
             .level-warning{color:#9a6700;font-weight:600}.level-critical{color:#cf222e;font-weight:600}
             @media print{body{margin:0}}
-            """;
+            """.replace("{background:OK}", "{background:" + Level.OK.colour() + "}")
+            .replace("{background:WARNING}", "{background:" + Level.WARNING.colour() + "}")
+            .replace("{background:CRITICAL}", "{background:" + Level.CRITICAL.colour() + "}");
 
     @Override
     public void write(UsageReport report, OutputStream out, ExportMonitor monitor) throws IOException {

@@ -72,7 +72,8 @@ public final class JsonReport implements UsageExporter {
     @Override
     public void write(UsageReport report, OutputStream out, ExportMonitor monitor) throws IOException {
         monitor.checkCancelled();
-        ReportJson json = new ReportJson(report.generatedAt().toString(), report.databaseName(),
+        ReportJson json = new ReportJson(
+                report.generatedAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), report.databaseName(),
                 report.network().orElse(null),
                 new ThresholdsJson(report.thresholds().warn(), report.thresholds().critical()),
                 report.subnets().stream().map(SubnetJson::of).toList(),

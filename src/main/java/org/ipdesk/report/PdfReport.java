@@ -29,15 +29,12 @@ import org.ipdesk.report.UsageReport.Total;
 
 /**
  * The usage report as a PDF (OpenPDF): landscape A4, title, date, database name and thresholds; the subnet table
- * with a small utilisation bar per row, green, amber or red by threshold; network totals, grand totals, the ten
+ * with a small utilisation bar per row, blue, amber or red by threshold as in the window; network totals, grand totals, the ten
  * fullest subnets and those over the thresholds; "Page n of m" at the foot of every page. Latin text is in the
  * standard Helvetica; other scripts and emoji in bundled fonts, chosen per character ({@link PdfGlyphs}). A character
  * no bundled font has is drawn as U+FFFD and named by {@link #warnings}.
  */
 public final class PdfReport implements UsageExporter {
-    static final Color GREEN = new Color(0x2d, 0xa4, 0x4e);
-    static final Color AMBER = new Color(0xd4, 0xa7, 0x2c);
-    static final Color RED = new Color(0xcf, 0x22, 0x2e);
     private static final Color TRACK = new Color(0xea, 0xee, 0xf2);
     private static final Color HEADER_FILL = new Color(0xf0, 0xf2, 0xf5);
     private static final Color GREY = new Color(0x57, 0x60, 0x6a);
@@ -242,13 +239,13 @@ public final class PdfReport implements UsageExporter {
     private static PdfPCell bar(BigDecimal percent, Level level) {
         PdfPCell cell = cell("", Element.ALIGN_LEFT);
         float share = percent.min(BigDecimal.valueOf(100)).max(BigDecimal.ZERO).floatValue() / 100f;
-        Color colour = switch (level) {
-            case OK -> GREEN;
-            case WARNING -> AMBER;
-            case CRITICAL -> RED;
-        };
-        cell.setCellEvent(new Bar(share, colour));
+        cell.setCellEvent(new Bar(share, colour(level)));
         return cell;
+    }
+
+    /** The fill of a usage bar at {@code level}: the colour the window draws. */
+    static Color colour(Level level) {
+        return Color.decode(level.colour());
     }
 
     /** Draws the utilisation bar inside its cell: a grey track and a coloured fill. */

@@ -49,5 +49,17 @@ public record Thresholds(BigDecimal warn, BigDecimal critical) {
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
         }
+
+        /**
+         * The colour of this level's usage bar, "#rrggbb", the one the window draws in its light theme (AtlantaFX
+         * Primer's accent, warning and danger emphasis): blue below the warning threshold, amber, then red.
+         */
+        public String colour() {
+            return switch (this) {
+                case OK -> "#0969da";
+                case WARNING -> "#bf8700";
+                case CRITICAL -> "#cf222e";
+            };
+        }
     }
 }

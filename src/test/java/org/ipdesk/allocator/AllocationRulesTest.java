@@ -111,7 +111,7 @@ class AllocationRulesTest {
         allocator.addRange(lan.id(), ip("10.0.0.100"), ip("10.0.0.199"), RangeKind.DHCP, "pool");
         assertThatThrownBy(() -> allocator.reserve(lan.id(), ip("10.0.0.150"), AddressDetails.allocated("x")))
                 .isInstanceOf(AddressInRange.class)
-                .hasMessageContaining("10.0.0.150 lies in the DHCP range 10.0.0.100-10.0.0.199");
+                .hasMessageContaining("10.0.0.150 lies in the DHCP pool 10.0.0.100-10.0.0.199");
         Address lease = allocator.reserve(lan.id(), ip("10.0.0.150"), AddressDetails.of(AddressStatus.DHCP));
         assertThat(lease.status()).isEqualTo(AddressStatus.DHCP);
     }

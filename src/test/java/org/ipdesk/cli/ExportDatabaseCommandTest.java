@@ -43,7 +43,7 @@ class ExportDatabaseCommandTest {
 
         Cli fresh = new Cli(dir.resolve("fresh.db"));
         Cli.Result imported = fresh.ok("import", csv.toString());
-        assertThat(imported.out()).contains("0 unchanged, 0 conflict, 0 error").contains("Imported everything.csv: 3 networks");
+        assertThat(imported.out()).contains("0 unchanged, 0 conflicts, 0 errors").contains("Imported everything.csv: 3 networks");
         // the fresh database exports to the same bytes: every exported field of every row is equal
         Path again = dir.resolve("again.csv");
         fresh.ok("export", "database", "-o", again.toString());
@@ -59,7 +59,7 @@ class ExportDatabaseCommandTest {
 
         Cli.Result result = cli.ok("import", csv.toString());
 
-        assertThat(result.out()).contains(String.format("%,d rows: 0 new, %,d unchanged, 0 conflict, 0 error", rows, rows))
+        assertThat(result.out()).contains(String.format("%,d rows: 0 new, %,d unchanged, 0 conflicts, 0 errors", rows, rows))
                 .contains(String.format("Nothing to import: all %,d rows of everything.csv are in the database as they "
                         + "are; nothing was written.", rows));
         // no change-log entry either

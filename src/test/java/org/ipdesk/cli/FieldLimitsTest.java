@@ -93,7 +93,7 @@ class FieldLimitsTest {
         String before = ContentSnapshot.of(db);
         Cli.Result r = cli.run("import", csv.toString());
         assertThat(r.code()).as(r.toString()).isEqualTo(1);
-        assertThat(r.out()).contains("4 rows: 2 new, 0 unchanged, 0 conflict, 2 error")
+        assertThat(r.out()).contains("4 rows: 2 new, 0 unchanged, 0 conflicts, 2 errors")
                 .contains("row 3: error: description is 2,000 characters; the limit is 1,000")
                 .contains("row 4: error: the owner column holds 10,485,760 characters; no cell may hold more than "
                         + "10,000");

@@ -39,7 +39,7 @@ class ImportBackupCommandTest {
         String before = ContentSnapshot.of(db);
         Cli.Result result = cli.ok("import", csv("good.csv", GOOD).toString(), "--dry-run");
         assertThat(result.out()).contains("Preview of good.csv (layout ipdesk, delimiter ,): 3 rows: 3 new, 0 unchanged, "
-                + "0 conflict, 0 error").contains("Dry run: nothing was written.");
+                + "0 conflicts, 0 errors").contains("Dry run: nothing was written.");
         assertThat(ContentSnapshot.of(db)).isEqualTo(before);
     }
 
@@ -54,7 +54,7 @@ class ImportBackupCommandTest {
     void importAppliesAndSaysWhat() throws Exception {
         Cli cli = new Cli(dir.resolve("ipdesk.db"));
         Cli.Result result = cli.ok("import", csv("good.csv", GOOD).toString());
-        assertThat(result.out()).contains("Imported good.csv: 1 networks, 1 subnets, 0 ranges, 2 addresses");
+        assertThat(result.out()).contains("Imported good.csv: 1 network, 1 subnet, 0 ranges, 2 addresses");
         assertThat(cli.ok("find", "web-02").out()).contains("10.0.0.6");
     }
 

@@ -97,7 +97,7 @@ class RefusalsTest {
     @Test
     void addressInADhcpRange() {
         assertThat(refused(1, "ip", "reserve", "10.0.0.0/24", "10.0.0.150", "--network", "dc1").err())
-                .contains("lies in the DHCP range 10.0.0.100-10.0.0.199");
+                .contains("lies in the DHCP pool 10.0.0.100-10.0.0.199");
     }
 
     @Test

@@ -113,7 +113,7 @@ class TerminalInjectionTest {
         Cli.Result r = cli.run("import", csv.toString(), "--dry-run");
         assertThat(r.code()).as(r.toString()).isEqualTo(1);
         assertThat(r.out())
-                .contains("6 rows: 2 new, 0 unchanged, 0 conflict, 4 error")
+                .contains("6 rows: 2 new, 0 unchanged, 0 conflicts, 4 errors")
                 .contains("row 3: error: description contains a control character (U+0000 NUL) at "
                         + "position 4; remove it")
                 .contains("row 4: error: owner contains a control character (U+001B ESC) at position 2; "

@@ -78,7 +78,11 @@ class AddressExportTest {
             assertThat(r.get("network")).isEqualTo("lab");
             assertThat(r.get("status")).isEqualTo("allocated");
         }
-        assertThat(records.get(0).get("created_at")).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        // ISO-8601 UTC to the second: no fraction of a second
+        assertThat(records).allSatisfy(r -> {
+            assertThat(r.get("created_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+            assertThat(r.get("updated_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
+        });
     }
 
     @Test
@@ -99,6 +103,14 @@ class AddressExportTest {
                 assertThat(row.getCell(0).getText()).isEqualTo("10.0.0." + (10 + i));
                 assertThat(row.getCell(8).getType()).isEqualTo(CellType.NUMBER);
                 assertThat(row.getCell(8).asDate()).isNotNull();
+                // whole seconds: the cell holds no fraction of a second
+                for (int column : new int[] {8, 9}) {
+                    java.math.BigDecimal days = row.getCell(column).asNumber();
+                    java.math.BigDecimal seconds = days.multiply(java.math.BigDecimal.valueOf(86_400));
+                    assertThat(seconds.subtract(seconds.setScale(0, java.math.RoundingMode.HALF_UP)).abs())
+                            .isLessThan(new java.math.BigDecimal("0.0001"));
+                    assertThat(row.getCell(column).asDate().getNano()).isZero();
+                }
             }
         }
     }

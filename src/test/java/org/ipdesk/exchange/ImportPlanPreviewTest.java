@@ -97,7 +97,7 @@ class ImportPlanPreviewTest {
             ImportPlan plan = CsvImport.preview(allocator, CsvImport.parse("rules.csv", csv, Optional.empty()));
             assertThat(plan.problems()).extracting(ImportPlan.Row::describe).containsExactly(
                     "row 4: error: 10.0.0.255 is the broadcast address of 10.0.0.0/24 and cannot be assigned",
-                    "row 5: error: 10.0.0.110 lies in the DHCP range 10.0.0.100-10.0.0.120; only status dhcp may be "
+                    "row 5: error: 10.0.0.110 lies in the DHCP pool 10.0.0.100-10.0.0.120; only status dhcp may be "
                             + "recorded there",
                     plan.problems().get(2).describe(),
                     "row 7: error: no subnet of network 'dc1' holds 10.9.9.9; add a subnet row for it or create the "

@@ -57,6 +57,14 @@ class RoundTripTest {
             // importing the export again changes nothing
             ImportPlan again = CsvImport.preview(target, CsvImport.read(addresses, Optional.empty()));
             assertThat(again.rows()).allMatch(r -> r.result() == ImportPlan.Result.UNCHANGED);
+            // an export of an older version, with nanoseconds in its times, is read as well
+            assertThat(Files.readString(addresses)).containsPattern(",\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ,");
+            Path old = dir.resolve("old-addresses.csv");
+            Files.writeString(old, Files.readString(addresses).replaceAll("(T\\d\\d:\\d\\d:\\d\\d)Z", "$1.123456789Z"));
+            assertThat(Files.readString(old)).contains(".123456789Z");
+            ImportPlan older = CsvImport.preview(target, CsvImport.read(old, Optional.empty()));
+            assertThat(older.problems()).isEmpty();
+            assertThat(older.rows()).allMatch(r -> r.result() == ImportPlan.Result.UNCHANGED);
         }
     }
 

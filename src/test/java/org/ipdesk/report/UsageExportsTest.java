@@ -150,6 +150,50 @@ class UsageExportsTest {
     }
 
     @Test
+    void pdfWritesIpv6SizesAsTheWindowDoes() throws IOException {
+        String text;
+        try (PDDocument document = Loader.loadPDF(SampleReport.bytes(new PdfReport(), report))) {
+            text = new PDFTextStripper().getText(document);
+        }
+        assertThat(text.lines().filter(line -> line.contains("2001:db8:20:1::/64")).findFirst().orElseThrow())
+                .contains("2^64 \u2212 1").doesNotContain("e19");
+        assertThat(text.lines().filter(line -> line.contains("2001:db8:20::/48")).findFirst().orElseThrow())
+                .contains("2^80", "2^80 \u2212 1");
+        assertThat(text).doesNotContain("\u2248", "e19", "e24");
+    }
+
+    @Test
+    void htmlWritesIpv6SizesAsTheWindowDoesAndKeepsTheExactValue() {
+        Document doc = Jsoup.parse(new String(SampleReport.bytes(new HtmlReport(), report), StandardCharsets.UTF_8));
+        Element row = doc.select("#subnets tr:has(td)").stream()
+                .filter(r -> r.select("td").get(1).text().equals("2001:db8:20:1::/64")).findFirst().orElseThrow();
+        // columns: network, subnet, name, vlan, size, usable
+        assertThat(row.select("td").get(4).text()).isEqualTo("2^64");
+        assertThat(row.select("td").get(5).text()).isEqualTo("2^64 \u2212 1");
+        assertThat(row.select("td").get(5).attr("data-value")).isEqualTo("18446744073709551615");
+    }
+
+    @Test
+    void reportBarsHaveTheColoursTheWindowDraws() throws IOException {
+        // the window's usage bars are AtlantaFX Primer's accent, warning and danger emphasis (ipdesk.css)
+        String theme;
+        try (var in = getClass().getResourceAsStream("/atlantafx/base/theme/primer-light.css")) {
+            theme = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        for (var entry : java.util.Map.of(Thresholds.Level.OK, "accent", Thresholds.Level.WARNING, "warning",
+                Thresholds.Level.CRITICAL, "danger").entrySet()) {
+            var m = java.util.regex.Pattern.compile("-color-" + entry.getValue() + "-emphasis:\\s*(#[0-9a-fA-F]{6});")
+                    .matcher(theme);
+            assertThat(m.find()).isTrue();
+            java.awt.Color drawn = java.awt.Color.decode(m.group(1));
+            assertThat(PdfReport.colour(entry.getKey())).as(entry.getKey().label()).isEqualTo(drawn);
+            String html = new String(SampleReport.bytes(new HtmlReport(), report), StandardCharsets.UTF_8);
+            assertThat(html.toLowerCase(java.util.Locale.ROOT))
+                    .contains("." + entry.getKey().label() + "{background:" + m.group(1).toLowerCase(java.util.Locale.ROOT) + "}");
+        }
+    }
+
+    @Test
     void htmlEscapesText() {
         String html = new String(SampleReport.bytes(new HtmlReport(), new UsageReport(SampleReport.NOW,
                 "<script>alert(1)</script>.db", java.util.Optional.of("a&b"), Thresholds.DEFAULT, List.of(),

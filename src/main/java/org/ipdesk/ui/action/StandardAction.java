@@ -17,7 +17,7 @@ public enum StandardAction {
     OPEN_DATABASE(spec("_Open\u2026", Material2AL.FOLDER_OPEN, "Shortcut+O", "Open a database")),
     NEW_DATABASE(spec("_New database\u2026", Material2AL.CREATE_NEW_FOLDER, "Shortcut+Shift+N", "New database")),
     FIND(spec("_Find\u2026", Material2MZ.SEARCH, "Shortcut+F", "Search addresses, host names, MACs and owners")),
-    NEW_SUBNET(spec("New _subnet\u2026", Material2AL.ACCOUNT_TREE, "Shortcut+Shift+S", "New subnet")
+    NEW_SUBNET(spec("New _subnet\u2026", ConceptIcons.SUBNET, "Shortcut+Shift+S", "New subnet")
             .tool("Subnet", "New subnet")),
     ALLOCATE_NEXT(spec("Allocate _next free", Material2MZ.NEXT_PLAN, "Shortcut+N",
             "Allocate the next free address in the selected subnet")
@@ -45,8 +45,8 @@ public enum StandardAction {
     BACK_UP(spec("_Back up\u2026", null)),
     RESTORE(spec("Re_store\u2026", null)),
 
-    NEW_NETWORK(spec("New _network\u2026", Material2MZ.ROUTER).tool("Network", "New network")),
-    NEW_RANGE(spec("New _range from the selection\u2026", Material2AL.ADD_BOX)
+    NEW_NETWORK(spec("New _network\u2026", ConceptIcons.NETWORK).tool("Network", "New network")),
+    NEW_RANGE(spec("New _range from the selection\u2026", ConceptIcons.RANGE)
             .tool("Range", "New DHCP pool or reserved range from the cells selected in the grid")),
     DELETE(spec("_Delete\u2026", Material2AL.DELETE).tool(null, "Delete the selected network or subnet")),
     DELETE_RANGE(spec("Delete the ran_ge at the selected address\u2026", Material2AL.DELETE_OUTLINE)),
@@ -57,7 +57,7 @@ public enum StandardAction {
     EDIT_ADDRESS(spec("_Edit address\u2026", Material2AL.EDIT).inContextMenus("_Reserve or edit\u2026")),
     RELEASE(spec("Re_lease\u2026 (Delete in the grid)", Material2MZ.REMOVE_CIRCLE_OUTLINE).inContextMenus("Re_lease\u2026")
             .tool(null, "Release the selected address(es) (Delete)")),
-    MARK_RANGE(spec("Mark as DHCP pool or reserved ran_ge\u2026", Material2AL.ADD_BOX)),
+    MARK_RANGE(spec("Mark as DHCP pool or reserved ran_ge\u2026", ConceptIcons.RANGE)),
 
     DARK_THEME(spec("_Dark theme", Material2MZ.NIGHTS_STAY).tool(null, "Dark theme").noIconInMenus()
             .toggle(Material2MZ.WB_SUNNY)),

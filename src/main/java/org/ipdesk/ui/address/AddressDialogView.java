@@ -5,7 +5,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import org.ipdesk.ui.edit.DialogForms;
-import org.kordamp.ikonli.material2.Material2MZ;
+import org.kordamp.ikonli.material2.Material2AL;
 
 /** The address dialog (fxml/address/AddressDialog.fxml): binds the fields to an {@link AddressDialogViewModel}. */
 public final class AddressDialogView {
@@ -27,7 +27,7 @@ public final class AddressDialogView {
 
     @FXML
     private void initialize() {
-        DialogForms.setUp(dialogPane, viewModel, formError, Material2MZ.ROUTER);
+        DialogForms.setUp(dialogPane, viewModel, formError, Material2AL.ADD_LOCATION);
         AddressForms.style(dialogPane);
         ipField.textProperty().bindBidirectional(viewModel.ipProperty());
         ipField.setEditable(viewModel.isIpEditable());

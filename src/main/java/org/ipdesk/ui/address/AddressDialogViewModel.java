@@ -213,7 +213,7 @@ public final class AddressDialogViewModel extends EditDialogViewModel<AddressRes
             return Optional.empty();
         }
         return ranges.stream().filter(r -> r.kind() == RangeKind.DHCP && r.range().contains(ip)).findFirst()
-                .map(r -> ip + " lies in the DHCP range " + r.range()
+                .map(r -> ip + " lies in the DHCP pool " + r.range()
                         + (r.description().isEmpty() ? "" : " (" + r.description() + ")")
                         + "; only status dhcp may be recorded there");
     }

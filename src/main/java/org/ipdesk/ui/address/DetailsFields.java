@@ -131,7 +131,7 @@ public final class DetailsFields {
      */
     boolean showAtField(String message) {
         String text = Messages.sentence(message);
-        if (message.contains("only status dhcp") || message.contains("DHCP range")) {
+        if (message.contains("only status dhcp") || message.contains("DHCP pool")) {
             statusError.set(text);
         } else if (message.contains("host name")) {
             hostnameError.set(text);

@@ -324,7 +324,7 @@ public final class AddressDetailsViewModel {
 
     /** "DHCP range 10.0.0.100-10.0.0.199". */
     private static String rangeText(AddressRange range) {
-        String kind = range.kind() == RangeKind.DHCP ? "DHCP range " : "reserved range ";
+        String kind = range.kind() == RangeKind.DHCP ? "DHCP pool " : "reserved range ";
         return kind + range.range();
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.ipdesk.model.AddressCounts;
 import org.ipdesk.model.Change;
 import org.ipdesk.model.ChangeAction;
 
@@ -19,6 +20,8 @@ import org.ipdesk.model.ChangeAction;
  */
 public final class ChangeSummary {
 
+    /** The object type of the change log's entry for an import of a file. */
+    public static final String IMPORT = "import";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** An address's fields an update compares, in the order the summary names them, with the words it uses. */
     private static final Map<String, String> FIELDS = new LinkedHashMap<>();
@@ -65,11 +68,17 @@ public final class ChangeSummary {
         };
     }
 
+    /** The action of {@code change} as the history list says it: an import of a file is "imported". */
+    public static String action(Change change) {
+        return IMPORT.equals(change.objectType()) ? "imported" : action(change.action());
+    }
+
     /** What the change did, in words, for any object type (see the class comment). */
     public static String summarize(Change change) {
         Map<String, String> before = fields(change.before());
         Map<String, String> after = fields(change.after());
         return switch (change.objectType()) {
+            case IMPORT -> imported(after);
             case "subnet", "range", "network" -> switch (change.action()) {
                 case UPDATE -> differences(before, after, UPDATED_FIELDS.get(change.objectType()));
                 case DELETE, RELEASE -> "deleted (was " + object(change.objectType(), before) + ")";
@@ -98,6 +107,28 @@ public final class ChangeSummary {
         return text.toString().stripTrailing();
     }
 
+    /** "2 networks, 1 subnet, 0 ranges, 12 addresses (15 rows, 3 unchanged; layout netbox-addresses)". */
+    private static String imported(Map<String, String> state) {
+        List<String> parts = new ArrayList<>();
+        for (String[] noun : new String[][] {{"networks", "network"}, {"subnets", "subnet"}, {"ranges", "range"},
+                {"addresses", "address"}}) {
+            parts.add(AddressCounts.counted(number(state.get(noun[0])), noun[1]));
+        }
+        String rows = AddressCounts.counted(number(state.get("rows")), "row");
+        long unchanged = number(state.get("unchanged"));
+        String layout = state.getOrDefault("layout", "");
+        return String.join(", ", parts) + " (" + rows + (unchanged > 0 ? ", " + unchanged + " unchanged" : "")
+                + (layout.isEmpty() ? "" : "; layout " + layout) + ")";
+    }
+
+    private static long number(String text) {
+        try {
+            return text == null ? 0 : Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
     /** A subnet, range or network in a few words. */
     private static String object(String type, Map<String, String> state) {
         List<String> parts = new ArrayList<>();
@@ -114,7 +145,7 @@ public final class ChangeSummary {
             case "range" -> {
                 String kind = state.getOrDefault("kind", "");
                 String range = state.getOrDefault("start", "?") + "-" + state.getOrDefault("end", "?");
-                parts.add((kind.equals("dhcp") ? "DHCP range " : kind.isEmpty() ? "range " : kind + " range ") + range
+                parts.add((kind.equals("dhcp") ? "DHCP pool " : kind.isEmpty() ? "range " : kind + " range ") + range
                         + quoted(state.getOrDefault("description", "")).map(d -> " (" + d + ")").orElse(""));
             }
             default -> parts.add(quoted(state.getOrDefault("description", "")).orElse("no description"));

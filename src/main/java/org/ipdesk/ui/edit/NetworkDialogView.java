@@ -4,7 +4,6 @@ import javafx.fxml.FXML;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import org.kordamp.ikonli.material2.Material2AL;
 
 /** The network dialog (fxml/edit/NetworkDialog.fxml): binds the fields to a {@link NetworkDialogViewModel}. */
 public final class NetworkDialogView {
@@ -28,7 +27,7 @@ public final class NetworkDialogView {
 
     @FXML
     private void initialize() {
-        DialogForms.setUp(dialogPane, viewModel, formError, Material2AL.ACCOUNT_TREE);
+        DialogForms.setUp(dialogPane, viewModel, formError, org.ipdesk.ui.action.ConceptIcons.NETWORK);
         nameField.textProperty().bindBidirectional(viewModel.nameProperty());
         descriptionField.textProperty().bindBidirectional(viewModel.descriptionProperty());
         DialogForms.showError(nameField, nameError, viewModel.nameErrorProperty());

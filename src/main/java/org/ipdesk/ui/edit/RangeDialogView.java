@@ -7,7 +7,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.util.StringConverter;
 import org.ipdesk.model.RangeKind;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /** The range dialog (fxml/edit/RangeDialog.fxml): binds the fields to a {@link RangeDialogViewModel}. */
 public final class RangeDialogView {
@@ -39,7 +38,7 @@ public final class RangeDialogView {
 
     @FXML
     private void initialize() {
-        DialogForms.setUp(dialogPane, viewModel, formError, Material2MZ.SETTINGS_ETHERNET);
+        DialogForms.setUp(dialogPane, viewModel, formError, org.ipdesk.ui.action.ConceptIcons.RANGE);
         kindChoice.setItems(viewModel.kinds());
         kindChoice.setConverter(new StringConverter<>() {
             @Override

@@ -6,7 +6,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /** The subnet dialog (fxml/edit/SubnetDialog.fxml): binds the fields to a {@link SubnetDialogViewModel}. */
 public final class SubnetDialogView {
@@ -46,7 +45,7 @@ public final class SubnetDialogView {
 
     @FXML
     private void initialize() {
-        DialogForms.setUp(dialogPane, viewModel, formError, Material2MZ.SETTINGS_ETHERNET);
+        DialogForms.setUp(dialogPane, viewModel, formError, org.ipdesk.ui.action.ConceptIcons.SUBNET);
         networkChoice.setItems(viewModel.networks());
         networkChoice.valueProperty().bindBidirectional(viewModel.networkProperty());
         networkChoice.disableProperty().bind(viewModel.cidrEditableProperty().not());

@@ -1,5 +1,6 @@
 package org.ipdesk.ui.grid;
 
+import org.ipdesk.model.AddressCounts;
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.Optional;
@@ -32,13 +33,9 @@ final class GridText {
         return String.format(Locale.ROOT, share < 10 ? "%.2f%%" : "%.1f%%", share);
     }
 
-    /** "65,536"; past a trillion, the nearest power of two ("2^72", "~2^72"). */
+    /** "65,536"; past a trillion, the power-of-two form ("2^72", "2^64 − 1", "~2^72"). */
     static String number(BigInteger n) {
-        if (n.bitLength() <= 40) {
-            return String.format(Locale.ROOT, "%,d", n);
-        }
-        int exponent = n.bitLength() - 1 + (n.testBit(n.bitLength() - 2) ? 1 : 0);
-        return (n.bitCount() == 1 ? "2^" : "~2^") + exponent;
+        return AddressCounts.compact(n);
     }
 
     /** Whether an address in this state is held (has details to show). */

@@ -19,8 +19,8 @@ import java.time.Instant;
 public record ChangeRow(long id, Instant at, String time, String user, String action, String objectType,
                         String objectKey, String summary, String before, String after) {
 
-    /** The object column: "address 10.0.0.0/24 in dc1 10.0.0.5". */
+    /** The object column: "address 10.0.0.0/24 in dc1 10.0.0.5"; for an import, the file: "file hosts.csv". */
     public String object() {
-        return objectType + " " + objectKey;
+        return (objectType.equals("import") ? "file" : objectType) + " " + objectKey;
     }
 }

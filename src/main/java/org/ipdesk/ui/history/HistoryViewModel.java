@@ -319,7 +319,7 @@ public final class HistoryViewModel {
         String was = ChangeSummary.describe(change.before());
         String now = ChangeSummary.describe(change.after());
         return new ChangeRow(change.id(), change.time(), TIME.format(change.time().atZone(zone)), change.user(),
-                ChangeSummary.action(change.action()), change.objectType(), change.objectKey(),
+                ChangeSummary.action(change), change.objectType(), change.objectKey(),
                 ChangeSummary.summarize(change),
                 was.isEmpty() ? noState(change, true) : was, now.isEmpty() ? noState(change, false) : now);
     }

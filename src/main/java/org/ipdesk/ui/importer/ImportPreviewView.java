@@ -17,6 +17,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
@@ -29,7 +30,8 @@ import org.ipdesk.ui.ToolWindow;
 public final class ImportPreviewView {
 
     static final String FXML = "/fxml/importer/ImportPreview.fxml";
-    private static final PseudoClass PROBLEM = PseudoClass.getPseudoClass("problem");
+    private static final PseudoClass CONFLICT = PseudoClass.getPseudoClass("conflict");
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
     private final ImportPreviewViewModel viewModel;
 
@@ -41,6 +43,10 @@ public final class ImportPreviewView {
     private Label summaryLabel;
     @FXML
     private Label errorLabel;
+    @FXML
+    private Label conflictLegend;
+    @FXML
+    private Label errorLegend;
     @FXML
     private TableView<ImportPreviewViewModel.PreviewRow> table;
     @FXML
@@ -75,6 +81,12 @@ public final class ImportPreviewView {
         root.getStylesheets().add(Objects.requireNonNull(ImportPreviewView.class.getResource("importer.css"),
                 "importer.css").toExternalForm());
         fileLabel.setText(String.valueOf(viewModel.file()));
+        conflictLegend.setText(ImportPreviewViewModel.CONFLICT_MEANS);
+        errorLegend.setText(ImportPreviewViewModel.ERROR_MEANS);
+        javafx.beans.binding.BooleanBinding anyProblem = javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> viewModel.rows().stream().anyMatch(ImportPreviewViewModel.PreviewRow::problem), viewModel.rows());
+        conflictLegend.getParent().visibleProperty().bind(anyProblem);
+        conflictLegend.getParent().managedProperty().bind(anyProblem);
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
         errorLabel.textProperty().bind(viewModel.errorProperty());
         errorLabel.visibleProperty().bind(viewModel.errorProperty().isNotEmpty());
@@ -105,7 +117,11 @@ public final class ImportPreviewView {
             @Override
             protected void updateItem(ImportPreviewViewModel.PreviewRow item, boolean empty) {
                 super.updateItem(item, empty);
-                pseudoClassStateChanged(PROBLEM, !empty && item != null && item.problem());
+                boolean shown = !empty && item != null;
+                pseudoClassStateChanged(CONFLICT, shown && item.conflict());
+                pseudoClassStateChanged(ERROR, shown && item.error());
+                setTooltip(shown && !item.note().isEmpty()
+                        ? new Tooltip("Row " + item.row() + ", " + item.result() + ": " + item.note()) : null);
             }
         });
     }

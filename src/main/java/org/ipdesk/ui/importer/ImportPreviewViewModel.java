@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.ipdesk.model.AddressCounts;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.ImportPlan;
 import org.ipdesk.allocator.ImportPlan.Result;
@@ -36,7 +37,22 @@ public final class ImportPreviewViewModel {
 
     /** One row of the file as the preview shows it. */
     public record PreviewRow(int row, String kind, String what, String result, String note, boolean problem) {
+
+        /** The row disagrees with what the database holds (the file and the database say different things). */
+        public boolean conflict() {
+            return result.equals(Result.CONFLICT.label());
+        }
+
+        /** The row cannot be imported at all (unreadable, or against a rule). */
+        public boolean error() {
+            return result.equals(Result.ERROR.label());
+        }
     }
+
+    /** What the tint of a conflict row means, for the legend above the rows. */
+    public static final String CONFLICT_MEANS = "Conflict: the row says otherwise than the database";
+    /** What the tint of an error row means, for the legend above the rows. */
+    public static final String ERROR_MEANS = "Error: the row cannot be imported as it is";
 
     private final ObservableList<PreviewRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
@@ -186,9 +202,12 @@ public final class ImportPreviewViewModel {
             importing.set(false);
             progress.set(1);
             imported.set(true);
-            String done = String.format("Imported %s: %,d networks, %,d subnets, %,d ranges, %,d addresses "
-                            + "(%,d unchanged)", file.getFileName(), applied.networks(), applied.subnets(),
-                    applied.ranges(), applied.addresses(), applied.unchanged());
+            String done = "Imported " + file.getFileName() + ": "
+                    + AddressCounts.counted(applied.networks(), "network") + ", "
+                    + AddressCounts.counted(applied.subnets(), "subnet") + ", "
+                    + AddressCounts.counted(applied.ranges(), "range") + ", "
+                    + AddressCounts.counted(applied.addresses(), "address")
+                    + String.format(" (%,d unchanged)", applied.unchanged());
             summary.set(done);
             onImported.accept(done);
         }, problem -> {

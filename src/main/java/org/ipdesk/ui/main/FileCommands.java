@@ -79,6 +79,37 @@ public final class FileCommands {
     }
 
     /**
+     * What File → Export addresses… will write, for its save dialog's title: "Export the addresses of
+     * 10.20.0.0/24 “Web tier” (with its child subnets)", "Export the addresses of network hq-berlin", or "Export
+     * the addresses of every network" when nothing is selected.
+     */
+    public String exportAddressesTitle() {
+        TreeRow row = selection.get();
+        if (row == null) {
+            return "Export the addresses of every network";
+        }
+        return row.subnet().map(s -> "Export the addresses of " + s.cidr()
+                        + (s.name().isEmpty() ? "" : " \u201c" + s.name() + "\u201d") + " in " + s.networkName()
+                        + " (with its child subnets)")
+                .orElse("Export the addresses of network " + row.network().name());
+    }
+
+    /**
+     * The file name File → Export addresses… proposes, after what it exports: "10.20.0.0_24-addresses.csv",
+     * "2001-db8--_64-addresses.csv", "hq-berlin-addresses.csv", or "addresses.csv" for every network. Characters a
+     * file name may not hold on some system ({@code / \ : * ? " < > |}, controls) are replaced.
+     */
+    public String exportAddressesFileName() {
+        TreeRow row = selection.get();
+        if (row == null) {
+            return "addresses.csv";
+        }
+        String what = row.subnet().map(s -> s.cidr().toString().replace('/', '_').replace(':', '-'))
+                .orElse(row.network().name());
+        return what.replaceAll("[\\\\/:*?\"<>|\\p{Cntrl}]", "_").strip() + "-addresses.csv";
+    }
+
+    /**
      * File → Export addresses…: the held addresses of the selected subnet (with its child subnets) or network, or
      * of every network when nothing is selected, to {@code target} as CSV or XLSX (by its extension), written
      * whole or not at all.

@@ -190,7 +190,7 @@ public final class MainView {
                 + "or load the sample data to see IPDesk at work.");
         text.setWrapText(true);
         text.getStyleClass().add("first-run-text");
-        Button create = new Button("Create a network\u2026", new FontIcon(Material2MZ.ROUTER));
+        Button create = new Button("Create a network\u2026", new FontIcon(org.ipdesk.ui.action.ConceptIcons.NETWORK));
         create.setOnAction(event -> viewModel.edits().newNetwork());
         create.setDefaultButton(false);
         Button open = new Button("Open a database\u2026", new FontIcon(Material2AL.FOLDER_OPEN));
@@ -436,11 +436,11 @@ public final class MainView {
 
     private void exportAddresses() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Export the addresses of the selected subnet or network");
+        chooser.setTitle(viewModel.files().exportAddressesTitle());
         chooser.getExtensionFilters().setAll(
                 new javafx.stage.FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"),
                 new javafx.stage.FileChooser.ExtensionFilter("Excel workbook (*.xlsx)", "*.xlsx"));
-        chooser.setInitialFileName("addresses.csv");
+        chooser.setInitialFileName(viewModel.files().exportAddressesFileName());
         java.io.File file = chooser.showSaveDialog(window());
         if (file != null) {
             String name = file.getName();

@@ -1,5 +1,6 @@
 package org.ipdesk.ui.main;
 
+import org.ipdesk.model.AddressCounts;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -223,17 +224,13 @@ public final class NetworkTreeViewModel {
         return usage.percent().movePointLeft(2).setScale(4, RoundingMode.HALF_UP).doubleValue();
     }
 
-    /** "32 of 254"; past a trillion, usable counts as the nearest power of two ("3 of ~2^64"). */
+    /** "32 of 254"; past a trillion, usable counts as the nearest power of two ("3 of 2^64 − 1"). */
     static String used(Usage usage) {
         return number(usage.used()) + " of " + number(usage.usable());
     }
 
     private static String number(BigInteger n) {
-        if (n.bitLength() <= 40) {
-            return String.format("%,d", n);
-        }
-        int exponent = n.bitLength() - 1 + (n.testBit(n.bitLength() - 2) ? 1 : 0);
-        return "~2^" + exponent;
+        return AddressCounts.compact(n);
     }
 
     static String count(long n, String noun) {

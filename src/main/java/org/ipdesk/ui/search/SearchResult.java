@@ -16,7 +16,7 @@ import org.ipdesk.model.Subnet;
  * @param subnet      the subnet to show: the one holding the address, or the subnet found
  * @param ip          the address to select in the grid; empty for a subnet found by its CIDR or text
  * @param status      in words: "allocated", "reserved", "DHCP lease", "deprecated" for a held address; for a subnet
- *                    with an ip, the state of that address ("free", "gateway", "DHCP range", ...); "subnet" otherwise
+ *                    with an ip, the state of that address ("free", "gateway", "DHCP pool", ...); "subnet" otherwise
  * @param hostname    the address's host name; empty for a subnet
  * @param mac         the address's MAC
  * @param snippet     the owner and description of an address, or the name, VLAN and description of a subnet

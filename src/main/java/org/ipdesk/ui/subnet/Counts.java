@@ -3,51 +3,12 @@ package org.ipdesk.ui.subnet;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.util.Locale;
+import org.ipdesk.model.AddressCounts;
 
-/** How the subnet header writes address counts and shares; IPv6 counts go far past 2^64. */
+/** How the subnet header writes shares of a subnet; the counts themselves are written by {@link AddressCounts}. */
 public final class Counts {
 
-    /** Counts up to this many bits are written out in full in running text. */
-    private static final int EXACT_BITS = 40;
-    /** Counts up to this many bits are written out in full next to their power-of-two form. */
-    private static final int EXACT_WITH_POWER_BITS = 64;
-
     private Counts() {
-    }
-
-    /** "254"; "18,446,744,073,709,551,615 (2^64 − 1)"; past 2^64 the power form alone ("2^80 − 1", "~2^70"). */
-    public static String full(BigInteger n) {
-        if (n.bitLength() <= EXACT_BITS) {
-            return grouped(n);
-        }
-        if (n.bitLength() <= EXACT_WITH_POWER_BITS) {
-            return grouped(n) + " (" + power(n) + ")";
-        }
-        return power(n);
-    }
-
-    /** "149", "65,536"; past a trillion the power form ("2^64 − 1", "~2^64"), for running text. */
-    public static String compact(BigInteger n) {
-        return n.bitLength() <= EXACT_BITS ? grouped(n) : power(n);
-    }
-
-    /** "1,234,567". */
-    public static String grouped(BigInteger n) {
-        return String.format(Locale.ROOT, "%,d", n);
-    }
-
-    /** "2^64" for a power of two, "2^64 − 1" for one less, otherwise the nearest power: "~2^63". */
-    static String power(BigInteger n) {
-        if (n.signum() > 0 && n.bitCount() == 1) {
-            return "2^" + (n.bitLength() - 1);
-        }
-        BigInteger plusOne = n.add(BigInteger.ONE);
-        if (plusOne.bitCount() == 1) {
-            return "2^" + (plusOne.bitLength() - 1) + " \u2212 1";
-        }
-        int exponent = n.bitLength() - 1 + (n.testBit(n.bitLength() - 2) ? 1 : 0);
-        return "~2^" + exponent;
     }
 
     /** {@code part / whole} as a double, exact enough for any size (0 when {@code whole} is 0). */

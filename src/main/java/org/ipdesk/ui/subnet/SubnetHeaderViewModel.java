@@ -1,6 +1,10 @@
 package org.ipdesk.ui.subnet;
 
+import org.ipdesk.model.AddressCounts;
 import java.math.BigInteger;
+import java.util.Set;
+import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -19,6 +23,7 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.CellState;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.Usage;
+import org.ipdesk.model.UsageBreakdown;
 import org.ipdesk.ui.TaskExecutor;
 
 /**
@@ -187,8 +192,9 @@ public final class SubnetHeaderViewModel {
     }
 
     /**
-     * Allocated, reserved, DHCP, deprecated and free, in that order; their counts sum to the usable count and
-     * their fractions to 1. Empty while the usage is not known.
+     * The subnet's own usable addresses by the state the grid draws them in (allocated, reserved, DHCP lease,
+     * deprecated, gateway, DHCP pool, reserved range, child subnet, free), in that order, labelled as the grid's legend
+     * labels them; their counts sum to the usable count and their fractions to 1. Empty while the usage is not known.
      */
     public ObservableList<UsageSegment> segments() {
         return readOnlySegments;
@@ -210,15 +216,23 @@ public final class SubnetHeaderViewModel {
 
     // ================================================================= work
 
-    private record Read(Subnet subnet, Usage usage) {
+    private record Read(Subnet subnet, UsageBreakdown breakdown) {
     }
+
+    /** The states of the bar and the text, in this order; the grid's legend counts the same states. */
+    private static final List<CellState> SEGMENTS = List.of(CellState.ALLOCATED, CellState.RESERVED, CellState.DHCP,
+            CellState.DEPRECATED, CellState.GATEWAY, CellState.DHCP_RANGE, CellState.RESERVED_RANGE,
+            CellState.CHILD_SUBNET, CellState.FREE);
+    /** States the text names even at 0 (the held statuses and free); the others only when some address is in them. */
+    private static final Set<CellState> ALWAYS_NAMED = EnumSet.of(CellState.ALLOCATED, CellState.RESERVED,
+            CellState.DHCP, CellState.DEPRECATED, CellState.FREE);
 
     private void read(long subnetId) {
         long ticket = ++generation;
         loading.set(true);
         tasks.submit(() -> {
             Allocator engine = allocator.get();
-            return new Read(engine.subnet(subnetId), engine.usage(subnetId));
+            return new Read(engine.subnet(subnetId), engine.usageBreakdown(subnetId));
         }, read -> {
             if (ticket == generation) {
                 apply(read);
@@ -232,21 +246,24 @@ public final class SubnetHeaderViewModel {
 
     private void apply(Read read) {
         setFacts(read.subnet());
-        Usage u = read.usage();
+        Usage u = read.breakdown().usage();
         usage.set(u);
         BigInteger usable = u.usable();
-        segments.setAll(
-                segment("allocated", CellState.ALLOCATED, u.allocated(), usable),
-                segment("reserved", CellState.RESERVED, u.reserved(), usable),
-                segment("DHCP", CellState.DHCP, u.dhcp(), usable),
-                segment("deprecated", CellState.DEPRECATED, u.deprecated(), usable),
-                segment("free", CellState.FREE, u.free(), usable));
-        StringBuilder text = new StringBuilder(Counts.percent(u.used(), usable)).append(" used \u2014 ");
-        for (UsageSegment s : segments) {
-            text.append(Counts.compact(s.count())).append(' ').append(s.label())
-                    .append(s.state() == CellState.FREE ? " of " : " \u00b7 ");
+        List<UsageSegment> parts = new ArrayList<>();
+        for (CellState state : SEGMENTS) {
+            parts.add(segment(state.label(), state, read.breakdown().count(state), usable));
         }
-        usageText.set(text.append(Counts.compact(usable)).append(" usable").toString());
+        segments.setAll(parts);
+        boolean children = read.breakdown().count(CellState.CHILD_SUBNET).signum() > 0;
+        StringBuilder text = new StringBuilder(Counts.percent(u.used(), usable))
+                .append(children ? " used (child subnets included) \u2014 " : " used \u2014 ");
+        for (UsageSegment s : segments) {
+            if (ALWAYS_NAMED.contains(s.state()) || s.count().signum() > 0) {
+                text.append(AddressCounts.compact(s.count())).append(' ').append(s.label())
+                        .append(s.state() == CellState.FREE ? " of " : " \u00b7 ");
+            }
+        }
+        usageText.set(text.append(AddressCounts.compact(usable)).append(" usable").toString());
         error.set("");
         loading.set(false);
     }
@@ -281,7 +298,7 @@ public final class SubnetHeaderViewModel {
         netmask.set(v4 ? cidr.netmask().toString() : "/" + cidr.prefixLength());
         firstUsable.set(cidr.firstUsable().toString());
         lastUsable.set(cidr.lastUsable().toString());
-        usableCount.set(Counts.full(cidr.usableCount()));
+        usableCount.set(AddressCounts.full(cidr.usableCount()));
         usableCountExact.set(cidr.usableCount().toString());
     }
 

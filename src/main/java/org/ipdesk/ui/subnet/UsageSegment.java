@@ -1,5 +1,6 @@
 package org.ipdesk.ui.subnet;
 
+import org.ipdesk.model.AddressCounts;
 import java.math.BigInteger;
 import org.ipdesk.model.CellState;
 
@@ -11,6 +12,6 @@ public record UsageSegment(String label, CellState state, BigInteger count, doub
 
     /** "4 allocated (1.57 %)", as the segment's tooltip says it. */
     public String describe(BigInteger usable) {
-        return Counts.full(count) + " " + label + " (" + Counts.percent(count, usable) + ")";
+        return AddressCounts.full(count) + " " + label + " (" + Counts.percent(count, usable) + ")";
     }
 }

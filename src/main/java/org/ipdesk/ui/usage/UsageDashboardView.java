@@ -1,5 +1,6 @@
 package org.ipdesk.ui.usage;
 
+import org.ipdesk.model.AddressCounts;
 import java.io.File;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -106,6 +107,7 @@ public final class UsageDashboardView {
         Stage stage = ToolWindow.create(owner, view.root(), stylesheets, -1, -1);
         stage.setTitle("Usage");
         stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F5), viewModel::load);
+        stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::close);
         stage.setOnHidden(event -> view.progress.stop());
         stage.show();
         viewModel.load();
@@ -201,7 +203,7 @@ public final class UsageDashboardView {
 
     private static TableColumn<SubnetRow, BigInteger> number(String title, Function<SubnetRow, BigInteger> value) {
         return sortedNumber(title, value, 90,
-                item -> item.bitLength() > 40 ? "~2^" + (item.bitLength() - 1) : String.format("%,d", item));
+                AddressCounts::compact);
     }
 
     private static TableColumn<SubnetRow, BigDecimal> percent() {

@@ -104,7 +104,7 @@ class AddressViewModelsTest extends SeededSample {
         AddressDialogViewModel vm = reserve(subnet("192.168.20.0/24"));
         vm.ipProperty().set("192.168.20.150");
         assertThat(vm.details().statusErrorProperty().get())
-                .isEqualTo("192.168.20.150 lies in the DHCP range 192.168.20.100-192.168.20.199 (Office DHCP pool);"
+                .isEqualTo("192.168.20.150 lies in the DHCP pool 192.168.20.100-192.168.20.199 (Office DHCP pool);"
                         + " only status dhcp may be recorded there");
         assertThat(vm.ipErrorProperty().get()).isEmpty();
         assertThat(vm.canSave()).isFalse();

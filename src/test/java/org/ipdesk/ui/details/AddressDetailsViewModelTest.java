@@ -107,7 +107,7 @@ class AddressDetailsViewModelTest {
     void aFreeCellInTheDhcpRangeNamesTheRange() {
         show(data.lan, "10.0.0.150");
 
-        assertThat(vm.statusProperty().get()).isEqualTo("free, in DHCP range 10.0.0.100-10.0.0.199");
+        assertThat(vm.statusProperty().get()).isEqualTo("free, in DHCP pool 10.0.0.100-10.0.0.199");
         assertThat(vm.cellStateProperty().get()).isEqualTo(CellState.DHCP_RANGE);
         assertThat(vm.heldProperty().get()).isFalse();
     }
@@ -198,7 +198,7 @@ class AddressDetailsViewModelTest {
         tasks.runNewestFirst();
 
         assertThat(queued.ipProperty().get()).isEqualTo("10.0.0.150");
-        assertThat(queued.statusProperty().get()).startsWith("free, in DHCP range");
+        assertThat(queued.statusProperty().get()).startsWith("free, in DHCP pool");
         assertThat(queued.hostnameProperty().get()).isEmpty();
         assertThat(queued.loadingProperty().get()).isFalse();
 

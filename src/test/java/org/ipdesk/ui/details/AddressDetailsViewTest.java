@@ -134,7 +134,7 @@ class AddressDetailsViewTest {
     @Test
     void emptyCellsSayWhatTheyAreAndHideTheForm() throws TimeoutException {
         show(data.lan, "10.0.0.150");
-        assertThat(field("statusLabel")).isEqualTo("free, in DHCP range 10.0.0.100-10.0.0.199");
+        assertThat(field("statusLabel")).isEqualTo("free, in DHCP pool 10.0.0.100-10.0.0.199");
         assertThat(visible("form")).isFalse();
         assertSwatch(GridPalette.LIGHT.colorOf(CellState.DHCP_RANGE));
 

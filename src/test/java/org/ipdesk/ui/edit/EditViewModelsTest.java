@@ -228,7 +228,7 @@ class EditViewModelsTest extends SeededSample {
         vm.startProperty().set("10.10.1.2");
         vm.endProperty().set("10.10.1.20");
         vm.kindProperty().set(RangeKind.DHCP);
-        assertThat(vm.endErrorProperty().get()).startsWith("The DHCP range 10.10.1.2-10.10.1.20 would include 10.10.1.2");
+        assertThat(vm.endErrorProperty().get()).startsWith("The DHCP pool 10.10.1.2-10.10.1.20 would include 10.10.1.2");
         assertThat(vm.canSave()).isFalse();
 
         vm.kindProperty().set(RangeKind.RESERVED);

@@ -123,7 +123,7 @@ class AddressGridTest {
         assertThat(grid.getPalette().cellColors().values()).doesNotHaveDuplicates();
 
         // the legend counts the states of the view
-        assertThat(legend.summary()).contains("allocated 20", "DHCP lease 3", "DHCP range 47", "not usable 2",
+        assertThat(legend.summary()).contains("allocated 20", "DHCP lease 3", "DHCP pool 47", "not usable 2",
                 "child subnet 32", "gateway 1", "reserved range 10", "deprecated 2", "reserved 4");
         assertThat(breadcrumb.text()).isEqualTo("192.168.1.0/24");
     }

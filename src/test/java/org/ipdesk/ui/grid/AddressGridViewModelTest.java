@@ -393,7 +393,7 @@ class AddressGridViewModelTest {
         vm.hover(1);
         assertThat(vm.hoverTextProperty().get()).isEqualTo("192.168.1.1 \u2014 gateway");
         vm.hover(120);
-        assertThat(vm.hoverTextProperty().get()).isEqualTo("192.168.1.120 \u2014 DHCP range");
+        assertThat(vm.hoverTextProperty().get()).isEqualTo("192.168.1.120 \u2014 DHCP pool");
         vm.hover(-1);
         assertThat(vm.hoverTextProperty().get()).isEmpty();
         assertThat(vm.hoveredProperty().get()).isEqualTo(-1);

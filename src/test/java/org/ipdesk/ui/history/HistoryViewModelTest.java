@@ -115,8 +115,24 @@ class HistoryViewModelTest {
                 Gateway: 10.0.0.1""");
         ChangeRow range = vm.rows().get(7);
         assertThat(range.object()).isEqualTo("range 10.0.0.0/24 in lab 10.0.0.100-10.0.0.199");
-        assertThat(range.summary()).isEqualTo("DHCP range 10.0.0.100-10.0.0.199 (\u201cdesk pool\u201d)");
+        assertThat(range.summary()).isEqualTo("DHCP pool 10.0.0.100-10.0.0.199 (\u201cdesk pool\u201d)");
         assertThat(range.after()).contains("Start: 10.0.0.100", "End: 10.0.0.199", "Kind: dhcp", "Description: desk pool");
+    }
+
+    @Test
+    void anImportReadsAsTheImportOfAFileWithWhatItAdded() throws Exception {
+        Path file = dir.resolve("import2.csv");
+        java.nio.file.Files.copy(Path.of("src/test/resources/import/ipdesk-mixed.csv"), file);
+        org.ipdesk.exchange.CsvImport.ParsedFile parsed = org.ipdesk.exchange.CsvImport.read(file,
+                java.util.Optional.empty());
+        allocator.applyImport(org.ipdesk.exchange.CsvImport.preview(allocator, parsed));
+
+        vm.load();
+        ChangeRow row = vm.rows().get(0);
+        assertThat(row.action()).isEqualTo("imported");
+        assertThat(row.object()).isEqualTo("file import2.csv");
+        assertThat(row.summary()).startsWith("1 network, 1 subnet, 1 range, 3 addresses (6 rows");
+        assertThat(row.action() + " " + row.object() + " \u2014 " + row.summary()).doesNotContain("held", "import import2");
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The import preview: every row with its result before anything is written, then one all-or-nothing import. */
 class ImportPreviewTest {
@@ -77,7 +78,7 @@ class ImportPreviewTest {
         assertThat(vm.summaryProperty().get()).startsWith("6 rows (layout ipdesk, delimiter ','): 6 new");
         assertThat(allocator.networks()).isEmpty(); // the preview wrote nothing
         vm.importAll();
-        assertThat(done).singleElement().asString().startsWith("Imported good.csv: 1 networks, 1 subnets, 1 ranges, ");
+        assertThat(done).singleElement().asString().startsWith("Imported good.csv: 1 network, 1 subnet, 1 range, ");
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
         assertThat(allocator.networks()).hasSize(1);
 
@@ -129,6 +130,59 @@ class ImportPreviewTest {
             PaneStage.waitUntil(() -> vm.importedProperty().get());
             assertThat(allocator.networks()).hasSize(1);
             assertThat(importButton.isDisabled()).isTrue();
+        } finally {
+            executor.close();
+        }
+    }
+
+    @Test
+    void conflictAndErrorRowsHaveTintsOfTheirOwnALegendAndTheReasonOnHover() throws Exception {
+        allocator.applyImport(org.ipdesk.exchange.CsvImport.preview(allocator,
+                org.ipdesk.exchange.CsvImport.read(good, java.util.Optional.empty())));
+        Path mixed = dir.resolve("mixed.csv");
+        Files.writeString(mixed, Files.readString(good).replace("web-01", "web-99")
+                .replace("10.0.0.11,reserved", "10.0.0.300,reserved"));
+        FxRobot robot = new FxRobot();
+        FxToolkit.registerPrimaryStage();
+        FxTaskExecutor executor = new FxTaskExecutor();
+        try {
+            ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, executor, mixed);
+            Stage[] window = new Stage[1];
+            robot.interact(() -> window[0] = ImportPreviewView.showWindow(null, List.of(
+                    new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()), vm));
+            PaneStage.waitUntil(() -> robot.lookup(".import-rows").queryAs(TableView.class).getItems().size() == 6);
+            WaitForAsyncUtils.waitForFxEvents();
+            PaneStage.screenshot(robot, window[0], "import-preview-problems.png");
+
+            java.util.Map<String, javafx.scene.control.TableRow<?>> byResult = new java.util.HashMap<>();
+            for (javafx.scene.control.TableRow<?> row : robot.lookup(".import-rows .table-row-cell")
+                    .queryAllAs(javafx.scene.control.TableRow.class)) {
+                if (row.getItem() instanceof ImportPreviewViewModel.PreviewRow item) {
+                    byResult.putIfAbsent(item.result(), row);
+                }
+            }
+            javafx.scene.control.TableRow<?> conflict = byResult.get("conflict");
+            javafx.scene.control.TableRow<?> error = byResult.get("error");
+            assertThat(conflict).as("a conflict row in " + byResult.keySet()).isNotNull();
+            assertThat(error).as("an error row in " + byResult.keySet()).isNotNull();
+            assertThat(conflict.getPseudoClassStates()).extracting(Object::toString).contains("conflict")
+                    .doesNotContain("error");
+            assertThat(error.getPseudoClassStates()).extracting(Object::toString).contains("error")
+                    .doesNotContain("conflict");
+            javafx.scene.paint.Paint[] fills = new javafx.scene.paint.Paint[2];
+            robot.interact(() -> {
+                fills[0] = conflict.getBackground().getFills().get(0).getFill();
+                fills[1] = error.getBackground().getFills().get(0).getFill();
+            });
+            assertThat(fills[0]).as("conflict and error tints").isNotEqualTo(fills[1]);
+            // the legend says which tint is which; each row's reason is whole in its tooltip
+            javafx.scene.control.Label conflictLegend = robot.lookup("#conflictLegend").queryAs(javafx.scene.control.Label.class);
+            assertThat(conflictLegend.isVisible()).isTrue();
+            assertThat(conflictLegend.getText()).startsWith("Conflict:");
+            assertThat(robot.lookup("#errorLegend").queryAs(javafx.scene.control.Label.class).getText())
+                    .startsWith("Error:");
+            ImportPreviewViewModel.PreviewRow errorRow = (ImportPreviewViewModel.PreviewRow) error.getItem();
+            assertThat(error.getTooltip().getText()).contains(errorRow.note()).contains("10.0.0.300");
         } finally {
             executor.close();
         }

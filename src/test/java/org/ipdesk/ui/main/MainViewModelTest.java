@@ -81,7 +81,7 @@ class MainViewModelTest {
                 .containsExactly("192.168.20.0/24", "192.168.30.0/28");
 
         TreeRow v6 = child(child(dc1, "2001:db8:10::/48"), "2001:db8:10:1::/64");
-        assertThat(v6.used()).isEqualTo("3 of ~2^64");
+        assertThat(v6.used()).isEqualTo("3 of 2^64 \u2212 1");
         assertThat(v6.usage()).isEqualTo("0.00 %");
     }
 

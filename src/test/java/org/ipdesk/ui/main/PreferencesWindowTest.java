@@ -83,6 +83,8 @@ class PreferencesWindowTest {
         assertThat(radio("#lastUsedRadio").isSelected()).isTrue();
         assertThat(text("#warningField")).isEqualTo("80");
         assertThat(text("#criticalField")).isEqualTo("95");
+        // the start-up choice is explained in the user's words, not in command-line options
+        assertThat(dialogLabel("#startupInfo").getText()).contains("database file").doesNotContain("--db", "FILE");
 
         robot.clickOn(radio("#largeRadio"));
         retype("#warningField", "85");

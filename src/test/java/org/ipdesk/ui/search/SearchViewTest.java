@@ -196,7 +196,7 @@ class SearchViewTest {
         type("00-1A-2B-3C-4D-5E");
         assertThat(shoot("search-mac.png")).exists();
         type("192.168.20.150");
-        assertThat(vm.results()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("DHCP range"));
+        assertThat(vm.results()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("DHCP pool"));
         assertThat(shoot("search-free-ip.png")).exists();
     }
 

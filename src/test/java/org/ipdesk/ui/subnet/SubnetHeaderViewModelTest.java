@@ -59,16 +59,18 @@ class SubnetHeaderViewModelTest {
         assertThat(vm.firstUsableProperty().get()).isEqualTo("10.0.0.1");
         assertThat(vm.lastUsableProperty().get()).isEqualTo("10.0.0.254");
         assertThat(vm.usableCountProperty().get()).isEqualTo("254");
-        // the unheld gateway counts as reserved, the unheld DHCP range as DHCP
+        // the unheld gateway is the gateway, the unheld DHCP pool the pool, as the grid's legend names them
         assertThat(vm.usageTextProperty().get()).isEqualTo(
-                "41.34 % used \u2014 4 allocated \u00b7 1 reserved \u00b7 100 DHCP \u00b7 0 deprecated"
-                        + " \u00b7 149 free of 254 usable");
-        assertThat(vm.segments()).extracting(UsageSegment::label)
-                .containsExactly("allocated", "reserved", "DHCP", "deprecated", "free");
+                "41.34 % used \u2014 4 allocated \u00b7 0 reserved \u00b7 0 DHCP lease \u00b7 0 deprecated"
+                        + " \u00b7 1 gateway \u00b7 100 DHCP pool \u00b7 149 free of 254 usable");
+        assertThat(vm.segments()).extracting(UsageSegment::label).containsExactly("allocated", "reserved",
+                "DHCP lease", "deprecated", "gateway", "DHCP pool", "reserved range", "child subnet", "free");
         assertThat(vm.segments()).extracting(UsageSegment::state).containsExactly(CellState.ALLOCATED,
-                CellState.RESERVED, CellState.DHCP, CellState.DEPRECATED, CellState.FREE);
+                CellState.RESERVED, CellState.DHCP, CellState.DEPRECATED, CellState.GATEWAY, CellState.DHCP_RANGE,
+                CellState.RESERVED_RANGE, CellState.CHILD_SUBNET, CellState.FREE);
         assertThat(vm.segments()).extracting(UsageSegment::count).containsExactly(BigInteger.valueOf(4),
-                BigInteger.ONE, BigInteger.valueOf(100), BigInteger.ZERO, BigInteger.valueOf(149));
+                BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ONE, BigInteger.valueOf(100),
+                BigInteger.ZERO, BigInteger.ZERO, BigInteger.valueOf(149));
         assertSegmentsAddUp(vm, BigInteger.valueOf(254));
         assertThat(vm.segments().get(0).fraction()).isCloseTo(4.0 / 254, within(1e-12));
         assertThat(vm.errorProperty().get()).isEmpty();
@@ -89,7 +91,7 @@ class SubnetHeaderViewModelTest {
         assertThat(vm.lastUsableProperty().get()).isEqualTo("10.0.1.1");
         assertThat(vm.usableCountProperty().get()).isEqualTo("2");
         assertThat(vm.usageTextProperty().get()).isEqualTo(
-                "0 % used \u2014 0 allocated \u00b7 0 reserved \u00b7 0 DHCP \u00b7 0 deprecated \u00b7 2 free of 2 usable");
+                "0 % used \u2014 0 allocated \u00b7 0 reserved \u00b7 0 DHCP lease \u00b7 0 deprecated \u00b7 2 free of 2 usable");
         assertSegmentsAddUp(vm, BigInteger.TWO);
     }
 
@@ -108,9 +110,9 @@ class SubnetHeaderViewModelTest {
         assertThat(vm.lastUsableProperty().get()).isEqualTo("2001:db8::ffff:ffff:ffff:ffff");
         assertThat(vm.usableCountProperty().get()).isEqualTo("18,446,744,073,709,551,615 (2^64 \u2212 1)");
         assertThat(vm.usableCountExactProperty().get()).isEqualTo(usable.toString()).isEqualTo("18446744073709551615");
-        assertThat(vm.usageTextProperty().get()).isEqualTo("<0.01 % used \u2014 1 allocated \u00b7 0 reserved \u00b7 0 DHCP"
+        assertThat(vm.usageTextProperty().get()).isEqualTo("<0.01 % used \u2014 1 allocated \u00b7 0 reserved \u00b7 0 DHCP lease"
                 + " \u00b7 0 deprecated \u00b7 ~2^64 free of 2^64 \u2212 1 usable");
-        assertThat(vm.segments().get(4).count()).isEqualTo(usable.subtract(BigInteger.ONE));
+        assertThat(vm.segments().get(8).count()).isEqualTo(usable.subtract(BigInteger.ONE));
         assertSegmentsAddUp(vm, usable);
     }
 
@@ -172,7 +174,7 @@ class SubnetHeaderViewModelTest {
     }
 
     private static void assertSegmentsAddUp(SubnetHeaderViewModel vm, BigInteger usable) {
-        assertThat(vm.segments()).hasSize(5);
+        assertThat(vm.segments()).hasSize(9);
         assertThat(vm.segments().stream().map(UsageSegment::count).reduce(BigInteger.ZERO, BigInteger::add))
                 .isEqualTo(usable);
         assertThat(vm.segments().stream().mapToDouble(UsageSegment::fraction).sum()).isCloseTo(1.0, within(1e-9));

@@ -79,6 +79,10 @@ class SubnetHeaderViewTest {
         return robot.lookup("#" + id).queryAs(Label.class).getText();
     }
 
+    private org.kordamp.ikonli.Ikon badgeIcon(String id) {
+        return ((org.kordamp.ikonli.javafx.FontIcon) robot.lookup("#" + id).queryAs(Label.class).getGraphic()).getIconCode();
+    }
+
     private boolean visible(String id) {
         return robot.lookup("#" + id).query().isVisible();
     }
@@ -104,9 +108,16 @@ class SubnetHeaderViewTest {
         assertThat(text("firstUsableLabel")).isEqualTo("10.0.0.1");
         assertThat(text("lastUsableLabel")).isEqualTo("10.0.0.254");
         assertThat(text("usableLabel")).isEqualTo("254");
-        assertThat(text("usageLabel")).isEqualTo("41.34 % used \u2014 4 allocated \u00b7 1 reserved \u00b7 100 DHCP"
-                + " \u00b7 0 deprecated \u00b7 149 free of 254 usable");
-        assertThat(view.usageBar().getAccessibleText()).startsWith("4 allocated (1.57 %), 1 reserved (0.39 %)");
+        assertThat(text("usageLabel")).isEqualTo("41.34 % used \u2014 4 allocated \u00b7 0 reserved \u00b7 0 DHCP lease"
+                + " \u00b7 0 deprecated \u00b7 1 gateway \u00b7 100 DHCP pool \u00b7 149 free of 254 usable");
+        assertThat(view.usageBar().getAccessibleText()).startsWith("4 allocated (1.57 %), 0 reserved (0 %)")
+                .contains("1 gateway (0.39 %)", "100 DHCP pool (39.37 %)");
+
+        // the chips carry the icons the toolbar and dialogs use for the same things
+        assertThat(badgeIcon("networkBadge")).isEqualTo(org.ipdesk.ui.action.ConceptIcons.NETWORK);
+        assertThat(badgeIcon("gatewayBadge")).isEqualTo(org.ipdesk.ui.action.ConceptIcons.GATEWAY);
+        assertThat(badgeIcon("vlanBadge")).isEqualTo(org.ipdesk.ui.action.ConceptIcons.VLAN);
+        assertThat(org.ipdesk.ui.action.StandardAction.NEW_NETWORK.icon()).contains(badgeIcon("networkBadge"));
 
         // a subnet without VLAN, gateway or description hides those badges
         show(data.p2p);
@@ -125,18 +136,18 @@ class SubnetHeaderViewTest {
     void theUsageBarIsDrawnInTheGridsColoursLightAndDark() throws TimeoutException {
         show(data.lan);
         UsageBar bar = view.usageBar();
-        assertThat(bar.parts()).hasSize(5);
+        assertThat(bar.parts()).hasSize(9);
         Region allocated = bar.parts().get(0);
-        Region reserved = bar.parts().get(1);
+        Region gateway = bar.parts().get(4);
         Region deprecated = bar.parts().get(3);
         // 1 of 254 addresses is still 2 px; an empty segment has no width
-        assertThat(reserved.getWidth()).isGreaterThanOrEqualTo(UsageBar.MIN_SEGMENT);
+        assertThat(gateway.getWidth()).isGreaterThanOrEqualTo(UsageBar.MIN_SEGMENT);
         assertThat(deprecated.getWidth()).isZero();
-        assertThat(allocated.getWidth()).isGreaterThan(reserved.getWidth());
+        assertThat(allocated.getWidth()).isGreaterThan(gateway.getWidth());
 
         assertClose(centrePixel(allocated), GridPalette.LIGHT.colorOf(CellState.ALLOCATED));
-        assertClose(centrePixel(bar.parts().get(2)), GridPalette.LIGHT.colorOf(CellState.DHCP));
-        assertClose(centrePixel(bar.parts().get(4)), GridPalette.LIGHT.colorOf(CellState.FREE));
+        assertClose(centrePixel(bar.parts().get(5)), GridPalette.LIGHT.colorOf(CellState.DHCP_RANGE));
+        assertClose(centrePixel(bar.parts().get(8)), GridPalette.LIGHT.colorOf(CellState.FREE));
         PaneStage.screenshot(robot, stage, true, "subnet-header-light.png");
 
         PaneStage.theme(robot, true);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import javafx.scene.chart.BarChart;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -52,6 +53,18 @@ class UsageDashboardTest {
         assertThat(robot.lookup(".usage-dashboard .choice-box").queryAs(javafx.scene.control.ChoiceBox.class)
                 .getValue()).isEqualTo("All networks");
         Stage dashboard = (Stage) table.getScene().getWindow();
+        // an IPv6 /64 holds 2^64 − 1 usable addresses, written as the subnet header writes it
+        int v6 = table.getItems().indexOf(table.getItems().stream()
+                .filter(r -> r.cidr().toString().equals("2001:db8:20:1::/64")).findFirst().orElseThrow());
+        robot.interact(() -> table.scrollTo(v6));
+        PaneStage.waitUntil(() -> robot.lookup(".usage-table .table-cell").queryAllAs(TableCell.class).stream()
+                .anyMatch(c -> c.getTableRow() != null && c.getTableRow().getItem() instanceof SubnetRow s
+                        && s.cidr().toString().equals("2001:db8:20:1::/64")));
+        assertThat(robot.lookup(".usage-table .table-cell").queryAllAs(TableCell.class).stream()
+                .filter(c -> c.getTableRow() != null && c.getTableRow().getItem() instanceof SubnetRow s
+                        && s.cidr().toString().equals("2001:db8:20:1::/64"))
+                .map(TableCell::getText).toList()).contains("2^64 \u2212 1").doesNotContain("~2^63");
+        robot.interact(() -> table.scrollTo(0));
         PaneStage.screenshot(robot, dashboard, "usage-dashboard.png");
 
         // double-click the Guest Wi-Fi row: the main window selects that subnet
@@ -64,5 +77,13 @@ class UsageDashboardTest {
         robot.doubleClickOn(row);
         PaneStage.waitUntil(() -> "10.10.40.0/24".equals(window.selectedLabel()));
         assertThat(Window.getWindows()).contains(dashboard);
+
+        // Escape closes the Usage window, as it closes the other tool windows
+        robot.interact(() -> {
+            dashboard.requestFocus();
+            table.requestFocus();
+        });
+        robot.type(KeyCode.ESCAPE);
+        PaneStage.waitUntil(() -> !dashboard.isShowing());
     }
 }
