@@ -27,6 +27,7 @@ import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.model.Usage;
 import org.ipdesk.store.Database;
+import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
 import org.ipdesk.store.OutputTargets;
 
@@ -74,19 +75,23 @@ public final class Allocator implements AutoCloseable {
         this.backups = new Backups(database);
     }
 
-    /** Opens (creating when absent) the database file, as the current OS user. */
-    public static Allocator open(Path file) {
-        return open(file, OpenMode.CREATE);
+    /** Opens (creating when absent) the database at {@code location}, as the current OS user. */
+    public static Allocator open(Location location) {
+        return open(location, OpenMode.CREATE);
     }
 
-    /** Opens the database file as the current OS user; {@code mode} says whether a missing or empty file is started. */
-    public static Allocator open(Path file, OpenMode mode) {
-        return new Allocator(Database.open(file, mode), Clock.systemUTC(), System.getProperty("user.name", "unknown"),
+    /**
+     * Opens the database at {@code location} as the current OS user, with the engine its kind of location calls for;
+     * {@code mode} says whether a missing or empty database is started.
+     */
+    public static Allocator open(Location location, OpenMode mode) {
+        return new Allocator(Database.open(location, mode), Clock.systemUTC(), System.getProperty("user.name", "unknown"),
                 new SecureRandom());
     }
 
-    public Path file() {
-        return database.file();
+    /** Where the open database lives; it reads as the file's path in messages and titles. */
+    public Location location() {
+        return database.location();
     }
 
     /** Changes whenever another connection commits to the file; see {@link Database#externalVersion()}. */

@@ -35,7 +35,7 @@ final class BackupCommand extends CliCommand {
                 }
                 throw e;
             }
-            out().printf("Backed up %s to %s (%,d addresses) in %.1f s%n", allocator.file(),
+            out().printf("Backed up %s to %s (%,d addresses) in %.1f s%n", allocator.location(),
                     target.toAbsolutePath().normalize(), allocator.addressCount(), (System.nanoTime() - started) / 1e9);
         }
     }

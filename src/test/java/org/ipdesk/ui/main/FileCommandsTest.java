@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CancellingDialogs;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
@@ -32,7 +33,7 @@ class FileCommandsTest {
     void exportsWriteTheFileAndSaySoAndCancelledChoosersDoNothing() {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
-        allocator = Allocator.open(file);
+        allocator = Allocator.open(Location.of(file));
         StatusLine status = new StatusLine();
         List<Path> opened = new ArrayList<>();
         FileCommands files = new FileCommands(() -> allocator, new CurrentThreadTaskExecutor(),
