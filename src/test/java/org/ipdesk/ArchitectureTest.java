@@ -115,7 +115,7 @@ class ArchitectureTest {
 
     /** The main window's parts other than its view and its tree cell: plain beans, tested without a toolkit. */
     private static final String MAIN_WINDOW_PART = "org\\.ipdesk\\.ui\\.main\\."
-            + "(.*Commands|CommandHost|SelectionState|StatusLine|WindowPreferences|ChangeFeed|ExternalChangeWatcher)"
+            + "(.*Commands|CommandHost|SelectionState|StatusLine|WindowPreferences|ExternalChangeWatcher)"
             + "(\\$.*)?";
 
     @ArchTest

@@ -26,6 +26,7 @@ import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.model.Usage;
+import org.ipdesk.store.ChangeFeed;
 import org.ipdesk.store.Database;
 import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
@@ -94,9 +95,12 @@ public final class Allocator implements AutoCloseable {
         return database.location();
     }
 
-    /** Changes whenever another connection commits to the file; see {@link Database#externalVersion()}. */
-    public long externalVersion() {
-        return database.externalVersion();
+    /**
+     * The change feed of the open database: how it tells that other writers (another window, the CLI, another user)
+     * changed it. SQLite polls its {@code data_version}; ask for it instead of assuming how.
+     */
+    public ChangeFeed changeFeed() {
+        return database.changes();
     }
 
     @Override

@@ -99,11 +99,6 @@ public interface Database extends AutoCloseable {
                 + "has no backup in IPDesk")).to(target, ifDatabase);
     }
 
-    /** {@link #changes()}' version: a number that changes whenever another connection commits. */
-    default long externalVersion() {
-        return changes().version();
-    }
-
     /** Closes the database; never throws. */
     @Override
     void close();

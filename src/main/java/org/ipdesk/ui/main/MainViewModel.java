@@ -85,7 +85,7 @@ public final class MainViewModel {
         this.dialogs = dialogs;
         this.undoStack = new UndoStack(database::allocator, tasks);
         this.search = new SearchViewModel(database::allocator, tasks);
-        this.externalChanges = new ExternalChangeWatcher(tasks, () -> database.allocator().externalVersion(),
+        this.externalChanges = new ExternalChangeWatcher(tasks, () -> database.allocator().changeFeed().version(),
                 () -> state.isLoading() || state.failed(),
                 () -> refreshAfterChange("Another program changed the database; refreshed", false));
         this.preferences = new WindowPreferences(settingsStore, message -> report(message, true));
