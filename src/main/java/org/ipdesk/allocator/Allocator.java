@@ -1,6 +1,5 @@
 package org.ipdesk.allocator;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -26,6 +25,7 @@ import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.model.Usage;
+import org.ipdesk.store.Backup;
 import org.ipdesk.store.ChangeFeed;
 import org.ipdesk.store.Database;
 import org.ipdesk.store.Location;
@@ -37,8 +37,9 @@ import org.ipdesk.store.OutputTargets;
  * ({@link NetworkService}, {@link SubnetService}, {@link RangeService}, {@link AddressService}), each with its rules
  * class ({@link NetworkRules}, {@link SubnetRules}, {@link RangeRules}, {@link AddressRules}); queries apart
  * ({@link GridQueries}, {@link AddressSearch}, {@link UsageQueries}, {@link ChangeLogQueries}); import
- * ({@link Importer}) and backup ({@link Backups}). Each public command runs in one write transaction: it completes,
- * or it throws an {@link AllocatorException} and the database is unchanged. Each change writes a change-log row in
+ * ({@link Importer}); the store's capabilities as they are ({@link #changeFeed()}, {@link #backup()}). Each public
+ * command runs in one write transaction: it completes, or it throws an {@link AllocatorException} and the database is
+ * unchanged. Each change writes a change-log row in
  * the same transaction. Validation happens before anything is written.
  */
 public final class Allocator implements AutoCloseable {
@@ -60,7 +61,6 @@ public final class Allocator implements AutoCloseable {
     private final AddressSearch search;
     private final UsageQueries usage;
     private final ChangeLogQueries changeLog;
-    private final Backups backups;
 
     public Allocator(Database database, Clock clock, String user, Random random) {
         this.database = database;
@@ -73,7 +73,6 @@ public final class Allocator implements AutoCloseable {
         this.search = new AddressSearch(database);
         this.usage = new UsageQueries(database);
         this.changeLog = new ChangeLogQueries(database);
-        this.backups = new Backups(database);
     }
 
     /** Opens (creating when absent) the database at {@code location}, as the current OS user. */
@@ -86,8 +85,8 @@ public final class Allocator implements AutoCloseable {
      * {@code mode} says whether a missing or empty database is started.
      */
     public static Allocator open(Location location, OpenMode mode) {
-        return new Allocator(Database.open(location, mode), Clock.systemUTC(), System.getProperty("user.name", "unknown"),
-                new SecureRandom());
+        return new Allocator(Database.open(location, mode), Clock.systemUTC(),
+                System.getProperty("user.name", "unknown"), new SecureRandom());
     }
 
     /** Where the open database lives; it reads as the file's path in messages and titles. */
@@ -109,18 +108,14 @@ public final class Allocator implements AutoCloseable {
     }
 
     /**
-     * Writes a consistent copy of the database to {@code target} (SQLite's online backup), even while other
-     * connections write. The copy has owner-only permissions and opens as an IPDesk database. The open database
-     * itself is refused as the target, and so is everything {@link OutputTargets} refuses, including an existing
-     * SQLite database.
+     * The backup capability of the open database's engine, when it has one (SQLite: always, its online backup): a
+     * consistent copy to a file even while other connections write, with owner-only permissions, that opens as an
+     * IPDesk database. The open database itself is refused as the target, and so is everything {@link OutputTargets}
+     * refuses, including an existing SQLite database unless {@link OutputTargets.IfDatabase#REPLACE}. Empty: the
+     * callers say so ({@link Backup#unavailable}) instead of offering it.
      */
-    public void backup(Path target) {
-        backup(target, OutputTargets.IfDatabase.REFUSE);
-    }
-
-    /** {@link #backup(Path)}, replacing an existing SQLite database at {@code target} when asked to. */
-    public void backup(Path target, OutputTargets.IfDatabase ifDatabase) {
-        backups.backup(target, ifDatabase);
+    public Optional<Backup> backup() {
+        return database.backup();
     }
 
     // ================================================================= import
