@@ -39,8 +39,8 @@ import org.ipdesk.store.OutputTargets;
  * ({@link GridQueries}, {@link AddressSearch}, {@link UsageQueries}, {@link ChangeLogQueries}); import
  * ({@link Importer}); the store's capabilities as they are ({@link #changeFeed()}, {@link #backup()}). Each public
  * command runs in one write transaction: it completes, or it throws an {@link AllocatorException} and the database is
- * unchanged. Each change writes a change-log row in
- * the same transaction. Validation happens before anything is written.
+ * unchanged. Each change writes a change-log row in the same transaction. Validation happens before anything is
+ * written.
  */
 public final class Allocator implements AutoCloseable {
     /** The most rows a search returns. */
