@@ -146,14 +146,16 @@ class ArchitectureTest {
 
     /** The main window's parts other than its view and its tree cell: plain beans, tested without a toolkit. */
     private static final String MAIN_WINDOW_PART = "org\\.ipdesk\\.ui\\.main\\."
-            + "(.*Commands|CommandHost|SelectionState|StatusLine|WindowPreferences|ExternalChangeWatcher)"
+            + "(.*Commands|CommandHost|SelectionState|StatusLine|WindowPreferences|ExternalChangeWatcher"
+            + "|FileSwitch|Navigation|UndoRedo|SampleDataLoader|LoadState|OpenDatabase|CopyText|ToolWindows|HelpTexts)"
             + "(\\$.*)?";
 
     @ArchTest
     static final ArchRule mainWindowPartsStayOutOfTheScene = noClasses()
             .that().haveNameMatching(MAIN_WINDOW_PART)
             .should().dependOnClassesThat(resideInAnyPackage("javafx.scene..", "javafx.fxml..", "javafx.stage.."))
-            .because("the main window's parts (command sets, selection, status line, preferences, change watcher)"
+            .because("the main window's parts (command sets, selection, file switch, navigation, status line,"
+                    + " preferences, change watcher)"
                     + " are tested with plain JUnit; only MainView builds controls")
             .allowEmptyShould(true);
 

@@ -16,6 +16,7 @@ import javafx.stage.Stage;
 import org.ipdesk.ui.main.ExternalChangeWatcher;
 import org.ipdesk.ui.main.MainView;
 import org.ipdesk.ui.main.MainViewModel;
+import org.ipdesk.ui.main.NetworkTreeViewModel;
 import org.ipdesk.ui.settings.SettingsStore;
 
 /**
@@ -39,12 +40,13 @@ public final class App extends Application {
         executor = new FxTaskExecutor();
         String css = Objects.requireNonNull(App.class.getResource("/org/ipdesk/ui/ipdesk.css"), "ipdesk.css")
                 .toExternalForm();
-        viewModel = new MainViewModel(file, executor, settings, new FxDialogService(() -> stage, List.of(css)));
+        viewModel = new MainViewModel(new NetworkTreeViewModel(), file, executor, settings,
+                new FxDialogService(() -> stage, List.of(css)));
         if (asked.isEmpty()) {
             viewModel.reportMissingStartupFile();
         }
         // the database opens and its tree is read on the database thread while this thread builds the window
-        viewModel.load();
+        viewModel.fileSwitch().load();
         applyTheme(viewModel.preferences().darkThemeProperty().get());
         viewModel.preferences().darkThemeProperty().addListener((property, before, dark) -> applyTheme(dark));
 
@@ -54,7 +56,7 @@ public final class App extends Application {
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root, Math.min(1360, screen.getWidth() * 0.92), Math.min(820, screen.getHeight() * 0.9));
         scene.getStylesheets().add(css);
-        stage.titleProperty().bind(viewModel.titleProperty());
+        stage.titleProperty().bind(viewModel.fileSwitch().titleProperty());
         stage.getIcons().setAll(icons());
         stage.setScene(scene);
         stage.show();

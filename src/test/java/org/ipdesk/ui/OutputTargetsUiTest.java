@@ -28,14 +28,14 @@ class OutputTargetsUiTest {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
         MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor(), null, dialogs);
-        vm.load();
+        vm.fileSwitch().load();
         return vm;
     }
 
     @Test
     void exportAddressesNeverReplacesTheOpenDatabase() throws IOException {
         MainViewModel vm = window(new ScriptedDialogs());
-        Path db = vm.databaseFile();
+        Path db = vm.fileSwitch().databaseFile();
         String before = ContentSnapshot.of(db);
         Path link = Files.createSymbolicLink(dir.resolve("link.db"), db.getFileName());
         for (Path target : new Path[] {db, link, dir.resolve("sample.db-wal")}) {
@@ -65,7 +65,7 @@ class OutputTargetsUiTest {
         // again onto the same file: the save dialog asked "replace?" already
         dialogs.files.add(copy);
         vm.files().backUp();
-        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Backed up " + vm.databaseFile() + " to " + copy);
+        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Backed up " + vm.fileSwitch().databaseFile() + " to " + copy);
 
         Path nul = Files.createSymbolicLink(dir.resolve("null.db"), Path.of("/dev/null"));
         dialogs.files.add(nul);

@@ -1,12 +1,18 @@
 package org.ipdesk.ui.action;
 
+import javafx.beans.property.Property;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCombination;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** Builds menu items, toolbar buttons and context menu items from the {@link StandardAction} catalogue. */
+/**
+ * Builds menu items, toolbar buttons and context menu items (check items and toggle buttons for a toggle action)
+ * from the {@link StandardAction} catalogue.
+ */
 public final class ActionFactory {
 
     private ActionFactory() {
@@ -31,6 +37,29 @@ public final class ActionFactory {
         button.setOnAction(event -> command.execute());
         button.setMnemonicParsing(false);
         button.disableProperty().bind(command.executableProperty().not());
+        return button;
+    }
+
+    /** A menu bar check item for a toggle action: label and accelerator, its check bound both ways to {@code on}. */
+    public static CheckMenuItem checkMenuItem(StandardAction action, Property<Boolean> on) {
+        CheckMenuItem item = new CheckMenuItem(action.text(),
+                action.iconInMenus() ? action.icon().map(FontIcon::new).orElse(null) : null);
+        action.keys().ifPresent(keys -> item.setAccelerator(KeyCombination.keyCombination(keys)));
+        item.selectedProperty().bindBidirectional(on);
+        return item;
+    }
+
+    /**
+     * A toolbar toggle button for a toggle action, bound both ways to {@code on}: the action's icon while off, its
+     * {@link StandardAction#iconWhenOn() icon when on} while on, the toolbar text if any, and the tooltip.
+     */
+    public static ToggleButton toggleButton(StandardAction action, Property<Boolean> on) {
+        ToggleButton button = new ToggleButton(action.toolText().orElse(null));
+        button.setTooltip(new Tooltip(action.tooltip()));
+        button.setMnemonicParsing(false);
+        button.selectedProperty().bindBidirectional(on);
+        button.graphicProperty().bind(button.selectedProperty().map(
+                selected -> (selected ? action.iconWhenOn() : action.icon()).map(FontIcon::new).orElse(null)));
         return button;
     }
 

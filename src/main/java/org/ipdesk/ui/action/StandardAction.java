@@ -9,7 +9,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * The catalogue of the main window's actions, each declared once: its label with mnemonic, icon, accelerator, what
  * Help → Keyboard shortcuts says of it, and its toolbar text and tooltip. {@link ActionFactory} builds menu items,
  * toolbar buttons and context menu items from it; {@code help/KeyboardShortcuts} lists the accelerators in the order
- * declared here (the actions with an accelerator come first, in the order the shortcuts window shows them).
+ * declared here (the actions with an accelerator come first, in the order the shortcuts window shows them). A toggle
+ * action (View → Dark theme) is built as a check menu item and a toggle button over a boolean property.
  */
 public enum StandardAction {
 
@@ -58,6 +59,9 @@ public enum StandardAction {
             .tool(null, "Release the selected address(es) (Delete)")),
     MARK_RANGE(spec("Mark as DHCP pool or reserved ran_ge\u2026", Material2AL.ADD_BOX)),
 
+    DARK_THEME(spec("_Dark theme", Material2MZ.NIGHTS_STAY).tool(null, "Dark theme").noIconInMenus()
+            .toggle(Material2MZ.WB_SUNNY)),
+
     HOW_IT_WORKS(spec("_How IPDesk works", Material2AL.HELP_OUTLINE)),
     ABOUT(spec("_About IPDesk", Material2AL.INFO));
 
@@ -70,6 +74,7 @@ public enum StandardAction {
     private final String contextText;
     private final String toolText;
     private final String tip;
+    private final Ikon iconWhenOn;
 
     StandardAction(Spec spec) {
         this.text = spec.text;
@@ -81,6 +86,7 @@ public enum StandardAction {
         this.contextText = spec.contextText == null ? spec.text : spec.contextText;
         this.toolText = spec.toolText;
         this.tip = spec.tip;
+        this.iconWhenOn = spec.iconWhenOn;
     }
 
     private static Spec spec(String text, Ikon icon) {
@@ -102,6 +108,7 @@ public enum StandardAction {
         private String contextText;
         private String toolText;
         private String tip;
+        private Ikon iconWhenOn;
 
         Spec(String text, Ikon icon, String keys, String help) {
             this.text = text;
@@ -130,6 +137,11 @@ public enum StandardAction {
             this.contextText = text;
             return this;
         }
+
+        Spec toggle(Ikon iconWhenOn) {
+            this.iconWhenOn = iconWhenOn;
+            return this;
+        }
     }
 
     /** The menu label, "_" before the mnemonic: "New _subnet…". */
@@ -144,6 +156,19 @@ public enum StandardAction {
 
     public Optional<Ikon> icon() {
         return Optional.ofNullable(icon);
+    }
+
+    /**
+     * Whether the action switches something on and off (View → Dark theme): menus show it as a check item, the
+     * toolbar as a toggle button.
+     */
+    public boolean isToggle() {
+        return iconWhenOn != null;
+    }
+
+    /** The icon a toggle action's button shows while it is on; the {@link #icon()} shows while it is off. */
+    public Optional<Ikon> iconWhenOn() {
+        return Optional.ofNullable(iconWhenOn);
     }
 
     /** Whether menu items show the icon (toolbar buttons always do). */

@@ -22,7 +22,7 @@ import org.ipdesk.ui.TaskExecutor;
 
 /**
  * The File menu's commands on the open database's content: back up, restore, export addresses, export the
- * database. Opening and creating files stay with the database's lifecycle in {@link MainViewModel}.
+ * database. Opening and creating files are the {@link FileSwitch}'s.
  */
 public final class FileCommands {
 

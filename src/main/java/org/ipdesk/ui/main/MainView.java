@@ -19,7 +19,6 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
@@ -83,8 +82,6 @@ public final class MainView {
     @FXML
     private Pane toolBarSpacer;
     @FXML
-    private CheckMenuItem darkThemeItem;
-    @FXML
     private SplitPane splitPane;
     @FXML
     private TextField filterField;
@@ -110,7 +107,7 @@ public final class MainView {
     private Label summaryLabel;
     @FXML
     private Label lastOperationLabel;
-    @FXML
+    /** View → Dark theme's toolbar twin, at the toolbar's end. */
     private ToggleButton themeButton;
 
     public MainView(MainViewModel viewModel) {
@@ -122,6 +119,7 @@ public final class MainView {
     private void initialize() {
         bindTree();
         bindCentre();
+        bindTheme();
         bindFileCommands();
         bindMenus();
         bindEditing();
@@ -146,7 +144,7 @@ public final class MainView {
         // new thresholds (Edit → Preferences) recolour the bars at once
         viewModel.preferences().warningPercentProperty().addListener((property, before, now) -> networkTree.refresh());
         viewModel.preferences().criticalPercentProperty().addListener((property, before, now) -> networkTree.refresh());
-        filterField.textProperty().bindBidirectional(viewModel.filterProperty());
+        filterField.textProperty().bindBidirectional(viewModel.tree().filterProperty());
         NetworkTreePane pane = new NetworkTreePane(networkTree, viewModel);
         placeholderLabel.textProperty().bind(viewModel.state().placeholderProperty());
         placeholderLabel.visibleProperty().bind(viewModel.state().placeholderProperty().isNotEmpty()
@@ -179,7 +177,7 @@ public final class MainView {
             content.putString(text);
             Clipboard.getSystemClipboard().setContent(content);
             long lines = text.lines().count();
-            viewModel.report("Copied " + (lines > 1 ? lines + " addresses" : text.strip()), false);
+            viewModel.status().report("Copied " + (lines > 1 ? lines + " addresses" : text.strip()), false);
         }
     }
 
@@ -196,10 +194,10 @@ public final class MainView {
         create.setOnAction(event -> viewModel.edits().newNetwork());
         create.setDefaultButton(false);
         Button open = new Button("Open a database\u2026", new FontIcon(Material2AL.FOLDER_OPEN));
-        open.setOnAction(event -> viewModel.chooseAndOpen());
+        open.setOnAction(event -> viewModel.fileSwitch().chooseAndOpen());
         Button sample = new Button("Load the sample data", new FontIcon(Material2MZ.SCHOOL));
         sample.setId("loadSampleButton");
-        sample.setOnAction(event -> viewModel.loadSample());
+        sample.setOnAction(event -> viewModel.sample().load());
         for (Button button : List.of(create, open, sample)) {
             button.setMaxWidth(Double.MAX_VALUE);
             button.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
@@ -239,18 +237,18 @@ public final class MainView {
      */
     private void bindEditing() {
         Command newNetwork = Command.of(viewModel.edits()::newNetwork);
-        Command newSubnet = Command.when(viewModel.hasNetworksProperty(), viewModel.edits()::newSubnet);
+        Command newSubnet = Command.when(viewModel.tree().hasNetworksProperty(), viewModel.edits()::newSubnet);
         Command newRange = Command.when(viewModel.selection().subnetSelectedProperty(), viewModel.edits()::newRange);
         Command edit = Command.when(viewModel.selection().somethingSelectedProperty(), viewModel.edits()::editSelected);
         Command delete = Command.when(viewModel.selection().somethingSelectedProperty(), viewModel.edits()::deleteSelected);
         Command deleteRange = Command.when(viewModel.selection().subnetSelectedProperty(), viewModel.edits()::deleteRangeAtCaret);
         Command newChild = Command.when(viewModel.selection().subnetSelectedProperty(), viewModel.addresses()::newChildSubnet);
         MenuItem undo = ActionFactory.menuItem(StandardAction.UNDO,
-                Command.when(viewModel.undoStack().canUndoProperty(), viewModel::undo));
-        undo.textProperty().bind(viewModel.undoStack().undoTextProperty());
+                Command.when(viewModel.undoRedo().stack().canUndoProperty(), viewModel.undoRedo()::undo));
+        undo.textProperty().bind(viewModel.undoRedo().stack().undoTextProperty());
         MenuItem redo = ActionFactory.menuItem(StandardAction.REDO,
-                Command.when(viewModel.undoStack().canRedoProperty(), viewModel::redo));
-        redo.textProperty().bind(viewModel.undoStack().redoTextProperty());
+                Command.when(viewModel.undoRedo().stack().canRedoProperty(), viewModel.undoRedo()::redo));
+        redo.textProperty().bind(viewModel.undoRedo().stack().redoTextProperty());
         editMenu.getItems().setAll(undo, redo, new SeparatorMenuItem(),
                 ActionFactory.menuItem(StandardAction.NEW_NETWORK, newNetwork),
                 ActionFactory.menuItem(StandardAction.NEW_SUBNET, newSubnet),
@@ -261,7 +259,8 @@ public final class MainView {
         // Ctrl+Y is redo on Windows and in many tools: accept it too
         networkTree.sceneProperty().addListener((property, before, scene) -> {
             if (scene != null) {
-                scene.getAccelerators().put(ActionFactory.alternativeAccelerator(StandardAction.REDO), viewModel::redo);
+                scene.getAccelerators().put(ActionFactory.alternativeAccelerator(StandardAction.REDO),
+                        viewModel.undoRedo()::redo);
             }
         });
 
@@ -296,7 +295,7 @@ public final class MainView {
                 ActionFactory.menuItem(StandardAction.ALLOCATE_NEXT, next),
                 ActionFactory.menuItem(StandardAction.ALLOCATE_BLOCK, Command.when(subnet, viewModel.addresses()::allocateBlock)),
                 ActionFactory.menuItem(StandardAction.ALLOCATE_PAIR,
-                        Command.when(viewModel.hasNetworksProperty(), viewModel.addresses()::allocatePair)),
+                        Command.when(viewModel.tree().hasNetworksProperty(), viewModel.addresses()::allocatePair)),
                 new SeparatorMenuItem(),
                 ActionFactory.menuItem(StandardAction.EDIT_ADDRESS, editAddress),
                 ActionFactory.menuItem(StandardAction.RELEASE, release),
@@ -334,7 +333,7 @@ public final class MainView {
         toolBar.getItems().add(toolBar.getItems().indexOf(toolBarSpacer) + 1, search.root());
         // after a result is chosen the grid shows it: let the keyboard go on from there
         viewModel.search().setOnChoose(result -> {
-            viewModel.navigate(result);
+            viewModel.navigation().navigate(result);
             grid.requestFocus();
         });
 
@@ -370,10 +369,11 @@ public final class MainView {
     /** File: the database commands; View → Refresh and its toolbar button. */
     private void bindFileCommands() {
         fileMenu.getItems().setAll(
-                ActionFactory.menuItem(StandardAction.NEW_DATABASE, Command.of(viewModel::chooseAndCreate)),
-                ActionFactory.menuItem(StandardAction.OPEN_DATABASE, Command.of(viewModel::chooseAndOpen)),
+                ActionFactory.menuItem(StandardAction.NEW_DATABASE,
+                        Command.of(viewModel.fileSwitch()::chooseAndCreate)),
+                ActionFactory.menuItem(StandardAction.OPEN_DATABASE, Command.of(viewModel.fileSwitch()::chooseAndOpen)),
                 recentMenu,
-                ActionFactory.menuItem(StandardAction.OPEN_DEFAULT, Command.of(viewModel::openDefault)),
+                ActionFactory.menuItem(StandardAction.OPEN_DEFAULT, Command.of(viewModel.fileSwitch()::openDefault)),
                 new SeparatorMenuItem(),
                 ActionFactory.menuItem(StandardAction.IMPORT_CSV, Command.of(this::importCsv)),
                 ActionFactory.menuItem(StandardAction.EXPORT_ADDRESSES, Command.of(this::exportAddresses)),
@@ -382,18 +382,25 @@ public final class MainView {
                 ActionFactory.menuItem(StandardAction.RESTORE, Command.of(viewModel.files()::restore)),
                 new SeparatorMenuItem(),
                 ActionFactory.menuItem(StandardAction.QUIT, Command.of(this::quit)));
-        viewMenu.getItems().add(ActionFactory.menuItem(StandardAction.REFRESH, Command.of(viewModel::load)));
+        viewMenu.getItems().add(ActionFactory.menuItem(StandardAction.REFRESH,
+                Command.of(viewModel.fileSwitch()::load)));
         Button refreshButton = ActionFactory.button(StandardAction.REFRESH,
-                Command.when(viewModel.state().loadingProperty().not(), viewModel::load));
+                Command.when(viewModel.state().loadingProperty().not(), viewModel.fileSwitch()::load));
         refreshButton.setId("refreshButton");
         toolBar.getItems().add(toolBar.getItems().indexOf(themeButton), refreshButton);
     }
 
+    /** View → Dark theme and the moon/sun button at the toolbar's end, both on the preference. */
+    private void bindTheme() {
+        viewMenu.getItems().add(ActionFactory.checkMenuItem(StandardAction.DARK_THEME,
+                viewModel.preferences().darkThemeProperty()));
+        themeButton = ActionFactory.toggleButton(StandardAction.DARK_THEME,
+                viewModel.preferences().darkThemeProperty());
+        themeButton.setId("themeButton");
+        toolBar.getItems().add(themeButton);
+    }
+
     private void bindMenus() {
-        darkThemeItem.selectedProperty().bindBidirectional(viewModel.preferences().darkThemeProperty());
-        themeButton.selectedProperty().bindBidirectional(viewModel.preferences().darkThemeProperty());
-        themeButton.graphicProperty().bind(viewModel.preferences().darkThemeProperty().map(
-                dark -> new FontIcon(dark ? Material2MZ.WB_SUNNY : Material2MZ.NIGHTS_STAY)));
         viewModel.preferences().recentDatabases().addListener((ListChangeListener<Path>) change -> showRecent());
         showRecent();
     }
@@ -473,7 +480,7 @@ public final class MainView {
         recentMenu.getItems().setAll(recent.stream().map(path -> {
             MenuItem item = new MenuItem(path.toString());
             item.setMnemonicParsing(false);
-            item.setOnAction(event -> viewModel.open(path));
+            item.setOnAction(event -> viewModel.fileSwitch().open(path));
             return item;
         }).toList());
     }

@@ -23,11 +23,11 @@ final class NetworkTreePane {
     NetworkTreePane(TreeView<TreeRow> networkTree, MainViewModel viewModel) {
         this.networkTree = networkTree;
         this.viewModel = viewModel;
-        viewModel.visibleNetworks().addListener((ListChangeListener<TreeRow>) change -> showRows());
+        viewModel.tree().visibleNetworks().addListener((ListChangeListener<TreeRow>) change -> showRows());
         viewModel.selection().selectedProperty().addListener((property, before, now) -> selectInTree(now));
         networkTree.getSelectionModel().selectedItemProperty().addListener((property, before, now) -> {
             if (!rebuilding && now != null) {
-                viewModel.select(now.getValue());
+                viewModel.navigation().select(now.getValue());
             }
         });
     }
@@ -36,7 +36,8 @@ final class NetworkTreePane {
     void showRows() {
         rebuilding = true;
         try {
-            networkTree.getRoot().getChildren().setAll(viewModel.visibleNetworks().stream().map(this::item).toList());
+            networkTree.getRoot().getChildren().setAll(
+                    viewModel.tree().visibleNetworks().stream().map(this::item).toList());
         } finally {
             rebuilding = false;
         }
@@ -46,7 +47,7 @@ final class NetworkTreePane {
     private TreeItem<TreeRow> item(TreeRow row) {
         TreeItem<TreeRow> item = new TreeItem<>(row);
         item.getChildren().setAll(row.children().stream().map(this::item).toList());
-        boolean filtering = !viewModel.filterProperty().get().isBlank();
+        boolean filtering = !viewModel.tree().filterProperty().get().isBlank();
         item.setExpanded(filtering || !collapsed.contains(row.key()));
         item.expandedProperty().addListener((property, before, now) -> {
             if (!rebuilding && !filtering) {

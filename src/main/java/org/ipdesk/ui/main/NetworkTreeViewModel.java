@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -20,7 +22,7 @@ import org.ipdesk.model.Subnet;
 
 /**
  * The network tree of the main window: reading the networks and subnets with their usage into {@link TreeRow}s,
- * formatting their figures, and the filter with the rows it lets through. Selection lives in {@link MainViewModel}.
+ * formatting their figures, and the filter with the rows it lets through. Selection lives in {@link SelectionState}.
  */
 public final class NetworkTreeViewModel {
 
@@ -32,6 +34,7 @@ public final class NetworkTreeViewModel {
     private final ObservableList<TreeRow> visible = FXCollections.observableArrayList();
     private final ObservableList<TreeRow> readOnlyVisible = FXCollections.unmodifiableObservableList(visible);
     private final StringProperty filter = new SimpleStringProperty(this, "filter", "");
+    private final BooleanBinding hasNetworks = Bindings.isNotEmpty(networks);
     private Runnable onFiltered = () -> { };
 
     public NetworkTreeViewModel() {
@@ -51,6 +54,11 @@ public final class NetworkTreeViewModel {
     /** The networks and subnets the filter lets through, with the networks and parents that lead to them. */
     public ObservableList<TreeRow> visibleNetworks() {
         return readOnlyVisible;
+    }
+
+    /** The database has a network: a subnet can be created. */
+    public BooleanBinding hasNetworksProperty() {
+        return hasNetworks;
     }
 
     /** Text that filters the tree: part of a CIDR, a name, a VLAN, a gateway or a description. */

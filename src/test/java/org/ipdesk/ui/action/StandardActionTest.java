@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.input.KeyCombination;
 import org.ipdesk.ui.help.KeyboardShortcuts;
 import org.ipdesk.ui.help.KeyboardShortcuts.Shortcut;
 import org.junit.jupiter.api.Test;
+import org.kordamp.ikonli.material2.Material2MZ;
 
 /** The action catalogue: every accelerator listed in Help → Keyboard shortcuts, none used twice. */
 class StandardActionTest {
@@ -69,6 +71,29 @@ class StandardActionTest {
         assertThat(StandardAction.NEW_SUBNET.tooltip()).isEqualTo("New subnet (Ctrl+Shift+S)");
         assertThat(StandardAction.RELEASE.tooltip()).isEqualTo("Release the selected address(es) (Delete)");
         assertThat(StandardAction.RELEASE.contextText()).isEqualTo("Re_lease\u2026");
+    }
+
+    @Test
+    void theDarkThemeIsOneToggleForTheViewMenuAndTheToolbar() {
+        StandardAction dark = StandardAction.DARK_THEME;
+        assertThat(Arrays.stream(StandardAction.values()).filter(StandardAction::isToggle)).containsExactly(dark);
+        assertThat(dark.text()).isEqualTo("_Dark theme");
+        assertThat(dark.icon()).contains(Material2MZ.NIGHTS_STAY);
+        assertThat(dark.iconWhenOn()).contains(Material2MZ.WB_SUNNY);
+        assertThat(dark.tooltip()).isEqualTo("Dark theme");
+        assertThat(dark.keysText()).isEmpty();
+        assertThat(StandardAction.REFRESH.isToggle()).isFalse();
+        assertThat(StandardAction.REFRESH.iconWhenOn()).isEmpty();
+
+        SimpleBooleanProperty on = new SimpleBooleanProperty(false);
+        CheckMenuItem item = ActionFactory.checkMenuItem(dark, on);
+        assertThat(item.getText()).isEqualTo("_Dark theme");
+        assertThat(item.getGraphic()).isNull();
+        assertThat(item.getAccelerator()).isNull();
+        item.setSelected(true);
+        assertThat(on.get()).isTrue();
+        on.set(false);
+        assertThat(item.isSelected()).isFalse();
     }
 
     @Test

@@ -26,8 +26,8 @@ class ExportDatabaseViewModelTest {
         Path db = dir.resolve("sample.db");
         SampleDatabase.seed(db);
         MainViewModel vm = new MainViewModel(db, new CurrentThreadTaskExecutor(), null, new ScriptedDialogs());
-        vm.load();
-        vm.select(vm.networks().stream().filter(r -> r.label().equals("dc1")).findFirst().orElseThrow());
+        vm.fileSwitch().load();
+        vm.navigation().select(vm.tree().networks().stream().filter(r -> r.label().equals("dc1")).findFirst().orElseThrow());
         Path csv = dir.resolve("everything.csv");
 
         vm.files().exportDatabase(csv);
@@ -57,7 +57,7 @@ class ExportDatabaseViewModelTest {
         Path db = dir.resolve("sample.db");
         SampleDatabase.seed(db);
         MainViewModel vm = new MainViewModel(db, new CurrentThreadTaskExecutor(), null, new ScriptedDialogs());
-        vm.load();
+        vm.fileSwitch().load();
         Path target = dir.resolve("missing-folder").resolve("x.csv");
 
         vm.files().exportDatabase(target);

@@ -6,10 +6,12 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
@@ -21,8 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The File menu of the real window holds Export database… next to the other exports; the open menu is written to
- * {@code target/screenshots/file-menu.png} to be looked at.
+ * The File menu of the real window holds Export database… next to the other exports; the View menu's Dark theme is
+ * a check item that follows the toolbar's theme button. The open menus are written to
+ * {@code target/screenshots/file-menu.png} and {@code view-menu.png} to be looked at.
  */
 class FileMenuScreenshotTest {
     @TempDir
@@ -59,6 +62,35 @@ class FileMenuScreenshotTest {
         Path png = write(image[0], "file-menu.png");
         assertThat(png).exists();
         window.robot.interact(menu::hide);
+    }
+
+    @Test
+    void theViewMenuShowsTheDarkThemeAsACheckItemThatFollowsTheToolbarButton() throws Exception {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        window.open(file);
+
+        MenuBar bar = window.robot.lookup("#menuBar").queryAs(MenuBar.class);
+        List<MenuItem> view = bar.getMenus().get(3).getItems();
+        assertThat(view).extracting(MenuItem::getText)
+                .containsExactly("_Usage dashboard\u2026", "_History\u2026", "_Dark theme", "_Refresh");
+        CheckMenuItem dark = (CheckMenuItem) view.get(2);
+        ToggleButton button = window.robot.lookup("#themeButton").queryAs(ToggleButton.class);
+        assertThat(button.getTooltip().getText()).isEqualTo("Dark theme");
+        assertThat(dark.isSelected()).isFalse();
+
+        window.robot.clickOn("#themeButton");
+        WindowDriver.waitUntil(dark::isSelected);
+
+        window.robot.clickOn("View");
+        WindowDriver.waitUntil(() -> openMenu() != null);
+        ContextMenu menu = openMenu();
+        WritableImage[] image = new WritableImage[1];
+        window.robot.interact(() -> image[0] = menu.getScene().snapshot(null));
+        assertThat(write(image[0], "view-menu.png")).exists();
+        window.robot.interact(menu::hide);
+        window.robot.interact(() -> dark.setSelected(false));
+        assertThat(button.isSelected()).isFalse();
     }
 
     private static ContextMenu openMenu() {

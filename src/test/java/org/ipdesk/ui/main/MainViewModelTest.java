@@ -41,16 +41,16 @@ class MainViewModelTest {
         SampleDatabase.seed(file);
         MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
 
-        vm.load();
+        vm.fileSwitch().load();
 
         assertThat(vm.state().loadingProperty().get()).isFalse();
         assertThat(vm.state().errorProperty().get()).isEmpty();
         assertThat(vm.state().placeholderProperty().get()).isEmpty();
         assertThat(vm.status().summaryProperty().get()).isEqualTo("2 networks \u00b7 7 subnets \u00b7 45 addresses");
         assertThat(vm.status().databaseTextProperty().get()).isEqualTo("Database: " + file.toAbsolutePath().normalize());
-        assertThat(vm.titleProperty().get()).isEqualTo("IPDesk \u2014 sample.db");
+        assertThat(vm.fileSwitch().titleProperty().get()).isEqualTo("IPDesk \u2014 sample.db");
 
-        List<TreeRow> networks = vm.networks();
+        List<TreeRow> networks = vm.tree().networks();
         assertThat(networks).extracting(TreeRow::label).containsExactlyInAnyOrder("dc1", "branch-office");
         TreeRow dc1 = network(vm, "dc1");
         assertThat(dc1.kind()).isEqualTo(TreeRow.Kind.NETWORK);
@@ -72,8 +72,8 @@ class MainViewModelTest {
         assertThat(servers.vlan()).isEmpty();
 
         // IPv4 and IPv6 together: no network-wide figure
-        assertThat(dc1.usage()).isEqualTo(MainViewModel.NOT_APPLICABLE);
-        assertThat(dc1.used()).isEqualTo(MainViewModel.NOT_APPLICABLE);
+        assertThat(dc1.usage()).isEqualTo(NetworkTreeViewModel.NOT_APPLICABLE);
+        assertThat(dc1.used()).isEqualTo(NetworkTreeViewModel.NOT_APPLICABLE);
         // IPv4 only: the sum over its subnets (office: 20 held + gateway + 100 DHCP; printers: 5 reserved)
         TreeRow branch = network(vm, "branch-office");
         assertThat(branch.used()).isEqualTo("126 of 268");
@@ -90,9 +90,9 @@ class MainViewModelTest {
     void anEmptyDatabaseSaysSoInsteadOfShowingAnEmptyTree() {
         MainViewModel vm = new MainViewModel(dir.resolve("new.db"), new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
 
-        vm.load();
+        vm.fileSwitch().load();
 
-        assertThat(vm.networks()).isEmpty();
+        assertThat(vm.tree().networks()).isEmpty();
         assertThat(vm.state().errorProperty().get()).isEmpty();
         assertThat(vm.status().summaryProperty().get()).isEqualTo("0 networks \u00b7 0 subnets \u00b7 0 addresses");
         assertThat(vm.state().placeholderProperty().get()).startsWith("This database has no networks yet.");
@@ -104,9 +104,9 @@ class MainViewModelTest {
         Files.writeString(notes, "not a database\n");
         MainViewModel vm = new MainViewModel(notes, new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
 
-        vm.load();
+        vm.fileSwitch().load();
 
-        assertThat(vm.networks()).isEmpty();
+        assertThat(vm.tree().networks()).isEmpty();
         assertThat(vm.state().loadingProperty().get()).isFalse();
         assertThat(vm.status().summaryProperty().get()).isEqualTo("Cannot open the database");
         assertThat(vm.state().errorProperty().get())
@@ -126,29 +126,29 @@ class MainViewModelTest {
         QueuedTaskExecutor executor = new QueuedTaskExecutor();
         MainViewModel vm = new MainViewModel(file, executor, null, new CancellingDialogs());
 
-        vm.load();
+        vm.fileSwitch().load();
 
         // nothing read yet: the caller (the FX thread in the app) did no database work
         assertThat(vm.state().loadingProperty().get()).isTrue();
-        assertThat(vm.networks()).isEmpty();
+        assertThat(vm.tree().networks()).isEmpty();
         assertThat(vm.state().placeholderProperty().get()).startsWith("Opening ");
 
         executor.runAll();
 
         assertThat(vm.state().loadingProperty().get()).isFalse();
-        assertThat(vm.networks()).hasSize(2);
+        assertThat(vm.tree().networks()).hasSize(2);
     }
 
     @Test
     void refreshShowsChangesMadeMeanwhileAndCloseReleasesTheFile() throws IOException {
         Path file = dir.resolve("sample.db");
         MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
-        vm.load();
-        assertThat(vm.networks()).isEmpty();
+        vm.fileSwitch().load();
+        assertThat(vm.tree().networks()).isEmpty();
 
         SampleDatabase.seed(file);
-        vm.load();
-        assertThat(vm.networks()).hasSize(2);
+        vm.fileSwitch().load();
+        assertThat(vm.tree().networks()).hasSize(2);
 
         vm.close();
         Files.delete(file);
@@ -159,25 +159,25 @@ class MainViewModelTest {
     void theFilterKeepsMatchingRowsAndThePathToThem() {
         MainViewModel vm = loadedSample(new ScriptedDialogs());
 
-        vm.filterProperty().set("databases");
-        assertThat(vm.visibleNetworks()).extracting(TreeRow::label).containsExactly("dc1");
-        TreeRow servers = vm.visibleNetworks().get(0).children().get(0);
+        vm.tree().filterProperty().set("databases");
+        assertThat(vm.tree().visibleNetworks()).extracting(TreeRow::label).containsExactly("dc1");
+        TreeRow servers = vm.tree().visibleNetworks().get(0).children().get(0);
         assertThat(servers.label()).isEqualTo("10.10.0.0/16");
         assertThat(servers.children()).extracting(TreeRow::label).containsExactly("10.10.2.0/24");
 
-        vm.filterProperty().set("VLAN-that-is-not-there");
-        assertThat(vm.visibleNetworks()).isEmpty();
+        vm.tree().filterProperty().set("VLAN-that-is-not-there");
+        assertThat(vm.tree().visibleNetworks()).isEmpty();
         assertThat(vm.state().placeholderProperty().get()).isEqualTo("Nothing matches \u201cVLAN-that-is-not-there\u201d.");
 
-        vm.filterProperty().set("192.168.30");
-        assertThat(vm.visibleNetworks()).extracting(TreeRow::label).containsExactly("branch-office");
-        assertThat(vm.visibleNetworks().get(0).children()).extracting(TreeRow::label).containsExactly("192.168.30.0/28");
+        vm.tree().filterProperty().set("192.168.30");
+        assertThat(vm.tree().visibleNetworks()).extracting(TreeRow::label).containsExactly("branch-office");
+        assertThat(vm.tree().visibleNetworks().get(0).children()).extracting(TreeRow::label).containsExactly("192.168.30.0/28");
 
-        vm.filterProperty().set("");
-        assertThat(vm.visibleNetworks()).hasSize(2);
+        vm.tree().filterProperty().set("");
+        assertThat(vm.tree().visibleNetworks()).hasSize(2);
         assertThat(vm.state().placeholderProperty().get()).isEmpty();
         // the whole tree is still there underneath
-        assertThat(vm.networks()).hasSize(2);
+        assertThat(vm.tree().networks()).hasSize(2);
     }
 
     @Test
@@ -185,27 +185,27 @@ class MainViewModelTest {
         MainViewModel vm = loadedSample(new ScriptedDialogs());
         TreeRow web = child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24");
 
-        vm.select(web);
+        vm.navigation().select(web);
 
         assertThat(vm.selection().selectedProperty().get()).isEqualTo(web);
         assertThat(vm.grid().subnetProperty().get().cidr().toString()).isEqualTo("10.10.1.0/24");
         assertThat(vm.grid().getContent().size()).isEqualTo(256);
 
-        vm.select(network(vm, "dc1"));
+        vm.navigation().select(network(vm, "dc1"));
         assertThat(vm.grid().subnetProperty().get()).isNull();
     }
 
     @Test
     void anotherWriterIsNoticedAndTheSelectionSurvivesTheRefresh() {
         MainViewModel vm = loadedSample(new ScriptedDialogs());
-        vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24"));
+        vm.navigation().select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24"));
         vm.grid().select(20);
 
         vm.externalChanges().check();
         assertThat(vm.status().lastOperationProperty().get()).isEmpty();
 
         // another process (here: another connection, as the CLI would be) takes 10.10.1.20
-        try (Allocator other = Allocator.open(Location.of(vm.databaseFile()))) {
+        try (Allocator other = Allocator.open(Location.of(vm.fileSwitch().databaseFile()))) {
             long id = other.findSubnet(Cidr.parse("10.10.1.0/24"), Optional.of("dc1")).id();
             other.reserve(id, Ip.parse("10.10.1.20"), AddressDetails.allocated("cli-host"));
         }
@@ -230,24 +230,24 @@ class MainViewModelTest {
         Files.writeString(notes, "not a database\n");
         SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
         MainViewModel vm = new MainViewModel(first, new CurrentThreadTaskExecutor(), store, new ScriptedDialogs());
-        vm.load();
+        vm.fileSwitch().load();
 
-        vm.open(second);
-        assertThat(vm.databaseFile()).isEqualTo(second.toAbsolutePath());
-        assertThat(vm.titleProperty().get()).isEqualTo("IPDesk \u2014 second.db");
-        assertThat(vm.networks()).extracting(TreeRow::label).containsExactly("lab");
+        vm.fileSwitch().open(second);
+        assertThat(vm.fileSwitch().databaseFile()).isEqualTo(second.toAbsolutePath());
+        assertThat(vm.fileSwitch().titleProperty().get()).isEqualTo("IPDesk \u2014 second.db");
+        assertThat(vm.tree().networks()).extracting(TreeRow::label).containsExactly("lab");
         assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Opened " + second.toAbsolutePath());
         assertThat(vm.preferences().recentDatabases()).containsExactly(second.toAbsolutePath());
 
-        vm.open(notes);
+        vm.fileSwitch().open(notes);
         assertThat(vm.status().lastOperationFailedProperty().get()).isTrue();
         assertThat(vm.status().lastOperationProperty().get()).startsWith("Cannot open " + notes.toAbsolutePath())
                 .contains("is not an IPDesk database");
-        assertThat(vm.databaseFile()).isEqualTo(second.toAbsolutePath());
-        assertThat(vm.networks()).extracting(TreeRow::label).containsExactly("lab");
+        assertThat(vm.fileSwitch().databaseFile()).isEqualTo(second.toAbsolutePath());
+        assertThat(vm.tree().networks()).extracting(TreeRow::label).containsExactly("lab");
         assertThat(Files.readString(notes)).isEqualTo("not a database\n");
 
-        vm.open(first);
+        vm.fileSwitch().open(first);
         assertThat(vm.preferences().recentDatabases()).containsExactly(first.toAbsolutePath(), second.toAbsolutePath());
         assertThat(store.load().lastDatabase()).contains(first.toAbsolutePath());
         assertThat(MainViewModel.startupDatabase(store)).isEqualTo(first.toAbsolutePath());
@@ -259,18 +259,18 @@ class MainViewModelTest {
         Path existing = dir.resolve("existing.db");
         SampleDatabase.seed(existing);
         MainViewModel vm = new MainViewModel(existing, new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
-        vm.load();
+        vm.fileSwitch().load();
 
-        vm.createDatabase(existing);
+        vm.fileSwitch().createDatabase(existing);
         assertThat(vm.status().lastOperationFailedProperty().get()).isTrue();
         assertThat(vm.status().lastOperationProperty().get()).contains("already exists");
-        assertThat(vm.networks()).hasSize(2);
+        assertThat(vm.tree().networks()).hasSize(2);
 
         Path fresh = dir.resolve("fresh.db");
-        vm.createDatabase(fresh);
+        vm.fileSwitch().createDatabase(fresh);
         assertThat(fresh).exists();
-        assertThat(vm.databaseFile()).isEqualTo(fresh.toAbsolutePath());
-        assertThat(vm.networks()).isEmpty();
+        assertThat(vm.fileSwitch().databaseFile()).isEqualTo(fresh.toAbsolutePath());
+        assertThat(vm.tree().networks()).isEmpty();
         assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Created " + fresh.toAbsolutePath());
         vm.close();
     }
@@ -293,8 +293,8 @@ class MainViewModelTest {
         SampleDatabase.seed(file);
         WorkerFlagExecutor executor = new WorkerFlagExecutor();
         MainViewModel vm = new MainViewModel(file, executor, null, new CancellingDialogs());
-        vm.load();
-        assertThat(vm.networks()).hasSize(2);
+        vm.fileSwitch().load();
+        assertThat(vm.tree().networks()).hasSize(2);
 
         assertThatThrownBy(() -> vm.database().supplier().get())
                 .isInstanceOf(IllegalStateException.class)
@@ -305,10 +305,10 @@ class MainViewModelTest {
     void newNetworkAndSubnetAreSelectedOnceSavedAndCancelChangesNothing() {
         ScriptedDialogs dialogs = new ScriptedDialogs();
         MainViewModel vm = loadedSample(dialogs);
-        String before = ContentSnapshot.of(vm.databaseFile());
+        String before = ContentSnapshot.of(vm.fileSwitch().databaseFile());
 
         vm.edits().newNetwork(); // the scripted user cancels
-        assertThat(ContentSnapshot.of(vm.databaseFile())).isEqualTo(before);
+        assertThat(ContentSnapshot.of(vm.fileSwitch().databaseFile())).isEqualTo(before);
         assertThat(vm.status().lastOperationProperty().get()).isEmpty();
 
         dialogs.network = dialog -> {
@@ -345,24 +345,24 @@ class MainViewModelTest {
             return Optional.ofNullable(dialog.savedProperty().get());
         };
         vm.edits().newNetwork();
-        vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.2.0/24"));
+        vm.navigation().select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.2.0/24"));
         dialogs.answer = true;
         vm.edits().deleteSelected();
-        assertThat(vm.undoStack().undoTextProperty().get()).isEqualTo("Undo delete subnet 10.10.2.0/24 in dc1");
+        assertThat(vm.undoRedo().stack().undoTextProperty().get()).isEqualTo("Undo delete subnet 10.10.2.0/24 in dc1");
 
-        vm.undo();
+        vm.undoRedo().undo();
         assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Undone: Delete subnet 10.10.2.0/24 in dc1");
         TreeRow back = child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.2.0/24");
         assertThat(back.used()).isEqualTo("5 of 254"); // its 4 addresses and the gateway are back
 
-        vm.undo();
-        assertThat(vm.networks()).extracting(TreeRow::label).doesNotContain("lab");
-        assertThat(vm.undoStack().canUndoProperty().get()).isFalse();
+        vm.undoRedo().undo();
+        assertThat(vm.tree().networks()).extracting(TreeRow::label).doesNotContain("lab");
+        assertThat(vm.undoRedo().stack().canUndoProperty().get()).isFalse();
 
-        vm.redo();
-        assertThat(vm.networks()).extracting(TreeRow::label).contains("lab");
+        vm.undoRedo().redo();
+        assertThat(vm.tree().networks()).extracting(TreeRow::label).contains("lab");
         assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Redone: Create network lab");
-        try (Allocator check = Allocator.open(Location.of(vm.databaseFile()))) {
+        try (Allocator check = Allocator.open(Location.of(vm.fileSwitch().databaseFile()))) {
             assertThat(check.history("network", "lab", 10)).hasSize(3); // create, delete (undo), create (redo)
         }
     }
@@ -371,7 +371,7 @@ class MainViewModelTest {
     void copyGivesTheSelectedAddressesOrTheSubnetAsPlainText() {
         MainViewModel vm = loadedSample(new ScriptedDialogs());
         assertThat(vm.copy().text(false)).isEmpty();
-        vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24"));
+        vm.navigation().select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24"));
         assertThat(vm.copy().text(false)).isEqualTo("10.10.1.0/24");
         assertThat(vm.copy().text(true)).isEmpty();
 
@@ -380,7 +380,7 @@ class MainViewModelTest {
         vm.grid().extendSelection(7);
         assertThat(vm.copy().text(true).lines()).containsExactly("10.10.1.5", "10.10.1.6", "10.10.1.7");
 
-        vm.select(network(vm, "dc1"));
+        vm.navigation().select(network(vm, "dc1"));
         assertThat(vm.copy().text(false)).isEqualTo("dc1");
     }
 
@@ -388,7 +388,7 @@ class MainViewModelTest {
     void aboutNamesTheDatabaseAndTheDataFolder() {
         MainViewModel vm = loadedSample(new ScriptedDialogs());
         assertThat(vm.help().aboutText()).startsWith("IPDesk ")
-                .contains("Database: " + vm.databaseFile())
+                .contains("Database: " + vm.fileSwitch().databaseFile())
                 .contains("Data folder: " + org.ipdesk.store.DataLocation.dataFolder());
     }
 
@@ -399,26 +399,26 @@ class MainViewModelTest {
         Path copy = dir.resolve("copy.db");
         dialogs.files.add(copy);
         vm.files().backUp();
-        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Backed up " + vm.databaseFile() + " to " + copy);
+        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Backed up " + vm.fileSwitch().databaseFile() + " to " + copy);
         assertThat(copy).exists();
 
         dialogs.files.add(copy);
         vm.files().restore(); // the user says no
         assertThat(dialogs.asked).singleElement().asString().startsWith("Restore a backup: Work on the backup ");
-        assertThat(vm.databaseFile()).isEqualTo(dir.resolve("sample.db").toAbsolutePath());
+        assertThat(vm.fileSwitch().databaseFile()).isEqualTo(dir.resolve("sample.db").toAbsolutePath());
 
         dialogs.answer = true;
         dialogs.files.add(copy);
         vm.files().restore();
-        assertThat(vm.databaseFile()).isEqualTo(copy.toAbsolutePath());
-        assertThat(vm.networks()).hasSize(2);
+        assertThat(vm.fileSwitch().databaseFile()).isEqualTo(copy.toAbsolutePath());
+        assertThat(vm.tree().networks()).hasSize(2);
         vm.close();
     }
 
     @Test
     void exportAddressesWritesTheSelectedSubnetsAddresses() throws IOException {
         MainViewModel vm = loadedSample(new ScriptedDialogs());
-        vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24"));
+        vm.navigation().select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.1.0/24"));
         Path csv = dir.resolve("web.csv");
         vm.files().exportAddresses(csv);
         assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Exported 12 addresses of 10.10.1.0/24 to " + csv);
@@ -433,7 +433,7 @@ class MainViewModelTest {
     void deletingTheSelectedSubnetAsksAndThenClearsTheSelection() {
         ScriptedDialogs dialogs = new ScriptedDialogs();
         MainViewModel vm = loadedSample(dialogs);
-        vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.2.0/24"));
+        vm.navigation().select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.2.0/24"));
 
         vm.edits().deleteSelected();
         assertThat(dialogs.asked).singleElement().asString().contains("It holds 4 addresses");
@@ -451,7 +451,7 @@ class MainViewModelTest {
     void aRangeIsMadeFromTheGridSelectionAndDeletedFromTheCaret() {
         ScriptedDialogs dialogs = new ScriptedDialogs();
         MainViewModel vm = loadedSample(dialogs);
-        vm.select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.2.0/24"));
+        vm.navigation().select(child(child(network(vm, "dc1"), "10.10.0.0/16"), "10.10.2.0/24"));
         vm.grid().select(50);
         vm.grid().extendSelection(59);
 
@@ -484,21 +484,21 @@ class MainViewModelTest {
         SampleDatabase.seed(first);
         ScriptedDialogs dialogs = new ScriptedDialogs();
         MainViewModel vm = new MainViewModel(first, new CurrentThreadTaskExecutor(), null, dialogs);
-        vm.load();
+        vm.fileSwitch().load();
 
-        vm.chooseAndOpen(); // cancelled
-        assertThat(vm.databaseFile()).isEqualTo(first.toAbsolutePath());
+        vm.fileSwitch().chooseAndOpen(); // cancelled
+        assertThat(vm.fileSwitch().databaseFile()).isEqualTo(first.toAbsolutePath());
 
         Path fresh = dir.resolve("fresh.db");
         dialogs.files.add(fresh);
-        vm.chooseAndCreate();
-        assertThat(vm.databaseFile()).isEqualTo(fresh.toAbsolutePath());
-        assertThat(vm.networks()).isEmpty();
+        vm.fileSwitch().chooseAndCreate();
+        assertThat(vm.fileSwitch().databaseFile()).isEqualTo(fresh.toAbsolutePath());
+        assertThat(vm.tree().networks()).isEmpty();
 
         dialogs.files.add(first);
-        vm.chooseAndOpen();
-        assertThat(vm.databaseFile()).isEqualTo(first.toAbsolutePath());
-        assertThat(vm.networks()).hasSize(2);
+        vm.fileSwitch().chooseAndOpen();
+        assertThat(vm.fileSwitch().databaseFile()).isEqualTo(first.toAbsolutePath());
+        assertThat(vm.tree().networks()).hasSize(2);
         vm.close();
     }
 
@@ -507,12 +507,12 @@ class MainViewModelTest {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
         MainViewModel vm = new MainViewModel(file, new CurrentThreadTaskExecutor(), null, dialogs);
-        vm.load();
+        vm.fileSwitch().load();
         return vm;
     }
 
     private static TreeRow network(MainViewModel vm, String name) {
-        return vm.networks().stream().filter(r -> r.label().equals(name)).findFirst().orElseThrow();
+        return vm.tree().networks().stream().filter(r -> r.label().equals(name)).findFirst().orElseThrow();
     }
 
     private static TreeRow child(TreeRow row, String label) {

@@ -39,25 +39,25 @@ class OpenUntouchedFilesTest {
         ScriptedDialogs dialogs = new ScriptedDialogs();
         MainViewModel vm = new MainViewModel(first, new CurrentThreadTaskExecutor(),
                 new SettingsStore(dir.resolve("settings.json")), dialogs);
-        vm.load();
+        vm.fileSwitch().load();
         List<String> before = names();
 
         dialogs.answer = false;
-        vm.open(empty);
+        vm.fileSwitch().open(empty);
         assertThat(dialogs.asked).hasSize(1);
         assertThat(dialogs.asked.get(0)).contains(empty.toAbsolutePath().toString()).contains("is empty");
         assertThat(Files.size(empty)).isZero();
         assertThat(names()).isEqualTo(before);
-        assertThat(vm.databaseFile()).isEqualTo(first.toAbsolutePath());
-        assertThat(vm.networks()).hasSize(2);
+        assertThat(vm.fileSwitch().databaseFile()).isEqualTo(first.toAbsolutePath());
+        assertThat(vm.tree().networks()).hasSize(2);
         assertThat(vm.status().lastOperationProperty().get()).contains("left unchanged");
 
         dialogs.answer = true;
-        vm.open(empty);
+        vm.fileSwitch().open(empty);
         assertThat(dialogs.asked).hasSize(2);
         assertThat(vm.status().lastOperationFailedProperty().get()).as(vm.status().lastOperationProperty().get()).isFalse();
-        assertThat(vm.databaseFile()).isEqualTo(empty.toAbsolutePath());
-        assertThat(vm.networks()).isEmpty();
+        assertThat(vm.fileSwitch().databaseFile()).isEqualTo(empty.toAbsolutePath());
+        assertThat(vm.tree().networks()).isEmpty();
         assertThat(Files.size(empty)).isPositive();
         vm.close();
     }
@@ -75,16 +75,16 @@ class OpenUntouchedFilesTest {
         dialogs.answer = true;
         MainViewModel vm = new MainViewModel(first, new CurrentThreadTaskExecutor(),
                 new SettingsStore(dir.resolve("settings.json")), dialogs);
-        vm.load();
+        vm.fileSwitch().load();
         List<String> before = names();
 
-        vm.open(foreign);
+        vm.fileSwitch().open(foreign);
         assertThat(dialogs.asked).isEmpty();
         assertThat(vm.status().lastOperationFailedProperty().get()).isTrue();
         assertThat(vm.status().lastOperationProperty().get()).contains("not an IPDesk database");
         assertThat(Files.readAllBytes(foreign)).isEqualTo(bytes);
         assertThat(names()).isEqualTo(before);
-        assertThat(vm.databaseFile()).isEqualTo(first.toAbsolutePath());
+        assertThat(vm.fileSwitch().databaseFile()).isEqualTo(first.toAbsolutePath());
         vm.close();
     }
 
@@ -92,7 +92,7 @@ class OpenUntouchedFilesTest {
     void anEmptyFileGivenAtStartIsRefusedAndAMissingOneIsCreated() throws IOException {
         Path empty = Files.createFile(dir.resolve("empty.db"));
         MainViewModel vm = new MainViewModel(empty, new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
-        vm.load();
+        vm.fileSwitch().load();
         assertThat(vm.state().errorProperty().get()).contains("is empty");
         assertThat(Files.size(empty)).isZero();
         assertThat(names()).containsExactly("empty.db");
@@ -100,7 +100,7 @@ class OpenUntouchedFilesTest {
 
         Path missing = dir.resolve("new.db");
         MainViewModel created = new MainViewModel(missing, new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
-        created.load();
+        created.fileSwitch().load();
         assertThat(created.state().errorProperty().get()).isEmpty();
         assertThat(missing).exists();
         created.close();

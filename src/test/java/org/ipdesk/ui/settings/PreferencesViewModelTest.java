@@ -180,7 +180,7 @@ class PreferencesViewModelTest {
         };
         MainViewModel window = new MainViewModel(database, new CurrentThreadTaskExecutor(),
                 new SettingsStore(settingsFile), dialogs);
-        window.load();
+        window.fileSwitch().load();
         assertThat(window.preferences().cellSizeProperty().get()).isEqualTo(CellSize.MEDIUM);
 
         window.windows().editPreferences();
@@ -222,7 +222,7 @@ class PreferencesViewModelTest {
         };
         MainViewModel window = new MainViewModel(database, new CurrentThreadTaskExecutor(),
                 new SettingsStore(settingsFile), dialogs);
-        window.load();
+        window.fileSwitch().load();
         String before = Files.exists(settingsFile) ? Files.readString(settingsFile) : "";
 
         window.windows().editPreferences();
