@@ -5,12 +5,20 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPac
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.nio.file.Path;
+import org.ipdesk.store.Database;
+import org.ipdesk.store.OpenMode;
 
 /**
  * The rules between the parts, as docs/architecture.md lists them ("Tidy", "Rules between the parts"). The parts:
@@ -68,6 +76,29 @@ class ArchitectureTest {
             .because("callers open a Database by its Location and ask for capabilities, never for the SQLite classes");
 
     @ArchTest
+    static final ArchRule aboveTheStoreADatabaseIsOpenedByItsLocation = noClasses()
+            .that().resideOutsideOfPackage("org.ipdesk.store..")
+            .should().callMethod(Database.class, "open", Path.class)
+            .orShould().callMethod(Database.class, "open", Path.class, OpenMode.class)
+            .orShould().callMethod(Database.class, "file")
+            .because("above the store a database is a Location (Allocator.open(Location, OpenMode)); only the CLI's"
+                    + " --db and the window's file choosers turn a path into one, with Location.of");
+
+    @ArchTest
+    static final ArchRule openersAboveTheStoreTakeALocationNotAPath = methods()
+            .that().haveName("open").and().areStatic()
+            .and().areDeclaredInClassesThat().resideInAnyPackage("org.ipdesk.allocator..", "org.ipdesk.dev..")
+            .should(new ArchCondition<JavaMethod>("take a Location, not a Path") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    if (method.getRawParameterTypes().stream().anyMatch(type -> type.isEquivalentTo(Path.class))) {
+                        events.add(SimpleConditionEvent.violated(method, method.getFullName() + " takes a Path"));
+                    }
+                }
+            })
+            .because("Allocator.open and DatasetGenerator.open open whatever engine a Location calls for");
+
+    @ArchTest
     static final ArchRule reportUsesNeitherJavafxNorJdbc = noJavafxNorJdbcIn("org.ipdesk.report..");
 
     @ArchTest
@@ -115,7 +146,7 @@ class ArchitectureTest {
 
     /** The main window's parts other than its view and its tree cell: plain beans, tested without a toolkit. */
     private static final String MAIN_WINDOW_PART = "org\\.ipdesk\\.ui\\.main\\."
-            + "(.*Commands|CommandHost|SelectionState|StatusLine|WindowPreferences|ChangeFeed|ExternalChangeWatcher"
+            + "(.*Commands|CommandHost|SelectionState|StatusLine|WindowPreferences|ExternalChangeWatcher"
             + "|FileSwitch|Navigation|UndoRedo|SampleDataLoader|LoadState|OpenDatabase|CopyText|ToolWindows|HelpTexts)"
             + "(\\$.*)?";
 

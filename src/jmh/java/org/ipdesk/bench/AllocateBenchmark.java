@@ -15,6 +15,7 @@ import org.ipdesk.dev.DatasetGenerator;
 import org.ipdesk.model.Address;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.Location;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -95,13 +96,13 @@ public class AllocateBenchmark {
         subnets = new long[pool];
         free = new long[pool];
         left = new long[pool];
-        allocator = Allocator.open(file);
+        allocator = Allocator.open(Location.of(file));
         allocator.createNetwork("bench", "benchmark fixture");
         for (int i = 0; i < pool; i++) {
             Cidr cidr = cidr(fixture, i);
             subnets[i] = allocator.createSubnet("bench", SubnetSpec.of(cidr).withGateway(cidr.first().plus(1))).id();
         }
-        try (DatasetGenerator generator = DatasetGenerator.open(file)) {
+        try (DatasetGenerator generator = DatasetGenerator.open(Location.of(file))) {
             for (int i = 0; i < pool; i++) {
                 generator.fill(subnets[i], held, holes, 17 + i);
             }

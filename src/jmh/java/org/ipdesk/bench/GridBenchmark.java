@@ -23,6 +23,7 @@ import org.ipdesk.model.CellStates;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.grid.AddressGrid;
 import org.ipdesk.ui.grid.AddressGridViewModel;
 import org.ipdesk.ui.grid.GridContent;
@@ -86,7 +87,7 @@ public class GridBenchmark {
     public void build() throws IOException {
         folder = Files.createTempDirectory("ipdesk-grid-bench-");
         Path file = folder.resolve("grid.db");
-        try (Allocator seed = Allocator.open(file)) {
+        try (Allocator seed = Allocator.open(Location.of(file))) {
             seed.createNetwork("bench", "");
             Subnet lan = seed.createSubnet("bench", SubnetSpec.of(Cidr.parse("172.16.0.0/16"))
                     .withGateway(Ip.parse("172.16.0.1")));
@@ -99,7 +100,7 @@ public class GridBenchmark {
             }
             seed.addRange(wan.id(), Ip.parse("10.64.0.0"), Ip.parse("10.64.191.255"), RangeKind.DHCP, "");
             seed.reserve(wan.id(), Ip.parse("10.99.1.1"), AddressDetails.allocated("one"));
-            try (DatasetGenerator generator = DatasetGenerator.open(file)) {
+            try (DatasetGenerator generator = DatasetGenerator.open(Location.of(file))) {
                 generator.fill(lan.id(), HELD, 15_000, 42);
                 generator.fill(wan.id(), 20_000, 5_000, 43);
                 List<Subnet> children = seed.subnets("bench").stream()
@@ -112,7 +113,7 @@ public class GridBenchmark {
             slash16 = seed.subnet(lan.id());
             slash8 = seed.subnet(wan.id());
         }
-        allocator = Allocator.open(file);
+        allocator = Allocator.open(Location.of(file));
         Supplier<Allocator> engine = () -> allocator;
         grid16 = new AddressGridViewModel(engine, Runnable::run, Runnable::run);
         grid16.show(slash16);

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.ImportPlan;
 import org.ipdesk.exchange.CsvImport;
+import org.ipdesk.store.Location;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -63,7 +64,7 @@ public class ImportBenchmark {
 
     @Setup(Level.Invocation)
     public void freshDatabase() {
-        allocator = Allocator.open(folder.resolve("import-" + (round++) + ".db"));
+        allocator = Allocator.open(Location.of(folder.resolve("import-" + (round++) + ".db")));
     }
 
     @TearDown(Level.Invocation)

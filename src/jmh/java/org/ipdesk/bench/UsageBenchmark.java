@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.dev.DatasetGenerator;
 import org.ipdesk.model.Usage;
+import org.ipdesk.store.Location;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,7 +52,7 @@ public class UsageBenchmark {
                 Files.deleteIfExists(Path.of(building + suffix));
             }
             long started = System.nanoTime();
-            try (DatasetGenerator generator = DatasetGenerator.open(building)) {
+            try (DatasetGenerator generator = DatasetGenerator.open(Location.of(building))) {
                 generator.generate(new DatasetGenerator.Plan(SUBNETS, ADDRESSES, SUBNETS / 20, 1), line -> { });
             }
             Files.move(building, file, StandardCopyOption.ATOMIC_MOVE);
@@ -59,7 +60,7 @@ public class UsageBenchmark {
         } else {
             System.out.printf("%nreusing %s%n", file);
         }
-        allocator = Allocator.open(file);
+        allocator = Allocator.open(Location.of(file));
         Map<Long, Usage> all = allocator.usageBySubnet();
         if (all.size() != SUBNETS) {
             throw new IllegalStateException(file + " has " + all.size() + " subnets, not " + SUBNETS

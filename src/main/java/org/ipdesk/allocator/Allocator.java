@@ -1,6 +1,5 @@
 package org.ipdesk.allocator;
 
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -26,7 +25,10 @@ import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.model.Usage;
+import org.ipdesk.store.Backup;
+import org.ipdesk.store.ChangeFeed;
 import org.ipdesk.store.Database;
+import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
 import org.ipdesk.store.OutputTargets;
 
@@ -35,9 +37,10 @@ import org.ipdesk.store.OutputTargets;
  * ({@link NetworkService}, {@link SubnetService}, {@link RangeService}, {@link AddressService}), each with its rules
  * class ({@link NetworkRules}, {@link SubnetRules}, {@link RangeRules}, {@link AddressRules}); queries apart
  * ({@link GridQueries}, {@link AddressSearch}, {@link UsageQueries}, {@link ChangeLogQueries}); import
- * ({@link Importer}) and backup ({@link Backups}). Each public command runs in one write transaction: it completes,
- * or it throws an {@link AllocatorException} and the database is unchanged. Each change writes a change-log row in
- * the same transaction. Validation happens before anything is written.
+ * ({@link Importer}); the store's capabilities as they are ({@link #changeFeed()}, {@link #backup()}). Each public
+ * command runs in one write transaction: it completes, or it throws an {@link AllocatorException} and the database is
+ * unchanged. Each change writes a change-log row in the same transaction. Validation happens before anything is
+ * written.
  */
 public final class Allocator implements AutoCloseable {
     /** The most rows a search returns. */
@@ -58,7 +61,6 @@ public final class Allocator implements AutoCloseable {
     private final AddressSearch search;
     private final UsageQueries usage;
     private final ChangeLogQueries changeLog;
-    private final Backups backups;
 
     public Allocator(Database database, Clock clock, String user, Random random) {
         this.database = database;
@@ -71,27 +73,33 @@ public final class Allocator implements AutoCloseable {
         this.search = new AddressSearch(database);
         this.usage = new UsageQueries(database);
         this.changeLog = new ChangeLogQueries(database);
-        this.backups = new Backups(database);
     }
 
-    /** Opens (creating when absent) the database file, as the current OS user. */
-    public static Allocator open(Path file) {
-        return open(file, OpenMode.CREATE);
+    /** Opens (creating when absent) the database at {@code location}, as the current OS user. */
+    public static Allocator open(Location location) {
+        return open(location, OpenMode.CREATE);
     }
 
-    /** Opens the database file as the current OS user; {@code mode} says whether a missing or empty file is started. */
-    public static Allocator open(Path file, OpenMode mode) {
-        return new Allocator(Database.open(file, mode), Clock.systemUTC(), System.getProperty("user.name", "unknown"),
-                new SecureRandom());
+    /**
+     * Opens the database at {@code location} as the current OS user, with the engine its kind of location calls for;
+     * {@code mode} says whether a missing or empty database is started.
+     */
+    public static Allocator open(Location location, OpenMode mode) {
+        return new Allocator(Database.open(location, mode), Clock.systemUTC(),
+                System.getProperty("user.name", "unknown"), new SecureRandom());
     }
 
-    public Path file() {
-        return database.file();
+    /** Where the open database lives; it reads as the file's path in messages and titles. */
+    public Location location() {
+        return database.location();
     }
 
-    /** Changes whenever another connection commits to the file; see {@link Database#externalVersion()}. */
-    public long externalVersion() {
-        return database.externalVersion();
+    /**
+     * The change feed of the open database: how it tells that other writers (another window, the CLI, another user)
+     * changed it. SQLite polls its {@code data_version}; ask for it instead of assuming how.
+     */
+    public ChangeFeed changeFeed() {
+        return database.changes();
     }
 
     @Override
@@ -100,18 +108,14 @@ public final class Allocator implements AutoCloseable {
     }
 
     /**
-     * Writes a consistent copy of the database to {@code target} (SQLite's online backup), even while other
-     * connections write. The copy has owner-only permissions and opens as an IPDesk database. The open database
-     * itself is refused as the target, and so is everything {@link OutputTargets} refuses, including an existing
-     * SQLite database.
+     * The backup capability of the open database's engine, when it has one (SQLite: always, its online backup): a
+     * consistent copy to a file even while other connections write, with owner-only permissions, that opens as an
+     * IPDesk database. The open database itself is refused as the target, and so is everything {@link OutputTargets}
+     * refuses, including an existing SQLite database unless {@link OutputTargets.IfDatabase#REPLACE}. Empty: the
+     * callers say so ({@link Backup#unavailable}) instead of offering it.
      */
-    public void backup(Path target) {
-        backup(target, OutputTargets.IfDatabase.REFUSE);
-    }
-
-    /** {@link #backup(Path)}, replacing an existing SQLite database at {@code target} when asked to. */
-    public void backup(Path target, OutputTargets.IfDatabase ifDatabase) {
-        backups.backup(target, ifDatabase);
+    public Optional<Backup> backup() {
+        return database.backup();
     }
 
     // ================================================================= import

@@ -3,6 +3,7 @@ package org.ipdesk.allocator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.AllocatorException.AddressInUse;
@@ -112,6 +115,8 @@ final class Importer {
         private final Map<Long, Target> targets = new HashMap<>();
         private final Map<String, Integer> seen = new HashMap<>();
         private final Map<String, Target> lastHit = new HashMap<>();
+        /** The target of each address row, found before the subnets are locked. */
+        private final Map<AddressItem, Target> addressTargets = new IdentityHashMap<>();
         private List<Network> allNetworks;
         int networks;
         int subnets;
@@ -143,6 +148,7 @@ final class Importer {
                 }
             }
             allNetworks = s.networks();
+            lockAddressSubnets(items);
             for (ImportItem item : items) {
                 if (item instanceof AddressItem a) {
                     address(a);
@@ -284,6 +290,28 @@ final class Importer {
 
         // ------------------------------------------------------------ addresses
 
+        /**
+         * Locks ({@link Session#lockSubnet}) every subnet that address rows go to, in id order as the address commands
+         * do, before any of them is checked against the addresses held or written: a no-op under SQLite, a lock on
+         * those subnets only on a server engine. A row whose subnet cannot be found locks nothing; it is reported by
+         * {@link #address}.
+         */
+        private void lockAddressSubnets(List<ImportItem> items) {
+            SortedSet<Long> ids = new TreeSet<>();
+            for (ImportItem item : items) {
+                if (item instanceof AddressItem a && AddressRules.detailsProblem(a.details()).isEmpty()) {
+                    try {
+                        Target target = target(clean(a.network()), a.subnet(), a.ip());
+                        addressTargets.put(a, target);
+                        ids.add(target.subnet.id());
+                    } catch (AllocatorException e) {
+                        // the row's error is reported when the row is checked
+                    }
+                }
+            }
+            ids.forEach(s::lockSubnet);
+        }
+
         private void address(AddressItem item) {
             Ip ip = item.ip();
             AddressDetails details = item.details();
@@ -294,7 +322,8 @@ final class Importer {
             }
             Target target;
             try {
-                target = target(clean(item.network()), item.subnet(), ip);
+                Target found = addressTargets.get(item);
+                target = found != null ? found : target(clean(item.network()), item.subnet(), ip);
             } catch (AllocatorException e) {
                 rows.add(new Row(item.row(), "address", ip.toString(), Result.ERROR, e.getMessage()));
                 return;

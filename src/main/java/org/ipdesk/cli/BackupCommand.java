@@ -2,7 +2,9 @@ package org.ipdesk.cli;
 
 import java.nio.file.Path;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.store.Backup;
 import org.ipdesk.store.OutputTargets.IfDatabase;
+import org.ipdesk.store.StoreException;
 import org.ipdesk.store.TargetRefusedException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,9 +27,11 @@ final class BackupCommand extends CliCommand {
     @Override
     void execute() {
         try (Allocator allocator = openAllocator()) {
+            Backup backup = allocator.backup().orElseThrow(
+                    () -> new StoreException("cannot back up: " + Backup.unavailable(allocator.location())));
             long started = System.nanoTime();
             try {
-                allocator.backup(target, replace ? IfDatabase.REPLACE : IfDatabase.REFUSE);
+                backup.to(target, replace ? IfDatabase.REPLACE : IfDatabase.REFUSE);
             } catch (TargetRefusedException e) {
                 if (e.reason() == TargetRefusedException.Reason.DATABASE && !replace) {
                     throw new IllegalArgumentException(e.getMessage() + ", or add --replace to overwrite an older "
@@ -35,7 +39,7 @@ final class BackupCommand extends CliCommand {
                 }
                 throw e;
             }
-            out().printf("Backed up %s to %s (%,d addresses) in %.1f s%n", allocator.file(),
+            out().printf("Backed up %s to %s (%,d addresses) in %.1f s%n", allocator.location(),
                     target.toAbsolutePath().normalize(), allocator.addressCount(), (System.nanoTime() - started) / 1e9);
         }
     }

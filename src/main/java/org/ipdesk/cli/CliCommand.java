@@ -9,6 +9,7 @@ import org.ipdesk.address.Cidr;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.DataLocation;
+import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -56,12 +57,12 @@ abstract class CliCommand implements Callable<Integer> {
             throw new IllegalArgumentException("there is no database at " + file.toAbsolutePath().normalize()
                     + "; check the path, or create one with 'ipdesk --db FILE network add NAME'");
         }
-        return Allocator.open(file, OpenMode.EXISTING);
+        return Allocator.open(Location.of(file), OpenMode.EXISTING);
     }
 
     /** Opens the database, creating the file (owner-only) when it does not exist yet, or initialising an empty one. */
     Allocator createOrOpenAllocator() {
-        return Allocator.open(databaseFile(), OpenMode.CREATE);
+        return Allocator.open(Location.of(databaseFile()), OpenMode.CREATE);
     }
 
     /** The subnet of {@code cidr}, in {@code network} when given (needed when the CIDR exists in several networks). */

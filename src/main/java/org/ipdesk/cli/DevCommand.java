@@ -8,6 +8,7 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.AllocatorException;
 import org.ipdesk.allocator.SampleData;
 import org.ipdesk.dev.DatasetGenerator;
+import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,7 +64,7 @@ public final class DevCommand implements Runnable {
                 DatasetGenerator.Plan plan = new DatasetGenerator.Plan(subnets, addresses,
                         v6Subnets == null ? subnets / 20 : v6Subnets, seed);
                 DatasetGenerator.Summary made;
-                try (DatasetGenerator generator = DatasetGenerator.open(db)) {
+                try (DatasetGenerator generator = DatasetGenerator.open(Location.of(db))) {
                     made = generator.generate(plan, line -> {
                         err.println("  " + line);
                         err.flush();
@@ -90,7 +91,7 @@ public final class DevCommand implements Runnable {
         @Override
         void execute() {
             Path db = database(spec);
-            try (Allocator allocator = Allocator.open(db, OpenMode.CREATE)) {
+            try (Allocator allocator = Allocator.open(Location.of(db), OpenMode.CREATE)) {
                 int addresses = SampleData.create(allocator);
                 out().printf("Wrote the sample data to %s: %d networks, %d subnets, %,d addresses%n", db,
                         allocator.networks().size(), allocator.subnets().size(), addresses);

@@ -11,6 +11,7 @@ import org.ipdesk.allocator.ImportPlan;
 import org.ipdesk.allocator.ImportPlan.Result;
 import org.ipdesk.exchange.CsvImport;
 import org.ipdesk.exchange.ImportLayout;
+import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -86,7 +87,7 @@ final class ImportCommand extends CliCommand {
         Path scratch = null;
         try {
             scratch = Files.createTempDirectory("ipdesk-dry-run");
-            try (Allocator allocator = Allocator.open(scratch.resolve("scratch.db"), OpenMode.CREATE)) {
+            try (Allocator allocator = Allocator.open(Location.of(scratch.resolve("scratch.db")), OpenMode.CREATE)) {
                 ImportPlan plan = CsvImport.preview(allocator, parsed);
                 print(parsed, plan);
                 finishDryRun(plan);

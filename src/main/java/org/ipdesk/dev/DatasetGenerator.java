@@ -1,7 +1,6 @@
 package org.ipdesk.dev;
 
 import java.math.BigInteger;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,6 +27,7 @@ import org.ipdesk.model.Network;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.Database;
+import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
 import org.ipdesk.store.Session;
 
@@ -113,9 +113,9 @@ public final class DatasetGenerator implements AutoCloseable {
         this.changes = new ChangeWriter(clock, user);
     }
 
-    /** Opens (creating when absent, initialising when empty) a database file to generate into, as the current OS user. */
-    public static DatasetGenerator open(Path file) {
-        return new DatasetGenerator(Database.open(file, OpenMode.CREATE), true, Clock.systemUTC(),
+    /** Opens (creating when absent, initialising when empty) a database to generate into, as the current OS user. */
+    public static DatasetGenerator open(Location location) {
+        return new DatasetGenerator(Database.open(location, OpenMode.CREATE), true, Clock.systemUTC(),
                 System.getProperty("user.name", "unknown"));
     }
 
@@ -146,7 +146,7 @@ public final class DatasetGenerator implements AutoCloseable {
         List<Network> networks = database.write(s -> {
             int existing = s.networks().size();
             if (existing > 0) {
-                throw new Conflict(database.file() + " already has " + existing + (existing == 1 ? " network" : " networks")
+                throw new Conflict(database.location() + " already has " + existing + (existing == 1 ? " network" : " networks")
                         + "; generate into a new or empty database");
             }
             List<Network> made = new ArrayList<>();

@@ -14,4 +14,12 @@ public interface Backup {
      * {@link OutputTargets} refuses; an existing SQLite database only with {@link OutputTargets.IfDatabase#REPLACE}.
      */
     void to(Path target, OutputTargets.IfDatabase ifDatabase);
+
+    /**
+     * What the window and the CLI say when the database at {@code location} has no backup (its engine answered
+     * {@link Database#backup()} empty).
+     */
+    static String unavailable(Location location) {
+        return "IPDesk has no backup for " + location + ": this kind of database cannot be copied to a file";
+    }
 }

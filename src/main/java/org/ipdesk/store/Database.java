@@ -95,13 +95,7 @@ public interface Database extends AutoCloseable {
      * refused when the engine has none.
      */
     default void backup(Path target, OutputTargets.IfDatabase ifDatabase) {
-        backup().orElseThrow(() -> new StoreException("cannot back up " + location() + ": this kind of database "
-                + "has no backup in IPDesk")).to(target, ifDatabase);
-    }
-
-    /** {@link #changes()}' version: a number that changes whenever another connection commits. */
-    default long externalVersion() {
-        return changes().version();
+        backup().orElseThrow(() -> new StoreException(Backup.unavailable(location()))).to(target, ifDatabase);
     }
 
     /** Closes the database; never throws. */

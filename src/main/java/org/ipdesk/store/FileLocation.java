@@ -10,6 +10,12 @@ public record FileLocation(Path file) implements Location {
     }
 
     @Override
+    public String name() {
+        Path name = file.getFileName();
+        return name == null ? file.toString() : name.toString();
+    }
+
+    @Override
     public String toString() {
         return file.toString();
     }

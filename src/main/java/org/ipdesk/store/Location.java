@@ -14,6 +14,9 @@ public sealed interface Location permits FileLocation {
         return new FileLocation(file);
     }
 
+    /** The short name of the database, for window titles (a file's name without its folder). */
+    String name();
+
     /** How the location reads in messages and titles (a file's path as given). */
     @Override
     String toString();

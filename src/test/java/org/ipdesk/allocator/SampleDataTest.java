@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.Usage;
+import org.ipdesk.store.Location;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,7 +20,7 @@ class SampleDataTest {
 
     @Test
     void aSmallCompanyWithEveryStatusRangesHistoryAndSubnetsFromEmptyToFull() {
-        try (Allocator allocator = Allocator.open(dir.resolve("sample.db"))) {
+        try (Allocator allocator = Allocator.open(Location.of(dir.resolve("sample.db")))) {
             int made = SampleData.create(allocator);
 
             assertThat(allocator.networks()).extracting(n -> n.name())
@@ -49,7 +50,7 @@ class SampleDataTest {
 
     @Test
     void onlyIntoAnEmptyDatabase() {
-        try (Allocator allocator = Allocator.open(dir.resolve("used.db"))) {
+        try (Allocator allocator = Allocator.open(Location.of(dir.resolve("used.db")))) {
             allocator.createNetwork("mine", "");
             assertThatThrownBy(() -> SampleData.create(allocator))
                     .isInstanceOf(AllocatorException.Conflict.class)

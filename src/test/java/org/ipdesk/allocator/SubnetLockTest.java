@@ -86,6 +86,47 @@ class SubnetLockTest {
         assertThat(calls.subList(0, lastLock)).noneMatch(c -> GUARDED.contains(c.split(" ")[0]));
     }
 
+    @Test
+    void anImportLocksEverySubnetItWritesAddressesIntoInIdOrderBeforeCheckingOrWritingAny() {
+        Subnet fresh = allocator.createSubnet("lab", SubnetSpec.of(Cidr.parse("10.0.1.0/24")));
+        List<ImportItem> items = List.of(
+                new ImportItem.AddressItem(2, "lab", Optional.of(fresh.cidr()), Ip.parse("10.0.1.7"),
+                        AddressDetails.allocated("a")),
+                new ImportItem.AddressItem(3, "lab", Optional.empty(), Ip.parse("2001:db8::7"),
+                        AddressDetails.allocated("b")),
+                new ImportItem.AddressItem(4, "lab", Optional.of(v4.cidr()), Ip.parse("10.0.0.7"),
+                        AddressDetails.allocated("c")),
+                new ImportItem.AddressItem(5, "lab", Optional.empty(), Ip.parse("10.0.0.8"),
+                        AddressDetails.allocated("d")),
+                new ImportItem.AddressItem(6, "lab", Optional.empty(), Ip.parse("192.0.2.1"),
+                        AddressDetails.allocated("nowhere")));
+        List<String> expected = java.util.stream.Stream.of(v4.id(), v6.id(), fresh.id()).sorted()
+                .map(id -> "lockSubnet " + id).toList();
+
+        calls.clear();
+        ImportPlan plan = allocator.previewImport("lab.csv", "IPDesk", items);
+        assertImportLocked(expected);
+        assertThat(plan.rows()).extracting(ImportPlan.Row::result).containsExactly(ImportPlan.Result.NEW,
+                ImportPlan.Result.NEW, ImportPlan.Result.NEW, ImportPlan.Result.NEW, ImportPlan.Result.ERROR);
+
+        ImportPlan valid = allocator.previewImport("lab.csv", "IPDesk", items.subList(0, 4));
+        calls.clear();
+        assertThat(allocator.applyImport(valid).addresses()).isEqualTo(4);
+        assertImportLocked(expected);
+        assertThat(calls).contains("insertAddresses");
+    }
+
+    /** The import locked exactly {@code expected}, in that order, before it read or wrote any address or extent. */
+    private void assertImportLocked(List<String> expected) {
+        List<String> locks = calls.stream().filter(c -> c.startsWith("lockSubnet")).toList();
+        assertThat(locks).isEqualTo(expected);
+        int lastLock = calls.lastIndexOf(locks.get(locks.size() - 1));
+        assertThat(calls.subList(0, lastLock)).as("calls before the last lock")
+                .noneMatch(c -> GUARDED.contains(c) || c.equals("addresses"));
+        assertThat(calls.subList(lastLock, calls.size())).as("the held addresses are read after the locks")
+                .contains("addresses");
+    }
+
     private void assertLocksFirst(Subnet subnet, Runnable command) {
         calls.clear();
         command.run();

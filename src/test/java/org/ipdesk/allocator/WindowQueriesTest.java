@@ -14,6 +14,7 @@ import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.store.ContentSnapshot;
+import org.ipdesk.store.Location;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,7 @@ class WindowQueriesTest {
     @Test
     void usageOfOneSubnetMatchesTheWholeFileComputation() {
         Path generated = dir.resolve("generated.db");
-        try (DatasetGenerator generator = DatasetGenerator.open(generated)) {
+        try (DatasetGenerator generator = DatasetGenerator.open(Location.of(generated))) {
             generator.generate(new DatasetGenerator.Plan(120, 6000, 10, 3), line -> { });
         }
         try (Allocator other = AllocatorFixture.open(generated)) {

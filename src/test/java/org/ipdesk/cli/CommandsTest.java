@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.Instant;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.store.Location;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +23,7 @@ class CommandsTest {
     @BeforeEach
     void setUp() {
         cli = new Cli(dir.resolve("ipdesk.db"));
-        Allocator.open(dir.resolve("ipdesk.db")).close(); // an empty database, as the window leaves it
+        Allocator.open(Location.of(dir.resolve("ipdesk.db"))).close(); // an empty database, as the window leaves it
     }
 
     @Test

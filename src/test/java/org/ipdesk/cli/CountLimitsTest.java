@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.store.ContentSnapshot;
+import org.ipdesk.store.Location;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -120,7 +121,7 @@ class CountLimitsTest {
                 .doesNotHaveDuplicates();
         assertThat(cli.run("ip", "next", "10.30.0.0/15", "--count", "65535").err())
                 .contains("10.30.0.0/15 in lab has 65534 free addresses; 65535 were asked for");
-        try (Allocator allocator = Allocator.open(db)) {
+        try (Allocator allocator = Allocator.open(Location.of(db))) {
             long subnet = allocator.findSubnet(Cidr.parse("10.30.0.0/15"), Optional.empty()).id();
             assertThat(allocator.heldAddressCount(subnet)).isEqualTo(65_536);
             assertThat(allocator.freeExtents(subnet)).extracting(Object::toString)

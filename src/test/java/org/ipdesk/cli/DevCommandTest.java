@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.store.Location;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -37,7 +38,7 @@ class DevCommandTest {
                 "--v6-subnets", "5");
         assertThat(code).as(err.toString()).isZero();
         assertThat(out.toString()).contains("50 subnets").contains("2,000 addresses");
-        try (Allocator allocator = Allocator.open(db)) {
+        try (Allocator allocator = Allocator.open(Location.of(db))) {
             assertThat(allocator.subnets()).hasSize(50);
         }
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.SampleData;
 import org.ipdesk.store.ContentSnapshot;
+import org.ipdesk.store.Location;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,7 +27,7 @@ class ExportDatabaseCommandTest {
     @BeforeEach
     void sample() {
         source = dir.resolve("source.db");
-        try (Allocator allocator = Allocator.open(source)) {
+        try (Allocator allocator = Allocator.open(Location.of(source))) {
             SampleData.create(allocator);
         }
         cli = new Cli(source);

@@ -20,6 +20,7 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.Location;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class ReportCommandTest {
     @BeforeEach
     void database() {
         Path db = dir.resolve("lab.db");
-        try (Allocator allocator = Allocator.open(db)) {
+        try (Allocator allocator = Allocator.open(Location.of(db))) {
             allocator.createNetwork("lab", "");
             allocator.createNetwork("empty", "");
             allocator.createSubnet("lab", SubnetSpec.of(Cidr.parse("10.0.0.0/24")));

@@ -10,6 +10,7 @@ import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.Strategy;
 import org.ipdesk.model.AddressDetails;
+import org.ipdesk.store.Location;
 
 /**
  * Child process of {@link TwoProcessAllocationTest}: opens the database, says it is ready by creating its
@@ -32,7 +33,7 @@ public final class AllocateLoop {
         String prefix = args[5];
         Path times = Path.of(args[6]);
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
-        try (Allocator allocator = Allocator.open(db)) {
+        try (Allocator allocator = Allocator.open(Location.of(db))) {
             allocator.subnet(subnetId); // touch the database once so opening costs nothing after the start
             Files.createFile(ready);
             long deadline = System.nanoTime() + 60_000_000_000L;

@@ -17,6 +17,7 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Address;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.Location;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +38,7 @@ class TwoProcessAllocationTest {
     void twoProcessesNeverHandOutTheSameAddress() throws Exception {
         Path db = dir.resolve("shared.db");
         long subnetId;
-        try (Allocator allocator = Allocator.open(db)) {
+        try (Allocator allocator = Allocator.open(Location.of(db))) {
             allocator.createNetwork("lab", "");
             Subnet subnet = allocator.createSubnet("lab", SubnetSpec.of(CIDR).withGateway(Ip.parse("10.20.0.1")));
             subnetId = subnet.id();
@@ -78,7 +79,7 @@ class TwoProcessAllocationTest {
             assertThat(a[0]).as("child a began before b ended").isLessThan(b[1]);
             assertThat(b[0]).as("child b began before a ended").isLessThan(a[1]);
 
-            try (Allocator allocator = Allocator.open(db)) {
+            try (Allocator allocator = Allocator.open(Location.of(db))) {
                 Set<Ip> stored = new HashSet<>();
                 for (Address held : allocator.addresses(subnetId)) {
                     stored.add(held.ip());

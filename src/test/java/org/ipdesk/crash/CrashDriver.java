@@ -12,6 +12,7 @@ import org.ipdesk.cli.IpDeskCli;
 import org.ipdesk.model.Address;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.Database;
+import org.ipdesk.store.Location;
 
 /**
  * The child process of {@link KillDuringWriteCrashIT}: runs one operation the way IPDesk runs it, so that the
@@ -51,7 +52,7 @@ public final class CrashDriver {
     }
 
     private static int releaseAll(Path db, Cidr cidr) {
-        try (Allocator allocator = Allocator.open(db)) {
+        try (Allocator allocator = Allocator.open(Location.of(db))) {
             Subnet subnet = allocator.findSubnet(cidr, Optional.empty());
             List<Ip> held = allocator.addressesIn(subnet.id(), cidr.range()).stream().map(Address::ip).toList();
             System.out.println("Released " + allocator.releaseAll(subnet.id(), held).size());
@@ -60,7 +61,7 @@ public final class CrashDriver {
     }
 
     private static int restore(Path backup) {
-        try (Allocator allocator = Allocator.open(backup)) {
+        try (Allocator allocator = Allocator.open(Location.of(backup))) {
             System.out.println(allocator.networks().size() + " networks, " + allocator.subnets().size() + " subnets, "
                     + allocator.addressCount() + " addresses, usage of " + allocator.usageBySubnet().size());
         }

@@ -23,6 +23,7 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.store.ContentSnapshot;
+import org.ipdesk.store.Location;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,7 +61,7 @@ class KillDuringWriteCrashIT {
     @BeforeAll
     static void createDatabases() throws IOException {
         small = dir.resolve("small.db");
-        try (Allocator allocator = Allocator.open(small)) {
+        try (Allocator allocator = Allocator.open(Location.of(small))) {
             allocator.createNetwork(LAB, "crash suite");
             for (Cidr cidr : List.of(NEXT, BLOCK, HELD, IMPORTED)) {
                 allocator.createSubnet(LAB, SubnetSpec.of(cidr));
@@ -68,7 +69,7 @@ class KillDuringWriteCrashIT {
         }
         held = dir.resolve("held.db");
         Files.copy(small, held);
-        try (Allocator allocator = Allocator.open(held)) {
+        try (Allocator allocator = Allocator.open(Location.of(held))) {
             long subnet = allocator.findSubnet(HELD, java.util.Optional.empty()).id();
             allocator.allocateBlock(subnet, Allocator.MAX_ADDRESSES_PER_COMMAND, AddressDetails.allocated("held"));
         }
@@ -235,7 +236,7 @@ class KillDuringWriteCrashIT {
                 interruptedWrites++; // frames were in the WAL but none was committed
             }
             // and IPDesk opens it again as its database
-            try (Allocator allocator = Allocator.open(db)) {
+            try (Allocator allocator = Allocator.open(Location.of(db))) {
                 assertThat(allocator.networks()).hasSize(1);
             }
             outcomes.add(run.describeKill() + ", WAL " + walAtKill + " bytes -> " + outcome);

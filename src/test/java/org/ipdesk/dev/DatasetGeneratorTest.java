@@ -24,6 +24,7 @@ import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.model.Usage;
+import org.ipdesk.store.Location;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,7 +37,7 @@ class DatasetGeneratorTest {
         Path file = dir.resolve("gen.db");
         DatasetGenerator.Summary summary;
         List<String> progress = new ArrayList<>();
-        try (DatasetGenerator generator = DatasetGenerator.open(file)) {
+        try (DatasetGenerator generator = DatasetGenerator.open(Location.of(file))) {
             summary = generator.generate(new DatasetGenerator.Plan(300, 30_000, 20, 42), progress::add);
         }
         assertThat(summary.subnets()).isEqualTo(300);
@@ -94,7 +95,7 @@ class DatasetGeneratorTest {
         try (Allocator allocator = AllocatorFixture.open(file)) {
             allocator.createNetwork("dc1", "");
         }
-        try (DatasetGenerator generator = DatasetGenerator.open(file)) {
+        try (DatasetGenerator generator = DatasetGenerator.open(Location.of(file))) {
             assertThatThrownBy(() -> generator.generate(DatasetGenerator.Plan.of(10, 10), line -> { }))
                     .isInstanceOf(Conflict.class).hasMessageContaining("already has 1 network");
         }
@@ -102,7 +103,7 @@ class DatasetGeneratorTest {
 
     @Test
     void refusesMoreAddressesThanFit() {
-        try (DatasetGenerator generator = DatasetGenerator.open(dir.resolve("full.db"))) {
+        try (DatasetGenerator generator = DatasetGenerator.open(Location.of(dir.resolve("full.db")))) {
             assertThatThrownBy(() -> generator.generate(new DatasetGenerator.Plan(2, 1000, 0, 1), line -> { }))
                     .isInstanceOf(AllocatorException.InvalidInput.class).hasMessageContaining("do not fit");
         }
@@ -117,7 +118,7 @@ class DatasetGeneratorTest {
             id = allocator.createSubnet("dc1", SubnetSpec.of(Cidr.parse("10.20.0.0/16"))
                     .withGateway(AllocatorFixture.ip("10.20.0.1"))).id();
         }
-        try (DatasetGenerator generator = DatasetGenerator.open(file)) {
+        try (DatasetGenerator generator = DatasetGenerator.open(Location.of(file))) {
             assertThat(generator.fill(id, 65_000, 100, 3)).isEqualTo(65_000);
         }
         try (Allocator allocator = AllocatorFixture.open(file)) {

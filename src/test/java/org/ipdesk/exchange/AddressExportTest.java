@@ -25,6 +25,7 @@ import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.report.ExportMonitor;
+import org.ipdesk.store.Location;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +46,7 @@ class AddressExportTest {
 
     @BeforeEach
     void addresses() {
-        try (Allocator allocator = Allocator.open(dir.resolve("a.db"))) {
+        try (Allocator allocator = Allocator.open(Location.of(dir.resolve("a.db")))) {
             allocator.createNetwork("lab", "");
             Subnet subnet = allocator.createSubnet("lab", SubnetSpec.of(Cidr.parse("10.0.0.0/24")));
             for (int i = 0; i < HOSTILE.size(); i++) {
@@ -117,7 +118,7 @@ class AddressExportTest {
 
     @Test
     void oneSubnetTakesItsChildSubnetsAddresses() {
-        try (Allocator allocator = Allocator.open(dir.resolve("a.db"))) {
+        try (Allocator allocator = Allocator.open(Location.of(dir.resolve("a.db")))) {
             Subnet child = allocator.createSubnet("lab", SubnetSpec.of(Cidr.parse("10.0.0.128/25")));
             allocator.reserve(child.id(), Ip.parse("10.0.0.200"), AddressDetails.allocated("child"));
             AddressList whole = AddressList.read(allocator, Optional.empty(), Optional.of(Cidr.parse("10.0.0.0/24")));

@@ -15,6 +15,8 @@ import org.ipdesk.allocator.Strategy;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.Backup;
+import org.ipdesk.store.OutputTargets;
 import org.ipdesk.store.StoreException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +46,7 @@ class BackupTest {
             while (written.get() < 200) {
                 Thread.sleep(5);
             }
-            reader.backup(copy);
+            reader.backup().orElseThrow().to(copy, OutputTargets.IfDatabase.REFUSE);
             stop.set(true);
             writer.join();
             assertThat(Files.getPosixFilePermissions(copy)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
@@ -63,9 +65,11 @@ class BackupTest {
         Path db = dir.resolve("live.db");
         try (Allocator allocator = open(db)) {
             allocator.createNetwork("dc1", "");
-            assertThatThrownBy(() -> allocator.backup(db)).isInstanceOf(StoreException.class)
+            Backup backup = allocator.backup().orElseThrow();
+            assertThatThrownBy(() -> backup.to(db, OutputTargets.IfDatabase.REFUSE)).isInstanceOf(StoreException.class)
                     .hasMessageContaining("onto itself");
-            assertThatThrownBy(() -> allocator.backup(dir.resolve("./live.db"))).isInstanceOf(StoreException.class);
+            assertThatThrownBy(() -> backup.to(dir.resolve("./live.db"), OutputTargets.IfDatabase.REFUSE))
+                    .isInstanceOf(StoreException.class);
             assertThat(allocator.networks()).hasSize(1);
         }
     }

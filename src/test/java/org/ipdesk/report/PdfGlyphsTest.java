@@ -17,6 +17,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.Location;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,7 @@ class PdfGlyphsTest {
 
     /** A database with the given networks, each holding one subnet named as given (network, subnet name pairs). */
     private UsageReport report(String databaseName, String... networkAndSubnetName) {
-        try (Allocator allocator = Allocator.open(dir.resolve("glyphs.db"))) {
+        try (Allocator allocator = Allocator.open(Location.of(dir.resolve("glyphs.db")))) {
             for (int i = 0; i < networkAndSubnetName.length; i += 2) {
                 allocator.createNetwork(networkAndSubnetName[i], "");
                 allocator.createSubnet(networkAndSubnetName[i], SubnetSpec.of(Cidr.parse("10." + i + ".0.0/24"))

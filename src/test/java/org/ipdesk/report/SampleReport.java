@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.SampleData;
 import org.ipdesk.model.Usage;
+import org.ipdesk.store.Location;
 
 /** One sample database for all report tests (made once per test run), and helpers to write reports to bytes. */
 final class SampleReport {
@@ -29,7 +30,7 @@ final class SampleReport {
             try {
                 Path dir = Files.createTempDirectory("ipdesk-report-test");
                 dir.toFile().deleteOnExit();
-                allocator = Allocator.open(dir.resolve(DATABASE));
+                allocator = Allocator.open(Location.of(dir.resolve(DATABASE)));
                 SampleData.create(allocator);
                 usage = allocator.usageBySubnet();
             } catch (IOException e) {

@@ -28,6 +28,7 @@ class LocationTest {
     @Test
     void aFileLocationReadsAsItsPath() {
         assertThat(Location.of(Path.of("a/b.db"))).hasToString(Path.of("a/b.db").toString());
+        assertThat(Location.of(Path.of("a/b.db")).name()).isEqualTo("b.db"); // the History window's title
         assertThat(DataLocation.defaultLocation().file()).isEqualTo(DataLocation.defaultDatabase());
     }
 

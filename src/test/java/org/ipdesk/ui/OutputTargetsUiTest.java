@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.report.ReportFormat;
 import org.ipdesk.store.ContentSnapshot;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.main.MainViewModel;
 import org.ipdesk.ui.usage.UsageDashboardViewModel;
 import org.junit.jupiter.api.Test;
@@ -80,7 +81,7 @@ class OutputTargetsUiTest {
     void theUsageDashboardNeverWritesItsReportOverTheOpenDatabase() throws IOException {
         Path db = dir.resolve("sample.db");
         SampleDatabase.seed(db);
-        try (Allocator allocator = Allocator.open(db)) {
+        try (Allocator allocator = Allocator.open(Location.of(db))) {
             UsageDashboardViewModel vm = new UsageDashboardViewModel(() -> allocator, new CurrentThreadTaskExecutor(),
                     () -> "sample.db");
             vm.load();

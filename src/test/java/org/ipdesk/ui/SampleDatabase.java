@@ -10,6 +10,7 @@ import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.Location;
 
 /**
  * A small database for UI tests and the README screenshot: two networks (one IPv4 only, one with IPv4 and IPv6 subnets, some nested),
@@ -25,7 +26,7 @@ public final class SampleDatabase {
     }
 
     public static void seed(Path file) {
-        try (Allocator allocator = Allocator.open(file)) {
+        try (Allocator allocator = Allocator.open(Location.of(file))) {
             allocator.createNetwork("dc1", "Main data centre");
             allocator.createNetwork("branch-office", "Branch office, 2nd floor");
 

@@ -173,10 +173,10 @@ public final class SqliteDatabase implements Database {
         return file;
     }
 
-    /** SQLite's change feed: {@code PRAGMA data_version}, polled ({@link #externalVersion()}). */
+    /** SQLite's change feed: {@code PRAGMA data_version}, polled ({@link #dataVersion()}). */
     @Override
     public ChangeFeed changes() {
-        return this::externalVersion;
+        return this::dataVersion;
     }
 
     /** SQLite's online backup ({@link #backup(Path, OutputTargets.IfDatabase)}). */
@@ -315,8 +315,7 @@ public final class SqliteDatabase implements Database {
      * A number that changes whenever another connection (another IPDesk window, the CLI, another process)
      * commits to this file: SQLite's {@code PRAGMA data_version}. Cheap enough to poll.
      */
-    @Override
-    public synchronized long externalVersion() {
+    private synchronized long dataVersion() {
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery("PRAGMA data_version")) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {

@@ -1,6 +1,5 @@
 package org.ipdesk.ui.history;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -249,9 +248,8 @@ public final class HistoryViewModel {
             Allocator engine = allocator.get();
             List<Change> changes = engine.changes(filter, zone, LIMIT);
             long total = changes.size() < LIMIT ? changes.size() : engine.countChanges(filter, zone);
-            Path file = engine.file();
             return new Read(changes.stream().map(this::row).toList(), total, engine.changeUsers(),
-                    file == null || file.getFileName() == null ? "" : file.getFileName().toString());
+                    engine.location().name());
         }, read -> {
             if (ticket == generation) {
                 apply(read, filter);

@@ -6,10 +6,12 @@ import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.util.Duration;
+import org.ipdesk.store.ChangeFeed;
 import org.ipdesk.ui.TaskExecutor;
 
 /**
- * Notices other writers (another window, the CLI): {@link #check()} asks the {@link ChangeFeed} on the database
+ * Notices other writers (another window, the CLI): {@link #check()} asks the open database's {@link ChangeFeed}
+ * (the allocator's, read on the database executor; a fake one in tests) on the database
  * executor whether its version moved since the tree was read ({@link #seen}), and if so runs the refresh it was given.
  * {@link #start} checks on a timer (the application starts it; tests call {@link #check()} themselves).
  */

@@ -14,7 +14,9 @@ import org.ipdesk.exchange.AddressList;
 import org.ipdesk.exchange.AddressXlsx;
 import org.ipdesk.report.ExportMonitor;
 import org.ipdesk.report.ReportFiles;
+import org.ipdesk.store.Backup;
 import org.ipdesk.store.OutputTargets;
+import org.ipdesk.store.StoreException;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
 
@@ -52,30 +54,51 @@ public final class FileCommands {
     }
 
     /**
-     * File → Back up…: a consistent copy of the open database (SQLite's online backup) to a file the user names.
+     * File → Back up…: a consistent copy of the open database (SQLite's online backup) to a file the user names,
+     * when its engine has a backup (else the status line says so and no file is asked for).
      * The save dialog has asked before an existing file is chosen, so an older backup there is replaced; the open
      * database, a folder or a device never are.
      */
     public void backUp() {
-        dialogs.chooseNewDatabase(folder.get()).ifPresent(target -> tasks.submit(() -> {
-            allocator.get().backup(target, OutputTargets.IfDatabase.REPLACE);
-            return target;
-        }, written -> status.report("Backed up " + databaseFile.get() + " to " + written, false),
-                problem -> status.report("Cannot back up to " + target + ": " + Problems.message(problem), true)));
+        whenBackupsExist("Cannot back up: ", () -> dialogs.chooseNewDatabase(folder.get()).ifPresent(target ->
+                tasks.submit(() -> {
+                    Allocator open = allocator.get();
+                    open.backup().orElseThrow(() -> new StoreException(Backup.unavailable(open.location())))
+                            .to(target, OutputTargets.IfDatabase.REPLACE);
+                    return target;
+                }, written -> status.report("Backed up " + databaseFile.get() + " to " + written, false),
+                        problem -> status.report("Cannot back up to " + target + ": " + Problems.message(problem),
+                                true))));
     }
 
     /**
-     * File → Restore…: after a confirmation, opens a backup as the current database. The file open until now
+     * File → Restore…: after a confirmation, opens a backup as the current database (only when the open database's
+     * engine has backups: restoring is opening one of its copies). The file open until now
      * stays as it is on disk.
      */
     public void restore() {
-        dialogs.chooseDatabaseToOpen(folder.get()).ifPresent(backup -> {
-            if (dialogs.confirm("Restore a backup", "Work on the backup " + backup.toAbsolutePath().normalize()
-                    + " from now on?\n\nThe window opens that file as its database; " + databaseFile.get()
-                    + " stays as it is on disk.", "Open the backup")) {
-                open.accept(backup);
-            }
-        });
+        whenBackupsExist("Cannot restore a backup: ", () -> dialogs.chooseDatabaseToOpen(folder.get())
+                .ifPresent(backup -> {
+                    if (dialogs.confirm("Restore a backup", "Work on the backup " + backup.toAbsolutePath().normalize()
+                            + " from now on?\n\nThe window opens that file as its database; " + databaseFile.get()
+                            + " stays as it is on disk.", "Open the backup")) {
+                        open.accept(backup);
+                    }
+                }));
+    }
+
+    /**
+     * Asks the open database's engine (on the executor) whether it has a backup ({@link Allocator#backup()}); runs
+     * {@code next} on the UI thread when it has, and otherwise says why not in the status line, after
+     * {@code refused}.
+     */
+    private void whenBackupsExist(String refused, Runnable next) {
+        tasks.submit(() -> {
+            Allocator open = allocator.get();
+            return open.backup().isPresent() ? Optional.<String>empty()
+                    : Optional.of(Backup.unavailable(open.location()));
+        }, missing -> missing.ifPresentOrElse(why -> status.report(refused + why, true), next),
+                problem -> status.report(refused + Problems.message(problem), true));
     }
 
     /**

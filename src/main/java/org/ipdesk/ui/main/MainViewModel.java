@@ -65,7 +65,7 @@ public final class MainViewModel {
         this.database = new OpenDatabase(tasks, databaseFile.toAbsolutePath().normalize());
         UndoStack undoStack = new UndoStack(database::allocator, tasks);
         this.search = new SearchViewModel(database::allocator, tasks);
-        this.externalChanges = new ExternalChangeWatcher(tasks, () -> database.allocator().externalVersion(),
+        this.externalChanges = new ExternalChangeWatcher(tasks, () -> database.allocator().changeFeed().version(),
                 () -> state.isLoading() || state.failed(),
                 this::externalChange);
         this.preferences = new WindowPreferences(settingsStore, message -> status.report(message, true));

@@ -152,7 +152,7 @@ public final class NetworkTreeViewModel {
 
     /** Reads every network and subnet with its usage, and the counts of the status line (on the executor). */
     public static Snapshot read(Allocator allocator) {
-        long version = allocator.externalVersion();
+        long version = allocator.changeFeed().version();
         Map<Long, Usage> usage = allocator.usageBySubnet();
         List<TreeRow> rows = new ArrayList<>();
         int subnetCount = 0;

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
 import org.ipdesk.ui.TaskExecutor;
 
@@ -38,7 +39,7 @@ public final class OpenDatabase {
                     + Thread.currentThread().getName());
         }
         if (allocator == null) {
-            allocator = Allocator.open(openFile, createWhenMissing(openFile));
+            allocator = Allocator.open(Location.of(openFile), createWhenMissing(openFile));
         }
         return allocator;
     }
@@ -55,7 +56,7 @@ public final class OpenDatabase {
 
     /** Opens {@code target} beside the current file; only when that worked is the current one closed. */
     NetworkTreeViewModel.Snapshot openAndRead(Path target, OpenMode mode) {
-        Allocator next = Allocator.open(target, mode);
+        Allocator next = Allocator.open(Location.of(target), mode);
         NetworkTreeViewModel.Snapshot snapshot;
         try {
             snapshot = NetworkTreeViewModel.read(next);

@@ -33,6 +33,7 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Address;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.FxDialogService;
 import org.ipdesk.ui.FxTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
@@ -66,7 +67,7 @@ class AddressDialogsTest {
     void open() throws TimeoutException {
         file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
-        allocator = Allocator.open(file);
+        allocator = Allocator.open(Location.of(file));
         web = allocator.findSubnet(Cidr.parse("10.10.1.0/24"), Optional.empty());
         executor = new FxTaskExecutor();
         Stage owner = FxToolkit.registerPrimaryStage();
@@ -109,7 +110,7 @@ class AddressDialogsTest {
 
         AddressResult saved = result.get(10, TimeUnit.SECONDS).orElseThrow();
         assertThat(saved.summary()).isEqualTo("Reserved 10.10.1.50 (web-50) in 10.10.1.0/24 in dc1");
-        try (Allocator check = Allocator.open(file)) {
+        try (Allocator check = Allocator.open(Location.of(file))) {
             Address stored = check.address(web.id(), Ip.parse("10.10.1.50")).orElseThrow();
             assertThat(stored.details().hostname()).isEqualTo("web-50");
             assertThat(stored.details().owner()).isEqualTo("web team");
@@ -143,7 +144,7 @@ class AddressDialogsTest {
                 AddressDialogViewModel.reserve(() -> allocator, executor, web, Optional.of(Ip.parse("10.10.1.50"))))));
         robot.clickOn("#hostnameField").write("web-50", 0);
         waitUntil(() -> !saveButton().isDisabled());
-        try (Allocator other = Allocator.open(file)) { // another process takes it first
+        try (Allocator other = Allocator.open(Location.of(file))) { // another process takes it first
             other.reserve(web.id(), Ip.parse("10.10.1.50"), AddressDetails.allocated("intruder"));
         }
 
@@ -197,7 +198,7 @@ class AddressDialogsTest {
     // ================================================================= helpers
 
     private Optional<Address> held(String ip) {
-        try (Allocator check = Allocator.open(file)) {
+        try (Allocator check = Allocator.open(Location.of(file))) {
             return check.address(web.id(), Ip.parse(ip));
         }
     }

@@ -16,6 +16,7 @@ import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.store.ContentSnapshot;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.ScriptedDialogs;
 import org.ipdesk.ui.SeededSample;
 import org.ipdesk.ui.undo.Undoable;
@@ -120,7 +121,7 @@ class AddressViewModelsTest extends SeededSample {
         vm.ipProperty().set("10.10.1.50");
         vm.details().hostnameProperty().set("web-50");
         assertThat(vm.canSave()).isTrue();
-        try (Allocator other = Allocator.open(file)) { // another process, between the check and the save
+        try (Allocator other = Allocator.open(Location.of(file))) { // another process, between the check and the save
             other.reserve(web.id(), Ip.parse("10.10.1.50"), AddressDetails.allocated("intruder"));
         }
         String before = ContentSnapshot.of(file);

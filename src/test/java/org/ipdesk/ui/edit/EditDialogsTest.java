@@ -36,6 +36,7 @@ import org.ipdesk.model.Network;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.ContentSnapshot;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.FxDialogService;
 import org.ipdesk.ui.FxTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
@@ -68,7 +69,7 @@ class EditDialogsTest {
     void open() throws TimeoutException {
         file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
-        allocator = Allocator.open(file);
+        allocator = Allocator.open(Location.of(file));
         executor = new FxTaskExecutor();
         Stage owner = FxToolkit.registerPrimaryStage();
         FxToolkit.setupStage(stage -> {
@@ -110,7 +111,7 @@ class EditDialogsTest {
 
         Optional<Network> saved = result.get(10, TimeUnit.SECONDS);
         assertThat(saved).map(Network::name).hasValue("lab");
-        try (Allocator check = Allocator.open(file)) {
+        try (Allocator check = Allocator.open(Location.of(file))) {
             assertThat(check.network("lab").description()).isEqualTo("Test lab, 3rd floor");
         }
     }
@@ -166,7 +167,7 @@ class EditDialogsTest {
         robot.clickOn("#saveButton");
 
         Subnet saved = result.get(10, TimeUnit.SECONDS).orElseThrow();
-        try (Allocator check = Allocator.open(file)) {
+        try (Allocator check = Allocator.open(Location.of(file))) {
             Subnet stored = check.findSubnet(Cidr.parse("10.20.0.0/24"), Optional.of("dc1"));
             assertThat(stored).isEqualTo(saved);
             assertThat(stored.name()).isEqualTo("Storage");
@@ -193,7 +194,7 @@ class EditDialogsTest {
         robot.clickOn("#saveButton");
 
         assertThat(result.get(10, TimeUnit.SECONDS)).isPresent();
-        try (Allocator check = Allocator.open(file)) {
+        try (Allocator check = Allocator.open(Location.of(file))) {
             assertThat(check.subnet(office.id()).gateway()).hasValue(Ip.parse("192.168.20.254"));
         }
     }
@@ -221,7 +222,7 @@ class EditDialogsTest {
 
         AddressRange added = result.get(10, TimeUnit.SECONDS).orElseThrow();
         assertThat(added.kind()).isEqualTo(RangeKind.RESERVED);
-        try (Allocator check = Allocator.open(file)) {
+        try (Allocator check = Allocator.open(Location.of(file))) {
             assertThat(check.ranges(web.id())).containsExactly(added);
             assertThat(added.range().toString()).isEqualTo("10.10.1.40-10.10.1.49");
             assertThat(added.description()).isEqualTo("printers");

@@ -24,6 +24,7 @@ import org.ipdesk.address.IpRange;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.CellState;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.FxTaskExecutor;
 import org.ipdesk.ui.grid.AddressGridViewModel.Mode;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +60,7 @@ class AddressGridTest {
 
     @BeforeAll
     static void seed() throws TimeoutException {
-        allocator = Allocator.open(dir.resolve("grid.db"));
+        allocator = Allocator.open(Location.of(dir.resolve("grid.db")));
         lan = GridFixtures.mixed24(allocator);
         big = GridFixtures.slash8(allocator);
         FxToolkit.registerPrimaryStage();

@@ -13,6 +13,7 @@ import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.CellState;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.grid.AddressGridViewModel.Edge;
 import org.ipdesk.ui.grid.AddressGridViewModel.Mode;
@@ -32,7 +33,7 @@ class AddressGridViewModelTest {
 
     @BeforeEach
     void open() {
-        allocator = Allocator.open(dir.resolve("grid.db"));
+        allocator = Allocator.open(Location.of(dir.resolve("grid.db")));
         vm = new AddressGridViewModel(() -> allocator, Runnable::run, Runnable::run);
     }
 

@@ -27,6 +27,7 @@ import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.FxTaskExecutor;
 
 /**
@@ -47,7 +48,7 @@ public final class GridScreenshots {
         Subnet lan;
         Subnet slash16;
         Subnet slash8;
-        try (Allocator seed = Allocator.open(file)) {
+        try (Allocator seed = Allocator.open(Location.of(file))) {
             lan = GridFixtures.mixed24(seed);
             slash16 = seed.createSubnet("lab", SubnetSpec.of(Cidr.parse("172.16.0.0/16")).withName("Campus")
                     .withGateway(Ip.parse("172.16.0.1")));
@@ -59,14 +60,14 @@ public final class GridScreenshots {
             long[] fills = {65_534, 52_000, 40_000, 30_000, 17_000, 9_000, 2_000, 150};
             for (int i = 0; i < fills.length; i++) {
                 Subnet child = seed.createSubnet("wan", SubnetSpec.of(Cidr.parse("10." + (i + 1) + ".0.0/16")));
-                try (DatasetGenerator generator = DatasetGenerator.open(file)) {
+                try (DatasetGenerator generator = DatasetGenerator.open(Location.of(file))) {
                     generator.fill(child.id(), fills[i], 0, i);
                 }
             }
             seed.addRange(slash8.id(), Ip.parse("10.20.0.0"), Ip.parse("10.21.255.255"), RangeKind.RESERVED, "");
             seed.addRange(slash8.id(), Ip.parse("10.64.0.0"), Ip.parse("10.64.191.255"), RangeKind.DHCP, "");
             seed.reserve(slash8.id(), Ip.parse("10.99.1.1"), AddressDetails.of(AddressStatus.RESERVED));
-            try (DatasetGenerator generator = DatasetGenerator.open(file)) {
+            try (DatasetGenerator generator = DatasetGenerator.open(Location.of(file))) {
                 generator.fill(slash16.id(), 30_000, 15_000, 42);
                 // 10.0.0.0/16, the /8's own first block, holds 40,000 addresses among its first 50,000
                 generator.fill(slash8.id(), 40_000, 10_000, 7);
@@ -78,7 +79,7 @@ public final class GridScreenshots {
         Platform.startup(started::countDown);
         started.await();
         FxTaskExecutor executor = new FxTaskExecutor();
-        Allocator allocator = Allocator.open(file);
+        Allocator allocator = Allocator.open(Location.of(file));
         AddressGridViewModel vm = new AddressGridViewModel(() -> allocator, executor);
         Stage[] stage = new Stage[1];
         AddressGrid[] grid = new AddressGrid[1];

@@ -16,6 +16,7 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.CellState;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.FxTaskExecutor;
 import org.ipdesk.ui.subnet.SubnetHeaderViewModel;
@@ -52,7 +53,7 @@ class LegendAgreesWithHeaderTest {
 
     @Test
     void headerSegmentsAndLegendEntriesHaveTheSameNamesAndCounts() throws Exception {
-        allocator = Allocator.open(dir.resolve("counts.db"));
+        allocator = Allocator.open(Location.of(dir.resolve("counts.db")));
         Subnet lan = GridFixtures.mixed24(allocator);
         Subnet child = allocator.subnets("lab").stream().filter(s -> s.cidr().equals(Cidr.parse("192.168.1.192/27")))
                 .findFirst().orElseThrow();

@@ -18,6 +18,7 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.FxTaskExecutor;
 import org.ipdesk.ui.PaneStage;
 import org.ipdesk.ui.SampleDatabase;
@@ -52,7 +53,7 @@ class HistoryViewTest {
     static void seed() {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
-        allocator = Allocator.open(file);
+        allocator = Allocator.open(Location.of(file));
         Subnet web = allocator.subnets("dc1").stream().filter(s -> s.name().equals("Web tier")).findFirst().orElseThrow();
         allocator.update(web.id(), Ip.parse("10.10.1.3"), new AddressDetails(AddressStatus.ALLOCATED, "web-02b",
                 java.util.Optional.of(Allocator.parseMac("00:1a:2b:3c:4d:5e")), "alice", "Front web server, rack 4"));

@@ -11,6 +11,7 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.store.ContentSnapshot;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.FxTaskExecutor;
 import org.ipdesk.ui.PaneStage;
@@ -33,7 +34,7 @@ class ImportPreviewTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        allocator = Allocator.open(dir.resolve("import.db"));
+        allocator = Allocator.open(Location.of(dir.resolve("import.db")));
         good = dir.resolve("good.csv");
         Files.copy(Path.of("src/test/resources/import/ipdesk-mixed.csv"), good);
         bad = dir.resolve("bad.csv");

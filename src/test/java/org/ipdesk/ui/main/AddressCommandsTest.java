@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CancellingDialogs;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
@@ -32,7 +33,7 @@ class AddressCommandsTest {
     private AddressCommands commands() {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
-        allocator = Allocator.open(file);
+        allocator = Allocator.open(Location.of(file));
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         AddressGridViewModel grid = new AddressGridViewModel(() -> allocator, tasks);
         return new AddressCommands(() -> allocator, tasks, new CancellingDialogs(), grid, host);

@@ -12,6 +12,7 @@ import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.CellState;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.SampleDatabase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -128,7 +129,7 @@ class AddressWorkflowTest {
 
     @Test
     void aDualStackPairWhoseIpv6SideIsFullLeavesNoIpv4AddressBehind() throws Exception {
-        try (Allocator other = Allocator.open(file)) {
+        try (Allocator other = Allocator.open(Location.of(file))) {
             Subnet tiny = other.createSubnet("dc1", org.ipdesk.model.SubnetSpec.of(Cidr.parse("2001:db8:99::/127")));
             other.allocateNext(tiny.id(), 2, org.ipdesk.allocator.Strategy.FIRST,
                     org.ipdesk.model.AddressDetails.allocated("full"));
@@ -178,7 +179,7 @@ class AddressWorkflowTest {
     }
 
     private boolean held(String ip) {
-        try (Allocator check = Allocator.open(file)) {
+        try (Allocator check = Allocator.open(Location.of(file))) {
             Subnet web = check.findSubnet(Cidr.parse("10.10.1.0/24"), Optional.of("dc1"));
             return check.address(web.id(), Ip.parse(ip)).isPresent();
         }

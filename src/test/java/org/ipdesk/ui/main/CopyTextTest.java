@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
 import org.ipdesk.ui.grid.AddressGridViewModel;
@@ -20,7 +21,7 @@ class CopyTextTest {
     void copiesTheSelectedTreeRowAndNothingWithoutASelection() {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
-        try (Allocator allocator = Allocator.open(file)) {
+        try (Allocator allocator = Allocator.open(Location.of(file))) {
             TreeRow network = NetworkTreeViewModel.read(allocator).rows().get(0);
             SelectionState selection = new SelectionState();
             CopyText copy = new CopyText(new AddressGridViewModel(() -> allocator, new CurrentThreadTaskExecutor()),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CancellingDialogs;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
@@ -33,7 +34,7 @@ class EditCommandsTest {
     private EditCommands commands() {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
-        allocator = Allocator.open(file);
+        allocator = Allocator.open(Location.of(file));
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         AddressGridViewModel grid = new AddressGridViewModel(() -> allocator, tasks);
         return new EditCommands(() -> allocator, tasks, new CancellingDialogs(), tree, selection, grid,

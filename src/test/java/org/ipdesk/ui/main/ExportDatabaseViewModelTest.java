@@ -9,6 +9,7 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.ImportPlan;
 import org.ipdesk.exchange.CsvImport;
 import org.ipdesk.store.ContentSnapshot;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
 import org.ipdesk.ui.ScriptedDialogs;
@@ -38,13 +39,13 @@ class ExportDatabaseViewModelTest {
         vm.close();
 
         // the file imports into an empty database with nothing refused, and into its own as all unchanged
-        try (Allocator fresh = Allocator.open(dir.resolve("fresh.db"))) {
+        try (Allocator fresh = Allocator.open(Location.of(dir.resolve("fresh.db")))) {
             ImportPlan plan = CsvImport.preview(fresh, CsvImport.read(csv, Optional.empty()));
             assertThat(plan.problems()).isEmpty();
             assertThat(plan.counts().get(ImportPlan.Result.NEW)).isEqualTo(55);
         }
         String before = ContentSnapshot.of(db);
-        try (Allocator same = Allocator.open(db)) {
+        try (Allocator same = Allocator.open(Location.of(db))) {
             ImportPlan plan = CsvImport.preview(same, CsvImport.read(csv, Optional.empty()));
             assertThat(plan.counts().get(ImportPlan.Result.UNCHANGED)).isEqualTo(55);
         }

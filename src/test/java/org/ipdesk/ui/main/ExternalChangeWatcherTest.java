@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.ipdesk.store.ChangeFeed;
 import org.ipdesk.ui.QueuedTaskExecutor;
 import org.junit.jupiter.api.Test;
 

@@ -3,17 +3,27 @@ package org.ipdesk.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.store.Database;
+import org.ipdesk.store.Location;
+import org.ipdesk.store.OpenMode;
+import org.ipdesk.store.WithoutBackup;
 import org.ipdesk.ui.CancellingDialogs;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
+import org.ipdesk.ui.ScriptedDialogs;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The File commands on their own: exports report in the status line; cancelled choosers do nothing. */
+/**
+ * The File commands on their own: exports report in the status line; cancelled choosers do nothing; back up and restore
+ * ask the engine whether it has a backup before they ask for a file.
+ */
 class FileCommandsTest {
 
     @TempDir
@@ -32,7 +42,7 @@ class FileCommandsTest {
     void exportsWriteTheFileAndSaySoAndCancelledChoosersDoNothing() {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
-        allocator = Allocator.open(file);
+        allocator = Allocator.open(Location.of(file));
         StatusLine status = new StatusLine();
         List<Path> opened = new ArrayList<>();
         FileCommands files = new FileCommands(() -> allocator, new CurrentThreadTaskExecutor(),
@@ -58,7 +68,7 @@ class FileCommandsTest {
     void exportAddressesSaysWhatItExportsAndProposesANameAfterIt() {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
-        allocator = Allocator.open(file);
+        allocator = Allocator.open(Location.of(file));
         SelectionState selection = new SelectionState();
         FileCommands files = new FileCommands(() -> allocator, new CurrentThreadTaskExecutor(),
                 new CancellingDialogs(), selection, new StatusLine(), () -> file, () -> dir, path -> { });
@@ -87,6 +97,62 @@ class FileCommandsTest {
         selection.set(new TreeRow(TreeRow.Kind.SUBNET, v6.cidr().toString(), v6.name(), "", "", "", 0,
                 allocator.network(v6.networkName()), java.util.Optional.of(v6), List.of()));
         assertThat(files.exportAddressesFileName()).doesNotContain(":", "/").endsWith("-addresses.csv");
+    }
+
+    @Test
+    void backUpAndRestoreAskTheEngineFirst() {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        allocator = Allocator.open(Location.of(file));
+        StatusLine status = new StatusLine();
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        List<Path> opened = new ArrayList<>();
+        FileCommands files = new FileCommands(() -> allocator, new CurrentThreadTaskExecutor(), dialogs,
+                new SelectionState(), status, () -> file, () -> dir, opened::add);
+
+        Path copy = dir.resolve("copy.db");
+        dialogs.files.add(copy);
+        files.backUp();
+        assertThat(status.lastOperationProperty().get()).isEqualTo("Backed up " + file + " to " + copy);
+        try (Allocator restored = Allocator.open(Location.of(copy), OpenMode.EXISTING)) {
+            assertThat(restored.addressCount()).isEqualTo(allocator.addressCount());
+        }
+
+        dialogs.files.add(copy);
+        dialogs.answer = true;
+        files.restore();
+        assertThat(opened).containsExactly(copy);
+    }
+
+    @Test
+    void anEngineWithoutBackupIsToldAndNoFileIsAskedFor() {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        allocator = new Allocator(new WithoutBackup(Database.open(Location.of(file), OpenMode.EXISTING)),
+                Clock.systemUTC(), "tester", new Random(1));
+        assertThat(allocator.backup()).isEmpty();
+        StatusLine status = new StatusLine();
+        ScriptedDialogs dialogs = new ScriptedDialogs();
+        dialogs.answer = true;
+        Path copy = dir.resolve("copy.db");
+        dialogs.files.add(copy);
+        List<Path> opened = new ArrayList<>();
+        FileCommands files = new FileCommands(() -> allocator, new CurrentThreadTaskExecutor(), dialogs,
+                new SelectionState(), status, () -> file, () -> dir, opened::add);
+
+        files.backUp();
+        assertThat(status.lastOperationFailedProperty().get()).isTrue();
+        assertThat(status.lastOperationProperty().get()).isEqualTo("Cannot back up: IPDesk has no backup for "
+                + file + ": this kind of database cannot be copied to a file");
+        assertThat(dialogs.files).as("no file was asked for").containsExactly(copy);
+        assertThat(copy).doesNotExist();
+
+        files.restore();
+        assertThat(status.lastOperationProperty().get()).isEqualTo("Cannot restore a backup: IPDesk has no backup for "
+                + file + ": this kind of database cannot be copied to a file");
+        assertThat(dialogs.files).containsExactly(copy);
+        assertThat(dialogs.asked).isEmpty();
+        assertThat(opened).isEmpty();
     }
 }
 

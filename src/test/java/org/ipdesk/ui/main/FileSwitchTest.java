@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Network;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
 import org.ipdesk.ui.ScriptedDialogs;
@@ -81,7 +82,7 @@ class FileSwitchTest {
     @Test
     void anotherFileReplacesTheShownOneWithAnEmptyUndoStackAndSelection() {
         Path second = dir.resolve("second.db");
-        try (Allocator allocator = Allocator.open(second)) {
+        try (Allocator allocator = Allocator.open(Location.of(second))) {
             allocator.createNetwork("lab", "");
         }
         files.load();

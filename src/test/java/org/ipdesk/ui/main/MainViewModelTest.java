@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CancellingDialogs;
 import org.ipdesk.ui.QueuedTaskExecutor;
 import org.ipdesk.address.Cidr;
@@ -204,7 +205,7 @@ class MainViewModelTest {
         assertThat(vm.status().lastOperationProperty().get()).isEmpty();
 
         // another process (here: another connection, as the CLI would be) takes 10.10.1.20
-        try (Allocator other = Allocator.open(vm.fileSwitch().databaseFile())) {
+        try (Allocator other = Allocator.open(Location.of(vm.fileSwitch().databaseFile()))) {
             long id = other.findSubnet(Cidr.parse("10.10.1.0/24"), Optional.of("dc1")).id();
             other.reserve(id, Ip.parse("10.10.1.20"), AddressDetails.allocated("cli-host"));
         }
@@ -222,7 +223,7 @@ class MainViewModelTest {
         Path first = dir.resolve("first.db");
         Path second = dir.resolve("second.db");
         SampleDatabase.seed(first);
-        try (Allocator allocator = Allocator.open(second)) {
+        try (Allocator allocator = Allocator.open(Location.of(second))) {
             allocator.createNetwork("lab", "");
         }
         Path notes = dir.resolve("notes.db");
@@ -361,7 +362,7 @@ class MainViewModelTest {
         vm.undoRedo().redo();
         assertThat(vm.tree().networks()).extracting(TreeRow::label).contains("lab");
         assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Redone: Create network lab");
-        try (Allocator check = Allocator.open(vm.fileSwitch().databaseFile())) {
+        try (Allocator check = Allocator.open(Location.of(vm.fileSwitch().databaseFile()))) {
             assertThat(check.history("network", "lab", 10)).hasSize(3); // create, delete (undo), create (redo)
         }
     }

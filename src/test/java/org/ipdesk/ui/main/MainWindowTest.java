@@ -30,6 +30,7 @@ import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.CellState;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.App;
 import org.ipdesk.ui.PaneStage;
 import org.ipdesk.ui.SampleDatabase;
@@ -171,7 +172,7 @@ class MainWindowTest {
         expectError("#cidrField", "10.99.0.0/25", "#cidrError",
                 "10.99.0.0/25 would hold 10.99.0.1, the gateway of 10.99.0.0/24 'Lab servers' in lab");
         robot.clickOn("#cancelButton");
-        try (Allocator check = Allocator.open(file)) {
+        try (Allocator check = Allocator.open(Location.of(file))) {
             assertThat(check.subnets()).extracting(Subnet::label).containsExactly("10.99.0.0/24 in lab");
         }
     }
@@ -227,7 +228,7 @@ class MainWindowTest {
     @Test
     void zoomsIntoABlockOfASlash8AndBackByTheBreadcrumb() throws Exception {
         Path file = dir.resolve("wan.db");
-        try (Allocator allocator = Allocator.open(file)) {
+        try (Allocator allocator = Allocator.open(Location.of(file))) {
             allocator.createNetwork("wan", "");
             Subnet big = allocator.createSubnet("wan", SubnetSpec.of(Cidr.parse("10.0.0.0/8")).withName("Backbone"));
             allocator.reserve(big.id(), Ip.parse("10.5.0.9"), AddressDetails.allocated("core-01"));
@@ -263,7 +264,7 @@ class MainWindowTest {
         window.clickCell(20);
         WindowDriver.waitUntil(() -> text("#ipField").equals("10.10.1.20"));
 
-        try (Allocator cli = Allocator.open(file)) {
+        try (Allocator cli = Allocator.open(Location.of(file))) {
             Subnet web = cli.findSubnet(Cidr.parse("10.10.1.0/24"), Optional.of("dc1"));
             cli.reserve(web.id(), Ip.parse("10.10.1.20"), AddressDetails.allocated("cli-host"));
         }
@@ -291,7 +292,7 @@ class MainWindowTest {
         String question = robot.lookup(".dialog-pane .content").queryLabeled().getText();
         assertThat(question).contains("10.10.2.0/24 'Databases' in dc1").contains("It holds 4 addresses");
         robot.clickOn("Cancel");
-        try (Allocator check = Allocator.open(file)) {
+        try (Allocator check = Allocator.open(Location.of(file))) {
             assertThat(check.subnets("dc1")).extracting(s -> s.cidr().toString()).contains("10.10.2.0/24");
         }
 
@@ -301,7 +302,7 @@ class MainWindowTest {
         robot.clickOn("#confirmButton");
         WindowDriver.waitUntil(() -> window.label("#lastOperationLabel").getText()
                 .equals("Deleted subnet 10.10.2.0/24 (4 addresses)"));
-        try (Allocator check = Allocator.open(file)) {
+        try (Allocator check = Allocator.open(Location.of(file))) {
             assertThat(check.subnets("dc1")).extracting(s -> s.cidr().toString()).doesNotContain("10.10.2.0/24");
         }
     }

@@ -8,6 +8,7 @@ import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
 import org.ipdesk.ui.TaskExecutor;
@@ -39,7 +40,7 @@ class NavigationTest {
     void openSample() {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
-        allocator = Allocator.open(file);
+        allocator = Allocator.open(Location.of(file));
         TaskExecutor tasks = new CurrentThreadTaskExecutor();
         grid = new AddressGridViewModel(() -> allocator, tasks);
         header = new SubnetHeaderViewModel(() -> allocator, tasks);

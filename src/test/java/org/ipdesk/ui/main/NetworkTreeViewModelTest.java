@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Usage;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.SampleDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,7 +21,7 @@ class NetworkTreeViewModelTest {
     private NetworkTreeViewModel.Snapshot readSample() {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
-        try (Allocator allocator = Allocator.open(file)) {
+        try (Allocator allocator = Allocator.open(Location.of(file))) {
             return NetworkTreeViewModel.read(allocator);
         }
     }

@@ -11,6 +11,7 @@ import javafx.scene.image.WritableImage;
 import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.SampleData;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.PaneStage;
 import org.ipdesk.ui.grid.GridContent;
 import org.ipdesk.ui.grid.GridPalette;
@@ -38,7 +39,7 @@ class ReadmeScreenshotsTest {
     @Test
     void mainWindowOnTheSampleDatabase() throws Exception {
         Path file = dir.resolve("sample.db");
-        try (Allocator allocator = Allocator.open(file)) {
+        try (Allocator allocator = Allocator.open(Location.of(file))) {
             SampleData.create(allocator);
         }
         window.open(file);

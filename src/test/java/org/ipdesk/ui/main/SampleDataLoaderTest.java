@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Network;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +25,7 @@ class SampleDataLoaderTest {
 
     @Test
     void anEmptyDatabaseGetsThreeNetworksAndTheWindowIsReadAgain() {
-        try (Allocator allocator = Allocator.open(dir.resolve("new.db"))) {
+        try (Allocator allocator = Allocator.open(Location.of(dir.resolve("new.db")))) {
             loader(allocator).load();
 
             assertThat(allocator.networks()).hasSize(3);
@@ -35,7 +36,7 @@ class SampleDataLoaderTest {
 
     @Test
     void aDatabaseWithNetworksIsLeftAsItWasAndTheStatusLineSaysWhy() {
-        try (Allocator allocator = Allocator.open(dir.resolve("used.db"))) {
+        try (Allocator allocator = Allocator.open(Location.of(dir.resolve("used.db")))) {
             allocator.createNetwork("lab", "");
             tree.show(NetworkTreeViewModel.read(allocator).rows());
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.SampleDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +20,7 @@ class SelectionStateTest {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
         NetworkTreeViewModel.Snapshot snapshot;
-        try (Allocator allocator = Allocator.open(file)) {
+        try (Allocator allocator = Allocator.open(Location.of(file))) {
             snapshot = NetworkTreeViewModel.read(allocator);
         }
         TreeRow network = snapshot.rows().get(0);

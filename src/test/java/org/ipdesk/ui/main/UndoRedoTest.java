@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Network;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.undo.UndoStack;
 import org.ipdesk.ui.undo.Undoables;
@@ -23,7 +24,7 @@ class UndoRedoTest {
 
     @Test
     void undoAndRedoChangeTheDatabaseAndReportWhatWasDone() {
-        try (Allocator allocator = Allocator.open(dir.resolve("lab.db"))) {
+        try (Allocator allocator = Allocator.open(Location.of(dir.resolve("lab.db")))) {
             UndoStack stack = new UndoStack(() -> allocator, new CurrentThreadTaskExecutor());
             UndoRedo undoRedo = new UndoRedo(stack, (operation, failed) -> refreshed.add(operation + (failed ? " (failed)" : "")));
             Network lab = allocator.createNetwork("lab", "");
@@ -42,7 +43,7 @@ class UndoRedoTest {
 
     @Test
     void anUndoTheRulesNoLongerAllowIsRefusedWithTheAllocatorsMessage() {
-        try (Allocator allocator = Allocator.open(dir.resolve("lab.db"))) {
+        try (Allocator allocator = Allocator.open(Location.of(dir.resolve("lab.db")))) {
             UndoStack stack = new UndoStack(() -> allocator, new CurrentThreadTaskExecutor());
             UndoRedo undoRedo = new UndoRedo(stack, (operation, failed) -> refreshed.add(operation + (failed ? " (failed)" : "")));
             Network lab = allocator.createNetwork("lab", "");

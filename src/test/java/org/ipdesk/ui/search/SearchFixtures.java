@@ -9,6 +9,7 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.SampleDatabase;
 
 /** The sample database plus 10.10.2.50 "backup-01": reserved, MAC 00:1a:2b:3c:4d:5e, owner and description. */
@@ -19,7 +20,7 @@ final class SearchFixtures {
 
     static Allocator open(Path file) {
         SampleDatabase.seed(file);
-        Allocator allocator = Allocator.open(file);
+        Allocator allocator = Allocator.open(Location.of(file));
         Subnet databases = allocator.findSubnet(Cidr.parse("10.10.2.0/24"), Optional.empty());
         allocator.reserve(databases.id(), Ip.parse("10.10.2.50"), new AddressDetails(AddressStatus.RESERVED,
                 "backup-01", Optional.of(Mac.parse("00:1a:2b:3c:4d:5e")), "storage team", "Nightly backup target"));

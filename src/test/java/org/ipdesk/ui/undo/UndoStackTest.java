@@ -17,6 +17,7 @@ import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -39,7 +40,7 @@ class UndoStackTest {
     void setUp() {
         Path file = dir.resolve("undo.db");
         SampleDatabase.seed(file);
-        allocator = Allocator.open(file);
+        allocator = Allocator.open(Location.of(file));
         stack = new UndoStack(() -> allocator, new CurrentThreadTaskExecutor());
         web = allocator.findSubnet(Cidr.parse("10.10.1.0/24"), Optional.of("dc1"));
     }

@@ -13,6 +13,7 @@ import javafx.stage.Window;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.SampleData;
 import org.ipdesk.report.UsageReport.SubnetRow;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.PaneStage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +38,7 @@ class UsageDashboardTest {
     @Test
     void opensFromTheWindowShowsTheFiguresAndARowOpensItsSubnet() throws Exception {
         Path file = dir.resolve("sample.db");
-        try (Allocator allocator = Allocator.open(file)) {
+        try (Allocator allocator = Allocator.open(Location.of(file))) {
             SampleData.create(allocator);
         }
         window.open(file);

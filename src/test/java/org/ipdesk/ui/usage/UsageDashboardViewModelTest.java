@@ -14,6 +14,7 @@ import org.ipdesk.model.Usage;
 import org.ipdesk.report.ReportFormat;
 import org.ipdesk.report.Thresholds;
 import org.ipdesk.report.UsageReport.SubnetRow;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +31,7 @@ class UsageDashboardViewModelTest {
 
     @BeforeEach
     void setUp() {
-        allocator = Allocator.open(dir.resolve("sample.db"));
+        allocator = Allocator.open(Location.of(dir.resolve("sample.db")));
         SampleData.create(allocator);
         vm = new UsageDashboardViewModel(() -> allocator, new CurrentThreadTaskExecutor(), () -> "sample.db");
         vm.load();

@@ -19,6 +19,7 @@ import javafx.stage.Stage;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.SampleData;
 import org.ipdesk.report.ReportFormat;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.PaneStage;
 import org.ipdesk.ui.TaskExecutor;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +51,7 @@ class UsageExportCancelTest {
     @Test
     void cancelShowsWhileExportingAndLeavesNoFile() throws Exception {
         Path file = dir.resolve("sample.db");
-        try (Allocator allocator = Allocator.open(file)) {
+        try (Allocator allocator = Allocator.open(Location.of(file))) {
             SampleData.create(allocator);
             FxToolkit.registerPrimaryStage();
             UsageDashboardViewModel vm = new UsageDashboardViewModel(() -> allocator, tasks, () -> "sample.db");

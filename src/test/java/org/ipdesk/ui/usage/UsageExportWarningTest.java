@@ -8,6 +8,7 @@ import org.ipdesk.address.Cidr;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.report.ReportFormat;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,7 @@ class UsageExportWarningTest {
 
     @BeforeEach
     void setUp() {
-        allocator = Allocator.open(dir.resolve("lab.db"));
+        allocator = Allocator.open(Location.of(dir.resolve("lab.db")));
         allocator.createNetwork("东京", "");
         allocator.createSubnet("东京", SubnetSpec.of(Cidr.parse("10.0.0.0/24")).withName("amulet \uD83E\uDDFF"));
         vm = new UsageDashboardViewModel(() -> allocator, new CurrentThreadTaskExecutor(), () -> "lab.db");
