@@ -20,6 +20,7 @@ import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.details.AddressDetailsViewModel;
 import org.ipdesk.ui.grid.AddressGridViewModel;
+import org.ipdesk.ui.table.AddressTableViewModel;
 import org.ipdesk.ui.search.SearchResult;
 import org.ipdesk.ui.search.SearchViewModel;
 import org.ipdesk.ui.grid.GridContent;
@@ -64,6 +65,7 @@ public final class MainViewModel {
     private final OpenDatabase database;
 
     private final AddressGridViewModel grid;
+    private final AddressTableViewModel table;
     private final SubnetHeaderViewModel header;
     private final AddressDetailsViewModel details;
 
@@ -90,6 +92,7 @@ public final class MainViewModel {
                 () -> refreshAfterChange("Another program changed the database; refreshed", false));
         this.preferences = new WindowPreferences(settingsStore, message -> report(message, true));
         this.grid = new AddressGridViewModel(database::allocator, tasks);
+        this.table = new AddressTableViewModel(database::allocator, tasks, grid);
         this.header = new SubnetHeaderViewModel(database::allocator, tasks);
         this.details = new AddressDetailsViewModel(database::allocator, tasks);
         CommandHost host = new CommandHost() {
@@ -173,6 +176,11 @@ public final class MainViewModel {
     /** The selection every pane shares. */
     public SelectionState selection() {
         return selection;
+    }
+
+    /** The address table beside the grid (same subnet, selection shared with the grid). */
+    public AddressTableViewModel table() {
+        return table;
     }
 
     /** The grid of the selected subnet. */
