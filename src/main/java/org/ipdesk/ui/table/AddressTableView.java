@@ -2,6 +2,7 @@ package org.ipdesk.ui.table;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -94,6 +95,8 @@ public final class AddressTableView {
 
     @FXML
     private void initialize() {
+        root.getStylesheets().add(Objects.requireNonNull(AddressTableView.class.getResource("table.css"), "table.css")
+                .toExternalForm());
         filterField.textProperty().bindBidirectional(viewModel.filterProperty());
         freeBox.selectedProperty().bindBidirectional(viewModel.includeFreeProperty());
         summaryLabel.textProperty().bind(viewModel.summaryProperty());
@@ -114,6 +117,11 @@ public final class AddressTableView {
                 loading -> loading ? "Reading\u2026" : viewModel.allRows().isEmpty()
                         ? "No address is held here; tick \u201cShow free addresses\u201d to list the free ones"
                         : "No address matches the filter"));
+        // IPv6 addresses need a wider column than IPv4 ones
+        viewModel.allRows().addListener((ListChangeListener<AddressRow>) change -> {
+            boolean v6 = !viewModel.allRows().isEmpty() && !viewModel.allRows().get(0).ip().isV4();
+            ipColumn.setPrefWidth(v6 ? 280 : 120);
+        });
         table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<AddressRow>) change -> tell());
         table.getFocusModel().focusedItemProperty().addListener((property, before, now) -> tell());
         viewModel.followProperty().addListener((property, before, now) -> follow(now));
