@@ -148,8 +148,7 @@ public final class AddressTableView {
             } else if (event.getCode() == KeyCode.DELETE && !event.isShortcutDown()) {
                 release.execute();
             } else if (event.getCode() == KeyCode.ENTER) {
-                edit.execute();
-                reserve.execute();
+                (edit.isExecutable() ? edit : reserve).execute();
             } else {
                 return;
             }
@@ -159,8 +158,7 @@ public final class AddressTableView {
             TableRow<AddressRow> row = new TableRow<>();
             row.setOnMouseClicked(event -> {
                 if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !row.isEmpty()) {
-                    edit.execute();
-                    reserve.execute();
+                    (edit.isExecutable() ? edit : reserve).execute();
                 }
             });
             return row;
