@@ -51,15 +51,15 @@ public final class AddressTableView {
     private boolean following;
 
     @FXML
-    private VBox root;
+    private VBox addressTablePane;
     @FXML
-    private TextField filterField;
+    private TextField tableFilterField;
     @FXML
     private CheckBox freeBox;
     @FXML
-    private Label summaryLabel;
+    private Label tableSummaryLabel;
     @FXML
-    private TableView<AddressRow> table;
+    private TableView<AddressRow> addressTable;
     @FXML
     private TableColumn<AddressRow, Ip> ipColumn;
     @FXML
@@ -86,20 +86,20 @@ public final class AddressTableView {
     }
 
     public VBox root() {
-        return root;
+        return addressTablePane;
     }
 
     public TableView<AddressRow> table() {
-        return table;
+        return addressTable;
     }
 
     @FXML
     private void initialize() {
-        root.getStylesheets().add(Objects.requireNonNull(AddressTableView.class.getResource("table.css"), "table.css")
+        addressTablePane.getStylesheets().add(Objects.requireNonNull(AddressTableView.class.getResource("table.css"), "table.css")
                 .toExternalForm());
-        filterField.textProperty().bindBidirectional(viewModel.filterProperty());
+        tableFilterField.textProperty().bindBidirectional(viewModel.filterProperty());
         freeBox.selectedProperty().bindBidirectional(viewModel.includeFreeProperty());
-        summaryLabel.textProperty().bind(viewModel.summaryProperty());
+        tableSummaryLabel.textProperty().bind(viewModel.summaryProperty());
         ipColumn.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().ip()));
         ipColumn.setComparator(Ip::compareTo);
         text(statusColumn, AddressRow::statusText);
@@ -109,11 +109,11 @@ public final class AddressTableView {
         text(descriptionColumn, AddressRow::description);
         text(changedColumn, AddressRow::lastChangedText);
         SortedList<AddressRow> sorted = new SortedList<>(viewModel.rows());
-        sorted.comparatorProperty().bind(table.comparatorProperty());
-        table.setItems(sorted);
-        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        table.setPlaceholder(new Label());
-        ((Label) table.getPlaceholder()).textProperty().bind(viewModel.loadingProperty().map(
+        sorted.comparatorProperty().bind(addressTable.comparatorProperty());
+        addressTable.setItems(sorted);
+        addressTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        addressTable.setPlaceholder(new Label());
+        ((Label) addressTable.getPlaceholder()).textProperty().bind(viewModel.loadingProperty().map(
                 loading -> loading ? "Reading\u2026" : viewModel.allRows().isEmpty()
                         ? "No address is held here; tick \u201cShow free addresses\u201d to list the free ones"
                         : "No address matches the filter"));
@@ -122,8 +122,8 @@ public final class AddressTableView {
             boolean v6 = !viewModel.allRows().isEmpty() && !viewModel.allRows().get(0).ip().isV4();
             ipColumn.setPrefWidth(v6 ? 280 : 120);
         });
-        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<AddressRow>) change -> tell());
-        table.getFocusModel().focusedItemProperty().addListener((property, before, now) -> tell());
+        addressTable.getSelectionModel().getSelectedItems().addListener((ListChangeListener<AddressRow>) change -> tell());
+        addressTable.getFocusModel().focusedItemProperty().addListener((property, before, now) -> tell());
         viewModel.followProperty().addListener((property, before, now) -> follow(now));
     }
 
@@ -136,13 +136,13 @@ public final class AddressTableView {
      * or reserve the focused row, Delete to release the selected rows, Ctrl+C to copy them.
      */
     public void useCommands(Command edit, Command reserve, Command release, Command copy) {
-        table.setContextMenu(new ContextMenu(
+        addressTable.setContextMenu(new ContextMenu(
                 ActionFactory.contextItem(StandardAction.EDIT_ADDRESS, edit),
                 ActionFactory.contextItem(StandardAction.RESERVE, reserve),
                 ActionFactory.contextItem(StandardAction.RELEASE, release),
                 ActionFactory.contextItem(StandardAction.COPY, copy)));
         KeyCombination copyKeys = ActionFactory.accelerator(StandardAction.COPY);
-        table.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+        addressTable.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (copyKeys.match(event)) {
                 copy.execute();
             } else if (event.getCode() == KeyCode.DELETE && !event.isShortcutDown()) {
@@ -154,7 +154,7 @@ public final class AddressTableView {
             }
             event.consume();
         });
-        table.setRowFactory(view -> {
+        addressTable.setRowFactory(view -> {
             TableRow<AddressRow> row = new TableRow<>();
             row.setOnMouseClicked(event -> {
                 if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2 && !row.isEmpty()) {
@@ -188,8 +188,8 @@ public final class AddressTableView {
         });
         list.selectedProperty().addListener((property, before, now) -> viewModel.activeProperty().set(now));
         viewModel.activeProperty().addListener((property, before, now) -> (now ? list : grid).setSelected(true));
-        root.visibleProperty().bind(viewModel.activeProperty());
-        root.managedProperty().bind(root.visibleProperty());
+        addressTablePane.visibleProperty().bind(viewModel.activeProperty());
+        addressTablePane.managedProperty().bind(addressTablePane.visibleProperty());
         HBox bar = new HBox(grid, list);
         bar.getStyleClass().add("view-switch");
         return bar;
@@ -200,8 +200,8 @@ public final class AddressTableView {
         if (following) {
             return;
         }
-        viewModel.select(List.copyOf(table.getSelectionModel().getSelectedItems()),
-                table.getFocusModel().getFocusedItem());
+        viewModel.select(List.copyOf(addressTable.getSelectionModel().getSelectedItems()),
+                addressTable.getFocusModel().getFocusedItem());
     }
 
     /** Selects the rows the grid's selection covers, with the focus on its caret's address. */
@@ -209,7 +209,7 @@ public final class AddressTableView {
         if (wanted == null) {
             return;
         }
-        List<AddressRow> items = table.getItems();
+        List<AddressRow> items = addressTable.getItems();
         List<Integer> indices = new ArrayList<>();
         int caret = -1;
         for (int i = 0; i < items.size(); i++) {
@@ -223,22 +223,22 @@ public final class AddressTableView {
         }
         following = true;
         try {
-            table.getSelectionModel().clearSelection();
+            addressTable.getSelectionModel().clearSelection();
             if (!indices.isEmpty()) {
                 int[] rest = indices.stream().skip(1).mapToInt(Integer::intValue).toArray();
-                table.getSelectionModel().selectIndices(indices.get(0), rest);
+                addressTable.getSelectionModel().selectIndices(indices.get(0), rest);
                 if (caret >= 0) {
-                    table.getFocusModel().focus(caret);
+                    addressTable.getFocusModel().focus(caret);
                 }
             }
         } finally {
             following = false;
         }
         // the view model learns what is selected now, without steering the grid back
-        viewModel.select(List.copyOf(table.getSelectionModel().getSelectedItems()),
-                table.getFocusModel().getFocusedItem());
-        if (caret >= 0 && !root.isFocusWithin()) {
-            table.scrollTo(Math.max(0, caret - 3));
+        viewModel.select(List.copyOf(addressTable.getSelectionModel().getSelectedItems()),
+                addressTable.getFocusModel().getFocusedItem());
+        if (caret >= 0 && !addressTablePane.isFocusWithin()) {
+            addressTable.scrollTo(Math.max(0, caret - 3));
         }
     }
 }

@@ -119,6 +119,11 @@ class AddressTableWindowTest {
         robot.interact(() -> Event.fireEvent(table(), new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.DELETE,
                 false, false, false, false)));
         WindowDriver.waitUntil(() -> robot.lookup("#confirmButton").tryQuery().isPresent());
+        // the question names the two rows picked, not the range between them
+        assertThat(robot.lookup(".dialog-pane .content").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.Labeled l && n.isVisible() && !l.getText().isEmpty())
+                .map(n -> ((javafx.scene.control.Labeled) n).getText()).findFirst().orElse(""))
+                .isEqualTo("Release the 2 selected addresses: 10.10.1.3 (web-02), 10.10.1.5 (web-04)?");
         robot.clickOn("#confirmButton");
 
         WindowDriver.waitUntil(() -> shownIps().size() == 10);
