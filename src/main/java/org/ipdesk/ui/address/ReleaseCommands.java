@@ -66,6 +66,39 @@ public final class ReleaseCommands {
         });
     }
 
+    /**
+     * Asks "Release the 2 selected addresses: 10.0.0.5 (web-01), 10.0.0.9 (db-01)?", then releases every one of
+     * {@code ips} (addresses picked one by one, as rows of the address table) at once.
+     */
+    public void releaseAll(Subnet subnet, List<Ip> ips, Consumer<String> onStatus, Consumer<Undoable> onDone) {
+        if (ips.size() == 1) {
+            releaseOne(subnet, ips.get(0), onStatus, onDone);
+            return;
+        }
+        java.util.Set<Ip> picked = java.util.Set.copyOf(ips);
+        Ip low = ips.stream().min(Ip::compareTo).orElseThrow();
+        Ip high = ips.stream().max(Ip::compareTo).orElseThrow();
+        run(() -> allocator.get().addressesIn(subnet.id(), new IpRange(low, high)).stream()
+                .filter(address -> picked.contains(address.ip())).toList(), held -> {
+            if (held.isEmpty()) {
+                onStatus.accept("None of the selected addresses is held in " + subnet.label() + "; nothing to release");
+            } else if (dialogs.confirm(TITLE, question(held), TITLE)) {
+                String what = held.size() == 1 ? AddressResult.named(held.get(0)) : held.size() + " addresses";
+                release(subnet, held, "Release " + what + " in " + subnet.label(),
+                        "Released " + what + " in " + subnet.label(), onStatus, onDone);
+            }
+        });
+    }
+
+    /** "Release the 2 selected addresses: 10.0.0.5 (web-01), 10.0.0.9?" (the first five named). */
+    static String question(List<Address> held) {
+        if (held.size() == 1) {
+            return question(held.get(0));
+        }
+        String named = held.stream().limit(5).map(AddressResult::named).collect(java.util.stream.Collectors.joining(", "));
+        return "Release the " + held.size() + " selected addresses: " + named + (held.size() > 5 ? ", \u2026?" : "?");
+    }
+
     /** "Release 10.0.0.5 (web-01)?" */
     static String question(Address held) {
         return "Release " + AddressResult.named(held) + "?";

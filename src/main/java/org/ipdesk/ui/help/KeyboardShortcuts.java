@@ -29,10 +29,11 @@ public final class KeyboardShortcuts {
 
     private static final String WINDOW = "Main window";
     private static final String GRID = "Address grid";
+    private static final String TABLE = "Address table";
     private static final String BLOCKS = "Block map (large subnets)";
     private static final String HISTORY = "History window";
 
-    /** The keys of the grid, the block map and the History window, which are not menu actions. */
+    /** The keys of the grid, the address table, the block map and the History window, which are not menu actions. */
     private static final List<Shortcut> IN_PANES = List.of(
             new Shortcut("Arrow keys", "Move to the next address left, right, up or down", GRID),
             new Shortcut("Page Up / Page Down", "Move a page up or down", GRID),
@@ -44,6 +45,10 @@ public final class KeyboardShortcuts {
             new Shortcut("Escape", "Clear the selection", GRID),
             new Shortcut("Enter / Double-click", "Reserve the free address, or edit the held one", GRID),
             new Shortcut("Delete", "Release the selected address(es)", GRID),
+
+            new Shortcut("Ctrl+Click / Shift+Click", "Add a row to the selection / select the rows up to this one", TABLE),
+            new Shortcut("Enter / Double-click", "Edit the held address, or reserve the free one", TABLE),
+            new Shortcut("Delete", "Release the selected addresses", TABLE),
 
             new Shortcut("Enter / Double-click", "Zoom into the block", BLOCKS),
             new Shortcut("Backspace", "Zoom out", BLOCKS),

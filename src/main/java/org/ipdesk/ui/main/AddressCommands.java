@@ -102,6 +102,16 @@ public final class AddressCommands {
         releases.releaseRange(subnet.get(), cells, status -> host.report(status, false), host::recorded);
     }
 
+    /** Release of addresses picked one by one (the address table's selected rows) in the grid's subnet. */
+    public void release(java.util.List<Ip> ips) {
+        Optional<Subnet> subnet = gridSubnet();
+        if (subnet.isEmpty() || ips.isEmpty()) {
+            host.report("Select the address(es) to release first", true);
+            return;
+        }
+        releases.releaseAll(subnet.get(), ips, status -> host.report(status, false), host::recorded);
+    }
+
     /** Subnet → New child subnet from the next free block…: the best-fitting free block of a chosen size. */
     public void newChildSubnet() {
         requireSubnet("create a child subnet").ifPresent(parent -> dialogs.createChildSubnet(

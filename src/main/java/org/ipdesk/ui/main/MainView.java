@@ -49,6 +49,8 @@ import org.ipdesk.ui.history.HistoryView;
 import org.ipdesk.ui.importer.ImportPreviewView;
 import org.ipdesk.ui.search.SearchView;
 import org.ipdesk.ui.subnet.SubnetHeaderView;
+import org.ipdesk.ui.table.AddressTableView;
+import org.ipdesk.ui.table.AddressTableViewModel;
 import org.ipdesk.ui.usage.UsageDashboardView;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -171,7 +173,10 @@ public final class MainView {
     }
 
     private void copy(boolean fromGrid) {
-        String text = viewModel.copy().text(fromGrid);
+        putOnClipboard(viewModel.copy().text(fromGrid));
+    }
+
+    private void putOnClipboard(String text) {
         if (!text.isEmpty()) {
             ClipboardContent content = new ClipboardContent();
             content.putString(text);
@@ -229,6 +234,23 @@ public final class MainView {
         breadcrumbSlot.managedProperty().bind(breadcrumbSlot.visibleProperty());
         grid.darkProperty().bind(viewModel.preferences().darkThemeProperty());
         grid.cellSizeProperty().bind(viewModel.preferences().cellSizeProperty());
+        bindTable();
+    }
+
+    /** The address table in the grid's place (the Grid | Table switch above them), with the address commands. */
+    private void bindTable() {
+        AddressTableViewModel rows = viewModel.table();
+        AddressTableView table = AddressTableView.load(rows);
+        gridSlot.getChildren().add(table.root());
+        grid.visibleProperty().bind(rows.activeProperty().not());
+        legendSlot.visibleProperty().bind(rows.activeProperty().not());
+        legendSlot.managedProperty().bind(legendSlot.visibleProperty());
+        centerPane.getChildren().add(centerPane.getChildren().indexOf(gridSlot), table.switchBar());
+        Runnable activate = () -> rows.focusedIp().ifPresent(viewModel.addresses()::activate);
+        table.useCommands(Command.when(rows.focusedHeldProperty(), activate),
+                Command.when(rows.focusedFreeProperty(), activate),
+                Command.when(rows.heldSelectedProperty(), () -> viewModel.addresses().release(rows.selectedHeldIps())),
+                Command.when(rows.anySelectedProperty(), () -> putOnClipboard(rows.copyText())));
     }
 
     /**
@@ -288,7 +310,14 @@ public final class MainView {
         Command reserve = Command.when(subnet, viewModel.addresses()::reserveAddress);
         Command next = Command.when(subnet, viewModel.addresses()::allocateNext);
         Command editAddress = Command.when(subnet, viewModel.addresses()::editAddress);
-        Command release = Command.when(subnet, viewModel.addresses()::releaseSelection);
+        // with the table shown, release what its rows select (not the grid's range from the first to the last)
+        Command release = Command.when(subnet, () -> {
+            if (viewModel.table().activeProperty().get()) {
+                viewModel.addresses().release(viewModel.table().selectedHeldIps());
+            } else {
+                viewModel.addresses().releaseSelection();
+            }
+        });
         Command markRange = Command.when(subnet, viewModel.edits()::newRange);
         addressMenu.getItems().setAll(
                 ActionFactory.menuItem(StandardAction.RESERVE, reserve),

@@ -9,6 +9,7 @@ import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.details.AddressDetailsViewModel;
 import org.ipdesk.ui.grid.AddressGridViewModel;
+import org.ipdesk.ui.table.AddressTableViewModel;
 import org.ipdesk.ui.search.SearchViewModel;
 import org.ipdesk.ui.settings.Settings;
 import org.ipdesk.ui.settings.SettingsStore;
@@ -33,6 +34,7 @@ public final class MainViewModel {
     private final LoadState state;
     private final OpenDatabase database;
     private final AddressGridViewModel grid;
+    private final AddressTableViewModel table;
     private final SubnetHeaderViewModel header;
     private final AddressDetailsViewModel details;
     private final SearchViewModel search;
@@ -70,6 +72,7 @@ public final class MainViewModel {
                 this::externalChange);
         this.preferences = new WindowPreferences(settingsStore, message -> status.report(message, true));
         this.grid = new AddressGridViewModel(database::allocator, tasks);
+        this.table = new AddressTableViewModel(database::allocator, tasks, grid);
         this.header = new SubnetHeaderViewModel(database::allocator, tasks);
         this.details = new AddressDetailsViewModel(database::allocator, tasks);
         this.navigation = new Navigation(tree, selection, grid, header, details, status);
@@ -179,6 +182,11 @@ public final class MainViewModel {
     /** The selection every pane shares. */
     public SelectionState selection() {
         return selection;
+    }
+
+    /** The address table beside the grid (same subnet, selection shared with the grid). */
+    public AddressTableViewModel table() {
+        return table;
     }
 
     /** The grid of the selected subnet. */

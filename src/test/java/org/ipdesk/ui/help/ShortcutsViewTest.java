@@ -59,7 +59,7 @@ class ShortcutsViewTest {
         robot.interact(() -> window[0] = ShortcutsView.showWindow(null, List.of(), KeyboardShortcuts.ALL));
         assertThat(window[0].getTitle()).isEqualTo("Keyboard shortcuts");
         assertThat(robot.lookup(".shortcut-heading").queryAllAs(Label.class)).extracting(Label::getText)
-                .containsExactly("Main window", "Address grid", "Block map (large subnets)", "History window");
+                .containsExactly("Main window", "Address grid", "Address table", "Block map (large subnets)", "History window");
         assertThat(texts("shortcut-action")).hasSize(KeyboardShortcuts.ALL.size());
         robot.interact(window[0]::close);
     }
