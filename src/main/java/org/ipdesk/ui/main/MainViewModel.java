@@ -358,6 +358,7 @@ public final class MainViewModel {
     public void refreshAfterChange(String operation, boolean failed) {
         report(operation, failed);
         load();
+        search.refresh();
     }
 
     /** Puts an operation and its result in the status line. */
@@ -445,7 +446,8 @@ public final class MainViewModel {
         if (!tree.isVisible(key)) {
             tree.filterProperty().set("");
         }
-        Optional<TreeRow> row = tree.find(key);
+        Optional<TreeRow> row = tree.find(key).filter(r -> r.subnet().filter(s -> s.cidr().equals(
+                result.subnet().cidr()) && s.networkName().equals(result.networkName())).isPresent());
         if (row.isEmpty()) {
             report(result.subnet().label() + " is no longer in the database", true);
             return;
@@ -546,6 +548,7 @@ public final class MainViewModel {
             grid.clear();
             header.clear();
             details.clear();
+            search.databaseSwitched();
             switchTo(target);
         }
         preferences.opened(target);

@@ -96,6 +96,13 @@ public final class SearchView {
         viewModel.queryProperty().addListener((property, before, now) -> dismissed = false);
         viewModel.results().addListener(this::update);
         viewModel.messageProperty().addListener(this::update);
+        // a chosen result that no longer exists: the list opens again, saying so, with the new results
+        viewModel.goneProperty().addListener((property, before, now) -> {
+            if (!now.isEmpty()) {
+                dismissed = false;
+                update(null);
+            }
+        });
         searchField.focusedProperty().addListener(this::update);
         searchField.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         // the popup does not take the focus, but should it get a key, it means the same as in the field
