@@ -120,7 +120,11 @@ public final class AddressCommands {
     }
 
     private void addressesDone(AddressResult result) {
+        Optional<Subnet> shown = gridSubnet();
         host.done(null, result.summary(), result.undoable());
+        // the grid selects the (first) address made in the subnet it shows, and the details pane follows it
+        shown.ifPresent(subnet -> result.addresses().stream().filter(a -> a.subnetId() == subnet.id()).findFirst()
+                .ifPresent(made -> grid.showAddress(subnet, made.ip())));
     }
 
     /** The subnet shown in the grid, or a report saying what needs one. */
