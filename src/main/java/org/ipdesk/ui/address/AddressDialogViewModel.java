@@ -232,9 +232,9 @@ public final class AddressDialogViewModel extends EditDialogViewModel<AddressRes
 
     /** Sets the status the address calls for (not counted as the admin's pick) and says why in the header. */
     private void followPool(Ip address, Optional<AddressRange> pool, AddressStatus status) {
-        setHeader(pool.map(r -> baseHeader + "\n" + address + " lies in the DHCP pool " + r.range()
-                + (r.description().isEmpty() ? "" : " (" + r.description() + ")")
-                + ", so it is recorded as a DHCP lease (status dhcp)").orElse(baseHeader));
+        setHeader(pool.map(r -> baseHeader + "\n" + address + " is in the DHCP pool"
+                + (r.description().isEmpty() ? " " + r.range() : " '" + r.description() + "'")
+                + ": recorded as a DHCP lease").orElse(baseHeader));
         if (details.statusProperty().get() != status) {
             settingStatus = true;
             try {

@@ -116,9 +116,8 @@ class ReserveDialogTest {
 
         assertThat(seen).containsExactly(
                 "dhcp | ip error '' | status error '' | error '' | can save true",
-                "Reserve an address in 192.168.20.0/24 'Office LAN' in branch-office\n192.168.20.150 lies in the DHCP"
-                        + " pool 192.168.20.100-192.168.20.199 (Office DHCP pool), so it is recorded as a DHCP lease"
-                        + " (status dhcp)",
+                "Reserve an address in 192.168.20.0/24 'Office LAN' in branch-office\n192.168.20.150 is in the DHCP"
+                        + " pool 'Office DHCP pool': recorded as a DHCP lease",
                 "reserved | ip error '' | status error '' | error '' | can save true",
                 "Reserve an address in 192.168.20.0/24 'Office LAN' in branch-office",
                 "allocated | ip error '' | status error '192.168.20.150 lies in the DHCP range"
