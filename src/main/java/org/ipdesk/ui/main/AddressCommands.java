@@ -30,6 +30,8 @@ public final class AddressCommands {
     private final AddressGridViewModel grid;
     private final ReleaseCommands releases;
     private final CommandHost host;
+    /** The address dialog on screen, if any: an allocate-next one holds an address until it closes. */
+    private AddressDialogViewModel open;
 
     public AddressCommands(Supplier<Allocator> allocator, TaskExecutor tasks, DialogService dialogs,
             AddressGridViewModel grid, CommandHost host) {
@@ -109,8 +111,24 @@ public final class AddressCommands {
                         result -> host.done("s:" + result.subnet().id(), result.summary(), result.undoable())));
     }
 
+    /**
+     * The window is closing: an allocate-next dialog still open gives its held address back (queued before the
+     * database closes), as its Cancel would.
+     */
+    public void givePendingBack() {
+        if (open != null) {
+            open.cancel();
+        }
+    }
+
     private void showAddressDialog(AddressDialogViewModel dialog) {
-        Optional<AddressResult> result = dialogs.editAddress(dialog);
+        Optional<AddressResult> result;
+        open = dialog;
+        try {
+            result = dialogs.editAddress(dialog);
+        } finally {
+            open = null;
+        }
         if (result.isPresent()) {
             addressesDone(result.get());
         } else if (dialog.databaseChangedProperty().get() || dialog.mode() == AddressDialogViewModel.Mode.ALLOCATE_NEXT) {

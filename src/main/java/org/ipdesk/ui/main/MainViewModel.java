@@ -366,8 +366,9 @@ public final class MainViewModel {
         status.report(operation, failed);
     }
 
-    /** Closes the database after any work still queued. */
+    /** Closes the database after any work still queued; an address held by an open dialog is given back first. */
     public void close() {
+        addresses.givePendingBack();
         database.close();
     }
 
