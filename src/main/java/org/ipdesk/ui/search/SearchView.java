@@ -70,6 +70,9 @@ public final class SearchView {
 
         searchField.textProperty().bindBidirectional(viewModel.queryProperty());
         messageLabel.textProperty().bind(viewModel.messageProperty());
+        // a result gone since it was found: the reason above the count, in full
+        messageLabel.setWrapText(true);
+        messageLabel.setMinHeight(Region.USE_PREF_SIZE);
         resultsList.setItems(viewModel.results());
         resultsList.setFixedCellSize(ROW_HEIGHT);
         resultsList.setCellFactory(list -> new ResultCell());

@@ -206,7 +206,7 @@ public final class SearchViewModel {
     private void show(List<SearchResult> found, String text) {
         selected.set(null);
         results.setAll(found);
-        message.set(gone.get().isEmpty() || text.isEmpty() ? text : gone.get() + " \u2014 " + text);
+        message.set(gone.get().isEmpty() || text.isEmpty() ? text : gone.get() + "\n" + text);
     }
 
     private static String why(Throwable problem) {

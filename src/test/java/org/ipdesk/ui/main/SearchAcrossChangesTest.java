@@ -128,7 +128,7 @@ class SearchAcrossChangesTest {
         assertThat(vm.search().goneProperty().get()).isEqualTo("10.50.0.2 is no longer held in 10.50.0.0/24 in lab");
         assertThat(vm.search().results()).isEmpty();
         assertThat(vm.search().messageProperty().get()).isEqualTo(
-                "10.50.0.2 is no longer held in 10.50.0.0/24 in lab \u2014 No address or subnet matches \u201claptop\u201d");
+                "10.50.0.2 is no longer held in 10.50.0.0/24 in lab\nNo address or subnet matches \u201claptop\u201d");
     }
 
     @Test
