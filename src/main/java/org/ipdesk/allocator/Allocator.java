@@ -260,6 +260,19 @@ public final class Allocator implements AutoCloseable {
         return ranges.add(subnetId, start, end, kind, description);
     }
 
+    /**
+     * Changes a range's start, end, kind and description by the rules of {@link #addRange} (inside the usable
+     * addresses, overlapping no other range, child subnet or the gateway; a DHCP range holds only dhcp addresses).
+     */
+    public AddressRange updateRange(long rangeId, Ip start, Ip end, RangeKind kind, String description) {
+        return ranges.update(rangeId, start, end, kind, description);
+    }
+
+    /** What would stop {@link #updateRange}, without changing the range. Empty when it could be saved. */
+    public Optional<String> checkUpdateRange(long rangeId, Ip start, Ip end, RangeKind kind) {
+        return ranges.checkUpdate(rangeId, start, end, kind);
+    }
+
     public void deleteRange(long rangeId) {
         ranges.delete(rangeId);
     }

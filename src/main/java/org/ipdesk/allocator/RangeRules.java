@@ -29,6 +29,14 @@ final class RangeRules {
 
     /** The range from {@code start} to {@code end}, refused when it may not be added to {@code subnet}. */
     static IpRange check(Session s, Subnet subnet, Ip start, Ip end, RangeKind kind) {
+        return check(s, subnet, start, end, kind, OptionalLong.empty());
+    }
+
+    /**
+     * The range from {@code start} to {@code end}, refused when {@code subnet} may not hold it; the range
+     * {@code replacing} (the one being edited) is not counted as an overlap.
+     */
+    static IpRange check(Session s, Subnet subnet, Ip start, Ip end, RangeKind kind, OptionalLong replacing) {
         IpRange range;
         try {
             range = new IpRange(start, end);
@@ -50,6 +58,9 @@ final class RangeRules {
             throw new Conflict("the range " + range + " includes the gateway " + g);
         });
         for (AddressRange other : s.ranges(subnet.id())) {
+            if (replacing.isPresent() && other.id() == replacing.getAsLong()) {
+                continue;
+            }
             if (other.range().overlaps(range)) {
                 throw new Conflict("the range " + range + " overlaps the " + other.kind().label() + " range "
                         + other.range() + (other.description().isEmpty() ? "" : " (" + other.description() + ")"));

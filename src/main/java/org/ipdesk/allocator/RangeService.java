@@ -48,6 +48,30 @@ final class RangeService {
         return created;
     }
 
+    AddressRange update(long rangeId, Ip start, Ip end, RangeKind kind, String description) {
+        return database.write(s -> updateIn(s, rangeId, start, end, kind, description));
+    }
+
+    Optional<String> checkUpdate(long rangeId, Ip start, Ip end, RangeKind kind) {
+        return Rules.rehearse(() -> database.rehearse(s -> updateIn(s, rangeId, start, end, kind, "")));
+    }
+
+    /** Changes a range under the same rules as a new one (the range itself aside), logged as one update. */
+    private AddressRange updateIn(org.ipdesk.store.Session s, long rangeId, Ip start, Ip end, RangeKind kind,
+                                  String description) {
+        Rules.refuse(RangeRules.descriptionProblem(description));
+        AddressRange before = s.range(rangeId)
+                .orElseThrow(() -> new NotFound("range " + rangeId + " does not exist"));
+        Subnet subnet = subnet(s, before.subnetId());
+        IpRange range = RangeRules.check(s, subnet, start, end, kind, java.util.OptionalLong.of(rangeId));
+        s.updateRange(rangeId, range, kind, text(description));
+        AddressRange after = s.range(rangeId).orElseThrow();
+        FreeSpace.rebuild(s, subnet);
+        changes.log(s, ChangeAction.UPDATE, "range", subnet.label() + " " + range, ChangeWriter.of(subnet, before),
+                ChangeWriter.of(subnet, after));
+        return after;
+    }
+
     void delete(long rangeId) {
         database.write(s -> {
             AddressRange range = s.range(rangeId).orElseThrow(() -> new NotFound("range " + rangeId + " does not exist"));

@@ -3,6 +3,7 @@ package org.ipdesk.cli;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.allocator.AllocatorException;
 import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
@@ -13,17 +14,17 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ipdesk range add}. */
+/** {@code ipdesk range add} and {@code ipdesk range edit}. */
 @Command(name = "range", mixinStandardHelpOptions = true,
         description = "DHCP pools and reserved ranges of a subnet; automatic allocation never picks from them.",
-        subcommands = RangeCommand.Add.class)
+        subcommands = {RangeCommand.Add.class, RangeCommand.Edit.class})
 final class RangeCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "choose a range command: add");
+        throw new ParameterException(spec.commandLine(), "choose a range command: add, edit");
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -60,6 +61,53 @@ final class RangeCommand implements Runnable {
                 Subnet target = subnet(allocator, cidr, network);
                 AddressRange range = allocator.addRange(target.id(), first, last, rangeKind, description);
                 say("Added " + range.kind().label() + " range " + range.range() + " to " + target.label());
+            }
+        }
+    }
+
+    @Command(name = "edit", mixinStandardHelpOptions = true,
+            description = {"Changes the start, end, kind or description of a subnet's range, found by any address "
+                    + "inside it.", "The changed range follows the rules of range add; what is not given stays."})
+    static final class Edit extends CliCommand {
+        @Parameters(index = "0", paramLabel = "SUBNET", description = "The subnet's CIDR, e.g. 10.0.0.0/24.")
+        String subnet;
+
+        @Parameters(index = "1", paramLabel = "ADDRESS", description = "Any address of the range, e.g. its start.")
+        String address;
+
+        @Option(names = "--start", paramLabel = "IP", description = "The new first address.")
+        String start;
+
+        @Option(names = "--end", paramLabel = "IP", description = "The new last address.")
+        String end;
+
+        @Option(names = "--kind", paramLabel = "dhcp|reserved", description = "The new kind of range.")
+        String kind;
+
+        @Option(names = "--description", paramLabel = "TEXT", description = "The new description (\"\" clears it).")
+        String description;
+
+        @Option(names = "--network", paramLabel = "NAME",
+                description = "The network of SUBNET, when that CIDR exists in more than one.")
+        String network;
+
+        @Override
+        void execute() {
+            Cidr cidr = Cidr.parse(subnet);
+            Ip inside = Ip.parse(address);
+            try (Allocator allocator = openAllocator()) {
+                Subnet target = subnet(allocator, cidr, network);
+                AddressRange range = allocator.ranges(target.id()).stream().filter(r -> r.range().contains(inside))
+                        .findFirst().orElseThrow(() -> new AllocatorException.NotFound(
+                                inside + " is in no DHCP pool or reserved range of " + target.label()));
+                AddressRange changed = allocator.updateRange(range.id(),
+                        start == null ? range.range().start() : Ip.parse(start),
+                        end == null ? range.range().end() : Ip.parse(end),
+                        kind == null ? range.kind() : RangeKind.parse(kind),
+                        description == null ? range.description() : description);
+                say("Changed " + range.kind().label() + " range " + range.range() + " of " + target.label() + " to "
+                        + changed.kind().label() + " range " + changed.range()
+                        + (changed.description().isEmpty() ? "" : " (" + changed.description() + ")"));
             }
         }
     }

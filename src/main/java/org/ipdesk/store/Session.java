@@ -77,6 +77,9 @@ public interface Session {
 
     void deleteRange(long id);
 
+    /** Changes a range's addresses, kind and description (its subnet stays). */
+    void updateRange(long id, IpRange range, RangeKind kind, String description);
+
     List<AddressRange> ranges(long subnetId);
 
     Optional<AddressRange> range(long id);

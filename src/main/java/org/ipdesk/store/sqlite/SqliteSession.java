@@ -174,6 +174,12 @@ final class SqliteSession extends SqliteChangeLog {
     }
 
     @Override
+    public void updateRange(long id, IpRange range, RangeKind kind, String description) {
+        update("UPDATE address_range SET start_ip = ?, end_ip = ?, kind = ?, description = ? WHERE id = ?",
+                range.start().toBytes(), range.end().toBytes(), kind.label(), description, id);
+    }
+
+    @Override
     public List<AddressRange> ranges(long subnetId) {
         return query("SELECT id, subnet_id, start_ip, end_ip, kind, description FROM address_range "
                 + "WHERE subnet_id = ? ORDER BY start_ip", SqliteRows::rangeRow, subnetId);

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
 
 /**
  * The catalogue of the main window's actions, each declared once: its label with mnemonic, icon, accelerator, what
@@ -49,6 +50,7 @@ public enum StandardAction {
     NEW_RANGE(spec("New _range from the selection\u2026", ConceptIcons.RANGE)
             .tool("Range", "New DHCP pool or reserved range from the cells selected in the grid")),
     DELETE(spec("_Delete\u2026", Material2AL.DELETE).tool(null, "Delete the selected network or subnet")),
+    EDIT_RANGE(spec("Edit the range at the selected _address\u2026", Material2OutlinedAL.EDIT)),
     DELETE_RANGE(spec("Delete the ran_ge at the selected address\u2026", Material2AL.DELETE_OUTLINE)),
     NEW_CHILD_SUBNET(spec("New _child subnet from the next free block\u2026", Material2AL.CALL_SPLIT)),
 

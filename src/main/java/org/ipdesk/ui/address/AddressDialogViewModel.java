@@ -54,6 +54,10 @@ public final class AddressDialogViewModel extends EditDialogViewModel<AddressRes
     private final DetailsFields details = new DetailsFields();
     private final Supplier<Allocator> allocator;
     private final TaskExecutor tasks;
+    /** Reserve mode: the admin chose the status; until then it follows the address (reserved, dhcp in a DHCP pool). */
+    private boolean statusPicked;
+    private boolean settingStatus;
+    private final String baseHeader;
 
     private AddressDialogViewModel(Supplier<Allocator> allocator, TaskExecutor tasks, Mode mode, Subnet subnet,
                                    Optional<Address> held, String prefilled) {
@@ -69,12 +73,18 @@ public final class AddressDialogViewModel extends EditDialogViewModel<AddressRes
         this.held = held;
         ip.set(held.map(a -> a.ip().toString()).orElse(prefilled));
         held.ifPresent(a -> details.fill(a.details()));
+        if (mode == Mode.RESERVE) {
+            // a reservation is "reserved" unless the admin says otherwise
+            details.statusProperty().set(AddressStatus.RESERVED);
+            details.statusProperty().addListener((property, before, now) -> statusPicked |= !settingStatus);
+        }
         String where = named(subnet);
-        setHeader(switch (mode) {
+        baseHeader = switch (mode) {
             case RESERVE -> "Reserve an address in " + where;
             case EDIT -> "Edit " + held.orElseThrow().ip() + " in " + where;
             case ALLOCATE_NEXT -> "Allocated " + held.orElseThrow().ip() + " in " + where + " for you";
-        });
+        };
+        setHeader(baseHeader);
         watch(ip);
         watch(details.inputs());
         revalidate();
@@ -190,9 +200,18 @@ public final class AddressDialogViewModel extends EditDialogViewModel<AddressRes
         Ip checked = address;
         AddressDetails wanted = typed.get();
         if (mode == Mode.RESERVE) {
+            boolean follow = !statusPicked;
             return a -> {
-                Optional<String> problem = a.checkReserve(subnet.id(), checked, wanted);
+                // until the admin picks a status, an address in a DHCP pool is recorded as a DHCP lease (the only
+                // status allowed there) and any other as reserved: the dialog opens valid on any free cell
+                Optional<AddressRange> pool = follow ? dhcpPool(a.ranges(subnet.id()), checked) : Optional.empty();
+                AddressDetails effective = follow
+                        ? wanted.withStatus(pool.isPresent() ? AddressStatus.DHCP : AddressStatus.RESERVED) : wanted;
+                Optional<String> problem = a.checkReserve(subnet.id(), checked, effective);
                 return () -> {
+                    if (follow) {
+                        followPool(checked, pool, effective.status());
+                    }
                     problem.ifPresent(this::showProblem);
                     return problem.isEmpty();
                 };
@@ -205,6 +224,25 @@ public final class AddressDialogViewModel extends EditDialogViewModel<AddressRes
                 return problem.isEmpty();
             };
         };
+    }
+
+    private static Optional<AddressRange> dhcpPool(List<AddressRange> ranges, Ip ip) {
+        return ranges.stream().filter(r -> r.kind() == RangeKind.DHCP && r.range().contains(ip)).findFirst();
+    }
+
+    /** Sets the status the address calls for (not counted as the admin's pick) and says why in the header. */
+    private void followPool(Ip address, Optional<AddressRange> pool, AddressStatus status) {
+        setHeader(pool.map(r -> baseHeader + "\n" + address + " is in the DHCP pool"
+                + (r.description().isEmpty() ? " " + r.range() : " '" + r.description() + "'")
+                + ": recorded as a DHCP lease").orElse(baseHeader));
+        if (details.statusProperty().get() != status) {
+            settingStatus = true;
+            try {
+                details.statusProperty().set(status);
+            } finally {
+                settingStatus = false;
+            }
+        }
     }
 
     /** The allocator's DHCP rule for a held address whose status changes (update has no rehearsal of its own). */

@@ -36,6 +36,17 @@ public final class DialogForms {
         pane.getStylesheets().add(Objects.requireNonNull(DialogForms.class.getResource("edit.css"), "edit.css")
                 .toExternalForm());
         pane.headerTextProperty().bind(vm.headerProperty());
+        // a header that gains a line (a note on the input) makes the window grow instead of covering the buttons
+        vm.headerProperty().addListener((obs, before, now) -> Platform.runLater(() -> {
+            Window window = pane.getScene() == null ? null : pane.getScene().getWindow();
+            if (window != null) {
+                // measured at the dialog's width, so that the lines the header wraps into are counted
+                double more = pane.prefHeight(pane.getWidth()) - pane.getHeight();
+                if (more > 0) {
+                    window.setHeight(window.getHeight() + more);
+                }
+            }
+        }));
         FontIcon graphic = new FontIcon(icon);
         graphic.getStyleClass().add("dialog-icon");
         pane.setGraphic(graphic);

@@ -23,13 +23,15 @@ import org.ipdesk.model.TextFields.Field;
 import org.ipdesk.ui.TaskExecutor;
 
 /**
- * The range dialog: add a DHCP pool or a reserved range to a subnet. Start and end are parsed locally (an end
+ * The range dialog: add a DHCP pool or a reserved range to a subnet, or change one ({@link #edit}). Start and end are parsed locally (an end
  * before the start is an error), then the allocator rehearses the range; its refusal goes to the field of the
  * address it names, and a refusal about the whole range (overlaps, includes the gateway) to the end field.
  */
 public final class RangeDialogViewModel extends EditDialogViewModel<AddressRange> {
 
     private final Subnet subnet;
+    /** The range being changed; empty when the dialog adds one. */
+    private final Optional<AddressRange> edited;
     private final StringProperty start = new SimpleStringProperty("");
     private final StringProperty end = new SimpleStringProperty("");
     private final ObjectProperty<RangeKind> kind = new SimpleObjectProperty<>(RangeKind.DHCP);
@@ -41,15 +43,41 @@ public final class RangeDialogViewModel extends EditDialogViewModel<AddressRange
     /** A dialog that adds a range to {@code subnet}, its fields filled from {@code selection} when given. */
     public RangeDialogViewModel(Supplier<Allocator> allocator, TaskExecutor tasks, Subnet subnet,
                                 Optional<IpRange> selection) {
-        super(allocator, tasks, "New address range", "Create");
+        this(allocator, tasks, subnet, selection, Optional.empty());
+    }
+
+    private RangeDialogViewModel(Supplier<Allocator> allocator, TaskExecutor tasks, Subnet subnet,
+                                 Optional<IpRange> selection, Optional<AddressRange> edited) {
+        super(allocator, tasks, edited.isPresent() ? "Edit address range" : "New address range",
+                edited.isPresent() ? "Save" : "Create");
         this.subnet = subnet;
+        this.edited = edited;
         selection.ifPresent(r -> {
             start.set(r.start().toString());
             end.set(r.end().toString());
         });
-        setHeader("New DHCP pool or reserved range in " + SubnetDialogViewModel.named(subnet));
+        edited.ifPresent(r -> {
+            kind.set(r.kind());
+            description.set(r.description());
+        });
+        setHeader(edited.map(r -> "Edit the " + kindLabel(r.kind()) + " " + r.range() + " in ")
+                .orElse("New DHCP pool or reserved range in ") + SubnetDialogViewModel.named(subnet));
         watch(start, end, kind, description);
         revalidate();
+    }
+
+    /**
+     * A dialog that changes {@code range} of {@code subnet}: its start, end, kind and description, under the
+     * rules of a new range (the range itself aside).
+     */
+    public static RangeDialogViewModel edit(Supplier<Allocator> allocator, TaskExecutor tasks, Subnet subnet,
+                                            AddressRange range) {
+        return new RangeDialogViewModel(allocator, tasks, subnet, Optional.of(range.range()), Optional.of(range));
+    }
+
+    /** The range the dialog changes; empty when it adds one. */
+    public Optional<AddressRange> edited() {
+        return edited;
     }
 
     /** "DHCP pool" or "Reserved range": how the dialog names a kind. */
@@ -117,7 +145,9 @@ public final class RangeDialogViewModel extends EditDialogViewModel<AddressRange
             return null;
         }
         return allocator -> {
-            Optional<String> problem = allocator.checkAddRange(subnet.id(), first, last, chosen);
+            Optional<String> problem = edited.isPresent()
+                    ? allocator.checkUpdateRange(edited.get().id(), first, last, chosen)
+                    : allocator.checkAddRange(subnet.id(), first, last, chosen);
             return () -> {
                 problem.ifPresent(message -> showAt(message, first, last));
                 return problem.isEmpty();
@@ -147,7 +177,9 @@ public final class RangeDialogViewModel extends EditDialogViewModel<AddressRange
         Ip last = Ip.parse(text(end));
         RangeKind chosen = kind.get();
         String note = text(description);
-        return allocator -> allocator.addRange(subnet.id(), first, last, chosen, note);
+        return edited.<Function<Allocator, AddressRange>>map(
+                        r -> allocator -> allocator.updateRange(r.id(), first, last, chosen, note))
+                .orElse(allocator -> allocator.addRange(subnet.id(), first, last, chosen, note));
     }
 
     @Override

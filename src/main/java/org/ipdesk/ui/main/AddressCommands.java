@@ -30,6 +30,8 @@ public final class AddressCommands {
     private final AddressGridViewModel grid;
     private final ReleaseCommands releases;
     private final CommandHost host;
+    /** The address dialog on screen, if any: an allocate-next one holds an address until it closes. */
+    private AddressDialogViewModel open;
 
     public AddressCommands(Supplier<Allocator> allocator, TaskExecutor tasks, DialogService dialogs,
             AddressGridViewModel grid, CommandHost host) {
@@ -119,8 +121,24 @@ public final class AddressCommands {
                         result -> host.done("s:" + result.subnet().id(), result.summary(), result.undoable())));
     }
 
+    /**
+     * The window is closing: an allocate-next dialog still open gives its held address back (queued before the
+     * database closes), as its Cancel would.
+     */
+    public void givePendingBack() {
+        if (open != null) {
+            open.cancel();
+        }
+    }
+
     private void showAddressDialog(AddressDialogViewModel dialog) {
-        Optional<AddressResult> result = dialogs.editAddress(dialog);
+        Optional<AddressResult> result;
+        open = dialog;
+        try {
+            result = dialogs.editAddress(dialog);
+        } finally {
+            open = null;
+        }
         if (result.isPresent()) {
             addressesDone(result.get());
         } else if (dialog.databaseChangedProperty().get() || dialog.mode() == AddressDialogViewModel.Mode.ALLOCATE_NEXT) {
@@ -130,7 +148,11 @@ public final class AddressCommands {
     }
 
     private void addressesDone(AddressResult result) {
+        Optional<Subnet> shown = gridSubnet();
         host.done(null, result.summary(), result.undoable());
+        // the grid selects the (first) address made in the subnet it shows, and the details pane follows it
+        shown.ifPresent(subnet -> result.addresses().stream().filter(a -> a.subnetId() == subnet.id()).findFirst()
+                .ifPresent(made -> grid.showAddress(subnet, made.ip())));
     }
 
     /** The subnet shown in the grid, or a report saying what needs one. */

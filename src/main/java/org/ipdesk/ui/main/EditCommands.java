@@ -133,6 +133,27 @@ public final class EditCommands {
                 problem -> host.report("Cannot read the ranges: " + Problems.message(problem), true));
     }
 
+    /** Edit → Edit range: the DHCP pool or reserved range under the grid's caret, in the range dialog. */
+    public void editRangeAtCaret() {
+        Optional<Subnet> subnet = selection.subnet();
+        int caret = grid.caretProperty().get();
+        if (subnet.isEmpty() || caret < 0 || !(grid.getContent() instanceof GridContent.Addresses cells)) {
+            host.report("Select an address of a DHCP pool or reserved range in the grid first", true);
+            return;
+        }
+        Ip ip = cells.ip(caret);
+        Subnet shown = cells.subnet();
+        tasks.submit(() -> allocator.get().ranges(shown.id()).stream().filter(r -> r.range().contains(ip)).findFirst(),
+                range -> range.ifPresentOrElse(before -> dialogs.editRange(
+                                RangeDialogViewModel.edit(allocator, tasks, shown, before)).ifPresent(after -> {
+                                    String what = RangeDialogViewModel.kindLabel(after.kind()) + " " + after.range();
+                                    host.done(null, "Saved " + what + " in " + shown.label(), Undoables.rangeUpdated(
+                                            "Edit " + what + " in " + shown.label(), shown, before, after));
+                                }),
+                        () -> host.report(ip + " is in no DHCP pool or reserved range", true)),
+                problem -> host.report("Cannot read the ranges: " + Problems.message(problem), true));
+    }
+
     /** A block of a block map under the caret, as the CIDR a new subnet might take; else nothing. */
     private String suggestedCidr() {
         int caret = grid.caretProperty().get();

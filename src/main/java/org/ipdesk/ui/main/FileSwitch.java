@@ -38,6 +38,8 @@ public final class FileSwitch {
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "IPDesk");
     /** The row to select once the next reload lands (a network or subnet just created). */
     private String selectAfterLoad;
+    /** Run after every refresh's reload is asked for (the search runs again, for one). */
+    private final java.util.List<Runnable> afterRefresh = new java.util.ArrayList<>();
 
     /**
      * The window on {@code database}, showing its rows in {@code tree}; {@code navigation} holds the selection and
@@ -88,6 +90,12 @@ public final class FileSwitch {
     public void refresh(String operation, boolean failed) {
         status.report(operation, failed);
         load();
+        afterRefresh.forEach(Runnable::run);
+    }
+
+    /** Runs {@code action} after every {@link #refresh}. */
+    public void afterRefresh(Runnable action) {
+        afterRefresh.add(action);
     }
 
     /** The next read selects the row with {@code key} ("s:ID" or "n:ID"), if it holds it. */

@@ -264,6 +264,7 @@ public final class MainView {
         Command edit = Command.when(viewModel.selection().somethingSelectedProperty(), viewModel.edits()::editSelected);
         Command delete = Command.when(viewModel.selection().somethingSelectedProperty(), viewModel.edits()::deleteSelected);
         Command deleteRange = Command.when(viewModel.selection().subnetSelectedProperty(), viewModel.edits()::deleteRangeAtCaret);
+        Command editRange = Command.when(viewModel.selection().subnetSelectedProperty(), viewModel.edits()::editRangeAtCaret);
         Command newChild = Command.when(viewModel.selection().subnetSelectedProperty(), viewModel.addresses()::newChildSubnet);
         MenuItem undo = ActionFactory.menuItem(StandardAction.UNDO,
                 Command.when(viewModel.undoRedo().stack().canUndoProperty(), viewModel.undoRedo()::undo));
@@ -277,6 +278,7 @@ public final class MainView {
                 ActionFactory.menuItem(StandardAction.NEW_RANGE, newRange), new SeparatorMenuItem(),
                 ActionFactory.menuItem(StandardAction.EDIT, edit),
                 ActionFactory.menuItem(StandardAction.DELETE, delete),
+                ActionFactory.menuItem(StandardAction.EDIT_RANGE, editRange),
                 ActionFactory.menuItem(StandardAction.DELETE_RANGE, deleteRange));
         // Ctrl+Y is redo on Windows and in many tools: accept it too
         networkTree.sceneProperty().addListener((property, before, scene) -> {

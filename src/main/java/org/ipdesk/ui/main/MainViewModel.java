@@ -79,6 +79,8 @@ public final class MainViewModel {
         this.fileSwitch = new FileSwitch(tasks, dialogs, database, tree, state, status, navigation, undoStack,
                 preferences, externalChanges, databaseFile);
         this.undoRedo = new UndoRedo(undoStack, fileSwitch::refresh);
+        fileSwitch.afterRefresh(search::refresh);
+        fileSwitch.databaseFileProperty().addListener((o, before, after) -> search.databaseSwitched());
         this.sample = new SampleDataLoader(database::allocator, tasks, tree, state, status, fileSwitch::refresh);
         CommandHost host = new CommandHost() {
             @Override
@@ -147,8 +149,9 @@ public final class MainViewModel {
         fileSwitch.refresh("Another program changed the database; refreshed", false);
     }
 
-    /** Closes the database after any work still queued. */
+    /** Closes the database after any work still queued; an address held by an open dialog is given back first. */
     public void close() {
+        addresses.givePendingBack();
         database.close();
     }
 

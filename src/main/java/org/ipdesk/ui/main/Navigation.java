@@ -74,7 +74,8 @@ public final class Navigation {
         if (!tree.isVisible(key)) {
             tree.filterProperty().set("");
         }
-        Optional<TreeRow> row = tree.find(key);
+        Optional<TreeRow> row = tree.find(key).filter(r -> r.subnet().filter(s -> s.cidr().equals(
+                result.subnet().cidr()) && s.networkName().equals(result.networkName())).isPresent());
         if (row.isEmpty()) {
             status.report(result.subnet().label() + " is no longer in the database", true);
             return;

@@ -70,6 +70,9 @@ public final class SearchView {
 
         searchField.textProperty().bindBidirectional(viewModel.queryProperty());
         messageLabel.textProperty().bind(viewModel.messageProperty());
+        // a result gone since it was found: the reason above the count, in full
+        messageLabel.setWrapText(true);
+        messageLabel.setMinHeight(Region.USE_PREF_SIZE);
         resultsList.setItems(viewModel.results());
         resultsList.setFixedCellSize(ROW_HEIGHT);
         resultsList.setCellFactory(list -> new ResultCell());
@@ -96,6 +99,13 @@ public final class SearchView {
         viewModel.queryProperty().addListener((property, before, now) -> dismissed = false);
         viewModel.results().addListener(this::update);
         viewModel.messageProperty().addListener(this::update);
+        // a chosen result that no longer exists: the list opens again, saying so, with the new results
+        viewModel.goneProperty().addListener((property, before, now) -> {
+            if (!now.isEmpty()) {
+                dismissed = false;
+                update(null);
+            }
+        });
         searchField.focusedProperty().addListener(this::update);
         searchField.addEventFilter(KeyEvent.KEY_PRESSED, this::keyPressed);
         // the popup does not take the focus, but should it get a key, it means the same as in the field

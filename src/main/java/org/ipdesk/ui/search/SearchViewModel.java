@@ -46,6 +46,7 @@ public final class SearchViewModel {
     private final ObjectProperty<SearchResult> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching", false);
+    private final ReadOnlyStringWrapper gone = new ReadOnlyStringWrapper(this, "gone", "");
     private Consumer<? super SearchResult> onChoose = result -> { };
 
     /** The number of the latest text; read by queued jobs on the background thread to skip stale work. */
@@ -58,7 +59,10 @@ public final class SearchViewModel {
     public SearchViewModel(Supplier<Allocator> allocator, TaskExecutor tasks) {
         this.allocator = Objects.requireNonNull(allocator, "allocator");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
-        query.addListener((property, before, now) -> search(now));
+        query.addListener((property, before, now) -> {
+            gone.set("");
+            search(now);
+        });
         selected.addListener((property, before, now) -> {
             if (now != null && !results.contains(now)) {
                 selected.set(before != null && results.contains(before) ? before : null);
@@ -88,6 +92,14 @@ public final class SearchViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /**
+     * Why the last result chosen was not gone to ("10.50.0.2 is no longer held in 10.50.0.0/24 in lab"), or empty.
+     * Set when the result no longer exists (the list is then searched again); emptied when the text changes.
+     */
+    public ReadOnlyStringProperty goneProperty() {
+        return gone.getReadOnlyProperty();
+    }
+
     /** True while a search for the current text is running. */
     public ReadOnlyBooleanProperty searchingProperty() {
         return searching.getReadOnlyProperty();
@@ -110,13 +122,24 @@ public final class SearchViewModel {
         return true;
     }
 
-    /** Chooses {@code result}: selects it and hands it to the callback. */
+    /**
+     * Chooses {@code result}: selects it, checks on the executor that it still exists (the subnet with the same
+     * CIDR in the same network, the address still held), then hands it to the callback. A result that no longer
+     * exists is not gone to: {@link #goneProperty()} and the message say so and the text is searched again.
+     */
     public void choose(SearchResult result) {
         Objects.requireNonNull(result, "result");
         if (results.contains(result)) {
             selected.set(result);
         }
-        onChoose.accept(result);
+        tasks.submit(() -> Searches.gone(allocator.get(), result), why -> {
+            if (why.isEmpty()) {
+                onChoose.accept(result);
+                return;
+            }
+            gone.set(why.get());
+            search(query.get());
+        }, problem -> message.set("Cannot go to " + result.title() + ": " + why(problem)));
     }
 
     /** Moves the selection {@code delta} results along, stopping at the ends; from none, Down selects the first. */
@@ -134,6 +157,19 @@ public final class SearchViewModel {
     /** Empties the text (and with it the results). */
     public void clear() {
         query.set("");
+    }
+
+    /**
+     * Another database was opened: the text, the results and the selection go (they belong to the other file),
+     * and a search still running for the old text is dropped.
+     */
+    public void databaseSwitched() {
+        gone.set("");
+        if (query.get().isEmpty()) {
+            search("");
+        } else {
+            query.set("");
+        }
     }
 
     /** Runs the search for the current text again (after the database changed). */
@@ -162,9 +198,7 @@ public final class SearchViewModel {
             if (latest.get() != ticket) {
                 return;
             }
-            String why = problem.getMessage() == null || problem.getMessage().isBlank()
-                    ? problem.getClass().getSimpleName() : problem.getMessage();
-            show(List.of(), "Search failed: " + why);
+            show(List.of(), "Search failed: " + why(problem));
             searching.set(false);
         });
     }
@@ -172,7 +206,12 @@ public final class SearchViewModel {
     private void show(List<SearchResult> found, String text) {
         selected.set(null);
         results.setAll(found);
-        message.set(text);
+        message.set(gone.get().isEmpty() || text.isEmpty() ? text : gone.get() + "\n" + text);
+    }
+
+    private static String why(Throwable problem) {
+        return problem.getMessage() == null || problem.getMessage().isBlank()
+                ? problem.getClass().getSimpleName() : problem.getMessage();
     }
 
     private static String count(Searches.Found found, String q) {

@@ -69,6 +69,24 @@ final class Searches {
         return new Found(List.copyOf(results), capped);
     }
 
+    /**
+     * Why {@code result} can no longer be gone to, or empty when it still can: its subnet was deleted or the id now
+     * names another subnet (another file was opened), or its address is no longer held.
+     */
+    static Optional<String> gone(Allocator allocator, SearchResult result) {
+        Subnet then = result.subnet();
+        Optional<Subnet> now = allocator.subnets().stream().filter(s -> s.id() == then.id()).findFirst()
+                .filter(s -> s.cidr().equals(then.cidr()) && s.networkName().equals(then.networkName()));
+        if (now.isEmpty()) {
+            return Optional.of(then.label() + " is no longer in the database");
+        }
+        if (result.kind() == Kind.ADDRESS && result.ip().isPresent()
+                && allocator.address(then.id(), result.ip().get()).isEmpty()) {
+            return Optional.of(result.ip().get() + " is no longer held in " + now.get().label());
+        }
+        return Optional.empty();
+    }
+
     private static SearchResult address(PlacedAddress view) {
         Address a = view.address();
         AddressDetails d = a.details();

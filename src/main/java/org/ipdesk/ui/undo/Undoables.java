@@ -53,6 +53,23 @@ public final class Undoables {
         return new RangeToggle(description, subnet, range, false);
     }
 
+    /**
+     * A DHCP pool or reserved range changed: undo puts the range found at its new extent back as it was, redo
+     * changes the range at its old extent again (found by extent, as an undone delete gives a range a new id).
+     */
+    public static Undoable rangeUpdated(String description, Subnet subnet, AddressRange before, AddressRange after) {
+        return new Simple(description, a -> changeRange(a, subnet, after, before),
+                a -> changeRange(a, subnet, before, after));
+    }
+
+    private static void changeRange(Allocator allocator, Subnet subnet, AddressRange from, AddressRange to) {
+        long subnetId = id(allocator, subnet);
+        AddressRange now = allocator.ranges(subnetId).stream().filter(r -> r.range().equals(from.range()))
+                .findFirst().orElseThrow(() -> new AllocatorException.NotFound("the range " + from.range() + " of "
+                        + subnet.label() + " is not there any more"));
+        allocator.updateRange(now.id(), to.range().start(), to.range().end(), to.kind(), to.description());
+    }
+
     /** A subnet created: undo deletes it, refused once it holds addresses (they would go with it). */
     public static Undoable subnetCreated(String description, Subnet subnet) {
         return new SubnetCreated(description, subnet);

@@ -19,6 +19,8 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.image.PixelReader;
@@ -32,6 +34,7 @@ import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Address;
 import org.ipdesk.model.AddressDetails;
+import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.Location;
 import org.ipdesk.ui.FxDialogService;
@@ -116,6 +119,24 @@ class AddressDialogsTest {
             assertThat(stored.details().owner()).isEqualTo("web team");
             assertThat(stored.details().mac()).map(Object::toString).hasValue("00:1a:2b:3c:4d:5e");
         }
+    }
+
+    @Test
+    void aFreeCellOfADhcpPoolOpensTheReserveDialogValidWithTheReasonForItsStatus() throws Exception {
+        Subnet office = allocator.findSubnet(Cidr.parse("192.168.20.0/24"), Optional.empty());
+        CompletableFuture<Optional<AddressResult>> result = show(done -> done.accept(dialogs.editAddress(
+                AddressDialogViewModel.reserve(() -> allocator, executor, office,
+                        Optional.of(Ip.parse("192.168.20.150"))))));
+        waitUntil(() -> !saveButton().isDisabled());
+        DialogPane pane = robot.lookup(".address-dialog").queryAs(DialogPane.class);
+        assertThat(pane.getHeaderText()).endsWith("\n192.168.20.150 is in the DHCP pool 'Office DHCP pool':"
+                + " recorded as a DHCP lease");
+        assertThat(robot.lookup("#statusChoice").queryAs(ChoiceBox.class).getValue()).isEqualTo(AddressStatus.DHCP);
+        assertThat(text("#statusError")).isEmpty();
+        assertThat(text("#ipError")).isEmpty();
+        shoot("dialog-reserve-dhcp-pool");
+        robot.type(KeyCode.ESCAPE);
+        assertThat(result.get(10, TimeUnit.SECONDS)).isEmpty();
     }
 
     @Test

@@ -229,6 +229,30 @@ class EditDialogsTest {
         }
     }
 
+    @Test
+    void aPoolIsEditedInPlaceThroughTheSameDialog() throws Exception {
+        Subnet office = allocator.findSubnet(Cidr.parse("192.168.20.0/24"), Optional.empty());
+        AddressRange pool = allocator.ranges(office.id()).get(0);
+        CompletableFuture<Optional<AddressRange>> result = show(() -> dialogs.editRange(
+                RangeDialogViewModel.edit(() -> allocator, executor, office, pool)));
+        waitUntil(() -> !saveButton().isDisabled());
+        assertThat(saveButton().getText()).isEqualTo("Save");
+        assertThat(robot.lookup("#startField").queryAs(TextField.class).getText()).isEqualTo("192.168.20.100");
+        assertThat(robot.lookup("#descriptionField").queryAs(TextField.class).getText()).isEqualTo("Office DHCP pool");
+
+        retype("#endField", "192.168.20.220");
+        waitUntil(() -> !saveButton().isDisabled());
+        shoot("dialog-range-edit");
+        robot.clickOn("#saveButton");
+
+        AddressRange saved = result.get(10, TimeUnit.SECONDS).orElseThrow();
+        assertThat(saved.id()).isEqualTo(pool.id());
+        try (Allocator check = Allocator.open(org.ipdesk.store.Location.of(file))) {
+            assertThat(check.ranges(office.id())).extracting(r -> r.range().toString())
+                    .containsExactly("192.168.20.100-192.168.20.220");
+        }
+    }
+
     // ================================================================= helpers
 
     private <T> CompletableFuture<Optional<T>> show(Supplier<Optional<T>> dialog) {

@@ -57,7 +57,8 @@ class AddressWorkflowTest {
         WindowDriver.waitUntil(() -> !robot.lookup("#saveButton").queryButton().isDisabled());
         robot.type(KeyCode.ENTER);
 
-        WindowDriver.waitUntil(() -> window.state(50) == CellState.ALLOCATED);
+        // a reservation is recorded with status reserved unless the admin chooses another
+        WindowDriver.waitUntil(() -> window.state(50) == CellState.RESERVED);
         assertThat(window.label("#lastOperationLabel").getText()).isEqualTo("Reserved 10.10.1.50 (app-50) in 10.10.1.0/24 in dc1");
         assertThat(held("10.10.1.50")).isTrue();
 
@@ -68,7 +69,7 @@ class AddressWorkflowTest {
         assertThat(held("10.10.1.50")).isFalse();
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT).type(KeyCode.Z).release(KeyCode.SHIFT, KeyCode.CONTROL);
-        WindowDriver.waitUntil(() -> window.state(50) == CellState.ALLOCATED);
+        WindowDriver.waitUntil(() -> window.state(50) == CellState.RESERVED);
         assertThat(window.label("#lastOperationLabel").getText()).startsWith("Redone: ");
     }
 

@@ -25,6 +25,8 @@ import javax.imageio.ImageIO;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.model.Address;
+import org.ipdesk.model.Subnet;
 import org.ipdesk.ui.FxTaskExecutor;
 import org.ipdesk.ui.PaneStage;
 import org.junit.jupiter.api.AfterAll;
@@ -168,6 +170,28 @@ class SearchViewTest {
         assertThat(vm.results()).isEmpty();
         assertThat(view.isListShowing()).isFalse();
         assertThat(chosen).isEmpty();
+    }
+
+    @Test
+    void aResultReleasedMeanwhileIsNotGoneToAndTheListSaysSo() throws Exception {
+        type("backup-01");
+        Subnet databases = allocator.findSubnet(Cidr.parse("10.10.2.0/24"), Optional.empty());
+        Address backup = allocator.address(databases.id(), Ip.parse("10.10.2.50")).orElseThrow();
+        try (Allocator other = Allocator.open(org.ipdesk.store.Location.of(dir.resolve("search-view.db")))) {
+            other.release(databases.id(), Ip.parse("10.10.2.50"));
+        }
+        try {
+            robot.type(KeyCode.ENTER);
+            PaneStage.waitUntil(() -> view.isListShowing() && vm.messageProperty().get().startsWith("10.10.2.50"));
+            assertThat(vm.messageProperty().get()).isEqualTo("10.10.2.50 is no longer held in 10.10.2.0/24 in dc1"
+                    + "\nNo address or subnet matches \u201cbackup-01\u201d");
+            assertThat(chosen).isEmpty();
+            assertThat(shoot("search-gone.png")).exists();
+        } finally {
+            try (Allocator other = Allocator.open(org.ipdesk.store.Location.of(dir.resolve("search-view.db")))) {
+                other.reserve(databases.id(), backup.ip(), backup.details());
+            }
+        }
     }
 
     @Test

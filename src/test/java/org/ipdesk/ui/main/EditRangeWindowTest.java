@@ -1,0 +1,80 @@
+package org.ipdesk.ui.main;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.ipdesk.model.CellState;
+import org.ipdesk.ui.PaneStage;
+import org.ipdesk.ui.SampleDatabase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * In the real window: Edit → Edit the range at the selected address… opens the range dialog on the pool under the
+ * selected cell and saves the change; the open Edit menu is written to {@code target/screenshots/edit-menu.png}.
+ */
+class EditRangeWindowTest {
+    @TempDir
+    Path dir;
+
+    private final WindowDriver window = new WindowDriver();
+
+    @AfterEach
+    void close() throws Exception {
+        window.close();
+    }
+
+    @Test
+    void thePoolUnderTheSelectedCellIsEditedFromTheEditMenu() throws Exception {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        window.open(file);
+        window.clickTreeRow("192.168.20.0/24");
+        window.waitForAddresses("192.168.20.0/24");
+        window.clickCell(150);
+
+        window.robot.clickOn("#editMenu");
+        WindowDriver.waitUntil(() -> openMenu() != null);
+        ContextMenu menu = openMenu();
+        WritableImage[] image = new WritableImage[1];
+        window.robot.interact(() -> image[0] = menu.getScene().snapshot(null));
+        write(image[0], "edit-menu.png");
+        window.robot.clickOn("Edit the range at the selected address\u2026");
+
+        WindowDriver.waitUntil(() -> window.robot.lookup("#endField").tryQuery().isPresent());
+        assertThat(window.robot.lookup("#endField").queryTextInputControl().getText()).isEqualTo("192.168.20.199");
+        window.robot.clickOn("#endField").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL)
+                .write("192.168.20.220", 0);
+        WindowDriver.waitUntil(() -> !window.robot.lookup("#saveButton").queryButton().isDisabled());
+        window.robot.clickOn("#saveButton");
+
+        WindowDriver.waitUntil(() -> window.state(215) == CellState.DHCP_RANGE);
+        assertThat(window.label("#lastOperationLabel").getText())
+                .isEqualTo("Saved DHCP pool 192.168.20.100-192.168.20.220 in 192.168.20.0/24 in branch-office");
+    }
+
+    private static ContextMenu openMenu() {
+        return Window.getWindows().stream().filter(w -> w instanceof ContextMenu && w.isShowing())
+                .map(ContextMenu.class::cast).findFirst().orElse(null);
+    }
+
+    private static void write(WritableImage image, String name) throws Exception {
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        int[] argb = new int[w * h];
+        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
+        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        png.setRGB(0, 0, w, h, argb, 0, w);
+        Files.createDirectories(PaneStage.SCREENSHOTS);
+        ImageIO.write(png, "png", PaneStage.SCREENSHOTS.resolve(name).toFile());
+    }
+}
