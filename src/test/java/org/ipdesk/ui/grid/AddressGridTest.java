@@ -129,6 +129,28 @@ class AddressGridTest {
     }
 
     @Test
+    void theGridIsAControlWhoseSkinDrawsItAndASecondSkinTakesOver() throws Exception {
+        show(lan, Mode.ADDRESSES);
+        assertThat(grid.getSkin()).isInstanceOf(AddressGridSkin.class);
+        javafx.scene.canvas.Canvas first = grid.getCanvas();
+
+        // a new skin replaces the old one whole: its canvas draws, the old one is gone and deaf
+        robot.interact(() -> grid.setSkin(new AddressGridSkin(grid)));
+        settle();
+        assertThat(grid.getCanvas()).isNotSameAs(first);
+        assertThat(first.getScene()).isNull();
+        robot.interact(() -> grid.darkProperty().set(true));
+        PixelReader pixels = snapshot();
+        Bounds allocated = canvasBounds(10);
+        assertClose(pixel(pixels, allocated.getCenterX(), allocated.getCenterY()),
+                GridPalette.DARK.colorOf(CellState.ALLOCATED));
+        // keys reach the view model once, not once per skin
+        robot.clickOn(screenPoint(40));
+        robot.type(KeyCode.RIGHT);
+        assertThat(vm.caretProperty().get()).isEqualTo(41);
+    }
+
+    @Test
     void theDarkPaletteRedrawsTheCells() throws Exception {
         show(lan, Mode.ADDRESSES);
         robot.interact(() -> grid.darkProperty().set(true));
@@ -295,13 +317,13 @@ class AddressGridTest {
         show(lan, Mode.ADDRESSES);
         robot.moveTo(screenPoint(12));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> grid.getTooltip().isShowing() && grid.getTooltip().getText().contains("web-12"));
-        assertThat(grid.getTooltip().getText()).isEqualTo("192.168.1.12 \u2014 allocated\nweb-12");
+                () -> grid.getCellTooltip().isShowing() && grid.getCellTooltip().getText().contains("web-12"));
+        assertThat(grid.getCellTooltip().getText()).isEqualTo("192.168.1.12 \u2014 allocated\nweb-12");
 
         robot.moveTo(screenPoint(1));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> grid.getTooltip().isShowing() && grid.getTooltip().getText().startsWith("192.168.1.1 "));
-        assertThat(grid.getTooltip().getText()).isEqualTo("192.168.1.1 \u2014 gateway");
+                () -> grid.getCellTooltip().isShowing() && grid.getCellTooltip().getText().startsWith("192.168.1.1 "));
+        assertThat(grid.getCellTooltip().getText()).isEqualTo("192.168.1.1 \u2014 gateway");
     }
 
     @Test
