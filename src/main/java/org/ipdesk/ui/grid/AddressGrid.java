@@ -21,7 +21,8 @@ import org.ipdesk.model.CellState;
  * The address grid: one cell per address of a subnet, coloured by state, or for a large subnet a block map
  * of its child blocks coloured by how full they are. Cells per row fit the width: 256, 64, 32 or 16 (the most
  * that fit beside the row labels at the {@link CellSize} chosen in the preferences), so rows start on nibble or
- * octet boundaries; each row is labelled with its first address.
+ * octet boundaries; each row is labelled with its first address. The cells keep that size at every width: more
+ * width shows more per row, never smaller cells.
  *
  * <p>A {@link Control} in the AtlantaFX manner: this class holds the public properties (the view model, the
  * theme, the cell size, the palette) and the public API; its {@link AddressGridSkin} owns the canvas, the layout
@@ -33,7 +34,7 @@ import org.ipdesk.model.CellState;
  */
 public class AddressGrid extends Control {
 
-    /** The narrowest cell for choosing how many fit a row at the default size ({@link CellSize#MEDIUM}), in px. */
+    /** The cell width the grid's preferred width is reckoned with, in px (the cells follow {@link CellSize}). */
     public static final double MIN_CELL = 14;
     /** A block map is a 16 x 16 square of blocks. */
     static final int BLOCK_COLUMNS = 16;

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.image.PixelReader;
@@ -165,13 +166,15 @@ class AddressGridTest {
     void theCellSizeSetsHowBigTheCellsAreDrawnAndHowManyFitARow() throws Exception {
         show(lan, Mode.ADDRESSES);
         robot.interact(() -> grid.getViewModel().select(200));
+        assertThat(pitch()).isEqualTo(CellSize.MEDIUM.pitch());
         double medium = call(() -> grid.cellBounds(0).getWidth());
         assertThat(grid.getColumns()).isEqualTo(32);
 
         robot.interact(() -> grid.cellSizeProperty().set(CellSize.LARGE));
         settle();
+        assertThat(pitch()).isEqualTo(CellSize.LARGE.pitch());
         double large = call(() -> grid.cellBounds(0).getWidth());
-        assertThat(large).isGreaterThan(medium * 1.5).isLessThanOrEqualTo(CellSize.LARGE.maxPitch());
+        assertThat(large).isGreaterThan(medium * 1.5);
         assertThat(grid.getColumns()).isEqualTo(16);
         // the selected cell stays in view, and the larger cells are drawn in their colour
         Bounds caret = call(() -> grid.cellBounds(200));
@@ -184,9 +187,67 @@ class AddressGridTest {
 
         robot.interact(() -> grid.cellSizeProperty().set(CellSize.SMALL));
         settle();
-        double small = call(() -> grid.cellBounds(0).getWidth());
-        assertThat(small).isLessThan(medium).isLessThanOrEqualTo(CellSize.SMALL.maxPitch());
+        assertThat(pitch()).isEqualTo(CellSize.SMALL.pitch());
+        assertThat(call(() -> grid.cellBounds(0).getWidth())).isLessThan(medium);
         assertThat(grid.getColumns()).isEqualTo(64);
+    }
+
+    @Test
+    void aWiderGridShowsMoreCellsARowNeverSmallerOnes() throws Exception {
+        show(big, Mode.BLOCKS);
+        robot.interact(() -> vm.zoomInto(3));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.modeProperty().get() == Mode.ADDRESSES);
+        // the grid alone at the widths of a small, a middle and a large screen
+        robot.interact(() -> {
+            Group free = new Group();
+            free.setAutoSizeChildren(false);
+            grid.getScene().setRoot(free);
+            free.getChildren().add(grid);
+        });
+        for (CellSize size : CellSize.values()) {
+            robot.interact(() -> grid.cellSizeProperty().set(size));
+            int columnsBefore = 0;
+            for (double width : new double[] {1024, 1600, 2560}) {
+                robot.interact(() -> grid.resize(width, 600));
+                settle();
+                assertThat(pitch()).as("cell pitch of %s at %.0f px", size, width).isEqualTo(size.pitch());
+                assertThat(call(() -> grid.cellBounds(0).getWidth())).as("cell of %s at %.0f px", size, width)
+                        .isBetween(size.pitch() - 2, size.pitch() - 1);
+                // as many as fit at that size: one more step of columns would not
+                int columns = grid.getColumns();
+                assertThat(columns).isGreaterThanOrEqualTo(columnsBefore);
+                double rowRight = call(() -> grid.cellBounds(columns - 1).getMaxX());
+                assertThat(rowRight).isLessThanOrEqualTo(width);
+                if (columns < 256) {
+                    int next = columns == 64 ? 256 : columns * 2;
+                    double cellsLeft = call(() -> grid.cellBounds(0).getMinX());
+                    assertThat(cellsLeft + next * size.pitch() + GridGeometry.PAD)
+                            .as("%d a row of %s would fit at %.0f px", next, size, width)
+                            .isGreaterThan(grid.getCanvas().getWidth());
+                }
+                columnsBefore = columns;
+            }
+        }
+        // a medium grid: 32 a row on a small screen, 64 on the larger ones, the cells the same size throughout
+        robot.interact(() -> grid.cellSizeProperty().set(CellSize.MEDIUM));
+        robot.interact(() -> grid.resize(1024, 600));
+        settle();
+        assertThat(grid.getColumns()).isEqualTo(32);
+        robot.interact(() -> grid.resize(1600, 600));
+        settle();
+        assertThat(grid.getColumns()).isEqualTo(64);
+
+        // only a grid too narrow for 16 at the chosen size draws them smaller, to keep whole rows in view
+        robot.interact(() -> grid.resize(300, 600));
+        settle();
+        assertThat(grid.getColumns()).isEqualTo(16);
+        assertThat(pitch()).isLessThan(CellSize.MEDIUM.pitch());
+        assertThat(call(() -> grid.cellBounds(15).getMaxX())).isLessThanOrEqualTo(300);
+    }
+
+    /** How far apart two cells of a row are drawn: a cell and its gap, in px. */
+    private double pitch() throws Exception {
+        return call(() -> grid.cellBounds(1).getMinX() - grid.cellBounds(0).getMinX());
     }
 
     @Test
