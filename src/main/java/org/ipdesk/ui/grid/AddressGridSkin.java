@@ -9,7 +9,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SkinBase;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Border;
+import javafx.scene.layout.BorderStroke;
+import javafx.scene.layout.BorderStrokeStyle;
+import javafx.scene.layout.BorderWidths;
+import javafx.scene.layout.CornerRadii;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.text.TextAlignment;
 import org.ipdesk.address.Cidr;
 
@@ -18,7 +24,8 @@ import org.ipdesk.address.Cidr;
  * one {@link Canvas} the size of the viewport and only the rows in view, so a /16 (65,536 cells) costs no more
  * than a /24; a vertical {@link ScrollBar} moves over the rows. Where the cells go is chosen by
  * {@link GridGeometry} in each layout pass, the canvas is painted by {@link GridPainter}, and the mouse and keys
- * are handled by {@link GridInput}, which forwards them to the view model.
+ * are handled by {@link GridInput}, which forwards them to the view model. While the grid has the keyboard focus a
+ * ring in the theme's accent runs around it and the caret cell gets a heavier outline.
  *
  * <p>The canvas, scroll bar and placeholder sit in one inner region whose layout pass is marked dirty on its own
  * after a change (hover, scroll, caret), so a repaint never lays out the window around the grid.
@@ -33,6 +40,7 @@ public class AddressGridSkin extends SkinBase<AddressGrid> {
     private final ScrollBar scrollBar = new ScrollBar();
     private final Label placeholder = new Label();
     private final Tooltip tooltip = new Tooltip();
+    private final Region focusRing = new Region();
 
     private final GridGeometry geometry = new GridGeometry();
     private final GridPainter painter = new GridPainter();
@@ -56,14 +64,25 @@ public class AddressGridSkin extends SkinBase<AddressGrid> {
         placeholder.visibleProperty().bind(viewModel.contentProperty().isNull());
         placeholder.setMouseTransparent(true);
         surface.getChildren().addAll(canvas, scrollBar, placeholder);
-        getChildren().add(surface);
+        focusRing.getStyleClass().add("focus-ring");
+        focusRing.setMouseTransparent(true);
+        focusRing.setManaged(false);
+        getChildren().addAll(surface, focusRing);
+        showFocus();
 
         tooltip.textProperty().bind(viewModel.hoverTextProperty());
         tooltip.setWrapText(false);
         input = new GridInput(this, viewModel, canvas, scrollBar, tooltip);
 
         registerChangeListener(scrollBar.valueProperty(), value -> scrolled());
-        registerChangeListener(grid.paletteProperty(), value -> changed());
+        registerChangeListener(grid.paletteProperty(), value -> {
+            showFocus();
+            changed();
+        });
+        registerChangeListener(grid.focusedProperty(), value -> {
+            showFocus();
+            changed();
+        });
         registerChangeListener(grid.cellSizeProperty(), value -> {
             revealCaret = true;
             changed();
@@ -89,7 +108,7 @@ public class AddressGridSkin extends SkinBase<AddressGrid> {
         placeholder.textProperty().unbind();
         placeholder.visibleProperty().unbind();
         tooltip.textProperty().unbind();
-        getChildren().remove(surface);
+        getChildren().removeAll(surface, focusRing);
         super.dispose();
     }
 
@@ -189,6 +208,24 @@ public class AddressGridSkin extends SkinBase<AddressGrid> {
     @Override
     protected void layoutChildren(double x, double y, double w, double h) {
         surface.resizeRelocate(x, y, w, h);
+        AddressGrid grid = getSkinnable();
+        focusRing.resizeRelocate(0, 0, grid.getWidth(), grid.getHeight());
+    }
+
+    /**
+     * The focus ring: a 2 px line in the theme's accent around the whole grid while it has the keyboard focus
+     * (AtlantaFX marks a focused control the same way), drawn over the edge so nothing moves when it comes and goes.
+     */
+    private void showFocus() {
+        AddressGrid grid = getSkinnable();
+        focusRing.setVisible(grid.isFocused());
+        focusRing.setBorder(new Border(new BorderStroke(grid.getPalette().focusRing(), BorderStrokeStyle.SOLID,
+                new CornerRadii(2), new BorderWidths(2))));
+    }
+
+    /** The ring drawn around the grid while it has the keyboard focus (style class {@code focus-ring}). */
+    Region focusRing() {
+        return focusRing;
     }
 
     /** The layout pass of the cells, in a surface {@code w} by {@code h}. */
@@ -250,7 +287,8 @@ public class AddressGridSkin extends SkinBase<AddressGrid> {
 
     private void draw() {
         painter.draw(canvas, getSkinnable().getPalette(), viewModel.getContent(), geometry, scrollOffset(),
-                viewModel.caretProperty().get(), viewModel.anchorProperty().get(), input.hoverIndex());
+                viewModel.caretProperty().get(), viewModel.anchorProperty().get(), input.hoverIndex(),
+                getSkinnable().isFocused());
     }
 
     private double scrollOffset() {

@@ -152,6 +152,54 @@ class AddressGridTest {
     }
 
     @Test
+    void theFocusedGridHasARingAndAHeavierCaretAndLosesThemWithTheFocus() throws Exception {
+        show(lan, Mode.ADDRESSES);
+        javafx.scene.control.Button elsewhere = new javafx.scene.control.Button("elsewhere");
+        robot.interact(() -> {
+            ((BorderPane) grid.getParent()).setRight(elsewhere);
+            vm.select(40);
+            elsewhere.requestFocus();
+        });
+        settle();
+        assertThat(grid.isFocused()).isFalse();
+        AddressGridSkin skin = (AddressGridSkin) grid.getSkin();
+        assertThat(skin.focusRing().isVisible()).isFalse();
+        WritableImage unfocused = call(() -> grid.snapshot(null, null));
+        Bounds caret = call(() -> grid.cellBounds(40));
+
+        // Tab from the button reaches the grid: the ring and the caret's heavier outline show where keys go
+        robot.interact(grid::requestFocus);
+        settle();
+        assertThat(grid.isFocused()).isTrue();
+        assertThat(skin.focusRing().isVisible()).isTrue();
+        assertThat(skin.focusRing().getStyleClass()).contains("focus-ring");
+        assertThat(grid.getPseudoClassStates().toString()).contains("focused");
+        WritableImage focused = call(() -> grid.snapshot(null, null));
+        Color ringColour = grid.getPalette().focusRing();
+        double middle = Math.floor(call(() -> grid.getHeight()) / 2);
+        assertClose(pixel(focused.getPixelReader(), 0, middle), ringColour);
+        assertClose(pixel(focused.getPixelReader(), call(() -> grid.getWidth()) - 1, middle), ringColour);
+        assertClose(pixel(unfocused.getPixelReader(), 0, middle), grid.getPalette().background());
+        // the caret's outer ring is 3 px wide with the focus, 2 px without: its third pixel out tells them apart
+        double x = caret.getMinX() - 2.5;
+        assertClose(pixel(focused.getPixelReader(), x, caret.getCenterY()), grid.getPalette().selection());
+        Color without = pixel(unfocused.getPixelReader(), x, caret.getCenterY());
+        Color selection = grid.getPalette().selection();
+        assertThat(Math.abs(without.getRed() - selection.getRed()) + Math.abs(without.getGreen() - selection.getGreen())
+                + Math.abs(without.getBlue() - selection.getBlue())).as("%s is not the caret's ring", without)
+                .isGreaterThan(0.5);
+        // and its inner ring is 2 px wide: the second pixel in is light
+        double in = caret.getMinX() + 1.5;
+        assertClose(pixel(focused.getPixelReader(), in, caret.getCenterY()), grid.getPalette().selectionInner());
+
+        robot.interact(elsewhere::requestFocus);
+        settle();
+        assertThat(skin.focusRing().isVisible()).isFalse();
+        assertClose(pixel(call(() -> grid.snapshot(null, null)).getPixelReader(), 0, middle),
+                grid.getPalette().background());
+    }
+
+    @Test
     void theDarkPaletteRedrawsTheCells() throws Exception {
         show(lan, Mode.ADDRESSES);
         robot.interact(() -> grid.darkProperty().set(true));
