@@ -13,8 +13,9 @@ import javafx.util.Duration;
 import org.ipdesk.ui.grid.AddressGridViewModel.Edge;
 
 /**
- * The mouse and keyboard of the {@link AddressGrid}, installed by its {@link AddressGridSkin}: hover and its delayed tooltip, click, Shift+click, drag,
- * double-click, the wheel and the keys, each forwarded to the {@link AddressGridViewModel} as a command.
+ * The mouse and keyboard of the {@link AddressGrid}, installed by its {@link AddressGridSkin}: hover and its
+ * delayed tooltip, click, Shift+click, drag, double-click, the wheel and the keys, each forwarded to the
+ * {@link AddressGridViewModel} as a command.
  */
 final class GridInput {
 

@@ -9,9 +9,10 @@ import javafx.scene.text.TextAlignment;
 import org.ipdesk.model.CellState;
 
 /**
- * Draws the {@link AddressGrid} on its canvas for the {@link AddressGridSkin}: the row labels, the visible cells or blocks (sorted by state so
- * each colour is set once per frame), the selection outline and the hover outline. It keeps no state between
- * frames but its scratch arrays; where the cells go comes from the {@link GridGeometry}.
+ * Draws the {@link AddressGrid} on its canvas for the {@link AddressGridSkin}: the row labels, the visible cells
+ * or blocks (sorted by state so each colour is set once per frame), the selection outline, the caret (heavier
+ * while the grid has the focus) and the hover outline. It keeps no state between frames but its scratch arrays;
+ * where the cells go comes from the {@link GridGeometry}.
  */
 final class GridPainter {
 
