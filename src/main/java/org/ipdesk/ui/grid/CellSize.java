@@ -4,26 +4,25 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How big the address grid draws its cells (Edit → Preferences). Each size is a range of cell widths: the grid puts
- * as many cells in a row (256, 64, 32 or 16) as fit at the narrowest, then widens them to fill the row, up to the
- * widest. The ranges do not overlap, so a larger size always draws larger cells in the same window.
+ * How big the address grid draws its cells (Edit → Preferences). Each size is one cell pitch (a cell and its gap):
+ * the grid draws its cells at that size at every window width, and puts as many in a row (256, 64, 32 or 16) as
+ * fit at that size, so more width shows more per row, never smaller cells. Only a grid too narrow for 16 cells at
+ * that size draws them smaller, to keep whole rows in view.
  */
 public enum CellSize {
     /** Dense: more addresses per row, for a wide /22 or a small screen. */
-    SMALL("Small", 9, 13),
-    /** The grid as it always was. */
-    MEDIUM("Medium", 14, 30),
+    SMALL("Small", 12),
+    /** The default: readable and easy to click. */
+    MEDIUM("Medium", 20),
     /** Fewer, bigger cells: easier to read and to click. */
-    LARGE("Large", 30, 44);
+    LARGE("Large", 30);
 
     private final String label;
-    private final double min;
-    private final double max;
+    private final double pitch;
 
-    CellSize(String label, double min, double max) {
+    CellSize(String label, double pitch) {
         this.label = label;
-        this.min = min;
-        this.max = max;
+        this.pitch = pitch;
     }
 
     /** "Small", "Medium", "Large". */
@@ -31,14 +30,9 @@ public enum CellSize {
         return label;
     }
 
-    /** The narrowest cell (with its gap) used to choose how many cells fit a row, in px. */
-    public double minPitch() {
-        return min;
-    }
-
-    /** The widest a cell (with its gap) grows to fill a row, in px. */
-    public double maxPitch() {
-        return max;
+    /** The width of a cell with its gap, in px: how far apart the cells of a row are drawn. */
+    public double pitch() {
+        return pitch;
     }
 
     /** "small", "medium", "large": how the settings file spells it. */

@@ -42,14 +42,16 @@ final class GridGeometry {
             pitchY = clamp(Math.round(pitchX * 0.5), MIN_BLOCK, 48);
         } else {
             CellSize sizing = cellSize == null ? CellSize.MEDIUM : cellSize;
+            // the most cells a row that fit at the chosen size; more width never makes them smaller
             columns = COLUMN_CHOICES[COLUMN_CHOICES.length - 1];
             for (int choice : COLUMN_CHOICES) {
-                if (choice * sizing.minPitch() <= available && choice <= Math.max(16, size)) {
+                if (choice * sizing.pitch() <= available && choice <= Math.max(16, size)) {
                     columns = choice;
                     break;
                 }
             }
-            pitchX = clamp(Math.floor(available / columns), 5, sizing.maxPitch());
+            // only a grid too narrow for 16 at that size draws them smaller
+            pitchX = clamp(Math.floor(available / columns), 5, sizing.pitch());
             pitchY = pitchX;
         }
         double gap = pitchX >= 20 ? 2 : 1;

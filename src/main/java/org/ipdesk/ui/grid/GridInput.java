@@ -1,6 +1,7 @@
 package org.ipdesk.ui.grid;
 
 import javafx.animation.PauseTransition;
+import javafx.event.EventHandler;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.Tooltip;
@@ -12,11 +13,13 @@ import javafx.util.Duration;
 import org.ipdesk.ui.grid.AddressGridViewModel.Edge;
 
 /**
- * The mouse and keyboard of the {@link AddressGrid}: hover and its delayed tooltip, click, Shift+click, drag,
- * double-click, the wheel and the keys, each forwarded to the {@link AddressGridViewModel} as a command.
+ * The mouse and keyboard of the {@link AddressGrid}, installed by its {@link AddressGridSkin}: hover and its
+ * delayed tooltip, click, Shift+click, drag, double-click, the wheel and the keys, each forwarded to the
+ * {@link AddressGridViewModel} as a command.
  */
 final class GridInput {
 
+    private final AddressGridSkin skin;
     private final AddressGrid grid;
     private final AddressGridViewModel viewModel;
     private final Canvas canvas;
@@ -28,8 +31,13 @@ final class GridInput {
     private double mouseScreenX;
     private double mouseScreenY;
 
-    GridInput(AddressGrid grid, AddressGridViewModel viewModel, Canvas canvas, ScrollBar scrollBar, Tooltip tooltip) {
-        this.grid = grid;
+    private final EventHandler<ScrollEvent> wheelHandler = this::wheel;
+    private final EventHandler<KeyEvent> keyHandler = this::keyPressed;
+
+    GridInput(AddressGridSkin skin, AddressGridViewModel viewModel, Canvas canvas, ScrollBar scrollBar,
+              Tooltip tooltip) {
+        this.skin = skin;
+        this.grid = skin.getSkinnable();
         this.viewModel = viewModel;
         this.canvas = canvas;
         this.scrollBar = scrollBar;
@@ -37,15 +45,21 @@ final class GridInput {
         tooltipDelay.setOnFinished(event -> showTooltip());
     }
 
-    /** Adds the handlers to the canvas and the grid. */
+    /** Adds the handlers to the canvas and the grid; the canvas's go with the skin. */
     void install() {
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::mouseMoved);
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, event -> unhover());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::mousePressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::mouseDragged);
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::mouseClicked);
-        grid.addEventHandler(ScrollEvent.SCROLL, this::wheel);
-        grid.addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
+        grid.addEventHandler(ScrollEvent.SCROLL, wheelHandler);
+        grid.addEventHandler(KeyEvent.KEY_PRESSED, keyHandler);
+    }
+
+    /** Removes the handlers from the grid (the skin is being replaced). */
+    void uninstall() {
+        grid.removeEventHandler(ScrollEvent.SCROLL, wheelHandler);
+        grid.removeEventHandler(KeyEvent.KEY_PRESSED, keyHandler);
     }
 
     /** The cell under the mouse, or -1. */
@@ -59,7 +73,7 @@ final class GridInput {
     }
 
     private int cellAt(MouseEvent event) {
-        return grid.cellAt(event.getX() + canvas.getLayoutX(), event.getY() + canvas.getLayoutY());
+        return skin.cellAtCanvas(event.getX(), event.getY());
     }
 
     private void mouseMoved(MouseEvent event) {
@@ -72,7 +86,7 @@ final class GridInput {
             if (index >= 0) {
                 tooltipDelay.playFromStart();
             }
-            grid.repaint();
+            skin.repaint();
         }
     }
 
@@ -81,7 +95,7 @@ final class GridInput {
         hideTooltip();
         if (hoverIndex >= 0) {
             hoverIndex = -1;
-            grid.repaint();
+            skin.repaint();
         }
     }
 
@@ -150,7 +164,7 @@ final class GridInput {
 
     private void keyPressed(KeyEvent event) {
         boolean shift = event.isShiftDown();
-        int page = Math.max(1, (int) (canvas.getHeight() / grid.geometry().pitchY) - 1);
+        int page = Math.max(1, (int) (canvas.getHeight() / skin.geometry().pitchY) - 1);
         switch (event.getCode()) {
             case LEFT, KP_LEFT -> viewModel.moveSelection(-1, 0, shift);
             case RIGHT, KP_RIGHT -> viewModel.moveSelection(1, 0, shift);

@@ -9,9 +9,10 @@ import javafx.scene.text.TextAlignment;
 import org.ipdesk.model.CellState;
 
 /**
- * Draws the {@link AddressGrid} on its canvas: the row labels, the visible cells or blocks (sorted by state so
- * each colour is set once per frame), the selection outline and the hover outline. It keeps no state between
- * frames but its scratch arrays; where the cells go comes from the {@link GridGeometry}.
+ * Draws the {@link AddressGrid} on its canvas for the {@link AddressGridSkin}: the row labels, the visible cells
+ * or blocks (sorted by state so each colour is set once per frame), the selection outline, the caret (heavier
+ * while the grid has the focus) and the hover outline. It keeps no state between frames but its scratch arrays;
+ * where the cells go comes from the {@link GridGeometry}.
  */
 final class GridPainter {
 
@@ -23,6 +24,7 @@ final class GridPainter {
     private GridGeometry geo;
     private int caret;
     private int anchor;
+    private boolean focused;
 
     /** Scratch for drawing: visible cell indexes sorted by state (counting sort), reused between frames. */
     private int[] order = new int[0];
@@ -38,12 +40,16 @@ final class GridPainter {
         return charWidth;
     }
 
-    /** Draws the rows in view of {@code content}, scrolled by {@code offset}, laid out by {@code geometry}. */
+    /**
+     * Draws the rows in view of {@code content}, scrolled by {@code offset}, laid out by {@code geometry}; while
+     * the grid has the keyboard focus ({@code focused}) the caret cell gets a heavier ring.
+     */
     void draw(Canvas canvas, GridPalette palette, GridContent content, GridGeometry geometry, double offset,
-              int caret, int anchor, int hoverIndex) {
+              int caret, int anchor, int hoverIndex, boolean focused) {
         this.geo = geometry;
         this.caret = caret;
         this.anchor = anchor;
+        this.focused = focused;
         GraphicsContext g = canvas.getGraphicsContext2D();
         GridPalette p = palette;
         double w = canvas.getWidth();
@@ -251,6 +257,16 @@ final class GridPainter {
         if (caret >= from && caret < to) {
             double x = x(caret);
             double y = y(caret, offset);
+            if (focused) {
+                // where the keys act: a 3 px dark ring outside and a 2 px light ring inside the cell
+                g.setStroke(p.selection());
+                g.setLineWidth(3);
+                g.strokeRect(x - 1.5, y - 1.5, geo.cellW + 3, geo.cellH + 3);
+                g.setStroke(p.selectionInner());
+                g.setLineWidth(2);
+                g.strokeRect(x + 1, y + 1, geo.cellW - 2, geo.cellH - 2);
+                return;
+            }
             g.setStroke(p.selection());
             g.setLineWidth(2);
             g.strokeRect(x - 0.5, y - 0.5, geo.cellW + 1, geo.cellH + 1);

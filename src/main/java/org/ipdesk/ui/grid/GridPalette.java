@@ -20,7 +20,7 @@ public final class GridPalette {
             levels("#F3F4F6", "#C6DBEF", "#84BCDB", "#4292C6", "#1764AB", "#08306B"),
             levelText("#1F2328", "#1F2328", "#1F2328", "#FFFFFF", "#FFFFFF", "#FFFFFF"),
             Color.web("#FFFFFF"), Color.web("#B8BEC6"), Color.web("#C4C4C4"), Color.web("#57606A"),
-            Color.web("#1F2328"), Color.web("#FFFFFF"), Color.web("#1F2328", 0.55));
+            Color.web("#1F2328"), Color.web("#FFFFFF"), Color.web("#1F2328", 0.55), Color.web("#0969DA"));
 
     public static final GridPalette DARK = new GridPalette(true,
             cells("#262C35", "#1B86C8", "#E69F00", "#009E73", "#D55E00", "#0E5746", "#F0E442", "#CC79A7",
@@ -28,7 +28,7 @@ public final class GridPalette {
             levels("#262C35", "#1B3A5C", "#1F5F99", "#2F86D0", "#6CB4EE", "#C6E2FA"),
             levelText("#E6EDF3", "#E6EDF3", "#E6EDF3", "#0D1117", "#0D1117", "#0D1117"),
             Color.web("#0D1117"), Color.web("#434B56"), Color.web("#14171C"), Color.web("#9198A1"),
-            Color.web("#F0F6FC"), Color.web("#0D1117"), Color.web("#F0F6FC", 0.6));
+            Color.web("#F0F6FC"), Color.web("#0D1117"), Color.web("#F0F6FC", 0.6), Color.web("#1F6FEB"));
 
     private final boolean dark;
     private final Color[] cells;
@@ -41,10 +41,11 @@ public final class GridPalette {
     private final Color selection;
     private final Color selectionInner;
     private final Color hover;
+    private final Color focusRing;
 
     private GridPalette(boolean dark, Color[] cells, Color[] levels, Color[] levelText, Color background,
                         Color freeBorder, Color unusableMark, Color labelText, Color selection, Color selectionInner,
-                        Color hover) {
+                        Color hover, Color focusRing) {
         this.dark = dark;
         this.cells = cells;
         this.levels = levels;
@@ -56,6 +57,7 @@ public final class GridPalette {
         this.selection = selection;
         this.selectionInner = selectionInner;
         this.hover = hover;
+        this.focusRing = focusRing;
     }
 
     public static GridPalette of(boolean dark) {
@@ -122,6 +124,11 @@ public final class GridPalette {
     /** The outline of the hovered cell. */
     public Color hover() {
         return hover;
+    }
+
+    /** The ring around the grid while it has the keyboard focus: the theme's accent (AtlantaFX Primer's). */
+    public Color focusRing() {
+        return focusRing;
     }
 
     /** Paints one cell the way the grid does (border for free, cross for unusable): for legend swatches. */

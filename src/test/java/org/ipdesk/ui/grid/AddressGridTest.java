@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.Group;
 import javafx.scene.Scene;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.image.PixelReader;
@@ -130,6 +131,76 @@ class AddressGridTest {
     }
 
     @Test
+    void theGridIsAControlWhoseSkinDrawsItAndASecondSkinTakesOver() throws Exception {
+        show(lan, Mode.ADDRESSES);
+        assertThat(grid.getSkin()).isInstanceOf(AddressGridSkin.class);
+        javafx.scene.canvas.Canvas first = grid.getCanvas();
+
+        // a new skin replaces the old one whole: its canvas draws, the old one is gone and deaf
+        robot.interact(() -> grid.setSkin(new AddressGridSkin(grid)));
+        settle();
+        assertThat(grid.getCanvas()).isNotSameAs(first);
+        assertThat(first.getScene()).isNull();
+        robot.interact(() -> grid.darkProperty().set(true));
+        PixelReader pixels = snapshot();
+        Bounds allocated = canvasBounds(10);
+        assertClose(pixel(pixels, allocated.getCenterX(), allocated.getCenterY()),
+                GridPalette.DARK.colorOf(CellState.ALLOCATED));
+        // keys reach the view model once, not once per skin
+        robot.clickOn(screenPoint(40));
+        robot.type(KeyCode.RIGHT);
+        assertThat(vm.caretProperty().get()).isEqualTo(41);
+    }
+
+    @Test
+    void theFocusedGridHasARingAndAHeavierCaretAndLosesThemWithTheFocus() throws Exception {
+        show(lan, Mode.ADDRESSES);
+        javafx.scene.control.Button elsewhere = new javafx.scene.control.Button("elsewhere");
+        robot.interact(() -> {
+            ((BorderPane) grid.getParent()).setRight(elsewhere);
+            vm.select(40);
+            elsewhere.requestFocus();
+        });
+        settle();
+        assertThat(grid.isFocused()).isFalse();
+        AddressGridSkin skin = (AddressGridSkin) grid.getSkin();
+        assertThat(skin.focusRing().isVisible()).isFalse();
+        WritableImage unfocused = call(() -> grid.snapshot(null, null));
+        Bounds caret = call(() -> grid.cellBounds(40));
+
+        // Tab from the button reaches the grid: the ring and the caret's heavier outline show where keys go
+        robot.interact(grid::requestFocus);
+        settle();
+        assertThat(grid.isFocused()).isTrue();
+        assertThat(skin.focusRing().isVisible()).isTrue();
+        assertThat(skin.focusRing().getStyleClass()).contains("focus-ring");
+        assertThat(grid.getPseudoClassStates().toString()).contains("focused");
+        WritableImage focused = call(() -> grid.snapshot(null, null));
+        Color ringColour = grid.getPalette().focusRing();
+        double middle = Math.floor(call(() -> grid.getHeight()) / 2);
+        assertClose(pixel(focused.getPixelReader(), 0, middle), ringColour);
+        assertClose(pixel(focused.getPixelReader(), call(() -> grid.getWidth()) - 1, middle), ringColour);
+        assertClose(pixel(unfocused.getPixelReader(), 0, middle), grid.getPalette().background());
+        // the caret's outer ring is 3 px wide with the focus, 2 px without: its third pixel out tells them apart
+        double x = caret.getMinX() - 2.5;
+        assertClose(pixel(focused.getPixelReader(), x, caret.getCenterY()), grid.getPalette().selection());
+        Color without = pixel(unfocused.getPixelReader(), x, caret.getCenterY());
+        Color selection = grid.getPalette().selection();
+        assertThat(Math.abs(without.getRed() - selection.getRed()) + Math.abs(without.getGreen() - selection.getGreen())
+                + Math.abs(without.getBlue() - selection.getBlue())).as("%s is not the caret's ring", without)
+                .isGreaterThan(0.5);
+        // and its inner ring is 2 px wide: the second pixel in is light
+        double in = caret.getMinX() + 1.5;
+        assertClose(pixel(focused.getPixelReader(), in, caret.getCenterY()), grid.getPalette().selectionInner());
+
+        robot.interact(elsewhere::requestFocus);
+        settle();
+        assertThat(skin.focusRing().isVisible()).isFalse();
+        assertClose(pixel(call(() -> grid.snapshot(null, null)).getPixelReader(), 0, middle),
+                grid.getPalette().background());
+    }
+
+    @Test
     void theDarkPaletteRedrawsTheCells() throws Exception {
         show(lan, Mode.ADDRESSES);
         robot.interact(() -> grid.darkProperty().set(true));
@@ -144,13 +215,15 @@ class AddressGridTest {
     void theCellSizeSetsHowBigTheCellsAreDrawnAndHowManyFitARow() throws Exception {
         show(lan, Mode.ADDRESSES);
         robot.interact(() -> grid.getViewModel().select(200));
+        assertThat(pitch()).isEqualTo(CellSize.MEDIUM.pitch());
         double medium = call(() -> grid.cellBounds(0).getWidth());
         assertThat(grid.getColumns()).isEqualTo(32);
 
         robot.interact(() -> grid.cellSizeProperty().set(CellSize.LARGE));
         settle();
+        assertThat(pitch()).isEqualTo(CellSize.LARGE.pitch());
         double large = call(() -> grid.cellBounds(0).getWidth());
-        assertThat(large).isGreaterThan(medium * 1.5).isLessThanOrEqualTo(CellSize.LARGE.maxPitch());
+        assertThat(large).isGreaterThan(medium * 1.5);
         assertThat(grid.getColumns()).isEqualTo(16);
         // the selected cell stays in view, and the larger cells are drawn in their colour
         Bounds caret = call(() -> grid.cellBounds(200));
@@ -163,9 +236,67 @@ class AddressGridTest {
 
         robot.interact(() -> grid.cellSizeProperty().set(CellSize.SMALL));
         settle();
-        double small = call(() -> grid.cellBounds(0).getWidth());
-        assertThat(small).isLessThan(medium).isLessThanOrEqualTo(CellSize.SMALL.maxPitch());
+        assertThat(pitch()).isEqualTo(CellSize.SMALL.pitch());
+        assertThat(call(() -> grid.cellBounds(0).getWidth())).isLessThan(medium);
         assertThat(grid.getColumns()).isEqualTo(64);
+    }
+
+    @Test
+    void aWiderGridShowsMoreCellsARowNeverSmallerOnes() throws Exception {
+        show(big, Mode.BLOCKS);
+        robot.interact(() -> vm.zoomInto(3));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.modeProperty().get() == Mode.ADDRESSES);
+        // the grid alone at the widths of a small, a middle and a large screen
+        robot.interact(() -> {
+            Group free = new Group();
+            free.setAutoSizeChildren(false);
+            grid.getScene().setRoot(free);
+            free.getChildren().add(grid);
+        });
+        for (CellSize size : CellSize.values()) {
+            robot.interact(() -> grid.cellSizeProperty().set(size));
+            int columnsBefore = 0;
+            for (double width : new double[] {1024, 1600, 2560}) {
+                robot.interact(() -> grid.resize(width, 600));
+                settle();
+                assertThat(pitch()).as("cell pitch of %s at %.0f px", size, width).isEqualTo(size.pitch());
+                assertThat(call(() -> grid.cellBounds(0).getWidth())).as("cell of %s at %.0f px", size, width)
+                        .isBetween(size.pitch() - 2, size.pitch() - 1);
+                // as many as fit at that size: one more step of columns would not
+                int columns = grid.getColumns();
+                assertThat(columns).isGreaterThanOrEqualTo(columnsBefore);
+                double rowRight = call(() -> grid.cellBounds(columns - 1).getMaxX());
+                assertThat(rowRight).isLessThanOrEqualTo(width);
+                if (columns < 256) {
+                    int next = columns == 64 ? 256 : columns * 2;
+                    double cellsLeft = call(() -> grid.cellBounds(0).getMinX());
+                    assertThat(cellsLeft + next * size.pitch() + GridGeometry.PAD)
+                            .as("%d a row of %s would fit at %.0f px", next, size, width)
+                            .isGreaterThan(grid.getCanvas().getWidth());
+                }
+                columnsBefore = columns;
+            }
+        }
+        // a medium grid: 32 a row on a small screen, 64 on the larger ones, the cells the same size throughout
+        robot.interact(() -> grid.cellSizeProperty().set(CellSize.MEDIUM));
+        robot.interact(() -> grid.resize(1024, 600));
+        settle();
+        assertThat(grid.getColumns()).isEqualTo(32);
+        robot.interact(() -> grid.resize(1600, 600));
+        settle();
+        assertThat(grid.getColumns()).isEqualTo(64);
+
+        // only a grid too narrow for 16 at the chosen size draws them smaller, to keep whole rows in view
+        robot.interact(() -> grid.resize(300, 600));
+        settle();
+        assertThat(grid.getColumns()).isEqualTo(16);
+        assertThat(pitch()).isLessThan(CellSize.MEDIUM.pitch());
+        assertThat(call(() -> grid.cellBounds(15).getMaxX())).isLessThanOrEqualTo(300);
+    }
+
+    /** How far apart two cells of a row are drawn: a cell and its gap, in px. */
+    private double pitch() throws Exception {
+        return call(() -> grid.cellBounds(1).getMinX() - grid.cellBounds(0).getMinX());
     }
 
     @Test
@@ -296,13 +427,13 @@ class AddressGridTest {
         show(lan, Mode.ADDRESSES);
         robot.moveTo(screenPoint(12));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> grid.getTooltip().isShowing() && grid.getTooltip().getText().contains("web-12"));
-        assertThat(grid.getTooltip().getText()).isEqualTo("192.168.1.12 \u2014 allocated\nweb-12");
+                () -> grid.getCellTooltip().isShowing() && grid.getCellTooltip().getText().contains("web-12"));
+        assertThat(grid.getCellTooltip().getText()).isEqualTo("192.168.1.12 \u2014 allocated\nweb-12");
 
         robot.moveTo(screenPoint(1));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> grid.getTooltip().isShowing() && grid.getTooltip().getText().startsWith("192.168.1.1 "));
-        assertThat(grid.getTooltip().getText()).isEqualTo("192.168.1.1 \u2014 gateway");
+                () -> grid.getCellTooltip().isShowing() && grid.getCellTooltip().getText().startsWith("192.168.1.1 "));
+        assertThat(grid.getCellTooltip().getText()).isEqualTo("192.168.1.1 \u2014 gateway");
     }
 
     @Test

@@ -111,12 +111,16 @@ class PreferencesWindowTest {
         robot.clickOn(okButton());
         WindowDriver.waitUntil(() -> robot.lookup(".preferences-dialog").tryQuery().isEmpty());
 
-        // the open window changes at once: bigger cells, fewer in a row, the subnet at 5.12 % now nearly full
+        // the open window changes at once: bigger cells, the subnet at 5.12 % now nearly full
         WindowDriver.waitUntil(() -> window.grid().cellSizeProperty().get() == CellSize.LARGE);
         robot.interact(() -> window.grid().layout());
         double large = WindowDriver.call(() -> window.grid().cellBounds(2).getWidth());
         assertThat(large).isGreaterThan(medium * 1.5);
-        assertThat(window.grid().getColumns()).isLessThan(mediumColumns);
+        // drawn at the large size (no more in a row than before)
+        double pitch = WindowDriver.call(() -> window.grid().cellBounds(3).getMinX()
+                - window.grid().cellBounds(2).getMinX());
+        assertThat(pitch).isEqualTo(CellSize.LARGE.pitch());
+        assertThat(window.grid().getColumns()).isLessThanOrEqualTo(mediumColumns);
         WindowDriver.waitUntil(() -> treeCell("10.10.1.0/24").getPseudoClassStates().stream()
                 .anyMatch(state -> state.toString().equals("warning")));
         assertThat(window.label("#lastOperationLabel").getText()).isEqualTo("Saved the preferences");

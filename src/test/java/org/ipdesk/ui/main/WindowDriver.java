@@ -85,7 +85,7 @@ final class WindowDriver {
             return grid().localToScreen(b.getCenterX(), b.getCenterY());
         });
         // a cell's tooltip, shown while the pointer rested over the grid, would take the click
-        robot.interact(() -> grid().getTooltip().hide());
+        robot.interact(() -> grid().getCellTooltip().hide());
         robot.clickOn(point);
         waitUntil(() -> grid().getViewModel().caretProperty().get() == index);
     }
