@@ -13,10 +13,10 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.ipdesk.settings.SettingsStore;
 import org.ipdesk.ui.main.ExternalChangeWatcher;
 import org.ipdesk.ui.main.MainView;
 import org.ipdesk.ui.main.MainViewModel;
-import org.ipdesk.ui.settings.SettingsStore;
 
 /**
  * The window: the file of {@code --db FILE}, else the last file used (remembered in the settings), else the

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
 import org.ipdesk.cli.IpDeskCli;
+import org.ipdesk.settings.SettingsStore;
 import org.ipdesk.store.Database;
-import org.ipdesk.ui.settings.SettingsStore;
 
 /**
  * Main class of the jar. Without arguments, or with {@code --db FILE} alone, it opens the window; with any

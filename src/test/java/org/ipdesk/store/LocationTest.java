@@ -28,7 +28,6 @@ class LocationTest {
     @Test
     void aFileLocationReadsAsItsPath() {
         assertThat(Location.of(Path.of("a/b.db"))).hasToString(Path.of("a/b.db").toString());
-        assertThat(DataLocation.defaultLocation().file()).isEqualTo(DataLocation.defaultDatabase());
     }
 
     @Test

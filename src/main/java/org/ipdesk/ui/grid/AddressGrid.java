@@ -22,6 +22,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.model.CellState;
+import org.ipdesk.settings.CellSize;
 
 /**
  * The address grid: one cell per address of a subnet, coloured by state, or for a large subnet a block map

@@ -14,17 +14,17 @@ import javafx.collections.ObservableList;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.allocator.SampleData;
 import org.ipdesk.model.Subnet;
-import org.ipdesk.store.DataLocation;
+import org.ipdesk.settings.DataLocation;
+import org.ipdesk.settings.Settings;
+import org.ipdesk.settings.SettingsStore;
 import org.ipdesk.store.OpenMode;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.details.AddressDetailsViewModel;
 import org.ipdesk.ui.grid.AddressGridViewModel;
+import org.ipdesk.ui.grid.GridContent;
 import org.ipdesk.ui.search.SearchResult;
 import org.ipdesk.ui.search.SearchViewModel;
-import org.ipdesk.ui.grid.GridContent;
-import org.ipdesk.ui.settings.Settings;
-import org.ipdesk.ui.settings.SettingsStore;
 import org.ipdesk.ui.subnet.SubnetHeaderViewModel;
 import org.ipdesk.ui.undo.UndoStack;
 import org.ipdesk.ui.undo.Undoable;
@@ -149,7 +149,7 @@ public final class MainViewModel {
     public static Path startupDatabase(SettingsStore settingsStore) {
         Settings settings = settingsStore.load();
         Optional<Path> wanted = settings.preferences().startupFile().isPresent()
-                ? settings.preferences().startupFile() : settings.lastDatabase();
+                ? settings.preferences().startupFile() : settings.lastFile();
         return wanted.filter(Files::isRegularFile).orElseGet(DataLocation::defaultDatabase);
     }
 

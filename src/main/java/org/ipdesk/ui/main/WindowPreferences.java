@@ -11,11 +11,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.ipdesk.store.DataLocation;
-import org.ipdesk.ui.grid.CellSize;
-import org.ipdesk.ui.settings.Preferences;
-import org.ipdesk.ui.settings.Settings;
-import org.ipdesk.ui.settings.SettingsStore;
+import org.ipdesk.settings.CellSize;
+import org.ipdesk.settings.DataLocation;
+import org.ipdesk.settings.Preferences;
+import org.ipdesk.settings.Settings;
+import org.ipdesk.settings.SettingsStore;
+import org.ipdesk.store.Location;
 
 /**
  * What the main window remembers between runs and shows at once: the theme, the grid's cell size, the usage
@@ -52,7 +53,7 @@ public final class WindowPreferences {
                 remember(settings.withDarkTheme(now));
             }
         });
-        recentDatabases.setAll(settings.recentDatabases());
+        recentDatabases.setAll(settings.recentFiles());
     }
 
     /** The dark theme is on; remembered between runs. */
@@ -104,15 +105,15 @@ public final class WindowPreferences {
 
     /** {@code file} was opened: it heads the recent files and is the last database. */
     public void opened(Path file) {
-        remember(settings.opened(file));
-        recentDatabases.setAll(settings.recentDatabases());
+        remember(settings.opened(Location.of(file)));
+        recentDatabases.setAll(settings.recentFiles());
     }
 
     /** {@code file} could not be opened: a recent file that has gone leaves the list. */
     public void forgetIfGone(Path file, boolean gone) {
-        if (gone && settings.recentDatabases().contains(file)) {
-            remember(settings.forget(file));
-            recentDatabases.setAll(settings.recentDatabases());
+        if (gone && settings.recentFiles().contains(file)) {
+            remember(settings.forget(Location.of(file)));
+            recentDatabases.setAll(settings.recentFiles());
         }
     }
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.ipdesk.ui.grid.CellSize;
-import org.ipdesk.ui.settings.SettingsStore;
+import org.ipdesk.settings.CellSize;
+import org.ipdesk.settings.SettingsStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
