@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
@@ -13,16 +14,23 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import javafx.util.Duration;
+import org.ipdesk.settings.WindowState;
 import org.ipdesk.settings.SettingsStore;
 import org.ipdesk.ui.main.ExternalChangeWatcher;
 import org.ipdesk.ui.main.MainView;
 import org.ipdesk.ui.main.MainViewModel;
+import org.ipdesk.ui.main.WindowPreferences;
 
 /**
  * The window: the file of {@code --db FILE}, else the last file used (remembered in the settings), else the
  * default database. Started by {@link Launcher}.
  */
 public final class App extends Application {
+
+    /** How long after show a window that comes out smaller than placed is given its size again. */
+    static final Duration SETTLE = Duration.seconds(2);
 
     private static final List<Integer> ICON_SIZES = List.of(16, 24, 32, 48, 64, 128, 256);
 
@@ -51,19 +59,113 @@ public final class App extends Application {
         view = new MainView(viewModel);
         Parent root = Fxml.load("/fxml/main/MainView.fxml", view);
 
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(1360, screen.getWidth() * 0.92), Math.min(820, screen.getHeight() * 0.9));
+        WindowPreferences preferences = viewModel.preferences();
+        WindowState placement = preferences.placement(screens());
+        Scene scene = new Scene(root, placement.width(), placement.height());
         scene.getStylesheets().add(css);
         stage.titleProperty().bind(viewModel.titleProperty());
         stage.getIcons().setAll(icons());
         stage.setScene(scene);
+        place(stage, placement);
         stage.show();
+        // after show, when the split pane has its real width: set before, the positions are scaled on the way
+        view.setDividerPositions(placement.dividers());
+        holdPlacedSize(stage, placement, SETTLE);
+        if (placement.maximized()) {
+            stage.setMaximized(true);
+        }
+        rememberWhereTheWindowIs(stage, preferences, placement);
         viewModel.externalChanges().start(ExternalChangeWatcher.POLL);
 
         if (StartupProbe.requested()) {
             StartupProbe.exitWhenUsable(scene, viewModel.state().loadingProperty(), viewModel.status().summaryProperty(),
                     viewModel.state().errorProperty());
         }
+    }
+
+    /** The usable area of every screen, the primary one first. */
+    static List<WindowPreferences.Area> screens() {
+        Screen primary = Screen.getPrimary();
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(primary),
+                        Screen.getScreens().stream().filter(screen -> !screen.equals(primary)))
+                .map(Screen::getVisualBounds)
+                .map(b -> new WindowPreferences.Area(b.getMinX(), b.getMinY(), b.getWidth(), b.getHeight()))
+                .toList();
+    }
+
+    /** Sets the window's least size (all three panes, or the screen if smaller) and its bounds, before it shows. */
+    static void place(Stage stage, WindowState placement) {
+        Rectangle2D bounds = Screen.getScreensForRectangle(placement.x(), placement.y(), placement.width(),
+                placement.height()).stream().findFirst().orElse(Screen.getPrimary()).getVisualBounds();
+        WindowPreferences.Area onScreen = new WindowPreferences.Area(bounds.getMinX(), bounds.getMinY(),
+                bounds.getWidth(), bounds.getHeight());
+        stage.setMinWidth(WindowPreferences.minimumWidth(onScreen));
+        stage.setMinHeight(WindowPreferences.minimumHeight(onScreen));
+        stage.setX(placement.x());
+        stage.setY(placement.y());
+        stage.setWidth(placement.width());
+        stage.setHeight(placement.height());
+    }
+
+    /**
+     * Gives the window its placed size again whenever it comes out smaller during {@code settle} after show: the
+     * window manager's answer to the first configure arrives at no fixed time (JDK-8316423, see
+     * {@link #keepPlacedSize}). Too short for a user to have resized it.
+     */
+    static void holdPlacedSize(Stage stage, WindowState placement, Duration settle) {
+        keepPlacedSize(stage, placement);
+        javafx.beans.InvalidationListener resized = observable -> keepPlacedSize(stage, placement);
+        stage.widthProperty().addListener(resized);
+        stage.heightProperty().addListener(resized);
+        PauseTransition settled = new PauseTransition(settle);
+        settled.setOnFinished(event -> {
+            stage.widthProperty().removeListener(resized);
+            stage.heightProperty().removeListener(resized);
+        });
+        settled.play();
+    }
+
+    /**
+     * JDK-8316423 (JavaFX 21 on Linux, fixed in 22): under a window manager (openbox, GNOME) a stage can come up at
+     * 200 x 200 instead of its scene's size. After show, a window smaller than placed is given its size again.
+     * Returns true when it had to.
+     */
+    static boolean keepPlacedSize(Stage stage, WindowState placement) {
+        if (stage.isMaximized() || stage.isFullScreen() || stage.isIconified()) {
+            return false;
+        }
+        boolean tooSmall = stage.getWidth() < placement.width() - 1 || stage.getHeight() < placement.height() - 1;
+        if (tooSmall) {
+            stage.setWidth(placement.width());
+            stage.setHeight(placement.height());
+        }
+        return tooSmall;
+    }
+
+    /**
+     * Keeps the window's bounds while it is neither maximised nor iconified (those are the bounds it returns to),
+     * and on closing saves them with the maximised state and the dividers for the next run.
+     */
+    private void rememberWhereTheWindowIs(Stage stage, WindowPreferences preferences, WindowState placement) {
+        double[] normal = {placement.x(), placement.y(), placement.width(), placement.height()};
+        javafx.beans.InvalidationListener moved = observable -> {
+            if (!stage.isMaximized() && !stage.isIconified() && !stage.isFullScreen() && stage.getWidth() > 0
+                    && stage.getHeight() > 0) {
+                normal[0] = stage.getX();
+                normal[1] = stage.getY();
+                normal[2] = stage.getWidth();
+                normal[3] = stage.getHeight();
+            }
+        };
+        stage.xProperty().addListener(moved);
+        stage.yProperty().addListener(moved);
+        stage.widthProperty().addListener(moved);
+        stage.heightProperty().addListener(moved);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, event -> {
+            preferences.windowIs(new WindowState(normal[0], normal[1], normal[2], normal[3], stage.isMaximized(),
+                    view.dividerPositions()));
+            preferences.saveWindow();
+        });
     }
 
     /** The application icon in every size the window system may pick from (taskbar, title bar, Alt+Tab). */

@@ -1,6 +1,7 @@
 package org.ipdesk.ui.main;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -16,18 +17,41 @@ import org.ipdesk.settings.DataLocation;
 import org.ipdesk.settings.Preferences;
 import org.ipdesk.settings.Settings;
 import org.ipdesk.settings.SettingsStore;
+import org.ipdesk.settings.WindowState;
 import org.ipdesk.store.Location;
 
 /**
  * What the main window remembers between runs and shows at once: the theme, the grid's cell size, the usage
- * thresholds, the recent files; saved in a {@link SettingsStore} (none: remember nothing). A failed save is
- * reported through the given status reporter.
+ * thresholds, the recent files, and where the window was (size, position, maximised, dividers); saved in a
+ * {@link SettingsStore} (none: remember nothing). A failed save is reported through the given status reporter.
+ *
+ * <p>Where the window opens ({@link #placement}): on first start a share of the screen, centred; later where it was,
+ * pulled back onto a screen if that screen has gone. Never below {@link #MIN_WIDTH} x {@link #MIN_HEIGHT} (the three
+ * panes side by side) unless the screen is smaller, then the screen.
  */
 public final class WindowPreferences {
+
+    /** The smallest window that shows the tree, the grid and the details side by side. */
+    public static final double MIN_WIDTH = 1024;
+    public static final double MIN_HEIGHT = 700;
+    /** The share of the screen a first window takes (each way). */
+    static final double FIRST_SHARE = 0.8;
+    /** The divider positions of a first window (tree | grid | details). */
+    public static final List<Double> DEFAULT_DIVIDERS = List.of(0.27, 0.77);
+
+    /** A screen's usable area (without task bars), in screen pixels. */
+    public record Area(double x, double y, double width, double height) {
+        double overlap(double ox, double oy, double owidth, double oheight) {
+            double w = Math.min(x + width, ox + owidth) - Math.max(x, ox);
+            double h = Math.min(y + height, oy + oheight) - Math.max(y, oy);
+            return w > 0 && h > 0 ? w * h : 0;
+        }
+    }
 
     private final SettingsStore settingsStore;
     private final Consumer<String> saveFailed;
     private Settings settings;
+    private WindowState window;
 
     private final BooleanProperty darkTheme = new SimpleBooleanProperty(this, "darkTheme", false);
     private final ReadOnlyObjectWrapper<CellSize> cellSize = new ReadOnlyObjectWrapper<>(this, "cellSize",
@@ -115,6 +139,63 @@ public final class WindowPreferences {
             remember(settings.forget(Location.of(file)));
             recentDatabases.setAll(settings.recentFiles());
         }
+    }
+
+    /**
+     * Where the window opens on these screens (the first is the primary): the remembered state pulled onto a screen,
+     * or on first start {@value #FIRST_SHARE} of the primary screen each way (at least the minimum), centred.
+     */
+    public WindowState placement(List<Area> screens) {
+        Area primary = screens.get(0);
+        Optional<WindowState> remembered = settings.window();
+        if (remembered.isEmpty()) {
+            double width = clamp(primary.width() * FIRST_SHARE, minimumWidth(primary), primary.width());
+            double height = clamp(primary.height() * FIRST_SHARE, minimumHeight(primary), primary.height());
+            return new WindowState(primary.x() + (primary.width() - width) / 2,
+                    primary.y() + (primary.height() - height) / 2, width, height, false, DEFAULT_DIVIDERS);
+        }
+        WindowState was = remembered.get();
+        // the screen it mostly was on, else the primary one (a screen that has gone, or a position far off)
+        Area screen = screens.stream()
+                .filter(area -> area.overlap(was.x(), was.y(), was.width(), was.height()) > 0)
+                .max(java.util.Comparator.comparingDouble(area -> area.overlap(was.x(), was.y(), was.width(),
+                        was.height())))
+                .orElse(primary);
+        double width = clamp(was.width(), minimumWidth(screen), screen.width());
+        double height = clamp(was.height(), minimumHeight(screen), screen.height());
+        double x = clamp(was.x(), screen.x(), screen.x() + screen.width() - width);
+        double y = clamp(was.y(), screen.y(), screen.y() + screen.height() - height);
+        List<Double> dividers = was.dividers().size() == DEFAULT_DIVIDERS.size() ? was.dividers() : DEFAULT_DIVIDERS;
+        return new WindowState(x, y, width, height, was.maximized(), dividers);
+    }
+
+    /** The least width the window may take on {@code screen}: {@value #MIN_WIDTH}, or the screen if narrower. */
+    public static double minimumWidth(Area screen) {
+        return Math.min(MIN_WIDTH, screen.width());
+    }
+
+    /** The least height the window may take on {@code screen}: {@value #MIN_HEIGHT}, or the screen if lower. */
+    public static double minimumHeight(Area screen) {
+        return Math.min(MIN_HEIGHT, screen.height());
+    }
+
+    /** Remembers where the window is now (kept for the next run by {@link #saveWindow}). */
+    public void windowIs(WindowState state) {
+        window = state;
+    }
+
+    /** The window as last told by {@link #windowIs}, if it was. */
+    public Optional<WindowState> window() {
+        return Optional.ofNullable(window);
+    }
+
+    /** Saves where the window is for the next run (on close); false (and the status line says why) if it failed. */
+    public boolean saveWindow() {
+        return window == null || remember(settings.withWindow(window));
+    }
+
+    private static double clamp(double value, double least, double most) {
+        return Math.max(least, Math.min(value, Math.max(least, most)));
     }
 
     private void show(Preferences preferences) {
