@@ -37,6 +37,8 @@ public final class App extends Application {
     private FxTaskExecutor executor;
     private MainViewModel viewModel;
     private MainView view;
+    /** Takes this application's listeners off the stage (tests start several applications on one stage). */
+    private Runnable forgetStage = () -> { };
 
     @Override
     public void start(Stage stage) {
@@ -70,11 +72,16 @@ public final class App extends Application {
         stage.show();
         // after show, when the split pane has its real width: set before, the positions are scaled on the way
         view.setDividerPositions(placement.dividers());
-        holdPlacedSize(stage, placement, SETTLE);
+        Runnable settled = holdPlacedSize(stage, placement, SETTLE);
         if (placement.maximized()) {
             stage.setMaximized(true);
         }
         rememberWhereTheWindowIs(stage, preferences, placement);
+        Runnable forgetBounds = forgetStage;
+        forgetStage = () -> {
+            settled.run();
+            forgetBounds.run();
+        };
         viewModel.externalChanges().start(ExternalChangeWatcher.POLL);
 
         if (StartupProbe.requested()) {
@@ -110,19 +117,24 @@ public final class App extends Application {
     /**
      * Gives the window its placed size again whenever it comes out smaller during {@code settle} after show: the
      * window manager's answer to the first configure arrives at no fixed time (JDK-8316423, see
-     * {@link #keepPlacedSize}). Too short for a user to have resized it.
+     * {@link #keepPlacedSize}). Too short for a user to have resized it. Returns what ends it earlier.
      */
-    static void holdPlacedSize(Stage stage, WindowState placement, Duration settle) {
+    static Runnable holdPlacedSize(Stage stage, WindowState placement, Duration settle) {
         keepPlacedSize(stage, placement);
         javafx.beans.InvalidationListener resized = observable -> keepPlacedSize(stage, placement);
         stage.widthProperty().addListener(resized);
         stage.heightProperty().addListener(resized);
-        PauseTransition settled = new PauseTransition(settle);
-        settled.setOnFinished(event -> {
+        Runnable stop = () -> {
             stage.widthProperty().removeListener(resized);
             stage.heightProperty().removeListener(resized);
-        });
+        };
+        PauseTransition settled = new PauseTransition(settle);
+        settled.setOnFinished(event -> stop.run());
         settled.play();
+        return () -> {
+            settled.stop();
+            stop.run();
+        };
     }
 
     /**
@@ -148,6 +160,7 @@ public final class App extends Application {
      */
     private void rememberWhereTheWindowIs(Stage stage, WindowPreferences preferences, WindowState placement) {
         double[] normal = {placement.x(), placement.y(), placement.width(), placement.height()};
+        double[] beforeMaximised = normal.clone();
         javafx.beans.InvalidationListener moved = observable -> {
             if (!stage.isMaximized() && !stage.isIconified() && !stage.isFullScreen() && stage.getWidth() > 0
                     && stage.getHeight() > 0) {
@@ -157,15 +170,40 @@ public final class App extends Application {
                 normal[3] = stage.getHeight();
             }
         };
-        stage.xProperty().addListener(moved);
-        stage.yProperty().addListener(moved);
-        stage.widthProperty().addListener(moved);
-        stage.heightProperty().addListener(moved);
-        stage.addEventHandler(WindowEvent.WINDOW_HIDING, event -> {
+        // a window that opened maximised returns to its remembered bounds, not to the window manager's guess
+        javafx.beans.value.ChangeListener<Boolean> maximised = (property, was, now) -> {
+            if (now) {
+                System.arraycopy(normal, 0, beforeMaximised, 0, 4);
+            } else {
+                double[] back = beforeMaximised.clone();
+                // after the window manager has un-maximised it (its own idea of the old size comes first)
+                PauseTransition later = new PauseTransition(Duration.millis(300));
+                later.setOnFinished(event -> {
+                    if (!stage.isMaximized()) {
+                        stage.setX(back[0]);
+                        stage.setY(back[1]);
+                        stage.setWidth(back[2]);
+                        stage.setHeight(back[3]);
+                    }
+                });
+                later.play();
+            }
+        };
+        javafx.event.EventHandler<WindowEvent> closing = event -> {
             preferences.windowIs(new WindowState(normal[0], normal[1], normal[2], normal[3], stage.isMaximized(),
                     view.dividerPositions()));
             preferences.saveWindow();
-        });
+        };
+        List<javafx.beans.value.ObservableValue<?>> bounds = List.of(stage.xProperty(), stage.yProperty(),
+                stage.widthProperty(), stage.heightProperty());
+        bounds.forEach(property -> property.addListener(moved));
+        stage.maximizedProperty().addListener(maximised);
+        stage.addEventHandler(WindowEvent.WINDOW_HIDING, closing);
+        forgetStage = () -> {
+            bounds.forEach(property -> property.removeListener(moved));
+            stage.maximizedProperty().removeListener(maximised);
+            stage.removeEventHandler(WindowEvent.WINDOW_HIDING, closing);
+        };
     }
 
     /** The application icon in every size the window system may pick from (taskbar, title bar, Alt+Tab). */
@@ -185,6 +223,7 @@ public final class App extends Application {
 
     @Override
     public void stop() {
+        forgetStage.run();
         if (viewModel != null) {
             viewModel.externalChanges().stop();
         }

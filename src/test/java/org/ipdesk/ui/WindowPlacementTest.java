@@ -94,12 +94,15 @@ class WindowPlacementTest {
         assertThat(stage.getHeight()).isEqualTo(820);
         assertThat(stage.isMaximized()).isFalse();
 
+        // a user moves it once it has settled (until then a smaller size is taken for JDK-8316423)
+        Thread.sleep((long) App.SETTLE.toMillis() + 500);
         WaitForAsyncUtils.asyncFx(() -> {
             stage.setX(90);
             stage.setWidth(1100);
         }).get();
-        FxToolkit.cleanupApplication(app);
+        // closed as a user closes it: the window first, then the application
         WaitForAsyncUtils.asyncFx(stage::hide).get();
+        FxToolkit.cleanupApplication(app);
         app = null;
 
         WindowState saved = new SettingsStore(settingsFile()).load().window().orElseThrow();
@@ -144,6 +147,15 @@ class WindowPlacementTest {
 
         assertThat(stage.isMaximized()).isTrue();
         assertThat(stage.getWidth()).isEqualTo(screen().getWidth());
+
+        // un-maximised, it returns to the remembered bounds
+        WaitForAsyncUtils.asyncFx(() -> stage.setMaximized(false)).get();
+        Thread.sleep(800);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(stage.getX()).isEqualTo(60);
+        assertThat(stage.getY()).isEqualTo(40);
+        assertThat(stage.getWidth()).isEqualTo(1100);
+        assertThat(stage.getHeight()).isEqualTo(760);
     }
 
     /** JDK-8316423: a window that the window manager shows smaller than placed gets its size back. */

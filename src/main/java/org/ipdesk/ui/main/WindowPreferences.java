@@ -25,7 +25,7 @@ import org.ipdesk.store.Location;
  * thresholds, the recent files, and where the window was (size, position, maximised, dividers); saved in a
  * {@link SettingsStore} (none: remember nothing). A failed save is reported through the given status reporter.
  *
- * <p>Where the window opens ({@link #placement}): on first start a share of the screen, centred; later where it was,
+ * <p>Where the window opens ({@link #placement}): on first start 1360 x 820 or a share of a smaller screen, centred; later where it was,
  * pulled back onto a screen if that screen has gone. Never below {@link #MIN_WIDTH} x {@link #MIN_HEIGHT} (the three
  * panes side by side) unless the screen is smaller, then the screen.
  */
@@ -34,8 +34,10 @@ public final class WindowPreferences {
     /** The smallest window that shows the tree, the grid and the details side by side. */
     public static final double MIN_WIDTH = 1024;
     public static final double MIN_HEIGHT = 700;
-    /** The share of the screen a first window takes (each way). */
-    static final double FIRST_SHARE = 0.8;
+    /** A first window takes this size, or {@link #FIRST_SHARE} of a smaller screen each way. */
+    static final double FIRST_WIDTH = 1360;
+    static final double FIRST_HEIGHT = 820;
+    static final double FIRST_SHARE = 0.9;
     /** The divider positions of a first window (tree | grid | details). */
     public static final List<Double> DEFAULT_DIVIDERS = List.of(0.27, 0.77);
 
@@ -143,14 +145,17 @@ public final class WindowPreferences {
 
     /**
      * Where the window opens on these screens (the first is the primary): the remembered state pulled onto a screen,
-     * or on first start {@value #FIRST_SHARE} of the primary screen each way (at least the minimum), centred.
+     * or on first start {@value #FIRST_WIDTH} x {@value #FIRST_HEIGHT}, or {@value #FIRST_SHARE} of a smaller primary
+     * screen each way (at least the minimum), centred.
      */
     public WindowState placement(List<Area> screens) {
         Area primary = screens.get(0);
         Optional<WindowState> remembered = settings.window();
         if (remembered.isEmpty()) {
-            double width = clamp(primary.width() * FIRST_SHARE, minimumWidth(primary), primary.width());
-            double height = clamp(primary.height() * FIRST_SHARE, minimumHeight(primary), primary.height());
+            double width = clamp(Math.min(FIRST_WIDTH, primary.width() * FIRST_SHARE), minimumWidth(primary),
+                    primary.width());
+            double height = clamp(Math.min(FIRST_HEIGHT, primary.height() * FIRST_SHARE), minimumHeight(primary),
+                    primary.height());
             return new WindowState(primary.x() + (primary.width() - width) / 2,
                     primary.y() + (primary.height() - height) / 2, width, height, false, DEFAULT_DIVIDERS);
         }

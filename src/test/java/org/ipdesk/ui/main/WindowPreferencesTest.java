@@ -49,13 +49,17 @@ class WindowPreferencesTest {
         WindowPreferences preferences = new WindowPreferences(null, problem -> { });
 
         WindowState big = preferences.placement(List.of(FULL_HD));
-        assertThat(big).isEqualTo(new WindowState(192, 104, 1536, 832, false, WindowPreferences.DEFAULT_DIVIDERS));
+        assertThat(big).isEqualTo(new WindowState(280, 110, 1360, 820, false, WindowPreferences.DEFAULT_DIVIDERS));
 
-        // 80 % of 1280 x 800 would be below the minimum: the minimum it is
+        // a smaller screen: 90 % of it each way
         WindowState laptop = preferences.placement(List.of(new WindowPreferences.Area(0, 0, 1280, 800)));
-        assertThat(laptop.width()).isEqualTo(1024);
-        assertThat(laptop.height()).isEqualTo(700);
-        assertThat(laptop.x()).isEqualTo(128);
+        assertThat(laptop).isEqualTo(new WindowState(64, 40, 1152, 720, false, WindowPreferences.DEFAULT_DIVIDERS));
+
+        // 90 % of 1100 x 760 would be below the minimum: the minimum it is
+        WindowState small11 = preferences.placement(List.of(new WindowPreferences.Area(0, 0, 1100, 760)));
+        assertThat(small11.width()).isEqualTo(1024);
+        assertThat(small11.height()).isEqualTo(700);
+        assertThat(small11.x()).isEqualTo(38);
 
         // a screen smaller than the minimum: the whole screen
         WindowPreferences.Area small = new WindowPreferences.Area(0, 0, 800, 600);
