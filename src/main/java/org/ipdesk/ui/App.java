@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -128,10 +129,24 @@ public final class App extends Application {
             stage.widthProperty().removeListener(resized);
             stage.heightProperty().removeListener(resized);
         };
+        // the stage can also believe it has its size while the window manager shows it at 200 x 200: send the size
+        // to the window again, whatever the stage believes, once the window is mapped
+        List<PauseTransition> resends = Stream.of(0.3, 1.0).map(seconds -> {
+            PauseTransition resend = new PauseTransition(Duration.seconds(seconds));
+            resend.setOnFinished(event -> {
+                if (!stage.isMaximized() && !stage.isFullScreen() && !stage.isIconified()) {
+                    stage.setWidth(Math.max(stage.getWidth(), placement.width()));
+                    stage.setHeight(Math.max(stage.getHeight(), placement.height()));
+                }
+            });
+            resend.play();
+            return resend;
+        }).toList();
         PauseTransition settled = new PauseTransition(settle);
         settled.setOnFinished(event -> stop.run());
         settled.play();
         return () -> {
+            resends.forEach(PauseTransition::stop);
             settled.stop();
             stop.run();
         };
