@@ -24,7 +24,8 @@ import org.ipdesk.store.OpenMode;
  * The rules between the parts, as docs/architecture.md lists them ("Tidy", "Rules between the parts"). The parts:
  * address and model (values), store (the database seam) and store.sqlite (its engine), allocator (the rules, queries
  * and the facade), dev (the dataset generator), exchange (file exchange both ways: import, database export, address
- * lists), report (the usage report and its writers), cli and ui. Test classes are not checked.
+ * lists), report (the usage report and its writers), settings (the data folder and settings.json, read by the CLI
+ * and the window), cli and ui. Test classes are not checked.
  */
 @AnalyzeClasses(packages = "org.ipdesk", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
@@ -127,6 +128,20 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule devUsesNeitherJavafxNorJdbc = noJavafxNorJdbcIn("org.ipdesk.dev..");
+
+    @ArchTest
+    static final ArchRule settingsUseNeitherJavafxNorJdbcNorTheirCallers = noClasses()
+            .that().resideInAPackage("org.ipdesk.settings..")
+            .should().dependOnClassesThat(resideInAPackage(JAVAFX).or(resideInAnyPackage(JDBC))
+                    .or(resideInAnyPackage("org.ipdesk.ui..", "org.ipdesk.cli..", "org.ipdesk.allocator..")))
+            .because("settings (the data folder, settings.json) are read by the CLI and the window alike: plain"
+                    + " values over the store's Location, no JavaFX, no java.sql");
+
+    @ArchTest
+    static final ArchRule theStoreNeverReadsTheSettings = noClasses()
+            .that().resideInAPackage("org.ipdesk.store..")
+            .should().dependOnClassesThat(resideInAPackage("org.ipdesk.settings.."))
+            .because("the store opens the Location it is given; where the user's data lives is decided above it");
 
     @ArchTest
     static final ArchRule viewModelsUseOnlyBeansCollectionsAndConcurrent = noClasses()

@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Subnet;
-import org.ipdesk.store.DataLocation;
+import org.ipdesk.settings.DataLocation;
 import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
 import picocli.CommandLine.Model.CommandSpec;

@@ -24,6 +24,7 @@ import javafx.stage.Window;
 import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.settings.Preferences;
 import org.ipdesk.ui.address.AddressDialogView;
 import org.ipdesk.ui.address.AddressDialogViewModel;
 import org.ipdesk.ui.address.AddressResult;
@@ -41,7 +42,6 @@ import org.ipdesk.ui.edit.RangeDialogView;
 import org.ipdesk.ui.edit.RangeDialogViewModel;
 import org.ipdesk.ui.edit.SubnetDialogView;
 import org.ipdesk.ui.edit.SubnetDialogViewModel;
-import org.ipdesk.ui.settings.Preferences;
 import org.ipdesk.ui.settings.PreferencesView;
 import org.ipdesk.ui.settings.PreferencesViewModel;
 

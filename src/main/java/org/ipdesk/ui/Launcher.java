@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
 import org.ipdesk.cli.IpDeskCli;
+import org.ipdesk.settings.SettingsStore;
 import org.ipdesk.store.Database;
-import org.ipdesk.ui.settings.SettingsStore;
 
 /**
  * Main class of the jar. Without arguments, or with {@code --db FILE} alone, it opens the window; with any
@@ -38,12 +38,41 @@ public final class Launcher {
         warmUp.start();
         try {
             Application.launch(App.class, args);
-        } catch (UnsupportedOperationException e) {
-            // no display ("Unable to open DISPLAY") or no GTK: say so in a way an admin on a terminal understands
-            System.err.println("ipdesk: cannot open the window: " + e.getMessage());
-            System.err.println("ipdesk: the command line works without a display: ipdesk --help");
+        } catch (RuntimeException e) {
+            // no display ("Unable to open DISPLAY") or no GTK: one line an admin on a terminal understands, no trace
+            Optional<String> problem = toolkitProblem(e);
+            if (problem.isEmpty()) {
+                throw e;
+            }
+            System.err.println(problem.get());
             System.exit(1);
         }
+    }
+
+    /**
+     * What to tell the user when JavaFX could not start its toolkit ({@code e} or one of its causes is the
+     * toolkit's {@link UnsupportedOperationException}): the missing GTK 3 library with the package to install, a
+     * missing display, or the toolkit's own words. Empty for any other failure.
+     */
+    static Optional<String> toolkitProblem(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof UnsupportedOperationException) {
+                String message = cause.getMessage() == null ? "" : cause.getMessage();
+                String lower = message.toLowerCase(java.util.Locale.ROOT);
+                if (lower.contains("gtk")) {
+                    return Optional.of("ipdesk: cannot open the window: the GTK 3 library is missing; install it"
+                            + " (Debian/Ubuntu: libgtk-3-0, Fedora: gtk3) or use the command line: ipdesk --help");
+                }
+                if (lower.contains("display")) {
+                    return Optional.of("ipdesk: cannot open the window: no display (" + message.strip()
+                            + "; is DISPLAY or WAYLAND_DISPLAY set?); the command line works without one:"
+                            + " ipdesk --help");
+                }
+                return Optional.of("ipdesk: cannot open the window: " + message.strip()
+                        + "; the command line works without a display: ipdesk --help");
+            }
+        }
+        return Optional.empty();
     }
 
     /** True for no arguments, {@code --db FILE} or {@code --db=FILE}: the window, not the command line. */

@@ -29,7 +29,6 @@ class LocationTest {
     void aFileLocationReadsAsItsPath() {
         assertThat(Location.of(Path.of("a/b.db"))).hasToString(Path.of("a/b.db").toString());
         assertThat(Location.of(Path.of("a/b.db")).name()).isEqualTo("b.db"); // the History window's title
-        assertThat(DataLocation.defaultLocation().file()).isEqualTo(DataLocation.defaultDatabase());
     }
 
     @Test

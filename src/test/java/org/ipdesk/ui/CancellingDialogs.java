@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.settings.Preferences;
 import org.ipdesk.ui.address.AddressDialogViewModel;
 import org.ipdesk.ui.address.AddressResult;
 import org.ipdesk.ui.address.BlockDialogViewModel;
@@ -14,7 +15,6 @@ import org.ipdesk.ui.address.PairDialogViewModel;
 import org.ipdesk.ui.edit.NetworkDialogViewModel;
 import org.ipdesk.ui.edit.RangeDialogViewModel;
 import org.ipdesk.ui.edit.SubnetDialogViewModel;
-import org.ipdesk.ui.settings.Preferences;
 import org.ipdesk.ui.settings.PreferencesViewModel;
 
 /** The answers of a user who cancels every dialog (tests of reading and selecting). */

@@ -29,4 +29,26 @@ class LauncherTest {
         assertThat(Launcher.isGuiLaunch(List.of("--help"))).isFalse();
         assertThat(Launcher.isGuiLaunch(List.of("--version"))).isFalse();
     }
+
+    @Test
+    void aMissingGtkNamesThePackageToInstallInOneLine() {
+        // as JavaFX 21's glass says it on Linux without libgtk-3 (seen with LD_LIBRARY_PATH hiding it)
+        String line = Launcher.toolkitProblem(new UnsupportedOperationException("Unable to load glass GTK library."))
+                .orElseThrow();
+        assertThat(line).startsWith("ipdesk: cannot open the window: the GTK 3 library is missing")
+                .contains("Debian/Ubuntu: libgtk-3-0").contains("Fedora: gtk3").contains("ipdesk --help")
+                .doesNotContain("\n");
+        // the same failure wrapped by the launcher thread is found through its causes
+        assertThat(Launcher.toolkitProblem(new RuntimeException("Exception in Application start method",
+                new UnsupportedOperationException("Unable to load glass GTK library.")))).contains(line);
+    }
+
+    @Test
+    void aMissingDisplayIsSaidAsSuchAndOtherFailuresAreNotTakenForTheToolkit() {
+        assertThat(Launcher.toolkitProblem(new UnsupportedOperationException("Unable to open DISPLAY")))
+                .hasValueSatisfying(line -> assertThat(line).contains("no display").contains("Unable to open DISPLAY")
+                        .doesNotContain("GTK"));
+        assertThat(Launcher.toolkitProblem(new IllegalStateException("database is locked"))).isEmpty();
+        assertThat(Launcher.toolkitProblem(new RuntimeException("boom", new IllegalArgumentException("x")))).isEmpty();
+    }
 }

@@ -16,6 +16,7 @@ import javafx.scene.control.Skin;
 import javafx.scene.control.Tooltip;
 import javafx.scene.paint.Color;
 import org.ipdesk.model.CellState;
+import org.ipdesk.settings.CellSize;
 
 /**
  * The address grid: one cell per address of a subnet, coloured by state, or for a large subnet a block map

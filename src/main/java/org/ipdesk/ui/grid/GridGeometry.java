@@ -1,5 +1,7 @@
 package org.ipdesk.ui.grid;
 
+import org.ipdesk.settings.CellSize;
+
 /**
  * Where the cells of the {@link AddressGrid} go: cells per row, cell pitch and size, and the left edge of the
  * cells after the row labels, chosen by {@link #measure} in each layout pass; and the hit-testing from a point

@@ -6,7 +6,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import org.ipdesk.store.DataLocation;
+import org.ipdesk.settings.DataLocation;
 import org.ipdesk.store.OpenMode;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;

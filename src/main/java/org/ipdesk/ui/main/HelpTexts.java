@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
-import org.ipdesk.store.DataLocation;
+import org.ipdesk.settings.DataLocation;
 import org.ipdesk.ui.help.HowItWorks;
 
 /** The texts of Help → How IPDesk works and Help → About, with this installation's facts. */

@@ -136,6 +136,16 @@ public final class MainView {
         return grid;
     }
 
+    /** Where the dividers between tree, grid and details are, left to right, as shares of the width. */
+    public List<Double> dividerPositions() {
+        return java.util.Arrays.stream(splitPane.getDividerPositions()).boxed().toList();
+    }
+
+    /** Puts the dividers between tree, grid and details at these shares of the width (the remembered ones). */
+    public void setDividerPositions(List<Double> positions) {
+        splitPane.setDividerPositions(positions.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
     // ================================================================= binding
 
     private void bindTree() {

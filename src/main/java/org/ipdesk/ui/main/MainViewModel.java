@@ -4,15 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.ipdesk.model.Subnet;
-import org.ipdesk.store.DataLocation;
+import org.ipdesk.settings.DataLocation;
+import org.ipdesk.settings.Settings;
+import org.ipdesk.settings.SettingsStore;
+import org.ipdesk.store.OpenMode;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.details.AddressDetailsViewModel;
 import org.ipdesk.ui.grid.AddressGridViewModel;
 import org.ipdesk.ui.table.AddressTableViewModel;
 import org.ipdesk.ui.search.SearchViewModel;
-import org.ipdesk.ui.settings.Settings;
-import org.ipdesk.ui.settings.SettingsStore;
 import org.ipdesk.ui.subnet.SubnetHeaderViewModel;
 import org.ipdesk.ui.undo.UndoStack;
 import org.ipdesk.ui.undo.Undoable;
@@ -140,7 +141,7 @@ public final class MainViewModel {
     public static Path startupDatabase(SettingsStore settingsStore) {
         Settings settings = settingsStore.load();
         Optional<Path> wanted = settings.preferences().startupFile().isPresent()
-                ? settings.preferences().startupFile() : settings.lastDatabase();
+                ? settings.preferences().startupFile() : settings.lastFile();
         return wanted.filter(Files::isRegularFile).orElseGet(DataLocation::defaultDatabase);
     }
 

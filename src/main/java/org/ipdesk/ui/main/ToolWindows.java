@@ -6,11 +6,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.settings.Preferences;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.history.HistoryViewModel;
 import org.ipdesk.ui.importer.ImportPreviewViewModel;
-import org.ipdesk.ui.settings.Preferences;
 import org.ipdesk.ui.settings.PreferencesViewModel;
 import org.ipdesk.ui.usage.UsageDashboardViewModel;
 

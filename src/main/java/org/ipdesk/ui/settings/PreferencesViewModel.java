@@ -17,7 +17,8 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.ipdesk.ui.grid.CellSize;
+import org.ipdesk.settings.CellSize;
+import org.ipdesk.settings.Preferences;
 
 /**
  * Edit → Preferences: the theme, the grid's cell size, the usage thresholds and the database to open at start,

@@ -13,6 +13,8 @@ import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.settings.CellSize;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.FxTaskExecutor;
 import org.ipdesk.ui.PaneStage;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +46,7 @@ class AddressGridScreenshotTest {
     @BeforeAll
     static void seed() throws Exception {
         FxToolkit.registerPrimaryStage();
-        allocator = Allocator.open(dir.resolve("shots.db"));
+        allocator = Allocator.open(Location.of(dir.resolve("shots.db")));
         lan = GridFixtures.mixed24(allocator);
     }
 

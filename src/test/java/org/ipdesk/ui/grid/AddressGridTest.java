@@ -26,6 +26,7 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.CellState;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.Location;
+import org.ipdesk.settings.CellSize;
 import org.ipdesk.ui.FxTaskExecutor;
 import org.ipdesk.ui.grid.AddressGridViewModel.Mode;
 import org.junit.jupiter.api.AfterAll;

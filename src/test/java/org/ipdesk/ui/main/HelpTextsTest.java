@@ -3,7 +3,7 @@ package org.ipdesk.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.ipdesk.store.DataLocation;
+import org.ipdesk.settings.DataLocation;
 import org.junit.jupiter.api.Test;
 
 /** Help → About and Help → How IPDesk works, on their own: they name the open file and this installation. */

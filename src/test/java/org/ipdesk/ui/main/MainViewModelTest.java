@@ -19,13 +19,15 @@ import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.CellState;
+import org.ipdesk.settings.SettingsStore;
 import org.ipdesk.store.ContentSnapshot;
+import org.ipdesk.ui.CancellingDialogs;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
+import org.ipdesk.ui.QueuedTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
 import org.ipdesk.ui.ScriptedDialogs;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.grid.GridContent;
-import org.ipdesk.ui.settings.SettingsStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -249,7 +251,7 @@ class MainViewModelTest {
 
         vm.fileSwitch().open(first);
         assertThat(vm.preferences().recentDatabases()).containsExactly(first.toAbsolutePath(), second.toAbsolutePath());
-        assertThat(store.load().lastDatabase()).contains(first.toAbsolutePath());
+        assertThat(store.load().lastFile()).contains(first.toAbsolutePath());
         assertThat(MainViewModel.startupDatabase(store)).isEqualTo(first.toAbsolutePath());
         vm.close();
     }
@@ -389,7 +391,7 @@ class MainViewModelTest {
         MainViewModel vm = loadedSample(new ScriptedDialogs());
         assertThat(vm.help().aboutText()).startsWith("IPDesk ")
                 .contains("Database: " + vm.fileSwitch().databaseFile())
-                .contains("Data folder: " + org.ipdesk.store.DataLocation.dataFolder());
+                .contains("Data folder: " + org.ipdesk.settings.DataLocation.dataFolder());
     }
 
     @Test

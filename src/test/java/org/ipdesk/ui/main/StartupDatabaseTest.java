@@ -7,14 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.ipdesk.store.DataLocation;
+import org.ipdesk.settings.CellSize;
+import org.ipdesk.settings.DataLocation;
+import org.ipdesk.settings.Preferences;
+import org.ipdesk.settings.Settings;
+import org.ipdesk.settings.SettingsStore;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
 import org.ipdesk.ui.ScriptedDialogs;
-import org.ipdesk.ui.grid.CellSize;
-import org.ipdesk.ui.settings.Preferences;
-import org.ipdesk.ui.settings.Settings;
-import org.ipdesk.ui.settings.SettingsStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,7 +28,9 @@ class StartupDatabaseTest {
     private SettingsStore store(Optional<Path> last, Optional<Path> always) {
         SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
         Preferences preferences = new Preferences(false, CellSize.MEDIUM, 80, 95, always);
-        assertThat(store.save(new Settings(last, last.stream().toList(), preferences))).isEmpty();
+        Optional<Location> lastLocation = last.map(Location::of);
+        assertThat(store.save(new Settings(lastLocation, lastLocation.stream().toList(), preferences,
+                Optional.empty()))).isEmpty();
         return store;
     }
 

@@ -1,4 +1,4 @@
-package org.ipdesk.ui.grid;
+package org.ipdesk.settings;
 
 import java.util.Locale;
 import java.util.Optional;

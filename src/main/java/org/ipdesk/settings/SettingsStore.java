@@ -1,9 +1,10 @@
-package org.ipdesk.ui.settings;
+package org.ipdesk.settings;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -12,14 +13,17 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.ipdesk.store.DataLocation;
+import org.ipdesk.store.FileLocation;
+import org.ipdesk.store.Location;
 import org.ipdesk.store.OutputTargets;
 import org.ipdesk.store.TargetRefusedException;
-import org.ipdesk.ui.grid.CellSize;
 
 /**
- * Reads and writes {@link Settings} as a small JSON file ({@code settings.json} in the data folder). A missing
+ * Reads and writes {@link Settings} as a small JSON file ({@code settings.json} in the data folder). Databases are
+ * written as locations ({@code {"file" : "/path/lab.db"}}); a plain path string, as older files have it, still reads
+ * as a file location. A missing
  * or unreadable file gives the defaults, and a bad value gives the default of its own field: settings are a
  * convenience and never stop the window from opening.
  * Writes go to a temporary file first and replace the old one in one move, through {@link OutputTargets}' guard: a
@@ -98,11 +102,11 @@ public final class SettingsStore {
     }
 
     private static Settings read(JsonNode root) {
-        List<Path> recent = new ArrayList<>();
+        List<Location> recent = new ArrayList<>();
         JsonNode list = root.path(RECENT);
         if (list.isArray()) {
             for (JsonNode entry : list) {
-                text(entry).flatMap(SettingsStore::path).ifPresent(recent::add);
+                location(entry).ifPresent(recent::add);
             }
         }
         Preferences defaults = Preferences.DEFAULTS;
@@ -119,8 +123,42 @@ public final class SettingsStore {
                 .filter(value -> !value.equalsIgnoreCase(LAST_USED))
                 .flatMap(SettingsStore::path)
                 .filter(Path::isAbsolute);
-        return new Settings(text(root.path(LAST)).flatMap(SettingsStore::path), recent,
-                new Preferences(dark, cellSize, warning, critical, startup));
+        return new Settings(location(root.path(LAST)), recent,
+                new Preferences(dark, cellSize, warning, critical, startup), window(root.path(WINDOW)));
+    }
+
+    /**
+     * A database location: {@code {"file" : "/path"}}, or a plain path string as files written before locations
+     * have it; anything else (or a kind this version does not know) is empty.
+     */
+    private static Optional<Location> location(JsonNode node) {
+        if (node.isTextual()) {
+            return path(node.asText()).map(Location::of);
+        }
+        return node.isObject() ? text(node.path(FILE)).flatMap(SettingsStore::path).map(Location::of) : Optional.empty();
+    }
+
+    /** The window's bounds, maximised state and dividers; empty when any of it is missing or makes no sense. */
+    private static Optional<WindowState> window(JsonNode node) {
+        if (!node.isObject()) {
+            return Optional.empty();
+        }
+        JsonNode dividers = node.path(DIVIDERS);
+        List<Double> positions = new ArrayList<>();
+        if (dividers.isArray()) {
+            dividers.forEach(divider -> positions.add(divider.isNumber() ? divider.doubleValue() : Double.NaN));
+        }
+        JsonNode maximized = node.path(MAXIMIZED);
+        try {
+            return Optional.of(new WindowState(number(node.path(X)), number(node.path(Y)), number(node.path(WIDTH)),
+                    number(node.path(HEIGHT)), maximized.isBoolean() && maximized.booleanValue(), positions));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static double number(JsonNode node) {
+        return node.isNumber() ? node.doubleValue() : Double.NaN;
     }
 
     private static Optional<String> text(JsonNode node) {
@@ -160,31 +198,61 @@ public final class SettingsStore {
     private static final String WARNING = "usage_warning_percent";
     private static final String CRITICAL = "usage_critical_percent";
     private static final String OPEN_AT_START = "open_at_start";
+    private static final String WINDOW = "window";
+    private static final String FILE = "file";
+    private static final String X = "x";
+    private static final String Y = "y";
+    private static final String WIDTH = "width";
+    private static final String HEIGHT = "height";
+    private static final String MAXIMIZED = "maximized";
+    private static final String DIVIDERS = "dividers";
     /** The value of {@code open_at_start} that means the last database used. */
     static final String LAST_USED = "last_used";
 
     /**
      * The JSON shape: plain strings and numbers, so the file stays readable and editable by hand.
-     * {@code open_at_start} is {@value #LAST_USED} or the absolute path of the file to open.
+     * {@code open_at_start} is {@value #LAST_USED} or the absolute path of the file to open; a database is
+     * {@code {"file" : path}}; {@code window} is left out until the window has closed once.
      */
-    @JsonPropertyOrder({LAST, RECENT, THEME, CELL_SIZE, WARNING, CRITICAL, OPEN_AT_START})
-    record Stored(@JsonProperty(LAST) String lastDatabase,
-                  @JsonProperty(RECENT) List<String> recentDatabases,
+    @JsonPropertyOrder({LAST, RECENT, THEME, CELL_SIZE, WARNING, CRITICAL, OPEN_AT_START, WINDOW})
+    record Stored(@JsonProperty(LAST) Map<String, String> lastDatabase,
+                  @JsonProperty(RECENT) List<Map<String, String>> recentDatabases,
                   @JsonProperty(THEME) String theme,
                   @JsonProperty(CELL_SIZE) String cellSize,
                   @JsonProperty(WARNING) int warningPercent,
                   @JsonProperty(CRITICAL) int criticalPercent,
-                  @JsonProperty(OPEN_AT_START) String openAtStart) {
+                  @JsonProperty(OPEN_AT_START) String openAtStart,
+                  @JsonProperty(WINDOW) @JsonInclude(JsonInclude.Include.NON_NULL) StoredWindow window) {
 
         static Stored of(Settings settings) {
             Preferences preferences = settings.preferences();
-            return new Stored(settings.lastDatabase().map(Path::toString).orElse(null),
-                    settings.recentDatabases().stream().map(Path::toString).toList(),
+            return new Stored(settings.lastDatabase().map(Stored::location).orElse(null),
+                    settings.recentDatabases().stream().map(Stored::location).toList(),
                     preferences.darkTheme() ? "dark" : "light",
                     preferences.cellSize().key(),
                     preferences.warningPercent(),
                     preferences.criticalPercent(),
-                    preferences.startupFile().map(Path::toString).orElse(LAST_USED));
+                    preferences.startupFile().map(Path::toString).orElse(LAST_USED),
+                    settings.window().map(StoredWindow::of).orElse(null));
+        }
+
+        private static Map<String, String> location(Location location) {
+            if (location instanceof FileLocation file) {
+                return Map.of(FILE, file.file().toString());
+            }
+            throw new IllegalArgumentException("this version cannot store a database location of kind "
+                    + location.getClass().getSimpleName());
+        }
+    }
+
+    @JsonPropertyOrder({X, Y, WIDTH, HEIGHT, MAXIMIZED, DIVIDERS})
+    record StoredWindow(@JsonProperty(X) double x, @JsonProperty(Y) double y, @JsonProperty(WIDTH) double width,
+                        @JsonProperty(HEIGHT) double height, @JsonProperty(MAXIMIZED) boolean maximized,
+                        @JsonProperty(DIVIDERS) List<Double> dividers) {
+
+        static StoredWindow of(WindowState window) {
+            return new StoredWindow(window.x(), window.y(), window.width(), window.height(), window.maximized(),
+                    window.dividers());
         }
     }
 }

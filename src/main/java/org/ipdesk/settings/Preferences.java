@@ -1,9 +1,8 @@
-package org.ipdesk.ui.settings;
+package org.ipdesk.settings;
 
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import org.ipdesk.ui.grid.CellSize;
 
 /**
  * What Edit → Preferences sets: the theme, the size of the grid's cells, the usage thresholds the window and the

@@ -1,4 +1,4 @@
-package org.ipdesk.ui.settings;
+package org.ipdesk.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,7 +13,8 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
-import org.ipdesk.ui.grid.CellSize;
+import org.ipdesk.store.FileLocation;
+import org.ipdesk.store.Location;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,8 +38,9 @@ class SettingsStoreTest {
         Path lab = dir.resolve("lab.db").toAbsolutePath();
         Path other = dir.resolve("other.db").toAbsolutePath();
         Path always = dir.resolve("always.db").toAbsolutePath();
-        Settings saved = new Settings(Optional.of(lab), List.of(lab, other),
-                new Preferences(true, CellSize.LARGE, 70, 90, Optional.of(always)));
+        Settings saved = new Settings(Optional.of(Location.of(lab)), List.of(Location.of(lab), Location.of(other)),
+                new Preferences(true, CellSize.LARGE, 70, 90, Optional.of(always)),
+                Optional.of(new WindowState(40, 30, 1300, 800, true, List.of(0.25, 0.75))));
         SettingsStore store = new SettingsStore(settingsFile());
 
         assertThat(store.save(saved)).isEmpty();
@@ -54,6 +56,54 @@ class SettingsStoreTest {
         assertThat(json.get("usage_warning_percent").asInt()).isEqualTo(70);
         assertThat(json.get("usage_critical_percent").asInt()).isEqualTo(90);
         assertThat(json.get("open_at_start").asText()).isEqualTo(always.toString());
+        assertThat(json.get("last_database").get("file").asText()).isEqualTo(lab.toString());
+        assertThat(json.get("recent_databases").get(1).get("file").asText()).isEqualTo(other.toString());
+        assertThat(json.get("window").get("width").asDouble()).isEqualTo(1300);
+        assertThat(json.get("window").get("maximized").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anOldFileWithPlainPathsLoadsThemAsFileLocations() throws IOException {
+        Path lab = dir.resolve("lab.db").toAbsolutePath();
+        Path other = dir.resolve("other.db").toAbsolutePath();
+        // settings.json as the versions before database locations wrote it
+        Settings loaded = loadFrom("""
+                {
+                  "last_database" : "%s",
+                  "recent_databases" : [ "%s", "%s" ],
+                  "theme" : "light",
+                  "grid_cell_size" : "medium",
+                  "usage_warning_percent" : 80,
+                  "usage_critical_percent" : 95,
+                  "open_at_start" : "last_used"
+                }
+                """.formatted(json(lab), json(lab), json(other)));
+
+        assertThat(loaded.lastDatabase()).contains(new FileLocation(lab));
+        assertThat(loaded.recentDatabases()).containsExactly(new FileLocation(lab), new FileLocation(other));
+        assertThat(loaded.window()).isEmpty();
+
+        // saved again, the same databases come back, now written as locations
+        new SettingsStore(settingsFile()).save(loaded);
+        assertThat(new SettingsStore(settingsFile()).load()).isEqualTo(loaded);
+        assertThat(Files.readString(settingsFile())).contains("\"file\" : \"" + json(lab) + "\"");
+    }
+
+    @Test
+    void aWindowEntryThatMakesNoSenseIsDroppedAlone() throws IOException {
+        String prefix = "{\"theme\" : \"dark\", \"window\" : ";
+        assertThat(loadFrom(prefix + "{\"x\" : 10, \"y\" : 20, \"width\" : 1100, \"height\" : 750,"
+                + " \"maximized\" : false, \"dividers\" : [0.3, 0.7]}}").window())
+                .contains(new WindowState(10, 20, 1100, 750, false, List.of(0.3, 0.7)));
+        for (String bad : List.of("{\"x\" : 10, \"y\" : 20, \"width\" : 0, \"height\" : 750}",
+                "{\"x\" : 10, \"y\" : 20, \"height\" : 750}",
+                "{\"x\" : \"left\", \"y\" : 20, \"width\" : 900, \"height\" : 750}",
+                "{\"x\" : 10, \"y\" : 20, \"width\" : 900, \"height\" : 750, \"dividers\" : [0.8, 0.2]}",
+                "\"big\"")) {
+            Settings loaded = loadFrom(prefix + bad + "}");
+            assertThat(loaded.window()).as(bad).isEmpty();
+            assertThat(loaded.darkTheme()).as(bad).isTrue();
+        }
     }
 
     @Test
@@ -78,8 +128,8 @@ class SettingsStoreTest {
                 }
                 """.formatted(json(lab), json(lab)));
 
-        assertThat(loaded.lastDatabase()).contains(lab);
-        assertThat(loaded.recentDatabases()).containsExactly(lab);
+        assertThat(loaded.lastFile()).contains(lab);
+        assertThat(loaded.recentFiles()).containsExactly(lab);
         assertThat(loaded.preferences()).isEqualTo(Preferences.DEFAULTS.withDarkTheme(true));
     }
 
@@ -128,18 +178,18 @@ class SettingsStoreTest {
         Settings relative = loadFrom("{" + good.replace("\"open_at_start\" : \"" + json(lab) + "\"",
                 "\"open_at_start\" : \"lab.db\"") + "}");
         assertThat(relative.preferences().startupFile()).isEmpty();
-        assertThat(relative.lastDatabase()).contains(lab);
+        assertThat(relative.lastFile()).contains(lab);
         assertThat(loadFrom("{" + good.replace("\"open_at_start\" : \"" + json(lab) + "\"",
                 "\"open_at_start\" : [1, 2]") + "}").preferences())
                 .isEqualTo(new Preferences(true, CellSize.SMALL, 60, 85, Optional.empty()));
 
         Settings badList = loadFrom("{" + good.replace("[ \"" + json(lab) + "\" ]", "[ 7, \"" + json(lab) + "\", {} ]")
                 + "}");
-        assertThat(badList.recentDatabases()).containsExactly(lab);
+        assertThat(badList.recentFiles()).containsExactly(lab);
         assertThat(badList.preferences()).isEqualTo(prefs);
         Settings noList = loadFrom("{" + good.replace("[ \"" + json(lab) + "\" ]", "\"not a list\"") + "}");
         assertThat(noList.recentDatabases()).isEmpty();
-        assertThat(noList.lastDatabase()).contains(lab);
+        assertThat(noList.lastFile()).contains(lab);
 
         // unknown fields are ignored
         assertThat(loadFrom("{\"window_width\" : 1200, " + good + "}")).isEqualTo(reference);

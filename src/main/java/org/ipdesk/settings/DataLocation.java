@@ -1,8 +1,10 @@
-package org.ipdesk.store;
+package org.ipdesk.settings;
 
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import org.ipdesk.store.FileLocation;
+import org.ipdesk.store.Location;
 
 /**
  * Where IPDesk keeps its data: {@code $XDG_DATA_HOME/ipdesk} or {@code ~/.local/share/ipdesk} on Linux,
