@@ -3,7 +3,6 @@ package org.ipdesk.cli;
 import java.io.PrintWriter;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
-import org.ipdesk.model.AddressCounts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,8 +46,8 @@ final class CalcCommand extends CliCommand {
         line(out, "Broadcast", figures.broadcast() == null ? "none (IPv6)" : figures.broadcast());
         line(out, "First usable", figures.firstUsable());
         line(out, "Last usable", figures.lastUsable());
-        line(out, "Total", AddressCounts.full(block.total()));
-        line(out, "Usable", AddressCounts.full(block.usableCount()));
+        line(out, "Total", figures.total());
+        line(out, "Usable", figures.usable());
     }
 
     private static void line(PrintWriter out, String label, String value) {

@@ -65,7 +65,7 @@ class RangeEditTest {
         assertThat(cli.run("range", "edit", "10.0.0.0/24", "10.0.0.100", "--start", "10.0.0.15").err())
                 .contains("the range 10.0.0.15-10.0.0.199 overlaps the reserved range 10.0.0.10-10.0.0.19");
         assertThat(cli.run("range", "edit", "10.0.0.0/24", "10.0.0.100", "--start", "10.0.0.40").err())
-                .contains("the DHCP range 10.0.0.40-10.0.0.199 would include 10.0.0.50, allocated to web-01");
+                .contains("the DHCP pool 10.0.0.40-10.0.0.199 would include 10.0.0.50, allocated to web-01");
         assertThat(cli.run("range", "edit", "10.0.0.0/24", "10.0.0.10", "--start", "10.0.0.1").err())
                 .contains("the range 10.0.0.1-10.0.0.19 includes the gateway 10.0.0.1");
         assertThat(cli.run("range", "edit", "10.0.0.0/24", "10.0.0.100", "--end", "10.0.0.255").err())

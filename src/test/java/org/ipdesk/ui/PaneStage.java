@@ -41,7 +41,14 @@ public final class PaneStage {
         FxToolkit.registerPrimaryStage();
         Stage stage = FxToolkit.setupStage(s -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            // the primary stage is shared: a main window shown before may have left its size, minimum or maximised state
+            s.setMaximized(false);
+            s.setMinWidth(0);
+            s.setMinHeight(0);
             s.setScene(new Scene(root, width, height));
+            s.sizeToScene();
+            s.setWidth(width); // Monocle has no window decorations: the stage is the scene's size
+            s.setHeight(height);
             s.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -52,11 +52,20 @@ class WindowPlacementTest {
     }
 
     @AfterEach
-    void closeWindow() throws TimeoutException {
+    void closeWindow() throws Exception {
         if (app != null) {
             FxToolkit.cleanupApplication(app);
         }
         FxToolkit.cleanupStages();
+        // the primary stage is shared with the tests that run after this one: no minimum or maximised state left
+        WaitForAsyncUtils.asyncFx(() -> {
+            Stage primary = FxToolkit.toolkitContext().getRegisteredStage();
+            if (primary != null) {
+                primary.setMaximized(false);
+                primary.setMinWidth(0);
+                primary.setMinHeight(0);
+            }
+        }).get();
         if (settingsBefore == null) {
             System.clearProperty(SettingsStore.FILE_PROPERTY);
         } else {
@@ -163,22 +172,28 @@ class WindowPlacementTest {
     void aWindowShownSmallerThanPlacedGetsItsSizeBack() throws Exception {
         Stage plain = FxToolkit.registerPrimaryStage();
         WindowState placement = new WindowState(20, 20, 1100, 760, false, List.of(0.3, 0.75));
+        Runnable[] release = new Runnable[1];
         WaitForAsyncUtils.asyncFx(() -> {
             plain.setScene(new Scene(new Pane()));
             App.place(plain, placement);
             plain.setMinWidth(0);
             plain.setMinHeight(0);
             plain.show();
-            App.holdPlacedSize(plain, placement, Duration.seconds(30));
+            release[0] = App.holdPlacedSize(plain, placement, Duration.seconds(30));
             // as the window manager does under the bug
             plain.setWidth(200);
             plain.setHeight(200);
         }).get();
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(plain.getWidth()).isEqualTo(1100);
-        assertThat(plain.getHeight()).isEqualTo(760);
-        assertThat(WaitForAsyncUtils.asyncFx(() -> App.keepPlacedSize(plain, placement)).get())
-                .as("nothing left to correct").isFalse();
+        try {
+            assertThat(plain.getWidth()).isEqualTo(1100);
+            assertThat(plain.getHeight()).isEqualTo(760);
+            assertThat(WaitForAsyncUtils.asyncFx(() -> App.keepPlacedSize(plain, placement)).get())
+                    .as("nothing left to correct").isFalse();
+        } finally {
+            // the primary stage is shared with the tests that run after this one
+            WaitForAsyncUtils.asyncFx(release[0]).get();
+        }
     }
 }

@@ -76,7 +76,7 @@ public final class AddressRow {
         return ipText;
     }
 
-    /** "allocated", "DHCP lease", "free", "free (DHCP range)", "gateway". */
+    /** "allocated", "DHCP lease", "free", "free (DHCP pool)", "gateway". */
     public String statusText() {
         return statusText;
     }

@@ -83,6 +83,7 @@ class AddressGridTest {
             legend = new GridLegend(grid);
             BorderPane root = new BorderPane(grid, breadcrumb, null, legend, null);
             stage.setScene(new Scene(root, 900, 600));
+            stage.sizeToScene(); // the primary stage is shared: a main window shown before may have sized it
             stage.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

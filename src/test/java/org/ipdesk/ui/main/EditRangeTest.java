@@ -72,7 +72,7 @@ class EditRangeTest {
                 "Edit address range | Edit the DHCP pool 192.168.20.100-192.168.20.199 in 192.168.20.0/24"
                         + " 'Office LAN' in branch-office | 192.168.20.100-192.168.20.199 DHCP 'Office DHCP pool'"
                         + " | Save true",
-                "The DHCP range 192.168.20.15-192.168.20.199 would include 192.168.20.15, allocated to desk-14"
+                "The DHCP pool 192.168.20.15-192.168.20.199 would include 192.168.20.15, allocated to desk-14"
                         + " | false",
                 "'' | true");
         assertThat(vm.status().lastOperationProperty().get())

@@ -120,7 +120,7 @@ class ReserveDialogTest {
                         + " pool 'Office DHCP pool': recorded as a DHCP lease",
                 "reserved | ip error '' | status error '' | error '' | can save true",
                 "Reserve an address in 192.168.20.0/24 'Office LAN' in branch-office",
-                "allocated | ip error '' | status error '192.168.20.150 lies in the DHCP range"
+                "allocated | ip error '' | status error '192.168.20.150 lies in the DHCP pool"
                         + " 192.168.20.100-192.168.20.199 (Office DHCP pool); only status dhcp may be recorded there'"
                         + " | error '' | can save false");
     }

@@ -88,7 +88,7 @@ class AddressTableViewModelTest {
         assertThat(ips()).doesNotContain("192.168.1.0", "192.168.1.255");
         assertThat(row("192.168.1.1").statusText()).isEqualTo("gateway");
         assertThat(row("192.168.1.2").statusText()).isEqualTo("free");
-        assertThat(row("192.168.1.120").statusText()).isEqualTo("free (DHCP range)");
+        assertThat(row("192.168.1.120").statusText()).isEqualTo("free (DHCP pool)");
         assertThat(row("192.168.1.10").hostname()).isEqualTo("web-10");
         assertThat(table.summaryProperty().get())
                 .isEqualTo("3 held addresses in 192.168.1.0/24, 251 free addresses");
