@@ -169,6 +169,9 @@ public final class UsageDashboardView {
                 number("Deprecated", row -> row.usage().deprecated()),
                 number("Free", row -> row.usage().free()),
                 percent()));
+        // the columns share the window's width (no column off to the right), each keeping room for its title
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().forEach(column -> column.setMinWidth(minWidth(column.getText())));
         table.setRowFactory(view -> {
             TableRow<SubnetRow> row = new TableRow<>() {
                 @Override
@@ -190,6 +193,15 @@ public final class UsageDashboardView {
                 viewModel.open(table.getSelectionModel().getSelectedItem());
             }
         });
+    }
+
+    /** Room for a column's title in full, with the sort arrow; the subnet column a little more for its CIDRs. */
+    private static double minWidth(String title) {
+        return switch (title) {
+            case "Subnet" -> 130;
+            case "Network", "Name" -> 80;
+            default -> Math.max(62, 16 + 10.5 * title.length());
+        };
     }
 
     private static TableColumn<SubnetRow, String> text(String title, Function<SubnetRow, String> value, double width) {
