@@ -73,9 +73,11 @@ class WindowSizesTest {
         TextField search = window.robot.lookup(".search-field").queryAs(TextField.class);
         assertThat(WindowDriver.call(() -> shownInWindow(search, window.stage)))
                 .as("the search field is in the window, not in the toolbar's overflow menu").isTrue();
-        window.robot.clickOn(window.tree());
+        window.robot.interact(() -> window.tree().requestFocus());
         window.robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
         WindowDriver.waitUntil(search::isFocused);
+        window.robot.interact(() -> window.tree().scrollTo(Math.max(0,
+                window.tree().getSelectionModel().getSelectedIndex() - 3)));
 
         Path shot = PaneStage.screenshot(window.robot, window.stage, "main-" + width + "x" + height + ".png");
         String target = System.getProperty("ipdesk.screenshots", "");
@@ -84,7 +86,7 @@ class WindowSizesTest {
             Files.copy(shot, Path.of(target).resolve(shot.getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
 
-        window.robot.clickOn(window.tree());
+        window.robot.interact(() -> window.tree().requestFocus());
         window.robot.press(KeyCode.CONTROL).type(KeyCode.U).release(KeyCode.CONTROL);
         WindowDriver.waitUntil(() -> window.robot.lookup(".usage-table").tryQuery().isPresent()
                 && !window.robot.lookup(".usage-table").queryAs(TableView.class).getItems().isEmpty());
@@ -105,7 +107,7 @@ class WindowSizesTest {
         }
     }
 
-    /** The tree rows (all of them, scrolled into view in turn) whose first or second line is drawn cut short. */
+    /** The tree rows (all of them, scrolled into view in turn) whose CIDR or percentage is cut short or cut off. */
     private List<String> elidedTreeLabels() {
         List<String> elided = new ArrayList<>();
         int rows = WindowDriver.call(() -> window.tree().getExpandedItemCount());
@@ -118,10 +120,12 @@ class WindowSizesTest {
             elided.addAll(WindowDriver.call(() -> window.robot.lookup(".network-tree-cell")
                     .queryAllAs(TreeCell.class).stream()
                     .filter(cell -> cell.getIndex() == index && cell.getItem() != null)
-                    .flatMap(cell -> cell.lookupAll(".row-label").stream())
+                    .flatMap(cell -> java.util.stream.Stream.concat(cell.lookupAll(".row-label").stream(),
+                            cell.lookupAll(".row-percent").stream()))
                     .map(node -> (Label) node)
-                    .filter(label -> !rendered(label).equals(label.getText()))
-                    .map(label -> label.getText() + " drawn as " + rendered(label))
+                    .filter(label -> !rendered(label).equals(label.getText()) || beyondTree(label))
+                    .map(label -> label.getText() + " drawn as " + rendered(label)
+                            + (beyondTree(label) ? " past the tree's right edge" : ""))
                     .toList()));
         }
         return elided;
@@ -146,6 +150,11 @@ class WindowSizesTest {
             }
         }
         return clipped;
+    }
+
+    private boolean beyondTree(Node node) {
+        Bounds tree = window.tree().localToScene(window.tree().getLayoutBounds());
+        return node.localToScene(node.getLayoutBounds()).getMaxX() > tree.getMaxX() - 10;
     }
 
     /** What a label draws: its text, or the text cut short with an ellipsis when it has too little room. */
