@@ -39,13 +39,6 @@ class WindowSizesTest {
 
     @AfterEach
     void close() throws Exception {
-        if (window.stage != null) {
-            // the primary stage is shared with the next test: give it back at the window's usual size
-            window.robot.interact(() -> {
-                window.stage.setWidth(1360);
-                window.stage.setHeight(820);
-            });
-        }
         window.close();
     }
 
@@ -56,7 +49,7 @@ class WindowSizesTest {
         try (Allocator allocator = Allocator.open(file)) {
             SampleData.create(allocator);
         }
-        window.open(file);
+        window.openInOwnStage(file);
         window.robot.interact(() -> {
             window.stage.setWidth(width);
             window.stage.setHeight(height);
