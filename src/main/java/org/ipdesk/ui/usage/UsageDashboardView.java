@@ -195,12 +195,14 @@ public final class UsageDashboardView {
         });
     }
 
-    /** Room for a column's title in full, with the sort arrow; the subnet column a little more for its CIDRs. */
+    /** Room for a column's title in full, with the sort arrow; the subnet and used columns a little more for their values. */
     private static double minWidth(String title) {
         return switch (title) {
             case "Subnet" -> 130;
-            case "Network", "Name" -> 80;
-            default -> Math.max(62, 16 + 10.5 * title.length());
+            case "Network" -> 95;
+            case "Name" -> 80;
+            case "Used" -> 90; // "100.00 %"
+            default -> Math.max(62, 16 + 10 * title.length());
         };
     }
 

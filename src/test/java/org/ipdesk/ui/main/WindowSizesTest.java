@@ -97,6 +97,13 @@ class WindowSizesTest {
                     .as("the dashboard's column titles at %s px", dashboardWidth)
                     .contains("Used").doesNotHaveDuplicates()
                     .allSatisfy(title -> assertThat(title).doesNotContain("\u2026").doesNotEndWith("..."));
+            assertThat(WindowDriver.call(() -> table.lookupAll(".table-cell").stream()
+                    .filter(node -> node instanceof javafx.scene.control.TableCell<?, ?> cell
+                            && cell.getTableColumn() != null && cell.getTableColumn().getText().equals("Used")
+                            && cell.getItem() != null)
+                    .map(WindowSizesTest::drawn).toList()))
+                    .as("the Used figures at %s px", dashboardWidth).isNotEmpty()
+                    .allSatisfy(figure -> assertThat(figure).endsWith(" %"));
         }
     }
 
@@ -148,6 +155,12 @@ class WindowSizesTest {
     private boolean beyondTree(Node node) {
         Bounds tree = window.tree().localToScene(window.tree().getLayoutBounds());
         return node.localToScene(node.getLayoutBounds()).getMaxX() > tree.getMaxX() - 10;
+    }
+
+    /** What a cell draws: its text, or the text cut short when it has too little room. */
+    private static String drawn(Node cell) {
+        Node text = cell.lookup(".text");
+        return text instanceof Text t ? t.getText() : "";
     }
 
     /** What a label draws: its text, or the text cut short with an ellipsis when it has too little room. */
