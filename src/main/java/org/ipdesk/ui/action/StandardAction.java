@@ -36,6 +36,8 @@ public enum StandardAction {
     HISTORY(spec("_History\u2026", Material2AL.HISTORY, "Shortcut+H", "History of changes")),
     USAGE(spec("_Usage dashboard\u2026", Material2AL.INSERT_CHART_OUTLINED, "Shortcut+U", "Usage dashboard")),
     PREFERENCES(spec("Pre_ferences\u2026", Material2MZ.SETTINGS, "Shortcut+Comma", "Preferences")),
+    NEXT_PANE(spec("Ne_xt pane", null, "F6", "Move the keyboard to the next pane: tree, grid, details")),
+    PREVIOUS_PANE(spec("Pre_vious pane", null, "Shift+F6", "Move the keyboard to the previous pane")),
     SHORTCUTS(spec("_Keyboard shortcuts", Material2AL.KEYBOARD, "F1", "Keyboard shortcuts (this list)")),
     QUIT(spec("_Quit", null, "Shortcut+Q", "Quit")),
 

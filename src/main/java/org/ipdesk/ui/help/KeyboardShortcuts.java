@@ -33,8 +33,11 @@ public final class KeyboardShortcuts {
     private static final String BLOCKS = "Block map (large subnets)";
     private static final String HISTORY = "History window";
 
-    /** The keys of the grid, the address table, the block map and the History window, which are not menu actions. */
+    /** Tab, and the keys of the grid, the address table, the block map and the History window, which are not menu
+     * actions. */
     private static final List<Shortcut> IN_PANES = List.of(
+            new Shortcut("Tab / Shift+Tab", "Move to the next or previous control (the focused one has a blue frame)",
+                    WINDOW),
             new Shortcut("Arrow keys", "Move to the next address left, right, up or down", GRID),
             new Shortcut("Page Up / Page Down", "Move a page up or down", GRID),
             new Shortcut("Home / End", "Move to the start or end of the row", GRID),

@@ -128,6 +128,8 @@ public final class HistoryView {
         column(userColumn, ChangeRow::user);
         column(actionColumn, ChangeRow::action);
         column(objectColumn, ChangeRow::object);
+        // the object ends with what matters ("address 10.0.0.0/24 in dc1 10.0.0.5"): cut its start, not the IP
+        objectColumn.getStyleClass().add("object-column");
         column(summaryColumn, ChangeRow::summary);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         SortedList<ChangeRow> sorted = new SortedList<>(viewModel.rows());

@@ -113,6 +113,8 @@ public final class ImportPreviewView {
                 column("What", ImportPreviewViewModel.PreviewRow::what, 300),
                 column("Result", ImportPreviewViewModel.PreviewRow::result, 90),
                 column("Note", ImportPreviewViewModel.PreviewRow::note, 400)));
+        // the columns share the window's width; a reason too long for its cell shows in full on hover
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setRowFactory(view -> new TableRow<>() {
             @Override
             protected void updateItem(ImportPreviewViewModel.PreviewRow item, boolean empty) {
@@ -131,6 +133,23 @@ public final class ImportPreviewView {
         TableColumn<ImportPreviewViewModel.PreviewRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 60));
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
+
+            {
+                tip.setWrapText(true);
+                tip.setMaxWidth(520);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                tip.setText(item == null ? "" : item);
+                setTooltip(empty || item == null || item.isBlank() ? null : tip);
+            }
+        });
         return column;
     }
 

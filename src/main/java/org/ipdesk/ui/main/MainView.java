@@ -84,6 +84,8 @@ public final class MainView {
     @FXML
     private Pane toolBarSpacer;
     @FXML
+    private StackPane searchSlot;
+    @FXML
     private SplitPane splitPane;
     @FXML
     private TextField filterField;
@@ -371,7 +373,7 @@ public final class MainView {
     private void bindSearchHistoryAndHelp() {
         SearchView search = SearchView.load(viewModel.search());
         search.root().getStyleClass().add("toolbar-search");
-        toolBar.getItems().add(toolBar.getItems().indexOf(toolBarSpacer) + 1, search.root());
+        searchSlot.getChildren().setAll(search.root());
         // after a result is chosen the grid shows it: let the keyboard go on from there
         viewModel.search().setOnChoose(result -> {
             viewModel.navigation().navigate(result);
@@ -425,6 +427,7 @@ public final class MainView {
                 ActionFactory.menuItem(StandardAction.QUIT, Command.of(this::quit)));
         viewMenu.getItems().add(ActionFactory.menuItem(StandardAction.REFRESH,
                 Command.of(viewModel.fileSwitch()::load)));
+        bindPaneKeys();
         Button refreshButton = ActionFactory.button(StandardAction.REFRESH,
                 Command.when(viewModel.state().loadingProperty().not(), viewModel.fileSwitch()::load));
         refreshButton.setId("refreshButton");
@@ -439,6 +442,20 @@ public final class MainView {
                 viewModel.preferences().darkThemeProperty());
         themeButton.setId("themeButton");
         toolBar.getItems().add(themeButton);
+    }
+
+    /** View → Next pane (F6) and Previous pane (Shift+F6): the keyboard moves between tree, grid and details. */
+    private void bindPaneKeys() {
+        PaneFocus panes = new PaneFocus(List.of(
+                new PaneFocus.Pane((javafx.scene.Parent) networkTree.getParent().getParent(), java.util.Optional.of(networkTree)),
+                new PaneFocus.Pane(centerPane, java.util.Optional.of(grid)),
+                // the details are read-only fields out of the Tab order: F6 still enters them, at the first one
+                new PaneFocus.Pane(detailsSlot, java.util.Optional.ofNullable(detailsSlot.lookup(".value-field")))));
+        viewMenu.getItems().addAll(new SeparatorMenuItem(),
+                ActionFactory.menuItem(StandardAction.NEXT_PANE,
+                        Command.of(() -> panes.move(networkTree.getScene().getFocusOwner(), 1))),
+                ActionFactory.menuItem(StandardAction.PREVIOUS_PANE,
+                        Command.of(() -> panes.move(networkTree.getScene().getFocusOwner(), -1))));
     }
 
     private void bindMenus() {

@@ -6,11 +6,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeCell;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 
 /**
  * A row of the network tree: the CIDR (or network name) with its name below, then a small utilisation bar
@@ -21,6 +18,8 @@ import javafx.scene.layout.VBox;
 final class NetworkTreeCell extends TreeCell<TreeRow> {
 
     private static final double BAR_WIDTH = 46;
+    /** Below this the bar is hidden: the percentage beside it says the same. */
+    private static final double MIN_BAR_WIDTH = 14;
     /** Wide enough for "100.00 %", so the bars of all rows line up. */
     private static final double PERCENT_WIDTH = 62;
 
@@ -33,41 +32,35 @@ final class NetworkTreeCell extends TreeCell<TreeRow> {
     private final Region fill = new Region();
     private final StackPane bar = new StackPane(fill);
     private final Label percent = new Label();
-    private final HBox graphic;
+    private final RowBox graphic;
     private final Tooltip tooltip = new Tooltip();
     private final ObservableIntegerValue warningPercent;
     private final ObservableIntegerValue criticalPercent;
+    /** The fraction the bar shows, or -1 for none. */
+    private double shownFraction = -1;
 
     /** A cell whose bar turns amber at {@code warningPercent} and red at {@code criticalPercent} (whole percent). */
     NetworkTreeCell(ObservableIntegerValue warningPercent, ObservableIntegerValue criticalPercent) {
         this.warningPercent = warningPercent;
         this.criticalPercent = criticalPercent;
         getStyleClass().add("network-tree-cell");
-        // take the tree's width rather than the text's: long names are cut with an ellipsis, and the bars
-        // and percentages stay in view instead of behind a horizontal scroll bar
+        // take the tree's width rather than the text's, so the percentages stay in view instead of behind a
+        // horizontal scroll bar; when the pane is narrow the name and the bar give way, never the CIDR
         setPrefWidth(0);
         label.getStyleClass().add("row-label");
         name.getStyleClass().add("row-name");
-        label.setMinWidth(0);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         name.setMinWidth(0);
-        VBox text = new VBox(0, label, name);
-        text.setMinWidth(0);
-        HBox.setHgrow(text, Priority.ALWAYS);
         bar.getStyleClass().add("usage-bar");
         fill.getStyleClass().add("usage-fill");
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setMinSize(BAR_WIDTH, 6);
-        bar.setPrefSize(BAR_WIDTH, 6);
-        bar.setMaxSize(BAR_WIDTH, 6);
         fill.setMaxWidth(Region.USE_PREF_SIZE);
         fill.setMaxHeight(Double.MAX_VALUE);
         percent.getStyleClass().add("row-percent");
         percent.setMinWidth(PERCENT_WIDTH);
         percent.setPrefWidth(PERCENT_WIDTH);
         percent.setAlignment(Pos.CENTER_RIGHT);
-        graphic = new HBox(6, text, bar, percent);
-        graphic.setAlignment(Pos.CENTER_LEFT);
-        graphic.setMinWidth(0);
+        graphic = new RowBox();
     }
 
     @Override
@@ -90,12 +83,12 @@ final class NetworkTreeCell extends TreeCell<TreeRow> {
         name.setVisible(!secondLine.isEmpty());
         name.setManaged(!secondLine.isEmpty());
         boolean hasFigure = row.fraction() >= 0;
-        bar.setVisible(hasFigure);
         percent.setText(hasFigure ? row.usage() : "v4+v6");
         double fraction = Math.max(0, Math.min(1, row.fraction()));
         double warning = warningPercent.get() / 100.0;
         double critical = criticalPercent.get() / 100.0;
-        fill.setPrefWidth(hasFigure ? Math.max(fraction > 0 ? 2 : 0, fraction * BAR_WIDTH) : 0);
+        shownFraction = hasFigure ? fraction : -1;
+        sizeFill();
         pseudoClassStateChanged(WARN, hasFigure && fraction >= warning && fraction < critical);
         pseudoClassStateChanged(CRIT, hasFigure && fraction >= critical);
         tooltip.setText(row.label() + (row.name().isEmpty() ? "" : "\n" + row.name())
@@ -104,6 +97,70 @@ final class NetworkTreeCell extends TreeCell<TreeRow> {
                         : "\nholds IPv4 and IPv6 subnets: see each subnet's usage"));
         setTooltip(tooltip);
         setGraphic(graphic);
+    }
+
+    private void sizeFill() {
+        double width = bar.getWidth() > 0 ? bar.getWidth() : BAR_WIDTH;
+        fill.setPrefWidth(shownFraction >= 0 ? Math.max(shownFraction > 0 ? 2 : 0, shownFraction * width) : 0);
+    }
+
+    /**
+     * The row's layout: the CIDR (first line) always at its full width, the percentage at the right edge, the bar
+     * in between at up to {@link #BAR_WIDTH} (hidden below {@link #MIN_BAR_WIDTH}), and the name (second line)
+     * cut short only where the bar and the percentage need the room.
+     */
+    private final class RowBox extends Region {
+
+        private static final double GAP = 6;
+
+        RowBox() {
+            getChildren().addAll(label, name, bar, percent);
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return label.prefWidth(-1) + GAP + BAR_WIDTH + GAP + PERCENT_WIDTH;
+        }
+
+        @Override
+        protected double computeMinWidth(double height) {
+            return label.prefWidth(-1) + GAP + PERCENT_WIDTH;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            double text = label.prefHeight(-1) + (name.isManaged() ? name.prefHeight(-1) : 0);
+            return Math.max(text, percent.prefHeight(-1));
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double width = getWidth();
+            double height = getHeight();
+            double labelWidth = label.prefWidth(-1);
+            double labelHeight = label.prefHeight(-1);
+            double nameHeight = name.isManaged() ? name.prefHeight(-1) : 0;
+            double textTop = (height - labelHeight - nameHeight) / 2;
+            double percentX = Math.max(labelWidth + GAP, width - PERCENT_WIDTH);
+            percent.resizeRelocate(percentX, 0, PERCENT_WIDTH, height);
+            double room = percentX - GAP - labelWidth - GAP;
+            double barWidth = Math.min(BAR_WIDTH, room);
+            boolean showBar = shownFraction >= 0 && barWidth >= MIN_BAR_WIDTH;
+            bar.setVisible(showBar);
+            double barX = percentX - GAP - Math.max(barWidth, 0);
+            if (showBar) {
+                bar.resizeRelocate(barX, (height - 6) / 2, barWidth, 6);
+            }
+            label.resizeRelocate(0, textTop, labelWidth, labelHeight);
+            double nameRight = showBar ? barX - GAP : percentX - GAP;
+            name.resizeRelocate(0, textTop + labelHeight, Math.max(0, Math.min(name.prefWidth(-1), nameRight)),
+                    nameHeight);
+        }
     }
 
     private static String join(String a, String b) {

@@ -171,6 +171,9 @@ public final class UsageDashboardView {
                 number("Deprecated", row -> row.usage().deprecated()),
                 number("Free", row -> row.usage().free()),
                 percent()));
+        // the columns share the window's width (no column off to the right), each keeping room for its title
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().forEach(column -> column.setMinWidth(minWidth(column.getText())));
         table.setRowFactory(view -> {
             TableRow<SubnetRow> row = new TableRow<>() {
                 @Override
@@ -192,6 +195,17 @@ public final class UsageDashboardView {
                 viewModel.open(table.getSelectionModel().getSelectedItem());
             }
         });
+    }
+
+    /** Room for a column's title in full, with the sort arrow; the subnet and used columns a little more for their values. */
+    private static double minWidth(String title) {
+        return switch (title) {
+            case "Subnet" -> 130;
+            case "Network" -> 95;
+            case "Name" -> 80;
+            case "Used" -> 90; // "100.00 %"
+            default -> Math.max(62, 16 + 10 * title.length());
+        };
     }
 
     private static TableColumn<SubnetRow, String> text(String title, Function<SubnetRow, String> value, double width) {

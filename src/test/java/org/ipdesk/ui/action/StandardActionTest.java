@@ -36,7 +36,7 @@ class StandardActionTest {
             action.keys().map(KeyCombination::keyCombination).ifPresent(all::add);
             action.alternativeKeys().map(KeyCombination::keyCombination).ifPresent(all::add);
         }
-        assertThat(all).doesNotHaveDuplicates().hasSize(17);
+        assertThat(all).doesNotHaveDuplicates().hasSize(19);
     }
 
     @Test
@@ -59,8 +59,12 @@ class StandardActionTest {
                         tuple("Ctrl+H", "History of changes"),
                         tuple("Ctrl+U", "Usage dashboard"),
                         tuple("Ctrl+,", "Preferences"),
+                        tuple("F6", "Move the keyboard to the next pane: tree, grid, details"),
+                        tuple("Shift+F6", "Move the keyboard to the previous pane"),
                         tuple("F1", "Keyboard shortcuts (this list)"),
-                        tuple("Ctrl+Q", "Quit"));
+                        tuple("Ctrl+Q", "Quit"),
+                        tuple("Tab / Shift+Tab",
+                                "Move to the next or previous control (the focused one has a blue frame)"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -123,6 +124,28 @@ class HistoryViewTest {
                 .isEqualTo("status allocated \u2192 reserved; owner (none) \u2192 bob");
 
         PaneStage.screenshot(robot, stage, "history.png");
+    }
+
+    @Test
+    void aNarrowObjectColumnStillShowsEachAddress() throws TimeoutException {
+        robot.clickOn("#subnetField").write("10.10.1.0/24 in dc1");
+        PaneStage.waitUntil(() -> !vm.loadingProperty().get() && table().getItems().size() == 16);
+        // a narrow table (not a narrow window: the stage is shared with the tests after this one)
+        robot.interact(() -> table().setMaxWidth(600));
+        PaneStage.waitUntil(() -> table().getWidth() <= 600);
+        robot.interact(() -> {
+            table().applyCss();
+            table().layout();
+        });
+        List<String> drawn = robot.lookup(".object-column").queryAll().stream()
+                .filter(node -> node instanceof TableCell<?, ?> cell && cell.getItem() != null
+                        && ((String) cell.getItem()).startsWith("address "))
+                .map(node -> ((TableCell<?, ?>) node).lookup(".text"))
+                .map(text -> ((javafx.scene.text.Text) text).getText())
+                .toList();
+        assertThat(drawn).isNotEmpty()
+                .allSatisfy(text -> assertThat(text).matches(".*10\\.10\\.1\\.\\d+$"))
+                .anySatisfy(text -> assertThat(text).matches("^(\\.\\.\\.|\u2026).*"));
     }
 
     @Test

@@ -125,6 +125,17 @@ class ImportPreviewTest {
             robot.interact(() -> window[0] = ImportPreviewView.showWindow(null, List.of(), vm));
             PaneStage.waitUntil(() -> robot.lookup(".import-rows").queryAs(TableView.class).getItems().size() == 6);
             PaneStage.screenshot(robot, window[0], "import-preview.png");
+            // every note shows in full on hover, however narrow its column
+            List<javafx.scene.control.TableCell<?, ?>> notes = new ArrayList<>();
+            for (javafx.scene.control.TableCell<?, ?> cell : robot.lookup(".import-rows .table-cell")
+                    .queryAllAs(javafx.scene.control.TableCell.class)) {
+                if (cell.getTableColumn().getText().equals("Note") && cell.getItem() instanceof String text
+                        && !text.isBlank()) {
+                    notes.add(cell);
+                }
+            }
+            assertThat(notes).isNotEmpty().allSatisfy(cell -> assertThat(cell.getTooltip()).isNotNull()
+                    .extracting(javafx.scene.control.Tooltip::getText).isEqualTo(cell.getItem()));
             Button importButton = robot.lookup("#importButton").queryButton();
             assertThat(importButton.isDisabled()).isFalse();
             robot.clickOn(importButton);

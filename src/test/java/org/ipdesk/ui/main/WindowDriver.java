@@ -35,6 +35,17 @@ final class WindowDriver {
         return this;
     }
 
+    /**
+     * Starts the application on {@code file} in a stage of its own rather than the primary stage the other tests
+     * share, for a test that resizes the window (a size set on a stage stays with it).
+     */
+    WindowDriver openInOwnStage(Path file) throws TimeoutException {
+        stage = FxToolkit.registerStage(Stage::new);
+        app = FxToolkit.setupApplication(App.class, "--db", file.toString());
+        waitUntil(() -> !label("#summaryLabel").getText().isEmpty());
+        return this;
+    }
+
     void close() throws TimeoutException {
         if (app != null) {
             FxToolkit.cleanupApplication(app);
