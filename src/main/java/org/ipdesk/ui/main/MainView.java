@@ -5,7 +5,6 @@ import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Alert;
@@ -25,7 +24,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
@@ -46,7 +44,6 @@ import org.ipdesk.ui.help.HowItWorksView;
 import org.ipdesk.ui.help.KeyboardShortcuts;
 import org.ipdesk.ui.help.ShortcutsView;
 import org.ipdesk.ui.history.HistoryView;
-import org.ipdesk.ui.importer.ImportPreviewView;
 import org.ipdesk.ui.search.SearchView;
 import org.ipdesk.ui.subnet.SubnetHeaderView;
 import org.ipdesk.ui.table.AddressTableView;
@@ -62,9 +59,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class MainView {
 
-    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
     private final MainViewModel viewModel;
+    private final FileChoosers choosers;
     private final AddressGrid grid;
 
     private final Menu recentMenu = new Menu("Open _recent");
@@ -117,6 +114,7 @@ public final class MainView {
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
         this.grid = new AddressGrid(viewModel.grid());
+        this.choosers = new FileChoosers(viewModel, this::window);
     }
 
     @FXML
@@ -418,9 +416,9 @@ public final class MainView {
                 recentMenu,
                 ActionFactory.menuItem(StandardAction.OPEN_DEFAULT, Command.of(viewModel.fileSwitch()::openDefault)),
                 new SeparatorMenuItem(),
-                ActionFactory.menuItem(StandardAction.IMPORT_CSV, Command.of(this::importCsv)),
-                ActionFactory.menuItem(StandardAction.EXPORT_ADDRESSES, Command.of(this::exportAddresses)),
-                ActionFactory.menuItem(StandardAction.EXPORT_DATABASE, Command.of(this::exportDatabase)),
+                ActionFactory.menuItem(StandardAction.IMPORT_CSV, Command.of(choosers::importCsv)),
+                ActionFactory.menuItem(StandardAction.EXPORT_ADDRESSES, Command.of(choosers::exportAddresses)),
+                ActionFactory.menuItem(StandardAction.EXPORT_DATABASE, Command.of(choosers::exportDatabase)),
                 ActionFactory.menuItem(StandardAction.BACK_UP, Command.of(viewModel.files()::backUp)),
                 ActionFactory.menuItem(StandardAction.RESTORE, Command.of(viewModel.files()::restore)),
                 new SeparatorMenuItem(),
@@ -464,61 +462,10 @@ public final class MainView {
     }
 
     private void bindStatusBar() {
-        databaseLabel.textProperty().bind(viewModel.status().databaseTextProperty());
-        databaseLabel.setTooltip(new Tooltip());
-        databaseLabel.getTooltip().textProperty().bind(viewModel.status().databaseTextProperty());
-        summaryLabel.textProperty().bind(viewModel.status().summaryProperty());
-        viewModel.state().errorProperty().addListener((property, before, now) -> showError(now));
-        showError(viewModel.state().errorProperty().get());
-        lastOperationLabel.textProperty().bind(viewModel.status().lastOperationProperty());
-        lastOperationLabel.setTooltip(new Tooltip());
-        lastOperationLabel.getTooltip().textProperty().bind(viewModel.status().lastOperationProperty());
-        viewModel.status().lastOperationFailedProperty().addListener(
-                (property, before, now) -> lastOperationLabel.pseudoClassStateChanged(ERROR, now));
+        StatusBar.bind(viewModel, databaseLabel, summaryLabel, lastOperationLabel);
     }
 
     // ================================================================= handlers
-
-    private void importCsv() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Import networks, subnets, ranges and addresses from CSV");
-        chooser.getExtensionFilters().setAll(
-                new javafx.stage.FileChooser.ExtensionFilter("CSV or TSV (*.csv, *.tsv, *.txt)", "*.csv", "*.tsv", "*.txt"),
-                new javafx.stage.FileChooser.ExtensionFilter("All files", "*.*"));
-        java.io.File file = chooser.showOpenDialog(window());
-        if (file != null) {
-            ImportPreviewView.showWindow(window(), window().getScene().getStylesheets(),
-                    viewModel.windows().newImportPreview(file.toPath()));
-        }
-    }
-
-    private void exportAddresses() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle(viewModel.files().exportAddressesTitle());
-        chooser.getExtensionFilters().setAll(
-                new javafx.stage.FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"),
-                new javafx.stage.FileChooser.ExtensionFilter("Excel workbook (*.xlsx)", "*.xlsx"));
-        chooser.setInitialFileName(viewModel.files().exportAddressesFileName());
-        java.io.File file = chooser.showSaveDialog(window());
-        if (file != null) {
-            String name = file.getName();
-            boolean xlsx = chooser.getSelectedExtensionFilter() == chooser.getExtensionFilters().get(1);
-            viewModel.files().exportAddresses(name.contains(".") ? file.toPath()
-                    : file.toPath().resolveSibling(name + (xlsx ? ".xlsx" : ".csv")));
-        }
-    }
-
-    private void exportDatabase() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Export every network, subnet, range and address to CSV");
-        chooser.getExtensionFilters().setAll(new javafx.stage.FileChooser.ExtensionFilter("CSV (*.csv)", "*.csv"));
-        chooser.setInitialFileName("database.csv");
-        java.io.File file = chooser.showSaveDialog(window());
-        if (file != null) {
-            String name = file.getName();
-            viewModel.files().exportDatabase(name.contains(".") ? file.toPath() : file.toPath().resolveSibling(name + ".csv"));
-        }
-    }
 
     private void quit() {
         window().hide();
@@ -541,11 +488,6 @@ public final class MainView {
             item.setOnAction(event -> viewModel.fileSwitch().open(path));
             return item;
         }).toList());
-    }
-
-    private void showError(String message) {
-        summaryLabel.pseudoClassStateChanged(ERROR, !message.isEmpty());
-        summaryLabel.setTooltip(message.isEmpty() ? null : new Tooltip(message));
     }
 
     private Window window() {
