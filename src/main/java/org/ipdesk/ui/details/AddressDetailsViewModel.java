@@ -146,7 +146,7 @@ public final class AddressDetailsViewModel {
         return cellState.getReadOnlyProperty();
     }
 
-    /** "allocated", "DHCP lease", "free", "gateway", "free, in DHCP range 10.0.0.100-10.0.0.199", "not usable (network address)". */
+    /** "allocated", "DHCP lease", "free", "gateway", "free, in DHCP pool 10.0.0.100-10.0.0.199", "not usable (network address)". */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
@@ -322,7 +322,7 @@ public final class AddressDetailsViewModel {
         return plain.equals("subnet-router anycast address") ? "subnet-router anycast" : plain;
     }
 
-    /** "DHCP range 10.0.0.100-10.0.0.199". */
+    /** "DHCP pool 10.0.0.100-10.0.0.199". */
     private static String rangeText(AddressRange range) {
         String kind = range.kind() == RangeKind.DHCP ? "DHCP pool " : "reserved range ";
         return kind + range.range();
