@@ -47,8 +47,10 @@ public final class PaneStage {
             s.setMinHeight(0);
             s.setScene(new Scene(root, width, height));
             s.sizeToScene();
-            s.setWidth(width); // Monocle has no window decorations: the stage is the scene's size
-            s.setHeight(height);
+            if (width >= 0 && height >= 0) { // Monocle has no window decorations: the stage is the scene's size
+                s.setWidth(width);
+                s.setHeight(height);
+            }
             s.show();
         });
         WaitForAsyncUtils.waitForFxEvents();

@@ -73,7 +73,8 @@ class FileMenuScreenshotTest {
         MenuBar bar = window.robot.lookup("#menuBar").queryAs(MenuBar.class);
         List<MenuItem> view = bar.getMenus().get(3).getItems();
         assertThat(view).extracting(MenuItem::getText)
-                .containsExactly("_Usage dashboard\u2026", "_History\u2026", "_Dark theme", "_Refresh");
+                .containsExactly("_Usage dashboard\u2026", "_History\u2026", "_Dark theme", "_Refresh", null,
+                        "Ne_xt pane", "Pre_vious pane");
         CheckMenuItem dark = (CheckMenuItem) view.get(2);
         ToggleButton button = window.robot.lookup("#themeButton").queryAs(ToggleButton.class);
         assertThat(button.getTooltip().getText()).isEqualTo("Dark theme");
