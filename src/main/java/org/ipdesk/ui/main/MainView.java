@@ -28,7 +28,6 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -49,9 +48,6 @@ import org.ipdesk.ui.subnet.SubnetHeaderView;
 import org.ipdesk.ui.table.AddressTableView;
 import org.ipdesk.ui.table.AddressTableViewModel;
 import org.ipdesk.ui.usage.UsageDashboardView;
-import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /**
  * Controller of {@code fxml/main/MainView.fxml}: binds the menus, the tree, the grid and the status bar to
@@ -62,6 +58,8 @@ public final class MainView {
 
     private final MainViewModel viewModel;
     private final FileChoosers choosers;
+    /** The address table, once it has been shown. */
+    private AddressTableView table;
     private final AddressGrid grid;
 
     private final Menu recentMenu = new Menu("Open _recent");
@@ -161,7 +159,7 @@ public final class MainView {
         placeholderLabel.textProperty().bind(viewModel.state().placeholderProperty());
         placeholderLabel.visibleProperty().bind(viewModel.state().placeholderProperty().isNotEmpty()
                 .and(viewModel.state().emptyDatabaseProperty().not()));
-        ((StackPane) networkTree.getParent()).getChildren().add(firstRun());
+        ((StackPane) networkTree.getParent()).getChildren().add(FirstRun.pane(viewModel));
         pane.showRows();
     }
 
@@ -197,36 +195,6 @@ public final class MainView {
     }
 
     /** What an empty database offers: its first network, another file, or the sample data to look around. */
-    private VBox firstRun() {
-        Label title = new Label("This database has no networks yet");
-        title.getStyleClass().add("first-run-title");
-        title.setWrapText(true);
-        Label text = new Label("Start with a network (a site or a VRF), open another database, "
-                + "or load the sample data to see IPDesk at work.");
-        text.setWrapText(true);
-        text.getStyleClass().add("first-run-text");
-        Button create = new Button("Create a network\u2026", new FontIcon(org.ipdesk.ui.action.ConceptIcons.NETWORK));
-        create.setOnAction(event -> viewModel.edits().newNetwork());
-        create.setDefaultButton(false);
-        Button open = new Button("Open a database\u2026", new FontIcon(Material2AL.FOLDER_OPEN));
-        open.setOnAction(event -> viewModel.fileSwitch().chooseAndOpen());
-        Button sample = new Button("Load the sample data", new FontIcon(Material2MZ.SCHOOL));
-        sample.setId("loadSampleButton");
-        sample.setOnAction(event -> viewModel.sample().load());
-        for (Button button : List.of(create, open, sample)) {
-            button.setMaxWidth(Double.MAX_VALUE);
-            button.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        }
-        create.getStyleClass().add("accent");
-        VBox box = new VBox(10, title, text, create, open, sample);
-        box.getStyleClass().add("first-run");
-        box.setMaxWidth(300);
-        box.setMaxHeight(Region.USE_PREF_SIZE);
-        box.visibleProperty().bind(viewModel.state().emptyDatabaseProperty());
-        box.managedProperty().bind(box.visibleProperty());
-        return box;
-    }
-
     private void bindCentre() {
         SubnetHeaderView header = SubnetHeaderView.load(viewModel.header());
         header.darkProperty().bind(viewModel.preferences().darkThemeProperty());
@@ -247,15 +215,26 @@ public final class MainView {
         bindTable();
     }
 
-    /** The address table in the grid's place (the Grid | Table switch above them), with the address commands. */
+    /**
+     * The address table in the grid's place (the Grid | Table switch above them), with the address commands. The
+     * table is built the first time it is shown, so a start that never uses it does not pay for it.
+     */
     private void bindTable() {
         AddressTableViewModel rows = viewModel.table();
-        AddressTableView table = AddressTableView.load(rows);
-        gridSlot.getChildren().add(table.root());
         grid.visibleProperty().bind(rows.activeProperty().not());
         legendSlot.visibleProperty().bind(rows.activeProperty().not());
         legendSlot.managedProperty().bind(legendSlot.visibleProperty());
-        centerPane.getChildren().add(centerPane.getChildren().indexOf(gridSlot), table.switchBar());
+        centerPane.getChildren().add(centerPane.getChildren().indexOf(gridSlot), AddressTableView.switchBar(rows));
+        rows.activeProperty().subscribe(active -> {
+            if (active && table == null) {
+                loadTable(rows);
+            }
+        });
+    }
+
+    private void loadTable(AddressTableViewModel rows) {
+        table = AddressTableView.load(rows);
+        gridSlot.getChildren().add(table.root());
         Runnable activate = () -> rows.focusedIp().ifPresent(viewModel.addresses()::activate);
         table.useCommands(Command.when(rows.focusedHeldProperty(), activate),
                 Command.when(rows.focusedFreeProperty(), activate),

@@ -95,6 +95,8 @@ public final class AddressTableView {
 
     @FXML
     private void initialize() {
+        addressTablePane.visibleProperty().bind(viewModel.activeProperty());
+        addressTablePane.managedProperty().bind(addressTablePane.visibleProperty());
         addressTablePane.getStylesheets().add(Objects.requireNonNull(AddressTableView.class.getResource("table.css"), "table.css")
                 .toExternalForm());
         tableFilterField.textProperty().bindBidirectional(viewModel.filterProperty());
@@ -166,10 +168,10 @@ public final class AddressTableView {
     }
 
     /**
-     * The Grid | Table switch for the centre pane: Table shows this view instead of the grid (and lets the view
-     * model read its rows).
+     * The Grid | Table switch for the centre pane: Table shows the table instead of the grid (and lets the view
+     * model read its rows). It needs no table: the window loads the table the first time Table is pressed.
      */
-    public HBox switchBar() {
+    public static HBox switchBar(AddressTableViewModel viewModel) {
         ToggleButton grid = new ToggleButton("Grid", new FontIcon(Material2AL.GRID_ON));
         ToggleButton list = new ToggleButton("Table", new FontIcon(Material2MZ.TABLE_ROWS));
         grid.setId("gridViewButton");
@@ -188,8 +190,6 @@ public final class AddressTableView {
         });
         list.selectedProperty().addListener((property, before, now) -> viewModel.activeProperty().set(now));
         viewModel.activeProperty().addListener((property, before, now) -> (now ? list : grid).setSelected(true));
-        addressTablePane.visibleProperty().bind(viewModel.activeProperty());
-        addressTablePane.managedProperty().bind(addressTablePane.visibleProperty());
         HBox bar = new HBox(grid, list);
         bar.getStyleClass().add("view-switch");
         return bar;
