@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.ipdesk.store.Location;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.Allocator;
@@ -78,17 +79,17 @@ public class AddressTableBenchmark {
     public void build() throws IOException {
         folder = Files.createTempDirectory("ipdesk-table-bench-");
         Path file = folder.resolve("table.db");
-        try (Allocator seed = Allocator.open(file)) {
+        try (Allocator seed = Allocator.open(Location.of(file))) {
             seed.createNetwork("bench", "");
             Subnet lan = seed.createSubnet("bench", SubnetSpec.of(Cidr.parse("172.16.0.0/16"))
                     .withGateway(Ip.parse("172.16.0.1")));
             seed.addRange(lan.id(), Ip.parse("172.16.250.0"), Ip.parse("172.16.251.255"), RangeKind.DHCP, "");
-            try (DatasetGenerator generator = DatasetGenerator.open(file)) {
+            try (DatasetGenerator generator = DatasetGenerator.open(Location.of(file))) {
                 generator.fill(lan.id(), HELD, 2_000, 42);
             }
             slash16 = seed.subnet(lan.id());
         }
-        allocator = Allocator.open(file);
+        allocator = Allocator.open(Location.of(file));
         AddressGridViewModel grid = new AddressGridViewModel(() -> allocator, Runnable::run, Runnable::run);
         table = new AddressTableViewModel(() -> allocator, NOW, grid);
         table.activeProperty().set(true);
