@@ -204,6 +204,12 @@ public final class MainView {
         detailsSlot.getChildren().setAll(details.root());
         VBox.setVgrow(details.root(), javafx.scene.layout.Priority.ALWAYS);
         gridSlot.getChildren().setAll(grid);
+        // a short window gives the grid what the header and legend leave; it scrolls, and draws nothing over them
+        grid.setMinHeight(0);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(gridSlot.widthProperty());
+        clip.heightProperty().bind(gridSlot.heightProperty());
+        gridSlot.setClip(clip);
         legendSlot.getChildren().setAll(new GridLegend(grid));
         breadcrumbSlot.getChildren().setAll(new GridBreadcrumb(viewModel.grid()));
         // the header already names the subnet: the breadcrumb shows only once the user zooms into a block map
