@@ -40,6 +40,7 @@ final class WindowDriver {
      * share, for a test that resizes the window (a size set on a stage stays with it).
      */
     WindowDriver openInOwnStage(Path file) throws TimeoutException {
+        FxToolkit.registerPrimaryStage(); // starts the toolkit when this is the first window of the run
         stage = FxToolkit.registerStage(Stage::new);
         app = FxToolkit.setupApplication(App.class, "--db", file.toString());
         waitUntil(() -> !label("#summaryLabel").getText().isEmpty());

@@ -62,6 +62,7 @@ class WindowSizesTest {
 
         assertThat(WindowDriver.call(this::clippedHeaderFacts)).as("the subnet header's facts cut short or clipped")
                 .isEmpty();
+        assertThat(WindowDriver.call(this::overlappingCentreParts)).as("centre parts drawn over one another").isEmpty();
 
         TextField search = window.robot.lookup(".search-field").queryAs(TextField.class);
         assertThat(WindowDriver.call(() -> shownInWindow(search, window.stage)))
@@ -129,6 +130,33 @@ class WindowSizesTest {
                     .toList()));
         }
         return elided;
+    }
+
+    /**
+     * The subnet header (its whole height), the Grid | Table switch, the grid and the legend, top to bottom: the ones
+     * that reach into the next, or past the bottom of the centre pane.
+     */
+    private List<String> overlappingCentreParts() {
+        Node header = window.robot.lookup(".subnet-header").query();
+        List<Node> parts = List.of(header, window.robot.lookup(".view-switch").query(),
+                window.robot.lookup("#gridSlot").query(), window.robot.lookup(".grid-legend").query());
+        Node centre = window.robot.lookup("#centerPane").query();
+        List<String> problems = new ArrayList<>();
+        double headerNeeds = header.prefHeight(header.getLayoutBounds().getWidth());
+        if (header.getLayoutBounds().getHeight() < headerNeeds - 0.5) {
+            problems.add("the header has " + header.getLayoutBounds().getHeight() + " px of the " + headerNeeds
+                    + " it needs");
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            Bounds bounds = parts.get(i).localToScene(parts.get(i).getLayoutBounds());
+            double limit = i + 1 < parts.size()
+                    ? parts.get(i + 1).localToScene(parts.get(i + 1).getLayoutBounds()).getMinY()
+                    : centre.localToScene(centre.getLayoutBounds()).getMaxY();
+            if (bounds.getMaxY() > limit + 0.5) {
+                problems.add(parts.get(i).getStyleClass() + " reaches y=" + bounds.getMaxY() + " past y=" + limit);
+            }
+        }
+        return problems;
     }
 
     /** The subnet header's CIDR, name and badges that are drawn cut short or reach past the header's edge. */
