@@ -338,6 +338,7 @@ public final class MainView {
                 ActionFactory.contextItem(StandardAction.EDIT_ADDRESS, editAddress),
                 ActionFactory.contextItem(StandardAction.RELEASE, release),
                 ActionFactory.contextItem(StandardAction.MARK_RANGE, markRange),
+                ActionFactory.contextItem(StandardAction.EDIT_RANGE, Command.when(subnet, viewModel.edits()::editRangeAtCaret)),
                 ActionFactory.contextItem(StandardAction.COPY, Command.of(() -> copy(true))));
         grid.setOnContextMenuRequested(event -> cells.show(grid, event.getScreenX(), event.getScreenY()));
         // Delete releases in the grid only: in a text field it must stay a text key

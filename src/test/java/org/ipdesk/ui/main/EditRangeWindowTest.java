@@ -34,6 +34,33 @@ class EditRangeWindowTest {
     }
 
     @Test
+    void theGridsContextMenuEditsTheRangeUnderTheCell() throws Exception {
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        window.open(file);
+        window.clickTreeRow("192.168.20.0/24");
+        window.waitForAddresses("192.168.20.0/24");
+        window.clickCell(150);
+
+        // what a right-click (or the menu key) sends the grid
+        window.robot.interact(() -> {
+            javafx.geometry.Bounds cell = window.grid().cellBounds(150);
+            javafx.geometry.Point2D screen = window.grid().localToScreen(cell.getCenterX(), cell.getCenterY());
+            javafx.event.Event.fireEvent(window.grid(), new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, cell.getCenterX(), cell.getCenterY(),
+                    screen.getX(), screen.getY(), false, null));
+        });
+        WindowDriver.waitUntil(() -> openMenu() != null);
+        javafx.scene.control.MenuItem edit = openMenu().getItems().stream()
+                .filter(item -> item.getText().replace("_", "").startsWith("Edit the range")).findFirst().orElseThrow();
+        assertThat(edit.isDisable()).isFalse();
+        window.robot.interact(edit::fire);
+        WindowDriver.waitUntil(() -> window.robot.lookup("#endField").tryQuery().isPresent());
+        assertThat(window.robot.lookup("#endField").queryTextInputControl().getText()).isEqualTo("192.168.20.199");
+        window.robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    }
+
+    @Test
     void thePoolUnderTheSelectedCellIsEditedFromTheEditMenu() throws Exception {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
