@@ -57,6 +57,12 @@ public class AddressGrid extends Control {
         dark.addListener((property, before, now) -> palette.set(GridPalette.of(now)));
     }
 
+    /** Its height depends on its width: the narrower, the more rows of addresses. */
+    @Override
+    public javafx.geometry.Orientation getContentBias() {
+        return javafx.geometry.Orientation.HORIZONTAL;
+    }
+
     @Override
     protected Skin<?> createDefaultSkin() {
         return new AddressGridSkin(this);

@@ -86,8 +86,12 @@ public class AddressGridSkin extends SkinBase<AddressGrid> {
         registerChangeListener(grid.cellSizeProperty(), value -> {
             revealCaret = true;
             changed();
+            grid.requestLayout();
         });
-        registerChangeListener(viewModel.contentProperty(), value -> contentChanged());
+        registerChangeListener(viewModel.contentProperty(), value -> {
+            contentChanged();
+            grid.requestLayout(); // another view asks for another height
+        });
         registerChangeListener(viewModel.caretProperty(), value -> {
             revealCaret = true;
             changed();
@@ -187,10 +191,21 @@ public class AddressGridSkin extends SkinBase<AddressGrid> {
         return leftInset + rightInset + 140 + 32 * (AddressGrid.MIN_CELL + 4);
     }
 
+    /**
+     * The height of all rows of addresses at {@code width} (so a /24 asks for its rows and the legend can sit right
+     * under them); 480 for a block map, a placeholder, or when the width is not known.
+     */
     @Override
     protected double computePrefHeight(double width, double topInset, double rightInset, double bottomInset,
                                        double leftInset) {
-        return topInset + bottomInset + 480;
+        GridContent content = viewModel.getContent();
+        if (width < 0 || !(content instanceof GridContent.Addresses)) {
+            return topInset + bottomInset + 480;
+        }
+        double rows = new GridGeometry().measure(content, getSkinnable().cellSizeProperty().get(), painter.charWidth(),
+                width - leftInset - rightInset);
+        return topInset + bottomInset + Math.max(computeMinHeight(width, topInset, rightInset, bottomInset, leftInset),
+                rows);
     }
 
     @Override

@@ -228,6 +228,9 @@ public final class MainView {
     private void bindTable() {
         AddressTableViewModel rows = viewModel.table();
         grid.visibleProperty().bind(rows.activeProperty().not());
+        // the grid's slot is as high as its rows (the legend right under them); the table takes all there is
+        gridSlot.maxHeightProperty().bind(javafx.beans.binding.Bindings.when(rows.activeProperty())
+                .then(Double.MAX_VALUE).otherwise(javafx.scene.layout.Region.USE_PREF_SIZE));
         legendSlot.visibleProperty().bind(rows.activeProperty().not());
         legendSlot.managedProperty().bind(legendSlot.visibleProperty());
         centerPane.getChildren().add(centerPane.getChildren().indexOf(gridSlot), AddressTableView.switchBar(rows));

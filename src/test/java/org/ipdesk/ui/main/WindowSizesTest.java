@@ -67,6 +67,12 @@ class WindowSizesTest {
         assertThat(WindowDriver.call(this::clippedHeaderFacts)).as("the subnet header's facts cut short or clipped")
                 .isEmpty();
         assertThat(WindowDriver.call(this::overlappingCentreParts)).as("centre parts drawn over one another").isEmpty();
+        // the legend sits right under the last row of the /24, with no empty band between them
+        double lastRowBottom = WindowDriver.call(() -> window.grid().cellBounds(255).getMaxY());
+        double slotHeight = WindowDriver.call(() -> window.robot.lookup("#gridSlot").query().getLayoutBounds()
+                .getHeight());
+        assertThat(slotHeight).as("the grid's height under its last row (at %s)", lastRowBottom)
+                .isLessThanOrEqualTo(lastRowBottom + 2 * 8 + 2);
 
         TextField search = window.robot.lookup(".search-field").queryAs(TextField.class);
         assertThat(WindowDriver.call(() -> shownInWindow(search, window.stage)))
