@@ -112,7 +112,11 @@ public final class PaneStage {
             });
             WaitForAsyncUtils.waitForFxEvents();
         }
-        WritableImage image = snapshot(robot, stage);
+        return write(snapshot(robot, stage), name);
+    }
+
+    /** Writes {@code image} as {@code target/screenshots/NAME}; returns the file. */
+    public static Path write(WritableImage image, String name) {
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
         int[] argb = new int[w * h];

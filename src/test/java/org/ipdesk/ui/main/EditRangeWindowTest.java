@@ -2,15 +2,10 @@ package org.ipdesk.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.ContextMenu;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.ipdesk.model.CellState;
 import org.ipdesk.ui.PaneStage;
 import org.ipdesk.ui.SampleDatabase;
@@ -50,8 +45,8 @@ class EditRangeWindowTest {
                     javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, cell.getCenterX(), cell.getCenterY(),
                     screen.getX(), screen.getY(), false, null));
         });
-        WindowDriver.waitUntil(() -> openMenu() != null);
-        javafx.scene.control.MenuItem edit = openMenu().getItems().stream()
+        WindowDriver.waitUntil(() -> WindowDriver.openContextMenu() != null);
+        javafx.scene.control.MenuItem edit = WindowDriver.openContextMenu().getItems().stream()
                 .filter(item -> item.getText().replace("_", "").startsWith("Edit the range")).findFirst().orElseThrow();
         assertThat(edit.isDisable()).isFalse();
         window.robot.interact(edit::fire);
@@ -70,11 +65,11 @@ class EditRangeWindowTest {
         window.clickCell(150);
 
         window.robot.clickOn("#editMenu");
-        WindowDriver.waitUntil(() -> openMenu() != null);
-        ContextMenu menu = openMenu();
+        WindowDriver.waitUntil(() -> WindowDriver.openContextMenu() != null);
+        ContextMenu menu = WindowDriver.openContextMenu();
         WritableImage[] image = new WritableImage[1];
         window.robot.interact(() -> image[0] = menu.getScene().snapshot(null));
-        write(image[0], "edit-menu.png");
+        PaneStage.write(image[0], "edit-menu.png");
         window.robot.clickOn("Edit the range at the selected address\u2026");
 
         WindowDriver.waitUntil(() -> window.robot.lookup("#endField").tryQuery().isPresent());
@@ -89,19 +84,4 @@ class EditRangeWindowTest {
                 .isEqualTo("Saved DHCP pool 192.168.20.100-192.168.20.220 in 192.168.20.0/24 in branch-office");
     }
 
-    private static ContextMenu openMenu() {
-        return Window.getWindows().stream().filter(w -> w instanceof ContextMenu && w.isShowing())
-                .map(ContextMenu.class::cast).findFirst().orElse(null);
-    }
-
-    private static void write(WritableImage image, String name) throws Exception {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        png.setRGB(0, 0, w, h, argb, 0, w);
-        Files.createDirectories(PaneStage.SCREENSHOTS);
-        ImageIO.write(png, "png", PaneStage.SCREENSHOTS.resolve(name).toFile());
-    }
 }

@@ -2,8 +2,6 @@ package org.ipdesk.ui.main;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.awt.image.BufferedImage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.CheckMenuItem;
@@ -12,10 +10,7 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.stage.Window;
-import javax.imageio.ImageIO;
 import org.ipdesk.ui.PaneStage;
 import org.ipdesk.ui.SampleDatabase;
 import org.junit.jupiter.api.AfterEach;
@@ -55,11 +50,11 @@ class FileMenuScreenshotTest {
         assertThat(export.isDisable()).isFalse();
 
         window.robot.clickOn("File");
-        WindowDriver.waitUntil(() -> openMenu() != null);
-        ContextMenu menu = openMenu();
+        WindowDriver.waitUntil(() -> WindowDriver.openContextMenu() != null);
+        ContextMenu menu = WindowDriver.openContextMenu();
         WritableImage[] image = new WritableImage[1];
         window.robot.interact(() -> image[0] = menu.getScene().snapshot(null));
-        Path png = write(image[0], "file-menu.png");
+        Path png = PaneStage.write(image[0], "file-menu.png");
         assertThat(png).exists();
         window.robot.interact(menu::hide);
     }
@@ -84,31 +79,14 @@ class FileMenuScreenshotTest {
         WindowDriver.waitUntil(dark::isSelected);
 
         window.robot.clickOn("View");
-        WindowDriver.waitUntil(() -> openMenu() != null);
-        ContextMenu menu = openMenu();
+        WindowDriver.waitUntil(() -> WindowDriver.openContextMenu() != null);
+        ContextMenu menu = WindowDriver.openContextMenu();
         WritableImage[] image = new WritableImage[1];
         window.robot.interact(() -> image[0] = menu.getScene().snapshot(null));
-        assertThat(write(image[0], "view-menu.png")).exists();
+        assertThat(PaneStage.write(image[0], "view-menu.png")).exists();
         window.robot.interact(menu::hide);
         window.robot.interact(() -> dark.setSelected(false));
         assertThat(button.isSelected()).isFalse();
     }
 
-    private static ContextMenu openMenu() {
-        return Window.getWindows().stream().filter(w -> w instanceof ContextMenu && w.isShowing())
-                .map(ContextMenu.class::cast).findFirst().orElse(null);
-    }
-
-    private static Path write(WritableImage image, String name) throws Exception {
-        int w = (int) image.getWidth();
-        int h = (int) image.getHeight();
-        int[] argb = new int[w * h];
-        image.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        png.setRGB(0, 0, w, h, argb, 0, w);
-        Files.createDirectories(PaneStage.SCREENSHOTS);
-        Path file = PaneStage.SCREENSHOTS.resolve(name);
-        ImageIO.write(png, "png", file.toFile());
-        return file;
-    }
 }

@@ -141,4 +141,11 @@ final class WindowDriver {
         }
         return null;
     }
+
+    /** The context menu (or menu-bar menu) showing now, or null. */
+    static javafx.scene.control.ContextMenu openContextMenu() {
+        return javafx.stage.Window.getWindows().stream()
+                .filter(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing())
+                .map(javafx.scene.control.ContextMenu.class::cast).findFirst().orElse(null);
+    }
 }
