@@ -27,6 +27,7 @@ import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.model.Usage;
 import org.ipdesk.store.Backup;
 import org.ipdesk.store.ChangeFeed;
+import org.ipdesk.store.Credentials;
 import org.ipdesk.store.Database;
 import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
@@ -85,7 +86,12 @@ public final class Allocator implements AutoCloseable {
      * {@code mode} says whether a missing or empty database is started.
      */
     public static Allocator open(Location location, OpenMode mode) {
-        return new Allocator(Database.open(location, mode), Clock.systemUTC(),
+        return open(location, mode, Credentials.NONE);
+    }
+
+    /** Opens the database at {@code location}; a team database takes its password from {@code credentials}. */
+    public static Allocator open(Location location, OpenMode mode, Credentials credentials) {
+        return new Allocator(Database.open(location, mode, credentials), Clock.systemUTC(),
                 System.getProperty("user.name", "unknown"), new SecureRandom());
     }
 

@@ -22,10 +22,18 @@ public interface Database extends AutoCloseable {
      * A refused database is left exactly as it was.
      */
     static Database open(Location location, OpenMode mode) {
+        return open(location, mode, Credentials.NONE);
+    }
+
+    /**
+     * Opens the database at {@code location}; a team database ({@link ServerLocation}) takes its password from
+     * {@code credentials} (a file ignores them).
+     */
+    static Database open(Location location, OpenMode mode, Credentials credentials) {
         if (location instanceof FileLocation file) {
             return SqliteDatabase.open(file.file(), mode);
         }
-        throw new IllegalArgumentException("no database engine for " + location);
+        throw new StoreException("team databases (" + location + ") cannot be opened by this build yet");
     }
 
     /** Opens the database at {@code file}, creating it when missing or initialising it when empty ({@link OpenMode#CREATE}). */
