@@ -3,6 +3,9 @@ package org.ipdesk.ui;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import org.ipdesk.cli.IpDeskCli;
 import org.ipdesk.settings.SettingsStore;
@@ -15,11 +18,18 @@ import org.ipdesk.store.Database;
  */
 public final class Launcher {
 
+    /** JavaFX's own logger, held so that its level stays set (set only when the window starts in this JVM). */
+    private static Logger javafxLogger;
+
     private Launcher() {
     }
 
     public static void main(String[] args) {
         if (isGuiLaunch(List.of(args))) {
+            OptionalInt relaunched = SharedClassArchive.relaunch(args);
+            if (relaunched.isPresent()) {
+                System.exit(relaunched.getAsInt());
+            }
             launchGui(args);
         } else {
             IpDeskCli.main(args);
@@ -36,6 +46,10 @@ public final class Launcher {
         }, "ipdesk-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();
+        // JavaFX warns on every start that it runs from the class path ("Unsupported JavaFX configuration"): a
+        // choice of this build (one jar, no module path) that tells an admin nothing
+        javafxLogger = Logger.getLogger("javafx");
+        javafxLogger.setLevel(Level.SEVERE);
         try {
             Application.launch(App.class, args);
         } catch (RuntimeException e) {

@@ -1,0 +1,248 @@
+package org.ipdesk.ui;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Starts the window from {@code java -jar ipdesk.jar} with a class-data archive of the classes the window loads,
+ * which takes about a second off every start (the installed packages record one when installed; a plain jar has
+ * nobody to do that). Java 19's {@code -XX:+AutoCreateSharedArchive} does this by itself; on Java 17 the launcher
+ * does it: the first start runs the window in a child JVM with {@code -XX:ArchiveClassesAtExit}, which writes the
+ * archive into the user's cache folder when the window closes; later starts run the child with
+ * {@code -XX:SharedArchiveFile}. The archive's name holds the jar's path, size and time and the Java runtime, so a
+ * new jar or a new Java records a new one; an archive the JVM cannot use is ignored by it ({@code -Xshare:auto}).
+ *
+ * <p>The parent JVM loads only this class and waits for the child, passing on its exit status. Nothing of this
+ * happens when the window does not start from a single jar (under Maven, in tests), when the JVM already has an
+ * archive or sharing is off, when the runtime has no {@code bin/java} (jpackage's trimmed runtime), or with
+ * {@code -Dipdesk.classArchive=off}. Any failure to relaunch falls back to starting in this JVM.
+ */
+final class SharedClassArchive {
+
+    /** {@code off} starts the window in this JVM, without an archive. */
+    static final String PROPERTY = "ipdesk.classArchive";
+
+    /**
+     * The installed packages' compiler thresholds (pom.xml, jpackage's java options): the optimising compiler only
+     * for code that stays hot, so that on two cores it does not take the processor from the window while it starts.
+     */
+    static final List<String> LATE_OPTIMISING = List.of("-XX:Tier4InvocationThreshold=100000",
+            "-XX:Tier4MinInvocationThreshold=50000", "-XX:Tier4CompileThreshold=100000",
+            "-XX:Tier4BackEdgeThreshold=1000000");
+
+    private static final List<String> SHARING_OPTIONS = List.of("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
+            "-Xshare:off", "-XX:-UseSharedSpaces", "-XX:+AutoCreateSharedArchive");
+
+    private SharedClassArchive() {
+    }
+
+    /**
+     * Runs the window in a child JVM with the archive (or recording it) and returns the child's exit status; empty
+     * when the window should start in this JVM instead.
+     */
+    static OptionalInt relaunch(String[] args) {
+        try {
+            Optional<Plan> plan = plan(System.getProperty(PROPERTY, ""), System.getProperty("java.class.path", ""),
+                    Path.of(System.getProperty("java.home")), ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                    cacheFolder(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home"))),
+                    System.getProperty("java.vm.version", ""));
+            if (plan.isEmpty()) {
+                return OptionalInt.empty();
+            }
+            return OptionalInt.of(run(plan.get(), args));
+        } catch (IOException | RuntimeException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    /**
+     * What to run: the child's JVM options and where its archive goes. {@code recording} is the temporary file the
+     * child writes at exit, moved to {@code archive} only when the child ended well.
+     */
+    record Plan(Path java, Path jar, Path archive, Optional<Path> recording, List<String> jvmOptions) {
+        List<String> command(String mainClass, String[] args) {
+            List<String> command = new ArrayList<>();
+            command.add(java.toString());
+            command.add(recording.map(file -> "-XX:ArchiveClassesAtExit=" + file)
+                    .orElse("-XX:SharedArchiveFile=" + archive));
+            command.add("-Xshare:auto");
+            // the JVM's notes about classes it leaves out of the archive are for JDK developers, not for admins
+            command.add("-Xlog:cds=off");
+            command.add("-Xlog:cds+dynamic=off");
+            if (jvmOptions.stream().noneMatch(option -> option.startsWith("-XX:Tier4"))) {
+                command.addAll(LATE_OPTIMISING);
+            }
+            command.addAll(jvmOptions);
+            command.add("-cp");
+            command.add(jar.toString());
+            command.add(mainClass);
+            command.addAll(List.of(args));
+            return command;
+        }
+    }
+
+    static Optional<Plan> plan(String setting, String classPath, Path javaHome, List<String> jvmOptions,
+                               Optional<Path> cacheFolder, String vmVersion) throws IOException {
+        if (setting.equalsIgnoreCase("off") || cacheFolder.isEmpty() || classPath.isEmpty()
+                || classPath.contains(java.io.File.pathSeparator)) {
+            return Optional.empty();
+        }
+        if (jvmOptions.stream().anyMatch(option -> SHARING_OPTIONS.stream().anyMatch(option::startsWith))) {
+            return Optional.empty();
+        }
+        Path jar = Path.of(classPath).toAbsolutePath().normalize();
+        if (!jar.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar") || !Files.isRegularFile(jar)) {
+            return Optional.empty();
+        }
+        Path java = javaHome.resolve("bin").resolve(isWindows() ? "java.exe" : "java");
+        if (!Files.isExecutable(java)) {
+            return Optional.empty();
+        }
+        FileTime modified = Files.getLastModifiedTime(jar);
+        String key = digest(jar + "\n" + Files.size(jar) + "\n" + modified.toMillis() + "\n" + javaHome + "\n"
+                + vmVersion);
+        Path folder = cacheFolder.get();
+        Path archive = folder.resolve("classes-" + key + ".jsa");
+        if (Files.isRegularFile(archive)) {
+            return Optional.of(new Plan(java, jar, archive, Optional.empty(), List.copyOf(jvmOptions)));
+        }
+        Files.createDirectories(folder);
+        Path recording = folder.resolve("classes-" + key + "-" + ProcessHandle.current().pid() + ".recording");
+        return Optional.of(new Plan(java, jar, archive, Optional.of(recording), List.copyOf(jvmOptions)));
+    }
+
+    private static int run(Plan plan, String[] args) throws IOException {
+        Process child = new ProcessBuilder(plan.command(Launcher.class.getName(), args)).inheritIO().start();
+        Thread stopChild = new Thread(child::destroy, "ipdesk-stop-window");
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        int status;
+        try {
+            status = child.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            child.destroy();
+            status = 130;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopChild);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs anyway
+        }
+        if (plan.recording().isPresent()) {
+            keep(plan.recording().get(), plan.archive(), status == 0);
+        }
+        return status;
+    }
+
+    /** Moves a recorded archive into place when the child ended well; a failed child's recording is removed. */
+    private static void keep(Path recording, Path archive, boolean ok) {
+        try {
+            if (ok && Files.isRegularFile(recording) && Files.size(recording) > 0) {
+                try {
+                    Files.move(recording, archive, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(recording, archive, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            forgetOldArchives(archive.getParent(), archive);
+        } catch (IOException e) {
+            // the next start records again
+        } finally {
+            try {
+                Files.deleteIfExists(recording);
+            } catch (IOException e) {
+                // left for the next recording to replace
+            }
+        }
+    }
+
+    /** How many archives stay in the cache folder (each about 30 MB): one per jar and Java, the newest ones. */
+    static final int ARCHIVES_KEPT = 3;
+
+    /**
+     * Removes all but the {@link #ARCHIVES_KEPT} newest archives (older jars, older Javas) and recordings left by
+     * starts that were killed; {@code keep} stays whatever its age.
+     */
+    static void forgetOldArchives(Path folder, Path keep) throws IOException {
+        List<Path> archives = new ArrayList<>();
+        try (var files = Files.list(folder)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.startsWith("classes-") && name.endsWith(".jsa") && !file.equals(keep)) {
+                    archives.add(file);
+                } else if (name.startsWith("classes-") && name.endsWith(".recording") && !recordingAlive(name)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+        archives.sort(java.util.Comparator.comparing((Path file) -> {
+            try {
+                return Files.getLastModifiedTime(file);
+            } catch (IOException e) {
+                return FileTime.fromMillis(0);
+            }
+        }).reversed());
+        for (Path old : archives.subList(Math.min(archives.size(), ARCHIVES_KEPT - 1), archives.size())) {
+            Files.deleteIfExists(old);
+        }
+    }
+
+    /** Whether the start that writes this recording ({@code classes-KEY-PID.recording}) is still running. */
+    private static boolean recordingAlive(String name) {
+        String pid = name.substring(name.lastIndexOf('-') + 1, name.length() - ".recording".length());
+        try {
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /**
+     * The user's cache folder for IPDesk: {@code $XDG_CACHE_HOME/ipdesk} or {@code ~/.cache/ipdesk} on Linux,
+     * {@code %LOCALAPPDATA%\IPDesk\Cache} on Windows, {@code ~/Library/Caches/IPDesk} on macOS.
+     */
+    static Optional<Path> cacheFolder(String osName, Map<String, String> env, Path home) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String local = env.get("LOCALAPPDATA");
+            return local == null || local.isBlank() ? Optional.empty()
+                    : Optional.of(Path.of(local, "IPDesk", "Cache"));
+        }
+        if (os.startsWith("mac")) {
+            return Optional.of(home.resolve("Library").resolve("Caches").resolve("IPDesk"));
+        }
+        String xdg = env.get("XDG_CACHE_HOME");
+        if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
+            return Optional.of(Path.of(xdg, "ipdesk"));
+        }
+        return Optional.of(home.resolve(".cache").resolve("ipdesk"));
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+
+    private static String digest(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

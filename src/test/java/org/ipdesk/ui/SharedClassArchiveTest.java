@@ -1,0 +1,125 @@
+package org.ipdesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SharedClassArchiveTest {
+    private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
+
+    @TempDir
+    Path dir;
+    private Path jar;
+    private Path cache;
+
+    @BeforeEach
+    void aJar() throws IOException {
+        jar = Files.writeString(dir.resolve("ipdesk.jar"), "not really a jar, only its name and size matter");
+        cache = dir.resolve("cache");
+    }
+
+    private Optional<SharedClassArchive.Plan> plan(String setting, String classPath, List<String> options)
+            throws IOException {
+        return SharedClassArchive.plan(setting, classPath, JAVA_HOME, options, Optional.of(cache), "17.0.15+6");
+    }
+
+    @Test
+    void theFirstStartRecordsAnArchiveThatLaterStartsUse() throws IOException {
+        SharedClassArchive.Plan first = plan("", jar.toString(), List.of("-Xmx1g", "-Dipdesk.settings=/tmp/s.json"))
+                .orElseThrow();
+
+        assertThat(first.recording()).isPresent();
+        assertThat(first.recording().get().getParent()).isEqualTo(cache);
+        assertThat(first.command("org.ipdesk.ui.Launcher", new String[] {"--db", "team.db"})).containsSubsequence(
+                JAVA_HOME.resolve("bin").resolve("java").toString(),
+                "-XX:ArchiveClassesAtExit=" + first.recording().get(), "-Xshare:auto", "-Xmx1g",
+                "-Dipdesk.settings=/tmp/s.json", "-cp", jar.toString(), "org.ipdesk.ui.Launcher", "--db", "team.db");
+
+        Files.writeString(first.archive(), "recorded");
+        SharedClassArchive.Plan later = plan("", jar.toString(), List.of()).orElseThrow();
+
+        assertThat(later.recording()).isEmpty();
+        assertThat(later.archive()).isEqualTo(first.archive());
+        assertThat(later.command("org.ipdesk.ui.Launcher", new String[0]))
+                .contains("-XX:SharedArchiveFile=" + first.archive())
+                .noneMatch(part -> part.startsWith("-XX:ArchiveClassesAtExit"));
+    }
+
+    @Test
+    void aNewJarOrANewJavaGetsItsOwnArchive() throws IOException {
+        Path before = plan("", jar.toString(), List.of()).orElseThrow().archive();
+        Path otherJava = SharedClassArchive.plan("", jar.toString(), JAVA_HOME, List.of(), Optional.of(cache),
+                "17.0.16+8").orElseThrow().archive();
+        Files.writeString(jar, "a rebuilt jar, of another size");
+        Path rebuilt = plan("", jar.toString(), List.of()).orElseThrow().archive();
+
+        assertThat(List.of(before, otherJava, rebuilt)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void startsInThisJvmWhenTheArchiveCannotHelp() throws IOException {
+        assertThat(plan("off", jar.toString(), List.of())).as("switched off").isEmpty();
+        assertThat(plan("", jar + java.io.File.pathSeparator + dir, List.of())).as("a class path, not a jar")
+                .isEmpty();
+        assertThat(plan("", dir.toString(), List.of())).as("classes in a folder (Maven, tests)").isEmpty();
+        assertThat(plan("", dir.resolve("missing.jar").toString(), List.of())).as("no such jar").isEmpty();
+        assertThat(plan("", jar.toString(), List.of("-XX:SharedArchiveFile=/opt/ipdesk/lib/ipdesk.jsa")))
+                .as("the installed package's own archive").isEmpty();
+        assertThat(plan("", jar.toString(), List.of("-Xshare:off"))).as("sharing off").isEmpty();
+        assertThat(SharedClassArchive.plan("", jar.toString(), dir, List.of(), Optional.of(cache), "17"))
+                .as("a runtime without bin/java, as jpackage trims it").isEmpty();
+        assertThat(SharedClassArchive.plan("", jar.toString(), JAVA_HOME, List.of(), Optional.empty(), "17"))
+                .as("no cache folder").isEmpty();
+    }
+
+    @Test
+    void keepsTheArchiveInTheUsersCacheFolder() {
+        Path home = Path.of("/home/alice");
+
+        assertThat(SharedClassArchive.cacheFolder("Linux", Map.of(), home)).contains(home.resolve(".cache/ipdesk"));
+        assertThat(SharedClassArchive.cacheFolder("Linux", Map.of("XDG_CACHE_HOME", "/var/cache/alice"), home))
+                .contains(Path.of("/var/cache/alice/ipdesk"));
+        assertThat(SharedClassArchive.cacheFolder("Linux", Map.of("XDG_CACHE_HOME", "relative"), home))
+                .as("a relative XDG path is ignored, as the specification says")
+                .contains(home.resolve(".cache/ipdesk"));
+        assertThat(SharedClassArchive.cacheFolder("Mac OS X", Map.of(), home))
+                .contains(home.resolve("Library/Caches/IPDesk"));
+        assertThat(SharedClassArchive.cacheFolder("Windows 11", Map.of("LOCALAPPDATA", "C:\\Users\\alice\\AppData\\Local"),
+                home)).isPresent();
+        assertThat(SharedClassArchive.cacheFolder("Windows 11", Map.of(), home)).isEmpty();
+    }
+
+    @Test
+    void keepsTheNewestArchivesAndNoLeftoverRecordings() throws IOException {
+        Files.createDirectories(cache);
+        List<Path> archives = new java.util.ArrayList<>();
+        for (int age = 5; age >= 1; age--) {
+            Path archive = Files.writeString(cache.resolve("classes-" + age + ".jsa"), "old");
+            Files.setLastModifiedTime(archive, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (10 - age)));
+            archives.add(archive);
+        }
+        Path killed = Files.writeString(cache.resolve("classes-abc-999999999.recording"), "half");
+        Path running = Files.writeString(cache.resolve("classes-abc-" + ProcessHandle.current().pid()
+                + ".recording"), "being written");
+        Path current = Files.writeString(cache.resolve("classes-new.jsa"), "new");
+        Files.setLastModifiedTime(current, java.nio.file.attribute.FileTime.fromMillis(0));
+        Path unrelated = Files.writeString(cache.resolve("notes.txt"), "not ours");
+
+        SharedClassArchive.forgetOldArchives(cache, current);
+
+        try (var left = Files.list(cache)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("classes-new.jsa",
+                    "classes-1.jsa", "classes-2.jsa", running.getFileName().toString(), "notes.txt");
+        }
+        assertThat(killed).doesNotExist();
+        assertThat(unrelated).exists();
+    }
+}
