@@ -41,8 +41,13 @@ public final class Launcher {
         // one-time work the window's first moments would otherwise wait for: the settings' JSON reader, the
         // SQLite driver's native library
         Thread warmUp = new Thread(() -> {
-            SettingsStore.forUser().load();
-            Database.loadDriver();
+            try {
+                SettingsStore.forUser().load();
+                Database.loadDriver();
+            } catch (Throwable e) {
+                // only a head start: the window does this work again where it needs it and reports what fails
+                // there; here it may also meet the JVM shutting down (no display) half-way through
+            }
         }, "ipdesk-warm-up");
         warmUp.setDaemon(true);
         warmUp.start();

@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -58,7 +56,7 @@ final class SharedClassArchive {
     static OptionalInt relaunch(String[] args) {
         try {
             Optional<Plan> plan = plan(System.getProperty(PROPERTY, ""), System.getProperty("java.class.path", ""),
-                    Path.of(System.getProperty("java.home")), ManagementFactory.getRuntimeMXBean().getInputArguments(),
+                    Path.of(System.getProperty("java.home")), jvmOptions(),
                     cacheFolder(System.getProperty("os.name", ""), System.getenv(), Path.of(System.getProperty("user.home"))),
                     System.getProperty("java.vm.version", ""));
             if (plan.isEmpty()) {
@@ -237,12 +235,29 @@ final class SharedClassArchive {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }
 
-    private static String digest(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+    /**
+     * This JVM's options, to give the child the same: what stands before {@code -jar} on the command line, read from
+     * the process (cheap); the management interface's list (some 30 ms more at start) where the OS does not tell.
+     */
+    private static List<String> jvmOptions() {
+        Optional<String[]> arguments = ProcessHandle.current().info().arguments();
+        if (arguments.isPresent()) {
+            List<String> all = List.of(arguments.get());
+            int jar = all.indexOf("-jar");
+            if (jar >= 0) {
+                return all.subList(0, jar);
+            }
         }
+        return ManagementFactory.getRuntimeMXBean().getInputArguments();
+    }
+
+    /** A 64-bit FNV-1a hash, in hex: names an archive, protects nothing (a crypto digest costs 20 ms at start). */
+    static String digest(String text) {
+        long hash = 0xcbf29ce484222325L;
+        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
+            hash ^= b & 0xff;
+            hash *= 0x100000001b3L;
+        }
+        return HexFormat.of().toHexDigits(hash);
     }
 }
