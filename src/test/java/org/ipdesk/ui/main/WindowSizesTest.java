@@ -74,6 +74,11 @@ class WindowSizesTest {
         assertThat(slotHeight).as("the grid's height under its last row (at %s)", lastRowBottom)
                 .isLessThanOrEqualTo(lastRowBottom + 2 * 8 + 2);
 
+        // the header gives way to the grid: half a /24 (eight rows of sixteen) in view even at 1024 x 700
+        assertThat(WindowDriver.call(() -> window.grid().cellBounds(16 * 7 + 15).getMaxY()))
+                .as("the bottom of the grid's eighth row").isLessThanOrEqualTo(WindowDriver.call(() ->
+                        window.grid().getHeight()));
+
         TextField search = window.robot.lookup(".search-field").queryAs(TextField.class);
         assertThat(WindowDriver.call(() -> shownInWindow(search, window.stage)))
                 .as("the search field is in the window, not in the toolbar's overflow menu").isTrue();

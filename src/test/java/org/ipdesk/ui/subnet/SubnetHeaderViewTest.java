@@ -132,6 +132,47 @@ class SubnetHeaderViewTest {
         assertThat(text("usableLabel")).isEqualTo("18,446,744,073,709,551,615 (2^64 \u2212 1)");
     }
 
+    /** Where each fact's caption and value are drawn, in the header's coordinates. */
+    private java.util.List<javafx.geometry.Bounds> factBounds() {
+        FactsGrid facts = robot.lookup(".facts").queryAs(FactsGrid.class);
+        return facts.getChildren().stream().map(node -> node.localToScene(node.getLayoutBounds())).toList();
+    }
+
+    private void resize(double width) throws TimeoutException {
+        robot.interact(() -> stage.setWidth(width));
+        PaneStage.waitUntil(() -> Math.abs(stage.getWidth() - width) < 1);
+        robot.interact(() -> view.root().layout());
+    }
+
+    @Test
+    void theFactsTakeTwoRowsInANarrowPaneAndOneColumnOnlyWhenNothingElseFits() throws TimeoutException {
+        show(data.lan);
+        resize(400);
+        java.util.List<javafx.geometry.Bounds> narrow = factBounds();
+
+        // six facts in three columns, each caption above its value: two rows, not six
+        assertThat(narrow.stream().map(javafx.geometry.Bounds::getMinX).distinct()).as("the columns' left edges")
+                .hasSize(3);
+        assertThat(narrow.get(0).getMinX()).as("a value under its caption").isEqualTo(narrow.get(1).getMinX());
+        assertThat(narrow.get(1).getMinY()).isGreaterThanOrEqualTo(narrow.get(0).getMaxY() - 1);
+        assertThat(narrow.stream().mapToDouble(javafx.geometry.Bounds::getMaxX).max().orElseThrow())
+                .as("nothing drawn past the header").isLessThanOrEqualTo(400);
+
+        resize(900);
+        java.util.List<javafx.geometry.Bounds> wide = factBounds();
+        assertThat(wide.get(1).getMinX()).as("the value beside its caption").isGreaterThan(wide.get(0).getMaxX());
+        assertThat(wide.get(0).getMinY()).isEqualTo(wide.get(4).getMinY());
+        assertThat(wide.get(0).getMinX()).as("captions of one column line up").isEqualTo(wide.get(6).getMinX());
+        assertThat(wide.get(1).getMinX()).as("values of one column line up").isEqualTo(wide.get(7).getMinX());
+
+        show(data.v6);
+        resize(400);
+        java.util.List<javafx.geometry.Bounds> v6 = factBounds();
+        assertThat(v6.stream().filter((b) -> v6.indexOf(b) % 2 == 0).map(javafx.geometry.Bounds::getMinX)
+                .distinct()).as("IPv6 values are too long for two columns: one").hasSize(1);
+        assertThat(text("lastUsableLabel")).isEqualTo("2001:db8::ffff:ffff:ffff:ffff");
+    }
+
     @Test
     void theUsageBarIsDrawnInTheGridsColoursLightAndDark() throws TimeoutException {
         show(data.lan);
