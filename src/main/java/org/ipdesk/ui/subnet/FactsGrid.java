@@ -11,11 +11,11 @@ import javafx.scene.Node;
 import javafx.scene.layout.Region;
 
 /**
- * The subnet header's calculator facts as caption-value pairs, laid out as compactly as the width allows, so that
- * a narrow centre pane (1024 px windows) keeps its height for the grid: three or two columns with each caption
- * beside its value; when those do not fit, three or two columns with each caption above its value (two rows of
- * facts instead of six); one column, caption beside value, only when nothing else fits (long IPv6 values). Each
- * column is as wide as its own texts. Children alternate caption, value.
+ * The subnet header's calculator facts as caption-value pairs, laid out as low as the width allows, so that a
+ * narrow centre pane (1024 px windows) keeps its height for the grid: three or two columns with each caption beside
+ * its value, or with each caption above its value (two rows of facts instead of six), whichever fits and is lowest;
+ * one column, caption beside value, when nothing else fits (long IPv6 values). Each column is as wide as its own
+ * texts. Children alternate caption, value.
  */
 @DefaultProperty("children")
 public final class FactsGrid extends Region {
@@ -85,21 +85,21 @@ public final class FactsGrid extends Region {
         return width + (arrangement.columns() - 1) * COLUMN_GAP + insets.getLeft() + insets.getRight();
     }
 
-    /** The most compact arrangement that fits in {@code width}. */
+    /** The lowest arrangement that fits in {@code width} (captions beside values when heights tie). */
     Arrangement arrangementFor(double width) {
-        for (int columns = mostColumns(); columns > 1; columns--) {
-            Arrangement beside = new Arrangement(columns, false);
-            if (widthFor(beside) <= width) {
-                return beside;
+        Arrangement best = new Arrangement(1, false);
+        double bestHeight = heightFor(best);
+        for (boolean stacked : new boolean[] {false, true}) {
+            for (int columns = mostColumns(); columns > 1; columns--) {
+                Arrangement candidate = new Arrangement(columns, stacked);
+                double height = heightFor(candidate);
+                if (widthFor(candidate) <= width && height < bestHeight) {
+                    best = candidate;
+                    bestHeight = height;
+                }
             }
         }
-        for (int columns = mostColumns(); columns > 1; columns--) {
-            Arrangement stacked = new Arrangement(columns, true);
-            if (widthFor(stacked) <= width) {
-                return stacked;
-            }
-        }
-        return new Arrangement(1, false);
+        return best;
     }
 
     private int rows(Arrangement arrangement) {
