@@ -14,6 +14,7 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.ipdesk.address.IpRange;
 import org.ipdesk.model.Address;
+import org.ipdesk.model.AddressCounts;
 import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.Change;
 import org.ipdesk.model.Network;
@@ -73,8 +74,8 @@ public final class DatabaseCopy {
             try {
                 target = Database.open(to, OpenMode.EXISTING, credentials);
             } catch (StoreException e) {
-                throw new StoreException("cannot copy to " + to + ": " + e.getMessage()
-                        + "; the target must be a new file or an empty IPDesk database", e);
+                throw new StoreException("cannot copy to " + to + ": " + e.getMessage() + (to instanceof FileLocation
+                        ? "; the target must be a new file or an empty IPDesk database" : ""), e);
             }
             try (target) {
                 return copy(source, target, to, cancelled, progress);
@@ -251,10 +252,10 @@ public final class DatabaseCopy {
             int networks = to.networks().size();
             long changes = to.countChanges(ALL_CHANGES);
             if (networks > 0 || changes > 0) {
-                throw new StoreException("cannot copy to " + shownAs + ": it already holds " + networks
-                        + (networks == 1 ? " network" : " networks") + " and " + changes
-                        + (changes == 1 ? " change" : " changes") + "; the target must be empty (a new file, or an "
-                        + "IPDesk database with nothing in it); it was left unchanged");
+                throw new StoreException("cannot copy to " + shownAs + ": it already holds "
+                        + AddressCounts.counted(networks, "network") + " and " + AddressCounts.counted(changes, "change")
+                        + "; the target must be empty (a new file, or an IPDesk database with nothing in it); it was "
+                        + "left unchanged");
             }
         }
 
