@@ -29,7 +29,9 @@ import org.ipdesk.model.Subnet;
  * All or nothing: the source is read in one read transaction and the target written in one write transaction, which
  * a failure or a cancel rolls back whole. A target that already holds networks or changes is refused and left as it
  * was. A target file that does not exist yet is written as a temporary file beside it and moved into place only when
- * the copy is complete, so a failed or cancelled copy leaves no file behind.
+ * the copy is complete, so a failed or cancelled copy leaves no file behind, nor does a process stopped midway
+ * (Ctrl+C, a shutdown: a shutdown hook deletes the unfinished copy; only a process killed outright leaves it, as a
+ * hidden temporary file beside the target).
  */
 public final class DatabaseCopy {
     /** Rows written per batch; cancellation is asked and progress told between batches. */
@@ -124,8 +126,13 @@ public final class DatabaseCopy {
     private static Copied toNewFile(Database source, Path file, BooleanSupplier cancelled, Progress progress) {
         Path real = OutputTargets.check(file);
         Path temporary = null;
+        Thread onExit = null;
         try {
             temporary = Files.createTempFile(real.getParent(), "." + real.getFileName() + "-", ".tmp");
+            // the process stopped midway (Ctrl+C, a shutdown): the unfinished copy goes too
+            Path unfinished = temporary;
+            onExit = new Thread(() -> deleteWithCompanions(unfinished), "delete an unfinished copy");
+            Runtime.getRuntime().addShutdownHook(onExit);
             Copied copied;
             try (Database target = Database.open(Location.of(temporary), OpenMode.CREATE)) {
                 copied = copy(source, target, Location.of(file), cancelled, progress);
@@ -142,6 +149,13 @@ public final class DatabaseCopy {
         } finally {
             if (temporary != null) {
                 deleteWithCompanions(temporary);
+            }
+            if (onExit != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onExit);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook runs anyway, and finds nothing more to delete
+                }
             }
         }
     }

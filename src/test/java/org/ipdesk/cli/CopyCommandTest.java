@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.ipdesk.dev.DatasetGenerator;
+import org.ipdesk.store.Location;
+import org.ipdesk.ui.Launcher;
 import org.ipdesk.store.ContentSnapshot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ipdesk copy}: what it prints, and every refusal with its message, leaving every file as it was. */
@@ -135,5 +140,34 @@ class CopyCommandTest {
         Cli.Result result = cli.ok("copy", "--to", target.toString());
         assertThat(result.out()).startsWith("Copied 1 network").doesNotContain("\u001b");
         assertThat(ContentSnapshot.records(target)).isEqualTo(ContentSnapshot.records(source));
+    }
+
+    @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
+    void aCopyStoppedMidwayLeavesNoFile() throws Exception {
+        Path big = dir.resolve("big.db");
+        try (DatasetGenerator generator = DatasetGenerator.open(Location.of(big))) {
+            generator.generate(new DatasetGenerator.Plan(1000, 200_000, 0, 3), line -> { });
+        }
+        Path target = dir.resolve("copy.db");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                Launcher.class.getName(), "--db", big.toString(), "copy", "--to", target.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            // the unfinished copy is there: a hidden file beside the target
+            while (!files().contains(".copy.db-")) {
+                assertThat(child.isAlive()).as("the child is still copying").isTrue();
+                assertThat(System.nanoTime()).as("the copy starts within 120 s").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+        } finally {
+            child.destroy(); // SIGTERM, as Ctrl+C or a shutdown: the shutdown hooks run
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        }
+        // the source's own -wal and -shm stay (its reader was stopped before closing it); nothing of the copy does
+        assertThat(files().replace(", big.db-shm, big.db-wal", "")).isEqualTo("[big.db, source.db]");
+        assertThat(new Cli(big).ok("network", "list").out()).contains("gen-");
     }
 }
