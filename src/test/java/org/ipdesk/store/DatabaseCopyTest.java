@@ -242,4 +242,16 @@ class DatabaseCopyTest {
                 .hasMessageContaining("cannot copy to " + wal);
         assertThat(ContentSnapshot.records(source)).contains("## network");
     }
+
+    @Test
+    void theSameTeamDatabaseIsRefusedBeforeConnecting() {
+        assertThatThrownBy(() -> copy(Location.parse("postgresql://alice@DB.example/ipam"),
+                Location.parse("postgresql://bob@db.example:5432/ipam?sslmode=require")))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("they are the same database on the same server; give another target");
+        assertThat(DatabaseCopy.sameDatabase(Location.parse("postgresql://db.example/ipam"),
+                Location.parse("postgresql://db.example/ipam2"))).isEmpty();
+        assertThat(DatabaseCopy.sameDatabase(Location.parse("postgresql://db.example/ipam"),
+                Location.parse("postgresql://db.example:5433/ipam"))).isEmpty();
+    }
 }
