@@ -1,8 +1,10 @@
 package org.ipdesk.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
+import java.util.Locale;
 import org.ipdesk.model.AddressCounts;
 import org.ipdesk.store.Credentials;
 import org.ipdesk.store.DatabaseCopy;
@@ -18,8 +20,12 @@ import picocli.CommandLine.Option;
                 + "database (postgresql://[user@]host[:port]/dbname). The target must be a new file, or an IPDesk "
                 + "database that holds nothing; a target that holds networks or changes is refused and left as it "
                 + "was. All or nothing: when the copy fails, no new file is left behind and an existing target is "
-                + "unchanged. The source is never changed."})
+                + "unchanged. The source is never changed. A long copy says how far it is on the error stream "
+                + "every 100,000 rows."})
 final class CopyCommand extends CliCommand {
+    /** A line on the error stream each time this many more rows are copied, so a long copy shows it is going on. */
+    static final long PROGRESS_STEP = 100_000;
+
     @Option(names = "--from", paramLabel = "LOCATION",
             description = "The database to copy. Default: the global --db, or the default database.")
     String from;
@@ -39,9 +45,16 @@ final class CopyCommand extends CliCommand {
                     : "--from"));
         }
         long started = System.nanoTime();
-        DatabaseCopy.Copied copied = DatabaseCopy.copy(source, target, Credentials.NONE, () -> false,
-                DatabaseCopy.Progress.NONE);
-        say(String.format(java.util.Locale.ROOT, "Copied %s, %s, %s, %s, %s from %s to %s in %.1f s",
+        PrintWriter err = spec.commandLine().getErr();
+        long[] shown = {0};
+        DatabaseCopy.Copied copied = DatabaseCopy.copy(source, target, Credentials.NONE, () -> false, (done, total) -> {
+            if (done / PROGRESS_STEP > shown[0] / PROGRESS_STEP && done < total) {
+                shown[0] = done;
+                err.printf(Locale.ROOT, "  copied %,d of %,d rows%n", done, total);
+                err.flush();
+            }
+        });
+        say(String.format(Locale.ROOT, "Copied %s, %s, %s, %s, %s from %s to %s in %.1f s",
                 AddressCounts.counted(copied.networks(), "network"), AddressCounts.counted(copied.subnets(), "subnet"),
                 AddressCounts.counted(copied.addresses(), "address"), AddressCounts.counted(copied.ranges(), "range"),
                 AddressCounts.counted(copied.changes(), "change"), source, target,

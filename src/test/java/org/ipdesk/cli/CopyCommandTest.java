@@ -144,28 +144,33 @@ class CopyCommandTest {
 
     @Test
     @Timeout(value = 240, unit = TimeUnit.SECONDS)
-    void aCopyStoppedMidwayLeavesNoFile() throws Exception {
+    void aLongCopyShowsItsProgressAndStoppedMidwayLeavesNoFile() throws Exception {
         Path big = dir.resolve("big.db");
         try (DatasetGenerator generator = DatasetGenerator.open(Location.of(big))) {
             generator.generate(new DatasetGenerator.Plan(1000, 200_000, 0, 3), line -> { });
         }
         Path target = dir.resolve("copy.db");
+        Path err = dir.resolve("copy.err");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 Launcher.class.getName(), "--db", big.toString(), "copy", "--to", target.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            // the unfinished copy is there: a hidden file beside the target
-            while (!files().contains(".copy.db-")) {
-                assertThat(child.isAlive()).as("the child is still copying").isTrue();
-                assertThat(System.nanoTime()).as("the copy starts within 120 s").isLessThan(deadline);
+            // the first progress line: 100,000 rows are copied, about as many are to come
+            while (!(Files.exists(err) && Files.readString(err).contains(" rows"))) {
+                assertThat(child.isAlive()).as("the child is still copying; its stderr: %s", Files.readString(err))
+                        .isTrue();
+                assertThat(System.nanoTime()).as("100,000 rows within 120 s").isLessThan(deadline);
                 Thread.sleep(10);
             }
+            assertThat(Files.readString(err)).matches("  copied 100,\\d{3} of 20\\d,\\d{3} rows\\R");
+            assertThat(files()).contains(".copy.db-");
         } finally {
             child.destroy(); // SIGTERM, as Ctrl+C or a shutdown: the shutdown hooks run
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         }
+        Files.delete(err);
         // the source's own -wal and -shm stay (its reader was stopped before closing it); nothing of the copy does
         assertThat(files().replace(", big.db-shm, big.db-wal", "")).isEqualTo("[big.db, source.db]");
         assertThat(new Cli(big).ok("network", "list").out()).contains("gen-");
