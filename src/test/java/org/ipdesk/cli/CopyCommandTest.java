@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.ipdesk.dev.DatasetGenerator;
@@ -50,6 +51,9 @@ class CopyCommandTest {
         assertThat(ContentSnapshot.records(target)).isEqualTo(ContentSnapshot.records(source));
         assertThat(new Cli(target).ok("find", "web-01").out()).contains("10.0.0.5");
         assertThat(files()).isEqualTo("[copy.db, source.db]");
+        if (Files.getFileStore(target).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target))).isEqualTo("rw-------");
+        }
     }
 
     @Test
