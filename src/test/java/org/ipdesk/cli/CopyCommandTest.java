@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.ipdesk.dev.DatasetGenerator;
 import org.ipdesk.store.Location;
-import org.ipdesk.ui.Launcher;
 import org.ipdesk.store.ContentSnapshot;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -157,7 +156,7 @@ class CopyCommandTest {
         Path err = dir.resolve("copy.err");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                Launcher.class.getName(), "--db", big.toString(), "copy", "--to", target.toString())
+                IpDeskCli.class.getName(), "--db", big.toString(), "copy", "--to", target.toString())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile()).start();
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
