@@ -214,6 +214,37 @@ public interface Session {
     /** Everyone who has made a change, in name order. */
     List<String> changeUsers();
 
+    // ---------------------------------------------------------------- whole-database copy (DatabaseCopy)
+    // Rows go in as they are, with their own ids, so that ids, parents and the change log's keys stay the same.
+
+    /** Inserts a network with its own id. */
+    void copyNetwork(Network network);
+
+    /** Inserts a subnet with its own id and parent id (the parent must be there already); its network name is not read. */
+    void copySubnet(Subnet subnet);
+
+    /** Inserts a range with its own id. */
+    void copyRange(AddressRange range);
+
+    /** Inserts addresses with their own ids, subnets, details and created and updated times, as one batch. */
+    void copyAddresses(List<Address> addresses);
+
+    /** Inserts free extents of one subnet as they are, as one batch. */
+    void copyExtents(long subnetId, List<IpRange> extents);
+
+    /** Inserts change-log rows with their own ids, times, users, actions, keys and before and after, as one batch. */
+    void copyChanges(List<Change> changes);
+
+    /** Visits every change-log row, oldest (lowest id) first, without loading them all. */
+    void forEachChange(Consumer<Change> action);
+
+    /**
+     * After rows were inserted with their own ids, makes the next id each table generates follow the highest id in
+     * it, so that the next network, subnet, range, address or change gets a new one. SQLite needs nothing (an
+     * {@code INTEGER PRIMARY KEY} takes the highest plus one); a server engine moves its sequences.
+     */
+    void continueIdsAfterCopy();
+
     /** A UNIQUE, CHECK or foreign-key constraint refused a write: the last line of defence. */
     final class ConstraintViolation extends StoreException {
         public ConstraintViolation(String message, Throwable cause) {

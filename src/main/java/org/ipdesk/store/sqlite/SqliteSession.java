@@ -31,7 +31,7 @@ import org.ipdesk.store.Session;
  * The SQLite {@link Session}: the statements of one transaction. Every query is parameterised; nothing is
  * concatenated into SQL. Instances live only inside {@link SqliteDatabase#write} or {@link SqliteDatabase#read}.
  */
-final class SqliteSession extends SqliteChangeLog {
+final class SqliteSession extends SqliteCopyRows {
     private static final String SUBNET_COLUMNS = "s.id, s.network_id, n.name, s.version, s.first_ip, s.prefix, "
             + "s.name, s.description, s.vlan, s.gateway, s.parent_id FROM subnet s JOIN network n ON n.id = s.network_id";
     private static final String ADDRESS_COLUMNS = "a.id, a.subnet_id, a.ip, a.status, a.hostname, a.mac, a.owner, "

@@ -101,6 +101,25 @@ abstract class SqliteStatements {
         return scalarLong("SELECT last_insert_rowid()");
     }
 
+    /**
+     * Runs {@code sql} once per row of {@code rows} as one JDBC batch, on a statement of its own (the driver's batch
+     * buffer would otherwise stay as large as the largest batch).
+     */
+    void batch(String sql, List<Object[]> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            for (Object[] row : rows) {
+                bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
     static StoreException failure(SQLException e) {
         if (e instanceof org.sqlite.SQLiteException sqlite
                 && sqlite.getResultCode().name().startsWith("SQLITE_CONSTRAINT")) {
