@@ -8,6 +8,7 @@ import org.ipdesk.address.Cidr;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.settings.DataLocation;
+import org.ipdesk.settings.PasswordKeyring;
 import org.ipdesk.store.Credentials;
 import org.ipdesk.store.FileLocation;
 import org.ipdesk.store.Location;
@@ -70,11 +71,12 @@ abstract class CliCommand implements Callable<Integer> {
     }
 
     /**
-     * Where a team database's password comes from on the command line: none from IPDesk, so the PostgreSQL driver
-     * reads {@code ~/.pgpass} (or {@code PGPASSWORD}) itself.
+     * Where a team database's password comes from on the command line: the one the window remembered in the system
+     * keyring, else none from IPDesk, so the PostgreSQL driver reads {@code ~/.pgpass} itself. The keyring is only
+     * looked for when a server asks for a password.
      */
     Credentials credentials() {
-        return Credentials.NONE;
+        return PasswordKeyring.forUser().credentials();
     }
 
     /** The subnet of {@code cidr}, in {@code network} when given (needed when the CIDR exists in several networks). */
