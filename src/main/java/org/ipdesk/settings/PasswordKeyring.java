@@ -21,7 +21,7 @@ public final class PasswordKeyring {
     public static final String SERVICE = "IPDesk";
 
     /** What the keyring of the OS offers; a test double stands in for it in tests. */
-    interface Backend {
+    public interface Backend {
         /** The password kept under {@code key}; null when there is none. */
         String get(String key) throws Exception;
 
@@ -30,9 +30,9 @@ public final class PasswordKeyring {
         void delete(String key) throws Exception;
     }
 
-    /** Finds the OS keyring, or throws why there is none. */
+    /** Finds the OS keyring (or another backend), or throws why there is none. */
     @FunctionalInterface
-    interface Opener {
+    public interface Opener {
         Backend open() throws Exception;
     }
 
@@ -41,7 +41,7 @@ public final class PasswordKeyring {
     private Backend backend;
     private String unavailable;
 
-    PasswordKeyring(Opener opener) {
+    public PasswordKeyring(Opener opener) {
         this.opener = opener;
     }
 

@@ -1,5 +1,6 @@
 package org.ipdesk.ui;
 
+import org.ipdesk.store.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -14,8 +15,8 @@ class LauncherTest {
         assertThat(Launcher.isGuiLaunch(List.of())).isTrue();
         assertThat(Launcher.isGuiLaunch(List.of("--db", "/tmp/x.db"))).isTrue();
         assertThat(Launcher.isGuiLaunch(List.of("--db=/tmp/x.db"))).isTrue();
-        assertThat(Launcher.databaseOption(List.of("--db", "/tmp/x.db"))).contains(Path.of("/tmp/x.db"));
-        assertThat(Launcher.databaseOption(List.of("--db=/tmp/x.db"))).contains(Path.of("/tmp/x.db"));
+        assertThat(Launcher.databaseOption(List.of("--db", "/tmp/x.db"))).contains(Location.of(Path.of("/tmp/x.db")));
+        assertThat(Launcher.databaseOption(List.of("--db=/tmp/x.db"))).contains(Location.of(Path.of("/tmp/x.db")));
         assertThat(Launcher.databaseOption(List.of())).isEmpty();
     }
 

@@ -1,6 +1,7 @@
 package org.ipdesk.ui.help;
 
 import java.nio.file.Path;
+import org.ipdesk.store.Location;
 import java.util.List;
 import java.util.Objects;
 import org.ipdesk.model.CellState;
@@ -58,7 +59,7 @@ public final class HowItWorks {
      * @param warningPercent  the warning threshold in force
      * @param criticalPercent the critical threshold in force
      */
-    public record Facts(Path dataFolder, Path defaultDatabase, Path settingsFile, Path openDatabase,
+    public record Facts(Path dataFolder, Path defaultDatabase, Path settingsFile, Location openDatabase,
                         int warningPercent, int criticalPercent) {
     }
 

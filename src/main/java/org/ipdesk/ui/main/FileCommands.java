@@ -1,6 +1,7 @@
 package org.ipdesk.ui.main;
 
 import java.nio.file.Path;
+import org.ipdesk.store.Location;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -31,17 +32,17 @@ public final class FileCommands {
     private final DialogService dialogs;
     private final SelectionState selection;
     private final StatusLine status;
-    private final Supplier<Path> databaseFile;
+    private final Supplier<Location> databaseFile;
     private final Supplier<Path> folder;
     private final Consumer<Path> open;
 
     /**
-     * @param databaseFile the file open now
+     * @param databaseFile the database open now (a file or a team database)
      * @param folder       where the file choosers start
      * @param open         opens a file as the window's database (a restored backup)
      */
     public FileCommands(Supplier<Allocator> allocator, TaskExecutor tasks, DialogService dialogs,
-            SelectionState selection, StatusLine status, Supplier<Path> databaseFile, Supplier<Path> folder,
+            SelectionState selection, StatusLine status, Supplier<Location> databaseFile, Supplier<Path> folder,
             Consumer<Path> open) {
         this.allocator = allocator;
         this.tasks = tasks;

@@ -1,6 +1,6 @@
 package org.ipdesk.ui.main;
 
-import java.nio.file.Path;
+import org.ipdesk.store.Location;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -11,10 +11,10 @@ import org.ipdesk.ui.help.HowItWorks;
 public final class HelpTexts {
 
     private final WindowPreferences preferences;
-    private final Supplier<Path> databaseFile;
+    private final Supplier<Location> databaseFile;
 
     /** Texts on the preferences in force and the database file open now. */
-    public HelpTexts(WindowPreferences preferences, Supplier<Path> databaseFile) {
+    public HelpTexts(WindowPreferences preferences, Supplier<Location> databaseFile) {
         this.preferences = preferences;
         this.databaseFile = databaseFile;
     }

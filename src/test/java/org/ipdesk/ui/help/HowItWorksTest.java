@@ -1,5 +1,6 @@
 package org.ipdesk.ui.help;
 
+import org.ipdesk.store.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ class HowItWorksTest {
 
     private final Facts facts = new Facts(Path.of("/home/ann/.local/share/ipdesk"),
             Path.of("/home/ann/.local/share/ipdesk/ipdesk.db"), Path.of("/home/ann/.local/share/ipdesk/settings.json"),
-            Path.of("/srv/ipam/lab.db"), 70, 90);
+            Location.of(Path.of("/srv/ipam/lab.db")), 70, 90);
     private final List<Section> sections = HowItWorks.sections(facts);
 
     @Test

@@ -1,5 +1,6 @@
 package org.ipdesk.ui.main;
 
+import org.ipdesk.store.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ class ToolWindowsTest {
     private final WindowPreferences preferences = new WindowPreferences(null, problem -> { });
     private final ToolWindows windows = new ToolWindows(() -> {
         throw new AssertionError("no database work expected");
-    }, new CurrentThreadTaskExecutor(), new CancellingDialogs(), preferences, () -> Path.of("/data/lab.db"),
+    }, new CurrentThreadTaskExecutor(), new CancellingDialogs(), preferences, () -> Location.of(Path.of("/data/lab.db")),
             (network, cidr) -> { }, reports::add, reports::add);
 
     @Test
