@@ -2,6 +2,7 @@ package org.ipdesk.ui.connect;
 
 import atlantafx.base.theme.Styles;
 import java.util.Objects;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar.ButtonData;
@@ -99,12 +100,9 @@ public final class ConnectDialogView {
         userField.textProperty().bindBidirectional(viewModel.userProperty());
         userField.promptTextProperty().bind(viewModel.userPromptProperty());
         passwordField.textProperty().bindBidirectional(viewModel.passwordProperty());
-        DialogForms.showError(hostField, hostError, viewModel.hostErrorProperty());
-        DialogForms.showError(null, portError, viewModel.portErrorProperty());
-        viewModel.portErrorProperty().addListener((o, before, now) ->
-                portField.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
-        portField.pseudoClassStateChanged(Styles.STATE_DANGER, !viewModel.portErrorProperty().get().isEmpty());
-        DialogForms.showError(databaseField, databaseError, viewModel.databaseErrorProperty());
+        showError(hostField, hostError, viewModel.hostErrorProperty());
+        showError(portField, portError, viewModel.portErrorProperty());
+        showError(databaseField, databaseError, viewModel.databaseErrorProperty());
 
         rememberBox.selectedProperty().bindBidirectional(viewModel.rememberProperty());
         rememberBox.disableProperty().bind(viewModel.keyringAvailableProperty().not());
@@ -144,6 +142,13 @@ public final class ConnectDialogView {
     @FXML
     private void test() {
         viewModel.testConnection();
+    }
+
+    /** The error under a field, taking no room while there is none; the field is marked while there is one. */
+    private static void showError(TextField field, Label label, ReadOnlyStringProperty error) {
+        DialogForms.showError(null, label, error);
+        field.pseudoClassStateChanged(Styles.STATE_DANGER, !error.get().isEmpty());
+        error.addListener((o, before, now) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, !now.isEmpty()));
     }
 
     private static void wrapInColumn(Label label) {
