@@ -83,10 +83,11 @@ public final class ConnectDialogViewModel {
 
     /**
      * A dialog starting from {@code start} (the team database shown or used last; empty: blank), testing on
-     * {@code tasks} with {@code tester}, offering to keep the password in {@code keyring} when it is there.
+     * {@code tasks} with {@code tester}, offering to keep the password in {@code keyring} when it is there;
+     * {@code remembered}: the keyring holds a password for {@code start} (looked up by the caller off the FX thread).
      */
     public ConnectDialogViewModel(TaskExecutor tasks, PasswordKeyring keyring, Tester tester,
-            Optional<ServerLocation> start) {
+            Optional<ServerLocation> start, boolean remembered) {
         this.tasks = tasks;
         this.keyring = keyring;
         this.tester = tester;
@@ -102,7 +103,7 @@ public final class ConnectDialogViewModel {
         keyringInfo.set(noKeyring.map(reason -> reason + ". ~/.pgpass works without one.")
                 .orElse("Kept by the system keyring under \u2018" + PasswordKeyring.SERVICE + "\u2019, never in a file."
                         + " Leave the password empty to use ~/.pgpass."));
-        remember.set(noKeyring.isEmpty() && start.flatMap(keyring::read).isPresent());
+        remember.set(noKeyring.isEmpty() && start.isPresent() && remembered);
         userPrompt.set("empty: " + System.getProperty("user.name", "your user name") + " (as psql)");
         for (Observable field : new Observable[] {host, port, database, user, sslMode}) {
             field.addListener(o -> check());

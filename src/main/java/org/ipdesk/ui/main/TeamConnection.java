@@ -31,19 +31,20 @@ public final class TeamConnection {
     }
 
     /**
-     * Looks for the system keyring on the database thread (the first time takes a moment), then shows the dialog;
-     * Connect connects, Cancel changes nothing.
+     * Looks for the system keyring and a password kept there on the database thread (the keyring may take a
+     * moment, or ask to be unlocked), then shows the dialog; Connect connects, Cancel changes nothing.
      */
     public void chooseAndConnect() {
-        tasks.submit(() -> passwords.keyring().available(),
-                ignored -> dialogs.connectToTeamDatabase(newDialog()).ifPresent(this::connect),
+        Optional<ServerLocation> start = lastServer();
+        tasks.submit(() -> passwords.keyring().available() && start.flatMap(passwords.keyring()::read).isPresent(),
+                remembered -> dialogs.connectToTeamDatabase(newDialog(start, remembered)).ifPresent(this::connect),
                 problem -> status.report("Cannot show the connect dialog: " + Problems.message(problem), true));
     }
 
-    /** A new dialog on the team database shown, else the last one used, else blank. */
-    public ConnectDialogViewModel newDialog() {
+    /** A new dialog on {@code start}; {@code remembered}: the keyring holds its password. */
+    ConnectDialogViewModel newDialog(Optional<ServerLocation> start, boolean remembered) {
         return new ConnectDialogViewModel(tasks, passwords.keyring(), ConnectDialogViewModel.Tester.OPEN_AND_CLOSE,
-                lastServer());
+                start, remembered);
     }
 
     /**

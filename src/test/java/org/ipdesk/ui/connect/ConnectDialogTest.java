@@ -72,7 +72,7 @@ class ConnectDialogTest {
     @Test
     void typingChecksTheFieldsAndTestConnectionAnswersOffTheFxThread() throws Exception {
         ConnectDialogViewModel vm = new ConnectDialogViewModel(executor, ConnectDialogViewModelTest.noKeyring(),
-                ConnectDialogViewModel.Tester.OPEN_AND_CLOSE, Optional.empty());
+                ConnectDialogViewModel.Tester.OPEN_AND_CLOSE, Optional.empty(), false);
         CompletableFuture<Optional<ConnectDialogViewModel.Connection>> result = show(vm);
         assertThat(button("#connectButton").isDisabled()).isTrue();
         assertThat(button("#testButton").isDisabled()).isTrue();
@@ -114,7 +114,7 @@ class ConnectDialogTest {
     void escapeGivesNothing() throws Exception {
         ConnectDialogViewModel vm = new ConnectDialogViewModel(executor, ConnectDialogViewModelTest.noKeyring(),
                 ConnectDialogViewModel.Tester.OPEN_AND_CLOSE,
-                Optional.of(ServerLocation.parse("postgresql://bob@db.example/ipam?sslmode=verify-full")));
+                Optional.of(ServerLocation.parse("postgresql://bob@db.example/ipam?sslmode=verify-full")), false);
         CompletableFuture<Optional<ConnectDialogViewModel.Connection>> result = show(vm);
         assertThat(robot.lookup("#hostField").queryTextInputControl().getText()).isEqualTo("db.example");
         assertThat(text("#sslModeInfo")).contains("name this host");

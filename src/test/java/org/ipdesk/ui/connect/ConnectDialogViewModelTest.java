@@ -45,7 +45,7 @@ class ConnectDialogViewModelTest {
 
     private static ConnectDialogViewModel blank() {
         return new ConnectDialogViewModel(new CurrentThreadTaskExecutor(), noKeyring(),
-                ConnectDialogViewModel.Tester.OPEN_AND_CLOSE, Optional.empty());
+                ConnectDialogViewModel.Tester.OPEN_AND_CLOSE, Optional.empty(), false);
     }
 
     private static void fill(ConnectDialogViewModel vm, String host, String port, String database, String user) {
@@ -149,7 +149,7 @@ class ConnectDialogViewModelTest {
         PasswordKeyring keyring = mapKeyring(kept);
         keyring.save(team, "s3cret".toCharArray());
         ConnectDialogViewModel vm = new ConnectDialogViewModel(new CurrentThreadTaskExecutor(), keyring,
-                ConnectDialogViewModel.Tester.OPEN_AND_CLOSE, Optional.of(team));
+                ConnectDialogViewModel.Tester.OPEN_AND_CLOSE, Optional.of(team), true);
         assertThat(vm.keyringAvailableProperty().get()).isTrue();
         assertThat(vm.keyringInfoProperty().get()).contains("system keyring").contains("never in a file");
         assertThat(vm.hostProperty().get()).isEqualTo("db.example");
@@ -163,7 +163,7 @@ class ConnectDialogViewModelTest {
     void testConnectionRunsOnTheDatabaseThreadAndShowsTheRefusal() {
         QueuedTaskExecutor tasks = new QueuedTaskExecutor();
         ConnectDialogViewModel vm = new ConnectDialogViewModel(tasks, noKeyring(),
-                ConnectDialogViewModel.Tester.OPEN_AND_CLOSE, Optional.empty());
+                ConnectDialogViewModel.Tester.OPEN_AND_CLOSE, Optional.empty(), false);
         // nothing listens on port 1: refused whatever the engine
         fill(vm, "127.0.0.1", "1", "ipam", "alice");
         vm.testConnection();
@@ -183,7 +183,7 @@ class ConnectDialogViewModelTest {
         List<String> tried = new ArrayList<>();
         ConnectDialogViewModel vm = new ConnectDialogViewModel(new CurrentThreadTaskExecutor(), noKeyring(),
                 (location, credentials) -> tried.add(location + " " + new String(credentials.password(location)
-                        .orElseThrow())), Optional.empty());
+                        .orElseThrow())), Optional.empty(), false);
         fill(vm, "db.example", "5432", "ipam", "bob");
         vm.passwordProperty().set("pw");
         vm.testConnection();
@@ -196,7 +196,7 @@ class ConnectDialogViewModelTest {
     void noTestWhileAFieldIsWrong() {
         List<String> tried = new ArrayList<>();
         ConnectDialogViewModel vm = new ConnectDialogViewModel(new CurrentThreadTaskExecutor(), noKeyring(),
-                (location, credentials) -> tried.add(location.toString()), Optional.empty());
+                (location, credentials) -> tried.add(location.toString()), Optional.empty(), false);
         fill(vm, "db.example", "99999", "ipam", "bob");
         vm.testConnection();
         assertThat(tried).isEmpty();

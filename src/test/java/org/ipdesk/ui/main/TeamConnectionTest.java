@@ -141,6 +141,7 @@ class TeamConnectionTest {
     void theDialogStartsOnTheLastTeamDatabaseUsed() {
         ServerLocation team = ServerLocation.parse("postgresql://bob@db.example:6432/ipam?sslmode=verify-full");
         settings.save(settings.load().opened(team).opened(Location.of(file)));
+        keyring.put(PasswordKeyring.key(team), "kept");
         vm.close();
         vm = window(Location.of(file), new CurrentThreadTaskExecutor());
         List<ConnectDialogViewModel> shown = new ArrayList<>();
@@ -151,6 +152,8 @@ class TeamConnectionTest {
         vm.team().chooseAndConnect();
         assertThat(shown).hasSize(1);
         assertThat(shown.get(0).urlProperty().get()).isEqualTo(team.toString());
+        assertThat(shown.get(0).rememberProperty().get()).as("its password is in the keyring").isTrue();
+        assertThat(shown.get(0).passwordProperty().get()).as("and is not shown").isEmpty();
         assertThat(vm.fileSwitch().location()).as("Cancel changes nothing").isEqualTo(Location.of(file));
     }
 
