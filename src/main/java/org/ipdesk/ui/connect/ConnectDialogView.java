@@ -125,11 +125,7 @@ public final class ConnectDialogView {
         testResult.textProperty().bind(viewModel.testResultProperty());
         testResult.setMinHeight(Region.USE_PREF_SIZE);
         testResult.setPrefWidth(INFO_WIDTH - 140);
-        viewModel.testFailedProperty().addListener((o, before, failed) -> {
-            testResult.pseudoClassStateChanged(Styles.STATE_DANGER, failed);
-            testResult.getStyleClass().remove(Styles.DANGER);
-            testResult.getStyleClass().remove(Styles.SUCCESS);
-        });
+        // the answer in the danger or the success colour; "Connecting …" and nothing in the plain one
         testResult.textProperty().addListener((o, before, now) -> {
             testResult.getStyleClass().removeAll(Styles.DANGER, Styles.SUCCESS);
             if (!viewModel.testingProperty().get() && !now.isEmpty()) {

@@ -98,7 +98,7 @@ public final class MainViewModel {
                 preferences, externalChanges, databaseFile);
         this.undoRedo = new UndoRedo(undoStack, fileSwitch::refresh);
         fileSwitch.afterRefresh(search::refresh);
-        fileSwitch.databaseFileProperty().addListener((o, before, after) -> search.databaseSwitched());
+        fileSwitch.locationProperty().addListener((o, before, after) -> search.databaseSwitched());
         this.sample = new SampleDataLoader(database::allocator, tasks, tree, state, status, fileSwitch::refresh);
         CommandHost host = new CommandHost() {
             @Override
