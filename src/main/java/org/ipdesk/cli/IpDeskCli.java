@@ -66,7 +66,7 @@ public final class IpDeskCli implements Runnable {
     @Option(names = "--db", paramLabel = "FILE|URL", scope = ScopeType.INHERIT,
             description = "The database file (only network add and import create a missing one), or a team database "
                     + "on a PostgreSQL server: postgresql://[user@]host[:port]/dbname[?sslmode=MODE] (the password "
-                    + "comes from ~/.pgpass). Default: ipdesk.db in the user's data folder.")
+                    + "comes from ~/.pgpass, or the system keyring when the window remembered it). Default: ipdesk.db in the user's data folder.")
     Location db;
 
     /** Shows the stack trace of an internal error (IPDESK_DEBUG=1 in the environment does the same). */

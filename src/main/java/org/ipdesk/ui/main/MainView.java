@@ -476,7 +476,7 @@ public final class MainView {
         recentMenu.getItems().setAll(recent.stream().map(entry -> {
             MenuItem item = new MenuItem(entry.label());
             item.setMnemonicParsing(false);
-            item.setOnAction(event -> viewModel.fileSwitch().open(entry));
+            item.setOnAction(event -> viewModel.team().open(entry));
             return item;
         }).toList());
     }

@@ -41,6 +41,26 @@ public final class TeamConnection {
                 problem -> status.report("Cannot show the connect dialog: " + Problems.message(problem), true));
     }
 
+    /**
+     * File → Open recent: a file opens as {@link FileSwitch#open(RecentDatabase)} does; a team database connects at
+     * once when its password is known (typed this run or in the keyring, looked up on the database thread), else
+     * the dialog asks for it on that server (every time where there is no keyring; Connect with the password left
+     * empty uses ~/.pgpass).
+     */
+    public void open(RecentDatabase entry) {
+        if (!(entry.location() instanceof ServerLocation server)) {
+            fileSwitch.open(entry);
+            return;
+        }
+        tasks.submit(() -> passwords.password(server).isPresent(), known -> {
+            if (known) {
+                fileSwitch.connect(server);
+            } else {
+                dialogs.connectToTeamDatabase(newDialog(Optional.of(server), false)).ifPresent(this::connect);
+            }
+        }, problem -> status.report("Cannot connect to " + server + ": " + Problems.message(problem), true));
+    }
+
     /** A new dialog on {@code start}; {@code remembered}: the keyring holds its password. */
     ConnectDialogViewModel newDialog(Optional<ServerLocation> start, boolean remembered) {
         return new ConnectDialogViewModel(tasks, passwords.keyring(), ConnectDialogViewModel.Tester.OPEN_AND_CLOSE,

@@ -158,7 +158,7 @@ class TeamConnectionTest {
     }
 
     @Test
-    void openRecentListsServersByNameAndConnectsToThem() {
+    void openRecentListsServersByNameAndAsksForAPasswordItDoesNotKnow() {
         ServerLocation team = UNREACHABLE;
         settings.save(settings.load().opened(team).opened(Location.of(file)));
         vm.close();
@@ -167,12 +167,27 @@ class TeamConnectionTest {
         List<RecentDatabase> menu = vm.preferences().recentMenu();
         assertThat(menu).extracting(RecentDatabase::label).containsExactly(file.toString(), "ipam on 127.0.0.1:1");
 
-        vm.fileSwitch().open(menu.get(1));
+        List<ConnectDialogViewModel> shown = new ArrayList<>();
+        dialogs.connect = dialog -> {
+            shown.add(dialog);
+            return Optional.empty();
+        };
+        vm.team().open(menu.get(1));
+        assertThat(shown).as("no keyring entry: the dialog asks, on that server").hasSize(1);
+        assertThat(shown.get(0).urlProperty().get()).isEqualTo(team.toString());
+        assertThat(vm.fileSwitch().location()).as("Cancel changes nothing").isEqualTo(Location.of(file));
+
+        keyring.put(PasswordKeyring.key(team), "kept");
+        vm.team().open(menu.get(1));
+        assertThat(shown).as("a remembered password connects at once").hasSize(1);
         assertThat(vm.status().lastOperationProperty().get())
                 .startsWith("Cannot connect to postgresql://alice@127.0.0.1:1/ipam: ");
         assertThat(vm.fileSwitch().location()).isEqualTo(Location.of(file));
         assertThat(vm.preferences().recentDatabases()).as("a server that did not answer stays in the list")
                 .contains(team);
+
+        vm.team().open(menu.get(0));
+        assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Already open: " + file);
     }
 
     @Test
