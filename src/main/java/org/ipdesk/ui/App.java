@@ -3,9 +3,6 @@ package org.ipdesk.ui;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.nio.file.Path;
-import org.ipdesk.settings.PasswordKeyring;
-import org.ipdesk.store.Location;
-import org.ipdesk.ui.main.TeamPasswords;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,13 +17,16 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
+import org.ipdesk.settings.PasswordKeyring;
 import org.ipdesk.settings.WindowState;
 import org.ipdesk.settings.SettingsStore;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.main.ExternalChangeWatcher;
 import org.ipdesk.ui.main.MainView;
 import org.ipdesk.ui.main.MainViewModel;
 import org.ipdesk.ui.main.NetworkTreeViewModel;
 import org.ipdesk.settings.SettingsStore;
+import org.ipdesk.ui.main.TeamPasswords;
 import org.ipdesk.ui.main.WindowPreferences;
 
 /**

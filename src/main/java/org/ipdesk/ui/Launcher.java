@@ -1,13 +1,13 @@
 package org.ipdesk.ui;
 
-import org.ipdesk.store.FileLocation;
-import org.ipdesk.store.Location;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Application;
 import org.ipdesk.cli.IpDeskCli;
 import org.ipdesk.settings.SettingsStore;
 import org.ipdesk.store.Database;
+import org.ipdesk.store.FileLocation;
+import org.ipdesk.store.Location;
 
 /**
  * Main class of the jar. Without arguments, or with {@code --db FILE} alone, it opens the window; with any

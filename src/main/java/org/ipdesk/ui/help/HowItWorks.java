@@ -1,10 +1,10 @@
 package org.ipdesk.ui.help;
 
 import java.nio.file.Path;
-import org.ipdesk.store.Location;
 import java.util.List;
 import java.util.Objects;
 import org.ipdesk.model.CellState;
+import org.ipdesk.store.Location;
 
 /**
  * The text of Help → How IPDesk works: short sections, each a heading and blocks of paragraphs, the colour legend

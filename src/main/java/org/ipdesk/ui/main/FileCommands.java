@@ -1,7 +1,6 @@
 package org.ipdesk.ui.main;
 
 import java.nio.file.Path;
-import org.ipdesk.store.Location;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -16,6 +15,7 @@ import org.ipdesk.exchange.AddressXlsx;
 import org.ipdesk.report.ExportMonitor;
 import org.ipdesk.report.ReportFiles;
 import org.ipdesk.store.Backup;
+import org.ipdesk.store.Location;
 import org.ipdesk.store.OutputTargets;
 import org.ipdesk.store.StoreException;
 import org.ipdesk.ui.DialogService;

@@ -1,10 +1,10 @@
 package org.ipdesk.ui.main;
 
-import org.ipdesk.store.Location;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.ipdesk.settings.DataLocation;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.help.HowItWorks;
 
 /** The texts of Help → How IPDesk works and Help → About, with this installation's facts. */

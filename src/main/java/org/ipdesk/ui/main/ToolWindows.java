@@ -1,14 +1,14 @@
 package org.ipdesk.ui.main;
 
 import java.nio.file.Path;
-import org.ipdesk.store.FileLocation;
-import org.ipdesk.store.Location;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.settings.Preferences;
+import org.ipdesk.store.FileLocation;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.history.HistoryViewModel;

@@ -1,11 +1,11 @@
 package org.ipdesk.ui.help;
 
-import org.ipdesk.store.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
 import org.ipdesk.model.CellState;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.help.HowItWorks.Facts;
 import org.ipdesk.ui.help.HowItWorks.Legend;
 import org.ipdesk.ui.help.HowItWorks.LegendEntry;

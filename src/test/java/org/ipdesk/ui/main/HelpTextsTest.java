@@ -1,10 +1,10 @@
 package org.ipdesk.ui.main;
 
-import org.ipdesk.store.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.ipdesk.settings.DataLocation;
+import org.ipdesk.store.Location;
 import org.junit.jupiter.api.Test;
 
 /** Help → About and Help → How IPDesk works, on their own: they name the open file and this installation. */

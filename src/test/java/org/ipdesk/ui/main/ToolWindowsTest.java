@@ -1,11 +1,11 @@
 package org.ipdesk.ui.main;
 
-import org.ipdesk.store.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CancellingDialogs;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
 package org.ipdesk.ui.main;
 
-import org.ipdesk.store.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -9,6 +8,7 @@ import java.util.List;
 import org.ipdesk.settings.CellSize;
 import org.ipdesk.settings.SettingsStore;
 import org.ipdesk.settings.WindowState;
+import org.ipdesk.store.Location;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

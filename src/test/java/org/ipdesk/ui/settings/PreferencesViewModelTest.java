@@ -1,7 +1,5 @@
 package org.ipdesk.ui.settings;
 
-import org.ipdesk.store.Location;
-import org.ipdesk.store.FileLocation;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -13,6 +11,8 @@ import java.util.Optional;
 import org.ipdesk.settings.CellSize;
 import org.ipdesk.settings.Preferences;
 import org.ipdesk.settings.SettingsStore;
+import org.ipdesk.store.FileLocation;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
 import org.ipdesk.ui.ScriptedDialogs;
