@@ -101,8 +101,8 @@ public final class ConnectDialogViewModel {
         Optional<String> noKeyring = keyring.unavailableReason();
         keyringAvailable.set(noKeyring.isEmpty());
         keyringInfo.set(noKeyring.map(reason -> reason + ". ~/.pgpass works without one.")
-                .orElse("Kept by the system keyring under \u2018" + PasswordKeyring.SERVICE + "\u2019, never in a file."
-                        + " Leave the password empty to use ~/.pgpass."));
+                .orElse("Kept by the system keyring under \u2018" + PasswordKeyring.SERVICE + "\u2019, never in a file;"
+                        + " a kept password is used while the field is left empty."));
         remember.set(noKeyring.isEmpty() && start.isPresent() && remembered);
         userPrompt.set("empty: " + System.getProperty("user.name", "your user name") + " (as psql)");
         for (Observable field : new Observable[] {host, port, database, user, sslMode}) {

@@ -111,14 +111,20 @@ class ConnectDialogTest {
     }
 
     @Test
-    void escapeGivesNothing() throws Exception {
-        ConnectDialogViewModel vm = new ConnectDialogViewModel(executor, ConnectDialogViewModelTest.noKeyring(),
+    void withAKeyringTheRememberBoxIsOnForAKeptPasswordAndEscapeGivesNothing() throws Exception {
+        ConnectDialogViewModel vm = new ConnectDialogViewModel(executor,
+                ConnectDialogViewModelTest.mapKeyring(new java.util.HashMap<>()),
                 ConnectDialogViewModel.Tester.OPEN_AND_CLOSE,
-                Optional.of(ServerLocation.parse("postgresql://bob@db.example/ipam?sslmode=verify-full")), false);
+                Optional.of(ServerLocation.parse("postgresql://bob@db.example/ipam?sslmode=verify-full")), true);
         CompletableFuture<Optional<ConnectDialogViewModel.Connection>> result = show(vm);
         assertThat(robot.lookup("#hostField").queryTextInputControl().getText()).isEqualTo("db.example");
         assertThat(text("#sslModeInfo")).contains("name this host");
         assertThat(button("#connectButton").isDisabled()).isFalse();
+        CheckBox remember = robot.lookup("#rememberBox").queryAs(CheckBox.class);
+        assertThat(remember.isDisabled()).isFalse();
+        assertThat(remember.isSelected()).isTrue();
+        assertThat(text("#keyringInfo")).contains("never in a file");
+        shoot("connect-dialog-keyring");
         robot.type(KeyCode.ESCAPE);
         assertThat(result.get(10, TimeUnit.SECONDS)).isEmpty();
     }
