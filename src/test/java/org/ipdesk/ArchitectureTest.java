@@ -162,7 +162,8 @@ class ArchitectureTest {
     /** The main window's parts other than its view and its tree cell: plain beans, tested without a toolkit. */
     private static final String MAIN_WINDOW_PART = "org\\.ipdesk\\.ui\\.main\\."
             + "(.*Commands|CommandHost|SelectionState|StatusLine|WindowPreferences|ExternalChangeWatcher"
-            + "|FileSwitch|Navigation|UndoRedo|SampleDataLoader|LoadState|OpenDatabase|CopyText|ToolWindows|HelpTexts)"
+            + "|FileSwitch|Navigation|UndoRedo|SampleDataLoader|LoadState|OpenDatabase|CopyText|ToolWindows|HelpTexts"
+            + "|TeamConnection|TeamPasswords|RecentDatabase)"
             + "(\\$.*)?";
 
     @ArchTest

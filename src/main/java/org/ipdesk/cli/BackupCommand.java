@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.store.Backup;
 import org.ipdesk.store.OutputTargets.IfDatabase;
+import org.ipdesk.store.ServerLocation;
 import org.ipdesk.store.StoreException;
 import org.ipdesk.store.TargetRefusedException;
 import picocli.CommandLine.Command;
@@ -16,7 +17,8 @@ import picocli.CommandLine.Parameters;
                 + "IPDesk or another program is writing to it. The copy has owner-only permissions and opens as an "
                 + "IPDesk database. The database itself is refused as FILE, and so are its -wal and -shm files, "
                 + "a folder, a device or a pipe; an existing database (an older backup) is replaced only with "
-                + "--replace."})
+                + "--replace.", "A team database (--db postgresql://...) is refused: back it up with the server's "
+                + "own tools."})
 final class BackupCommand extends CliCommand {
     @Parameters(index = "0", paramLabel = "FILE", description = "Where to write the copy; its folder must exist.")
     Path target;
@@ -26,6 +28,10 @@ final class BackupCommand extends CliCommand {
 
     @Override
     void execute() {
+        if (database() instanceof ServerLocation server) {
+            throw new IllegalArgumentException("ipdesk backup copies a database file with SQLite's online backup, and "
+                    + server + " is a team database on a server: back it up with the server's own tools (pg_dump)");
+        }
         try (Allocator allocator = openAllocator()) {
             Backup backup = allocator.backup().orElseThrow(
                     () -> new StoreException("cannot back up: " + Backup.unavailable(allocator.location())));

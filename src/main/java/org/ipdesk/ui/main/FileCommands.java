@@ -15,6 +15,7 @@ import org.ipdesk.exchange.AddressXlsx;
 import org.ipdesk.report.ExportMonitor;
 import org.ipdesk.report.ReportFiles;
 import org.ipdesk.store.Backup;
+import org.ipdesk.store.Location;
 import org.ipdesk.store.OutputTargets;
 import org.ipdesk.store.StoreException;
 import org.ipdesk.ui.DialogService;
@@ -31,17 +32,17 @@ public final class FileCommands {
     private final DialogService dialogs;
     private final SelectionState selection;
     private final StatusLine status;
-    private final Supplier<Path> databaseFile;
+    private final Supplier<Location> databaseFile;
     private final Supplier<Path> folder;
     private final Consumer<Path> open;
 
     /**
-     * @param databaseFile the file open now
+     * @param databaseFile the database open now (a file or a team database)
      * @param folder       where the file choosers start
      * @param open         opens a file as the window's database (a restored backup)
      */
     public FileCommands(Supplier<Allocator> allocator, TaskExecutor tasks, DialogService dialogs,
-            SelectionState selection, StatusLine status, Supplier<Path> databaseFile, Supplier<Path> folder,
+            SelectionState selection, StatusLine status, Supplier<Location> databaseFile, Supplier<Path> folder,
             Consumer<Path> open) {
         this.allocator = allocator;
         this.tasks = tasks;
