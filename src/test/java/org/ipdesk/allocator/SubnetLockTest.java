@@ -1,5 +1,9 @@
 package org.ipdesk.allocator;
 
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
+import org.ipdesk.store.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.InvocationTargetException;
@@ -30,7 +34,12 @@ import org.junit.jupiter.api.io.TempDir;
  * space or writes an address: the seam a server engine needs for per-subnet locking (a no-op under SQLite). The
  * calls of the real SQLite session are recorded through a proxy, in order.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class SubnetLockTest {
+    @Parameter
+    Engine engine;
+
     /** Session calls that read the free space or write addresses: each must come after the subnet's lock. */
     private static final Set<String> GUARDED = Set.of("firstExtent", "extentContaining", "extentEndingAt",
             "extentStartingAt", "scanExtents", "extents", "insertExtent", "deleteExtent", "deleteExtents",
@@ -47,7 +56,7 @@ class SubnetLockTest {
 
     @BeforeEach
     void setUp() {
-        real = Database.open(dir.resolve("lock.db"));
+        real = engine.open(dir, "lock");
         allocator = new Allocator(recording(real), Clock.systemUTC(), "tester", new Random(7));
         allocator.createNetwork("lab", "");
         v4 = allocator.createSubnet("lab", SubnetSpec.of(Cidr.parse("10.0.0.0/24")));

@@ -30,6 +30,11 @@ public final class TestPostgres {
     /** The environment variable that names an existing server to test against instead of starting one. */
     public static final String SERVER_VARIABLE = "IPDESK_TEST_POSTGRES";
     private static final String PREFIX = "ipdesk_test_";
+    /**
+     * How many of the latest test databases are kept; older ones are dropped as new ones are made, so a long test
+     * JVM does not fill the disk (each database is a few megabytes) and the server's folder is quick to remove.
+     */
+    private static final int KEPT = 16;
     private static final AtomicInteger COUNTER = new AtomicInteger();
     /** Tells apart the databases of several test JVMs on one existing server. */
     private static final String RUN = Long.toString(ProcessHandle.current().pid(), 36)
@@ -89,6 +94,7 @@ public final class TestPostgres {
             ServerLocation location = create(Optional.empty());
             Database.open(location, OpenMode.CREATE).close();
             template = location.database();
+            created.remove(template); // kept for the whole run, dropped at the end with the rest
         }
         return template;
     }
@@ -102,9 +108,13 @@ public final class TestPostgres {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create a test database on " + server + ": " + e.getMessage(), e);
         }
+        List<String> old;
         synchronized (TestPostgres.class) {
             created.add(name);
+            old = created.size() > KEPT ? List.copyOf(created.subList(0, created.size() - KEPT)) : List.of();
+            created.removeAll(old);
         }
+        drop(server, old);
         return new ServerLocation(server.host(), server.port(), name, server.user(), server.sslMode());
     }
 
@@ -119,9 +129,19 @@ public final class TestPostgres {
     private static void dropCreated() {
         List<String> names;
         synchronized (TestPostgres.class) {
-            names = List.copyOf(created);
+            names = new ArrayList<>(created);
+            if (template != null) {
+                names.add(template);
+            }
         }
-        try (Connection connection = connect(admin); Statement st = connection.createStatement()) {
+        drop(admin, names);
+    }
+
+    private static void drop(ServerLocation server, List<String> names) {
+        if (names.isEmpty()) {
+            return;
+        }
+        try (Connection connection = connect(server); Statement st = connection.createStatement()) {
             for (String name : names) {
                 try {
                     st.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
