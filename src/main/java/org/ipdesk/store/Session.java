@@ -23,7 +23,8 @@ import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 
 /**
- * The statements of one transaction, whatever the engine (SQLite: {@code org.ipdesk.store.sqlite}). Every query
+ * The statements of one transaction, whatever the engine ({@code org.ipdesk.store.sqlite},
+ * {@code org.ipdesk.store.postgres}). Every query
  * is parameterised; nothing is concatenated into SQL. Instances live only inside {@link Database#write},
  * {@link Database#read} or {@link Database#rehearse}.
  */
