@@ -66,7 +66,8 @@ final class PostgresSchema {
         boolean history = false;
         long others = 0;
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()");
+                // pg_tables lists every table, also those this user may not read (information_schema would hide them)
+                "SELECT tablename FROM pg_catalog.pg_tables WHERE schemaname = current_schema()");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String name = rs.getString(1);
