@@ -87,6 +87,10 @@ final class PostgresErrors {
     static StoreException cannotConnect(ServerLocation location, SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String user = location.user().orElse(System.getProperty("user.name"));
+        if (state.equals("08004") && e.getMessage() != null && e.getMessage().contains("no password was provided")) {
+            return new StoreException("cannot log in to " + location + " as " + user + ": the server asks for a"
+                    + " password and none was given; put it in ~/.pgpass or give it when asked", e);
+        }
         return switch (state) {
             case "28P01", "28000" -> new StoreException("cannot log in to " + location + " as " + user + ": "
                     + "the server refused the password (or none was given); put it in ~/.pgpass or give it when asked", e);

@@ -43,6 +43,11 @@ public final class TestPostgres {
     private static ServerLocation admin;
     private static EmbeddedPostgres embedded;
     private static String template;
+    /** A user that logs in with a password on the started server (see {@link #passwordUser()}). */
+    public static final String PASSWORD_USER = "ipdesk_password_user";
+    /** Its password. */
+    public static final String PASSWORD = "correct horse 1";
+    private static boolean passwordUserMade;
     private static final List<String> created = new ArrayList<>();
 
     private TestPostgres() {
@@ -71,12 +76,47 @@ public final class TestPostgres {
                     .setServerConfig("synchronous_commit", "off")
                     .setServerConfig("full_page_writes", "off")
                     .setRegisterShutdownHook(true)
+                    .setDataDirectoryCustomizer(TestPostgres::passwordRule)
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the tests' PostgreSQL server (set " + SERVER_VARIABLE
                     + " to use an existing one)", e);
         }
         return new ServerLocation("127.0.0.1", embedded.getPort(), "postgres", Optional.of("postgres"), "disable");
+    }
+
+    /**
+     * The started server asks {@link #PASSWORD_USER} for a password (SCRAM); every other user is trusted, as zonky
+     * sets it up. The rule goes first in pg_hba.conf, which is read top down.
+     */
+    private static void passwordRule(java.io.File dataDirectory) {
+        java.nio.file.Path hba = dataDirectory.toPath().resolve("pg_hba.conf");
+        try {
+            String rules = java.nio.file.Files.readString(hba);
+            java.nio.file.Files.writeString(hba, "host all " + PASSWORD_USER + " 127.0.0.1/32 scram-sha-256\n" + rules);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The user the started server asks for a password ({@link #PASSWORD}); created on first use. Empty when the tests
+     * run against an existing server, whose authentication its owner configured.
+     */
+    public static synchronized Optional<String> passwordUser() {
+        ServerLocation server = server();
+        if (embedded == null) {
+            return Optional.empty();
+        }
+        if (!passwordUserMade) {
+            try (Connection connection = connect(server); Statement st = connection.createStatement()) {
+                st.execute("CREATE ROLE " + PASSWORD_USER + " LOGIN PASSWORD '" + PASSWORD + "'");
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot create the test user " + PASSWORD_USER + ": " + e.getMessage(), e);
+            }
+            passwordUserMade = true;
+        }
+        return Optional.of(PASSWORD_USER);
     }
 
     /** A new, empty database on the test server, as the server's user. */
