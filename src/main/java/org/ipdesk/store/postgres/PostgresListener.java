@@ -18,6 +18,8 @@ import org.postgresql.PGNotification;
  * return, since changes may have been missed meanwhile.
  */
 final class PostgresListener implements ChangeFeed, AutoCloseable {
+    /** How the listening connection shows in pg_stat_activity. */
+    static final String APPLICATION_NAME = "IPDesk changes";
     private static final int POLL_MILLIS = 250;
     private static final long MAX_PAUSE_MILLIS = 30_000;
 
@@ -47,7 +49,10 @@ final class PostgresListener implements ChangeFeed, AutoCloseable {
     }
 
     private Connection listen() throws SQLException {
-        Connection c = PostgresDatabase.connect(location, properties);
+        Properties listening = new Properties();
+        listening.putAll(properties);
+        listening.setProperty("ApplicationName", APPLICATION_NAME);
+        Connection c = PostgresDatabase.connect(location, listening);
         c.setAutoCommit(true);
         try (Statement st = c.createStatement()) {
             st.execute("LISTEN " + PostgresDatabase.CHANNEL);

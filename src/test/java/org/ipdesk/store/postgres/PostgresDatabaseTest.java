@@ -226,6 +226,35 @@ class PostgresDatabaseTest {
     }
 
     @Test
+    void theChangeFeedListensAgainAfterItsConnectionWasLost() throws Exception {
+        ServerLocation location = TestPostgres.freshIpdeskDatabase();
+        try (Database watcher = Database.open(location, OpenMode.EXISTING);
+             Database other = Database.open(location, OpenMode.EXISTING)) {
+            PostgresListener feed = (PostgresListener) watcher.changes();
+            long before = feed.version();
+            try (Connection admin = TestPostgres.connect(location); Statement st = admin.createStatement()) {
+                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = '"
+                        + PostgresListener.APPLICATION_NAME + "'");
+            }
+
+            // the loss itself counts (changes may be missed meanwhile), and so does the return
+            waitUntil(() -> feed.version() >= before + 2 && feed.connected());
+            long back = feed.version();
+            other.write(s -> s.insertNetwork("after", ""));
+            waitUntil(() -> feed.version() > back);
+            assertThat(feed.version()).isEqualTo(back + 1);
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
     void aWriteNotifiesWhatItChangedInTheSameTransaction() throws Exception {
         ServerLocation location = TestPostgres.freshIpdeskDatabase();
         try (Connection listening = TestPostgres.connect(location); Statement st = listening.createStatement();
