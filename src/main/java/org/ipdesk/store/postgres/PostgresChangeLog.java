@@ -6,11 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ipdesk.model.Change;
 import org.ipdesk.model.ChangeAction;
+import org.ipdesk.store.ServerLocation;
 import org.ipdesk.store.Session;
 
 /** The change-log part of {@link PostgresSession} (the SQLite engine's, in PostgreSQL's SQL): writing a change and the change-log queries with their filters. */
 abstract class PostgresChangeLog extends PostgresStatements implements Session {
-    PostgresChangeLog(Connection connection, org.ipdesk.store.ServerLocation location) {
+    PostgresChangeLog(Connection connection, ServerLocation location) {
         super(connection, location);
     }
 
