@@ -45,6 +45,8 @@ final class SubnetService {
         SubnetRules.checkNotThere(containing, cidr, network.name());
         Optional<Subnet> parent = containing.stream().findFirst();
         if (parent.isPresent()) {
+            // the new subnet takes addresses and free space from its parent: lock the parent, as an address command would
+            s.lockSubnet(parent.get().id());
             SubnetRules.checkFitsInParent(s, parent.get(), cidr);
         }
         spec.gateway().ifPresent(g -> SubnetRules.checkGatewayInCidr(cidr, g));
@@ -88,7 +90,7 @@ final class SubnetService {
 
     private Subnet updateIn(Session s, long subnetId, SubnetSpec spec) {
         SubnetRules.validateDetails(spec);
-        Subnet before = Lookups.subnet(s, subnetId);
+        Subnet before = Lookups.lockedSubnet(s, subnetId);
         if (!spec.cidr().equals(before.cidr())) {
             throw new AllocatorException.InvalidInput("the CIDR of " + before.label()
                     + " cannot change; create a new subnet instead");
@@ -106,6 +108,9 @@ final class SubnetService {
     long delete(long subnetId) {
         return database.write(s -> {
             Subnet subnet = Lookups.subnet(s, subnetId);
+            // its parent's free space grows back: lock both, in id order as a group of address commands does
+            java.util.stream.LongStream.concat(java.util.stream.LongStream.of(subnetId),
+                    subnet.parentId().stream()).sorted().forEach(s::lockSubnet);
             long held = s.countAddresses(subnetId);
             List<Subnet> children = s.children(subnet.networkId(), OptionalLong.of(subnetId));
             for (Subnet child : children) {
@@ -143,6 +148,7 @@ final class SubnetService {
         return database.write(s -> {
             Network network = Lookups.network(s, networkName);
             Subnet parent = Lookups.findSubnet(s, parentCidr, Optional.of(network.name()));
+            s.lockSubnet(parent.id()); // its free space is read to find the block
             SubnetRules.checkChildPrefix(parentCidr, prefixLength);
             Cidr block = bestFit(s, parent, prefixLength).orElseThrow(() -> new SubnetExhausted(
                     "no free /" + prefixLength + " block is left in " + parent.label()));

@@ -20,6 +20,7 @@ import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.AddressStatus;
+import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.store.Database;
@@ -81,6 +82,21 @@ class SubnetLockTest {
         assertLocksFirst(v4, () -> allocator.releaseAll(v4.id(), List.of(Ip.parse("10.0.0.1"), Ip.parse("10.0.0.2"))));
         Subnet fresh = allocator.createSubnet("lab", SubnetSpec.of(Cidr.parse("10.0.1.0/24")));
         assertLocksFirst(fresh, () -> assertThat(allocator.checkReserve(fresh.id(), Ip.parse("10.0.1.9"), details)).isEmpty());
+    }
+
+    @Test
+    void rangeAndSubnetCommandsLockTheSubnetWhoseFreeSpaceTheyChange() {
+        assertLocksFirst(v4, () -> allocator.addRange(v4.id(), Ip.parse("10.0.0.100"), Ip.parse("10.0.0.150"),
+                RangeKind.DHCP, "pool"));
+        long range = allocator.ranges(v4.id()).get(0).id();
+        assertLocksFirst(v4, () -> allocator.updateRange(range, Ip.parse("10.0.0.100"), Ip.parse("10.0.0.160"),
+                RangeKind.DHCP, "pool"));
+        assertLocksFirst(v4, () -> allocator.deleteRange(range));
+        // a child takes its parent's addresses and free space; deleting it gives them back
+        assertLocksFirst(v4, () -> allocator.createSubnet("lab", SubnetSpec.of(Cidr.parse("10.0.0.128/25"))));
+        Subnet child = allocator.findSubnet(Cidr.parse("10.0.0.128/25"), Optional.of("lab"));
+        assertLocksFirst(v4, () -> allocator.deleteSubnet(child.id()));
+        assertLocksFirst(v4, () -> allocator.updateSubnet(v4.id(), SubnetSpec.of(v4.cidr()).withGateway(Ip.parse("10.0.0.1"))));
     }
 
     @Test
