@@ -41,6 +41,7 @@ final class SubnetService {
         SubnetRules.validateDetails(spec);
         Cidr cidr = spec.cidr();
         SubnetRules.checkNotWholeSpace(cidr);
+        s.lockNetwork(network.id()); // the tree is read and changed below: one subnet command per network at a time
         List<Subnet> containing = s.subnetsContaining(network.id(), cidr);
         SubnetRules.checkNotThere(containing, cidr, network.name());
         Optional<Subnet> parent = containing.stream().findFirst();
@@ -107,7 +108,8 @@ final class SubnetService {
 
     long delete(long subnetId) {
         return database.write(s -> {
-            Subnet subnet = Lookups.subnet(s, subnetId);
+            s.lockNetwork(Lookups.subnet(s, subnetId).networkId());
+            Subnet subnet = Lookups.subnet(s, subnetId); // as it is under the network's lock
             // its parent's free space grows back: lock both, in id order as a group of address commands does
             java.util.stream.LongStream.concat(java.util.stream.LongStream.of(subnetId),
                     subnet.parentId().stream()).sorted().forEach(s::lockSubnet);
@@ -147,6 +149,7 @@ final class SubnetService {
         Rules.checkText(Field.SUBNET_NAME, name);
         return database.write(s -> {
             Network network = Lookups.network(s, networkName);
+            s.lockNetwork(network.id());
             Subnet parent = Lookups.findSubnet(s, parentCidr, Optional.of(network.name()));
             s.lockSubnet(parent.id()); // its free space is read to find the block
             SubnetRules.checkChildPrefix(parentCidr, prefixLength);

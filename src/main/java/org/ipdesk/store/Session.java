@@ -37,6 +37,17 @@ public interface Session {
      */
     void lockSubnet(long subnetId);
 
+    /**
+     * Locks the subnet tree of one network for the rest of this write transaction, before a subnet is created or
+     * deleted there, so that two writers never both take the same place in the tree (an overlapping subnet created
+     * at the same time would otherwise miss its parent). Only that network, and only for subnet commands: address
+     * commands lock their subnet alone. A lock of a network is always taken before any lock of its subnets. SQLite's
+     * {@code BEGIN IMMEDIATE} already lets one writer in at a time, so there it does nothing.
+     */
+    default void lockNetwork(long networkId) {
+        // one writer at a time already
+    }
+
     Network insertNetwork(String name, String description);
 
     void updateNetwork(Network network);

@@ -100,6 +100,22 @@ class SubnetLockTest {
     }
 
     @Test
+    void subnetCommandsLockTheNetworksTreeBeforeReadingIt() {
+        for (Runnable command : List.<Runnable>of(
+                () -> allocator.createSubnet("lab", SubnetSpec.of(Cidr.parse("10.0.0.0/25"))),
+                () -> allocator.deleteSubnet(allocator.findSubnet(Cidr.parse("10.0.0.0/25"), Optional.of("lab")).id()),
+                () -> allocator.createNextFreeChild("lab", v4.cidr(), 26, "child"))) {
+            calls.clear();
+            command.run();
+            int lock = calls.indexOf("lockNetwork");
+            assertThat(lock).as("lockNetwork in " + calls).isNotNegative();
+            assertThat(calls.subList(0, lock)).as("calls before the network's lock")
+                    .noneMatch(c -> c.startsWith("lockSubnet") || c.startsWith("subnetsContaining")
+                            || c.startsWith("children") || c.startsWith("insertSubnet") || c.startsWith("deleteSubnet"));
+        }
+    }
+
+    @Test
     void aDualStackPairLocksBothSubnetsInIdOrderBeforeAnyWrite() {
         calls.clear();
         allocator.allocateGroup(List.of(new GroupRequest(v6.id(), Optional.empty(), AddressDetails.allocated("h2")),

@@ -43,6 +43,8 @@ final class PostgresSession extends PostgresChangeLog {
 
     /** The first key of the transaction-scoped advisory locks on subnets ("IPDk"); the second is the subnet's id. */
     static final int SUBNET_LOCK_CLASS = 0x4950446b;
+    /** The first key of the advisory locks on a network's subnet tree ("IPDn"); the second is the network's id. */
+    static final int NETWORK_LOCK_CLASS = 0x4950446e;
 
     PostgresSession(Connection connection, ServerLocation location) {
         super(connection, location);
@@ -61,6 +63,16 @@ final class PostgresSession extends PostgresChangeLog {
             return;
         }
         query("SELECT pg_advisory_xact_lock(?, ?)", rs -> null, SUBNET_LOCK_CLASS, (int) subnetId);
+    }
+
+    /** Takes the transaction-scoped advisory lock of this network's subnet tree (class {@link #NETWORK_LOCK_CLASS}). */
+    @Override
+    public void lockNetwork(long networkId) {
+        if (networkId < Integer.MIN_VALUE || networkId > Integer.MAX_VALUE) {
+            query("SELECT pg_advisory_xact_lock(?)", rs -> null, ((long) NETWORK_LOCK_CLASS << 32) ^ networkId);
+            return;
+        }
+        query("SELECT pg_advisory_xact_lock(?, ?)", rs -> null, NETWORK_LOCK_CLASS, (int) networkId);
     }
 
     // ---------------------------------------------------------------- networks
