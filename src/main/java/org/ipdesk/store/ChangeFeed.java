@@ -12,4 +12,23 @@ public interface ChangeFeed {
      * read. Cheap enough to poll.
      */
     long version();
+
+    /**
+     * Calls {@code listener}, on a thread of the feed's own and soon after it, when another writer committed, for
+     * engines that are told of commits (a server's notifications), so that a window need not wait for its next
+     * poll; returns what stops the calls. Engines that must be asked (SQLite) never call it: {@link #version()} is
+     * polled. The listener must return quickly and must not touch the database on the feed's thread.
+     */
+    default AutoCloseable onChange(Runnable listener) {
+        return () -> { };
+    }
+
+    /**
+     * Whether the feed hears other writers now: false while a server's listening connection is lost and being
+     * re-established (the version rises again on its return, since changes may have been missed). A file always
+     * is.
+     */
+    default boolean connected() {
+        return true;
+    }
 }

@@ -27,6 +27,7 @@ final class PostgresListener implements ChangeFeed, AutoCloseable {
     private final Properties properties;
     private final String origin;
     private final AtomicLong version = new AtomicLong();
+    private final java.util.List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean connected;
@@ -70,8 +71,27 @@ final class PostgresListener implements ChangeFeed, AutoCloseable {
     }
 
     /** Whether the listening connection is up (false while it reconnects). */
-    boolean connected() {
+    @Override
+    public boolean connected() {
         return connected;
+    }
+
+    /** Calls {@code listener} on this listener's thread after each raise of the version. */
+    @Override
+    public AutoCloseable onChange(Runnable listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    private void raise() {
+        version.incrementAndGet();
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                // a listener's failure must not stop the others from hearing, nor this thread from listening
+            }
+        }
     }
 
     private void run() {
@@ -84,13 +104,13 @@ final class PostgresListener implements ChangeFeed, AutoCloseable {
                     connection = c;
                     connected = true;
                     pause = 500;
-                    version.incrementAndGet(); // changes during the outage were not heard
+                    raise(); // changes during the outage were not heard
                 }
                 PGNotification[] notifications = c.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
                 if (notifications != null) {
                     for (PGNotification notification : notifications) {
                         if (!notification.getParameter().startsWith(origin + " ")) {
-                            version.incrementAndGet();
+                            raise();
                         }
                     }
                 }
@@ -100,7 +120,7 @@ final class PostgresListener implements ChangeFeed, AutoCloseable {
                 }
                 if (connected) {
                     connected = false;
-                    version.incrementAndGet();
+                    raise();
                 }
                 closeQuietly(c);
                 connection = null;

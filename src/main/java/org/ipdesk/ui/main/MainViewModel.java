@@ -8,6 +8,7 @@ import org.ipdesk.settings.DataLocation;
 import org.ipdesk.settings.PasswordKeyring;
 import org.ipdesk.settings.Settings;
 import org.ipdesk.settings.SettingsStore;
+import org.ipdesk.store.ChangeFeed;
 import org.ipdesk.store.FileLocation;
 import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
@@ -85,9 +86,21 @@ public final class MainViewModel {
         this.database = new OpenDatabase(tasks, databaseFile, passwords);
         UndoStack undoStack = new UndoStack(database::allocator, tasks);
         this.search = new SearchViewModel(database::allocator, tasks);
-        this.externalChanges = new ExternalChangeWatcher(tasks, () -> database.allocator().changeFeed().version(),
-                () -> state.isLoading() || state.failed(),
-                this::externalChange);
+        this.externalChanges = new ExternalChangeWatcher(tasks, new ChangeFeed() {
+            @Override
+            public long version() {
+                return database.allocator().changeFeed().version();
+            }
+
+            @Override
+            public boolean connected() {
+                return database.allocator().changeFeed().connected();
+            }
+        }, () -> state.isLoading() || state.failed(), this::externalChange, this::connectionChanged);
+        // a team database says at once when someone else committed: look now rather than at the next poll (the
+        // look itself runs on the database thread and its answer on this one, as every other)
+        database.whenChangedElsewhere(() -> tasks.submit(() -> Boolean.TRUE, heard -> externalChanges.check(),
+                problem -> { }));
         this.preferences = new WindowPreferences(settingsStore, message -> status.report(message, true));
         this.grid = new AddressGridViewModel(database::allocator, tasks);
         this.table = new AddressTableViewModel(database::allocator, tasks, grid);
@@ -169,6 +182,16 @@ public final class MainViewModel {
     /** Someone else wrote to the database: read it again and say so. */
     private void externalChange() {
         fileSwitch.refresh("Another program changed the database; refreshed", false);
+    }
+
+    /** The team database's server went away or came back (a file never goes away this way). */
+    private void connectionChanged(boolean connected) {
+        if (connected) {
+            status.report("The connection to the team database is back; refreshing", false);
+        } else {
+            status.report("Lost the connection to the team database; reconnecting. Commands fail until it is back;"
+                    + " what is shown may be out of date", true);
+        }
     }
 
     /** Closes the database after any work still queued; an address held by an open dialog is given back first. */

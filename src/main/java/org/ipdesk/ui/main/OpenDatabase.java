@@ -26,6 +26,10 @@ public final class OpenDatabase {
     private Allocator allocator;
     private volatile Location openLocation;
     private final Credentials credentials;
+    /** Told, on the change feed's thread, when another writer committed (engines that are told of commits). */
+    private volatile Runnable changedElsewhere = () -> { };
+    /** Stops the open allocator's change feed from calling {@link #changedElsewhere}; touched by executor jobs. */
+    private AutoCloseable subscription = () -> { };
 
     /** The database {@code file}, opened by the first job that needs it. */
     public OpenDatabase(TaskExecutor tasks, Path file) {
@@ -50,8 +54,31 @@ public final class OpenDatabase {
         }
         if (allocator == null) {
             allocator = Allocator.open(openLocation, createWhenMissing(openLocation), credentials);
+            listen(allocator);
         }
         return allocator;
+    }
+
+    /**
+     * What to run, on the change feed's own thread, right after another writer commits to the open database, where
+     * the engine is told of commits (a team database's notifications); a file's feed never calls it and is polled.
+     */
+    public void whenChangedElsewhere(Runnable action) {
+        changedElsewhere = action;
+    }
+
+    private void listen(Allocator opened) {
+        stopListening();
+        subscription = opened.changeFeed().onChange(() -> changedElsewhere.run());
+    }
+
+    private void stopListening() {
+        try {
+            subscription.close();
+        } catch (Exception e) {
+            // a feed that cannot stop calling is closed with its database
+        }
+        subscription = () -> { };
     }
 
     /** {@link #allocator()} as a supplier, for the view models of the window's parts. */
@@ -80,9 +107,11 @@ public final class OpenDatabase {
             throw e;
         }
         if (allocator != null) {
+            stopListening();
             allocator.close();
         }
         allocator = next;
+        listen(next);
         openLocation = target;
         return snapshot;
     }
@@ -91,6 +120,7 @@ public final class OpenDatabase {
     public void close() {
         tasks.submit(() -> {
             if (allocator != null) {
+                stopListening();
                 allocator.close();
                 allocator = null;
             }
