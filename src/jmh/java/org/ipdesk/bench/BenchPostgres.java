@@ -31,7 +31,8 @@ final class BenchPostgres implements AutoCloseable {
             admin = ServerLocation.parse(given);
         } else {
             try {
-                embedded = EmbeddedPostgres.builder().setServerConfig("listen_addresses", "127.0.0.1")
+                embedded = EmbeddedPostgres.builder().setRegisterShutdownHook(true)
+                        .setServerConfig("listen_addresses", "127.0.0.1")
                         .setServerConfig("max_connections", "100").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start PostgreSQL (set " + SERVER_VARIABLE + ")", e);

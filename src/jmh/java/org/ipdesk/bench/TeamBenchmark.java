@@ -85,11 +85,14 @@ public class TeamBenchmark {
         System.out.printf("fixture: %d /16 subnets holding %,d addresses each on %s%n", SUBNETS, HELD, location);
     }
 
+    /**
+     * Closes this state's connections; the server stays up until the fork ends (its shutdown hook stops it), since
+     * JMH may tear the clients down after this state and their last releases need it.
+     */
     @TearDown(Level.Trial)
     public void close() {
         watcher.close();
         reader.close();
-        server.close();
     }
 
     /** One client: its own allocator (its own connections), its subnet, what it took in this iteration. */
