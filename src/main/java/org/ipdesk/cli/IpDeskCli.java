@@ -49,6 +49,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 DevCommand.class,       // ipdesk dev generate (test data)
                 ImportCommand.class,    // ipdesk import FILE [--layout L] [--dry-run]
                 BackupCommand.class,    // ipdesk backup FILE
+                TeamCommand.class,      // ipdesk --db postgresql://... team init|grant|revoke|members
         })
 public final class IpDeskCli implements Runnable {
     static final int REFUSED = 1;
