@@ -177,6 +177,19 @@ class TeamRolesTest {
     }
 
     @Test
+    void aLoginWithoutARoleCannotOpenTheTeamDatabaseAndIsToldWhom() throws Exception {
+        String stranger = newUser("stranger");
+
+        assertThatThrownBy(() -> Allocator.open(location.withUser(stranger), OpenMode.EXISTING))
+                .isInstanceOf(StoreException.class)
+                .hasMessage(stranger + " has no role in the team database " + location.name() + ": ask its owner or an"
+                        + " admin for one (ipdesk team grant " + stranger + " viewer|editor|admin)");
+        try (Connection c = TestPostgres.connect(location.withUser(stranger)); Statement st = c.createStatement()) {
+            assertThat(state(() -> st.executeQuery("SELECT * FROM address"))).isEqualTo("42501");
+        }
+    }
+
+    @Test
     void membersListsWhatGrantDidOneRolePerUser() throws Exception {
         String bob = newUser("bob");
         String carol = newUser("carol");
