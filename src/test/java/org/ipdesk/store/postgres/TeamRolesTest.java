@@ -190,6 +190,43 @@ class TeamRolesTest {
     }
 
     @Test
+    void anOwnerWhoIsNoSuperuserInitsAndManagesMembersAndOthersCannotInit() throws Exception {
+        String dbOwner = newUser("owner");
+        String plain = newUser("plain");
+        ServerLocation empty = TestPostgres.freshDatabase();
+        try (Connection c = TestPostgres.connect(TestPostgres.server());
+             PreparedStatement ps = c.prepareStatement("SELECT format('ALTER DATABASE %I OWNER TO %I', ?::text, ?::text)");
+             Statement st = c.createStatement()) {
+            ps.setString(1, empty.database());
+            ps.setString(2, dbOwner);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                st.execute(rs.getString(1));
+            }
+            try (Allocator asOwner = Allocator.open(empty.withUser(dbOwner), OpenMode.CREATE)) {
+                assertThatThrownBy(() -> team(asOwner).init())
+                        .hasMessage(dbOwner + " may not create roles on the server 127.0.0.1: team init needs it (a"
+                                + " superuser runs ALTER ROLE " + dbOwner + " CREATEROLE)");
+                st.execute("ALTER ROLE " + dbOwner + " CREATEROLE"); // a generated name of letters, digits and _
+                team(asOwner).init();
+                asOwner.createNetwork("dc1", "");
+                asOwner.createSubnet("dc1", SubnetSpec.of(Cidr.parse("10.0.0.0/24")));
+                team(asOwner).grant(plain, Role.EDITOR);
+                assertThat(team(asOwner).members()).containsExactly(new Member(dbOwner, Role.OWNER),
+                        new Member(plain, Role.EDITOR));
+            }
+        }
+        try (Allocator asPlain = Allocator.open(empty.withUser(plain), OpenMode.EXISTING)) {
+            long subnet = asPlain.subnets().get(0).id();
+            assertThat(asPlain.allocateNext(subnet, 1, Strategy.FIRST, AddressDetails.allocated("h")))
+                    .extracting(a -> a.ip().toString()).containsExactly("10.0.0.1");
+            assertThatThrownBy(() -> team(asPlain).init())
+                    .hasMessage(plain + " does not own " + empty.name() + ": team init is run by the database's owner ("
+                            + dbOwner + ")");
+        }
+    }
+
+    @Test
     void membersListsWhatGrantDidOneRolePerUser() throws Exception {
         String bob = newUser("bob");
         String carol = newUser("carol");
