@@ -48,6 +48,15 @@ public interface Team {
             };
         }
 
+        /** Whether this role may make {@code change}. */
+        public boolean may(Change change) {
+            return switch (this) {
+                case VIEWER -> false;
+                case EDITOR -> change == Change.ADDRESSES || change == Change.RANGES;
+                case ADMIN, OWNER -> true;
+            };
+        }
+
         /** The role a user may be granted: viewer, editor or admin (any case); anything else is refused by name. */
         public static Role grantable(String text) {
             String word = text.strip().toLowerCase(Locale.ROOT);
@@ -63,6 +72,44 @@ public interface Team {
         public String toString() {
             return word;
         }
+    }
+
+    /** What a member changes, as the roles divide it. */
+    enum Change {
+        ADDRESSES("addresses"), RANGES("ranges"), NETWORKS("networks"), SUBNETS("subnets"), MEMBERS("the members");
+
+        private final String words;
+
+        Change(String words) {
+            this.words = words;
+        }
+
+        @Override
+        public String toString() {
+            return words;
+        }
+    }
+
+    /**
+     * Why {@code user}, with {@code role} (empty: none), may not make {@code change} in a team database: the words of
+     * a write the server refused, and what a command its role cannot run says ("alice is a viewer of this team
+     * database: viewers may not change addresses"). Empty when the role may make it.
+     */
+    static Optional<String> refusal(String user, Optional<Role> role, Change change) {
+        if (role.isEmpty()) {
+            return Optional.of(user + " has no role in this team database: ask its owner or an admin for one (ipdesk"
+                    + " team grant " + user + " viewer|editor|admin)");
+        }
+        Role r = role.get();
+        if (r.may(change)) {
+            return Optional.empty();
+        }
+        String who = user + " is " + r.withArticle() + " of this team database: ";
+        if (change == Change.MEMBERS) {
+            return Optional.of(who + "only its admins and its owner manage the members");
+        }
+        return Optional.of(who + (r == Role.VIEWER ? "viewers may not change " + change
+                : "editors may change addresses and ranges, not " + change));
     }
 
     /** A user of the team database and its role. */

@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ipdesk.store.StoreException;
 import org.ipdesk.store.Team;
+import org.ipdesk.store.Team.Change;
 
 /**
  * The roles of a team database, enforced by PostgreSQL. Three group roles per database (roles are shared by the whole
@@ -249,14 +250,13 @@ final class PostgresTeam implements Team {
         if (m.find()) {
             object = m.group(1).replace("\"", "");
         }
-        String what = switch (object.replaceFirst("_id_seq$", "")) {
-            case "network" -> "networks";
-            case "subnet" -> "subnets";
-            case "address", "free_extent" -> "addresses";
-            case "address_range" -> "ranges";
-            case "change_log" -> "the change log";
-            case "ipdesk_team_set" -> "the members";
-            default -> "IPDesk's schema";
+        Optional<Change> change = switch (object.replaceFirst("_id_seq$", "")) {
+            case "network" -> Optional.of(Change.NETWORKS);
+            case "subnet" -> Optional.of(Change.SUBNETS);
+            case "address", "free_extent" -> Optional.of(Change.ADDRESSES);
+            case "address_range" -> Optional.of(Change.RANGES);
+            case "ipdesk_team_set" -> Optional.of(Change.MEMBERS);
+            default -> Optional.empty();
         };
         Who who;
         try {
@@ -265,21 +265,13 @@ final class PostgresTeam implements Team {
             return new StoreException("the server refused: " + PostgresErrors.serverText(refused)
                     + " (your database user is not allowed to do this)", thrown);
         }
-        String where = "this team database";
-        String message;
-        if (who.role().isEmpty()) {
-            message = who.user() + " has no role in " + where + ": ask its owner or an admin for one (ipdesk team"
-                    + " grant " + who.user() + " viewer|editor|admin)";
-        } else {
-            message = switch (who.role().get()) {
-                case VIEWER -> who.user() + " is a viewer of " + where + ": viewers may not change " + what;
-                case EDITOR -> who.user() + " is an editor of " + where + ": editors may change addresses and ranges,"
-                        + " not " + what;
-                case ADMIN, OWNER -> who.user() + " is " + who.role().get().withArticle() + " of " + where
-                        + ", and yet the server refused: " + PostgresErrors.serverText(refused)
-                        + "; the database's owner runs 'ipdesk team init' again to renew the grants";
-            };
-        }
+        // no role: said whatever was refused; a role: said when the refused table is one the roles divide
+        Optional<String> words = who.role().isEmpty() || change.isPresent()
+                ? Team.refusal(who.user(), who.role(), change.orElse(Change.ADDRESSES)) : Optional.empty();
+        String message = words.orElseGet(() -> who.user() + who.role().map(r -> " is " + r.withArticle() + " of this"
+                + " team database, and yet the server refused: ").orElse(": the server refused: ")
+                + PostgresErrors.serverText(refused) + "; the database's owner runs 'ipdesk team init' again to renew"
+                + " the grants");
         return new StoreException(message, thrown);
     }
 
@@ -350,10 +342,9 @@ final class PostgresTeam implements Team {
             throw new StoreException(database.location().name() + " has no team roles yet: its owner runs 'ipdesk"
                     + " --db " + database.location() + " team init' first");
         }
-        if (who.role().isEmpty() || who.role().get().compareTo(Role.ADMIN) < 0) {
-            throw new StoreException(who.user() + (who.role().isEmpty() ? " has no role in this team database"
-                    : " is " + who.role().get().withArticle() + " of this team database")
-                    + ": only its admins and its owner manage the members");
+        Optional<String> refused = Team.refusal(who.user(), who.role(), Change.MEMBERS);
+        if (refused.isPresent()) {
+            throw new StoreException(refused.get());
         }
         return who;
     }
