@@ -32,6 +32,7 @@ import org.ipdesk.store.Database;
 import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
 import org.ipdesk.store.OutputTargets;
+import org.ipdesk.store.Team;
 
 /**
  * The one facade of the rules, for the CLI and the UI. It delegates: one command service per aggregate
@@ -122,6 +123,14 @@ public final class Allocator implements AutoCloseable {
      */
     public Optional<Backup> backup() {
         return database.backup();
+    }
+
+    /**
+     * The members and roles of a team database, enforced by its server; empty for a database file
+     * ({@link Team#NONE} says so).
+     */
+    public Optional<Team> team() {
+        return database.team();
     }
 
     // ================================================================= import

@@ -52,6 +52,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 ImportCommand.class,    // ipdesk import FILE [--layout L] [--dry-run]
                 BackupCommand.class,    // ipdesk backup FILE
                 CopyCommand.class,      // ipdesk copy [--from LOCATION] --to LOCATION
+                TeamCommand.class,      // ipdesk --db postgresql://... team init|grant|revoke|members
         })
 public final class IpDeskCli implements Runnable {
     static final int REFUSED = 1;

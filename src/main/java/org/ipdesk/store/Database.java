@@ -100,6 +100,11 @@ public interface Database extends AutoCloseable {
     /** The backup capability, when this engine has one. */
     Optional<Backup> backup();
 
+    /** The members and roles of a team database; a database file has none. */
+    default Optional<Team> team() {
+        return Optional.empty();
+    }
+
     /**
      * Writes a consistent copy of this database to {@code target} through its {@link #backup()} capability;
      * refused when the engine has none.

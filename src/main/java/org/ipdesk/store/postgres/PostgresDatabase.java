@@ -20,6 +20,7 @@ import org.ipdesk.store.OpenMode;
 import org.ipdesk.store.ServerLocation;
 import org.ipdesk.store.Session;
 import org.ipdesk.store.StoreException;
+import org.ipdesk.store.Team;
 
 /**
  * One IPDesk database on a PostgreSQL server (a team database). One connection does this process's work, one
@@ -72,6 +73,8 @@ public final class PostgresDatabase implements Database {
     private boolean inTransaction;
     private PostgresListener listener;
     private boolean closed;
+    /** Set while a refused statement is put in words (which reads the user's role in a transaction of its own). */
+    private boolean explaining;
 
     private PostgresDatabase(ServerLocation location, Properties properties, Connection connection) {
         this.location = location;
@@ -161,6 +164,15 @@ public final class PostgresDatabase implements Database {
             try {
                 return once(kind, work);
             } catch (RuntimeException e) {
+                Optional<SQLException> refused = PostgresErrors.insufficientPrivilege(e);
+                if (refused.isPresent() && !explaining) {
+                    explaining = true;
+                    try {
+                        throw PostgresTeam.refusal(this, refused.get(), e);
+                    } finally {
+                        explaining = false;
+                    }
+                }
                 if (!PostgresErrors.retryable(e)) {
                     throw e;
                 }
@@ -289,6 +301,36 @@ public final class PostgresDatabase implements Database {
     @Override
     public Optional<Backup> backup() {
         return Optional.empty();
+    }
+
+    /** The members and roles of this team database, which the server enforces ({@link PostgresTeam}). */
+    @Override
+    public Optional<Team> team() {
+        return Optional.of(new PostgresTeam(this));
+    }
+
+    /** Work on the plain connection, for the team's statements (GRANTs, the server's catalogs). */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} on this database's connection in one write transaction. */
+    <T> T withConnection(SqlWork<T> work) {
+        return write(s -> sql(work));
+    }
+
+    /** Runs {@code work} on this database's connection in one read-only transaction. */
+    <T> T readConnection(SqlWork<T> work) {
+        return read(s -> sql(work));
+    }
+
+    private <T> T sql(SqlWork<T> work) {
+        try {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw PostgresErrors.failure(location, e);
+        }
     }
 
     @Override

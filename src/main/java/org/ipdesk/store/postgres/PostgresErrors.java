@@ -18,6 +18,8 @@ final class PostgresErrors {
     static final String SERIALIZATION_FAILURE = "40001";
     /** A deadlock the server broke by cancelling this transaction. Retried. */
     static final String DEADLOCK = "40P01";
+    /** A statement the user's role may not run: said in words by {@link PostgresTeam#refusal}. */
+    static final String INSUFFICIENT_PRIVILEGE = "42501";
 
     /** What each of the schema's constraints protects, by its name. */
     private static final Map<String, String> CONSTRAINTS = Map.ofEntries(
@@ -50,6 +52,16 @@ final class PostgresErrors {
     static boolean retryable(Throwable e) {
         String state = state(e);
         return state.equals(SERIALIZATION_FAILURE) || state.equals(DEADLOCK);
+    }
+
+    /** The statement the server refused for want of a privilege (42501) behind {@code e}, if that is what failed. */
+    static Optional<SQLException> insufficientPrivilege(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState().equals(INSUFFICIENT_PRIVILEGE) ? Optional.of(sql) : Optional.empty();
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether {@code e} says the connection is gone (class 08, or the server shutting down). */

@@ -38,6 +38,11 @@ final class PostgresSchema {
             connection.commit();
         } catch (SQLException e) {
             rollbackQuietly(connection);
+            if (PostgresErrors.INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                String user = location.user().orElse(System.getProperty("user.name"));
+                throw new StoreException(user + " has no role in the team database " + location.name() + ": ask its"
+                        + " owner or an admin for one (ipdesk team grant " + user + " viewer|editor|admin)", e);
+            }
             throw PostgresErrors.failure(location, e);
         }
         if (found.meta() && !found.ipdesk()) {
@@ -87,6 +92,9 @@ final class PostgresSchema {
                  ResultSet rs = ps.executeQuery()) {
                 ipdesk = rs.next() && "IPDesk".equals(rs.getString(1));
             } catch (SQLException e) {
+                if (PostgresErrors.INSUFFICIENT_PRIVILEGE.equals(e.getSQLState())) {
+                    throw e; // a team database this user is no member of
+                }
                 rollbackQuietly(connection);
                 ipdesk = false;
             }
