@@ -2,7 +2,6 @@ package org.ipdesk.cli;
 
 import java.util.List;
 import org.ipdesk.allocator.Allocator;
-import org.ipdesk.settings.DataLocation;
 import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
 import org.ipdesk.store.ServerLocation;
@@ -11,8 +10,6 @@ import org.ipdesk.store.Team;
 import org.ipdesk.store.Team.Role;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Parameters;
 
 /** {@code ipdesk --db postgresql://... team init|grant|revoke|members}: the members of a team database. */

@@ -256,6 +256,12 @@ public final class FileSwitch {
 
     private void show(NetworkTreeViewModel.Snapshot snapshot) {
         externalChanges.seen(snapshot.version());
+        if (location.get() instanceof ServerLocation server && snapshot.who().isPresent()) {
+            // the server's word on who this is and what they may do: "ipam on db.example:5432 as alice (editor)"
+            String where = server.name() + " as " + snapshot.who().get();
+            title.set("IPDesk \u2014 " + where);
+            status.showDatabase("Team database: " + where);
+        }
         state.setError("");
         tree.show(snapshot.rows());
         status.showSummary(snapshot.summary());

@@ -179,7 +179,8 @@ public final class NetworkTreeViewModel {
             rows.add(new TreeRow(TreeRow.Kind.NETWORK, network.name(), network.description(), "", percent, used,
                     fraction, network, Optional.empty(), subnetRows(network, subnets, usage)));
         }
-        return new Snapshot(rows, subnetCount, allocator.addressCount(), version);
+        return new Snapshot(rows, subnetCount, allocator.addressCount(), version,
+                allocator.team().map(org.ipdesk.store.Team::as));
     }
 
     /** Nests the subnets of one network under their parents, keeping the allocator's order. */
@@ -238,7 +239,12 @@ public final class NetworkTreeViewModel {
     }
 
     /** One reading of the tree, with the counts of the status line and the change feed's version it was read at. */
-    public record Snapshot(List<TreeRow> rows, int subnetCount, long addresses, long version) {
+    /**
+     * What the tree shows, read in one go.
+     *
+     * @param who on a team database, the connected user and its role as the server says ("alice (editor)")
+     */
+    public record Snapshot(List<TreeRow> rows, int subnetCount, long addresses, long version, Optional<String> who) {
 
         /** "2 networks · 7 subnets · 45 addresses". */
         public String summary() {

@@ -130,6 +130,31 @@ class TeamLiveRefreshTest {
     }
 
     @Test
+    void theTitleSaysWhereAndAsWhomWithTheRoleTheServerGives() throws Exception {
+        ServerLocation team = TestPostgres.freshIpdeskDatabase();
+        SampleDatabase.seed(team);
+        String viewer = "viewer_" + team.database();
+        try (Connection admin = TestPostgres.connect(TestPostgres.server());
+             Statement statement = admin.createStatement()) {
+            statement.execute("CREATE ROLE " + viewer + " LOGIN"); // a generated name of letters, digits, underscores
+        }
+        try (Allocator owner = Allocator.open(team, OpenMode.EXISTING)) {
+            owner.team().orElseThrow().init();
+            owner.team().orElseThrow().grant(viewer, org.ipdesk.store.Team.Role.VIEWER);
+        }
+
+        MainViewModel owners = window(team);
+        MainViewModel viewers = window(team.withUser(viewer));
+
+        assertThat(owners.fileSwitch().titleProperty().get())
+                .isEqualTo("IPDesk \u2014 " + team.name() + " as " + team.user().orElseThrow() + " (owner)");
+        assertThat(viewers.fileSwitch().titleProperty().get())
+                .isEqualTo("IPDesk \u2014 " + team.name() + " as " + viewer + " (viewer)");
+        assertThat(viewers.status().databaseTextProperty().get())
+                .isEqualTo("Team database: " + team.name() + " as " + viewer + " (viewer)");
+    }
+
+    @Test
     void aLostListeningConnectionIsSaidAndTheWindowRefreshesWhenItIsBack() throws Exception {
         ServerLocation team = TestPostgres.freshIpdeskDatabase();
         SampleDatabase.seed(team);
