@@ -59,6 +59,7 @@ public final class CopyDatabaseViewModel {
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyObjectWrapper<Location> copied = new ReadOnlyObjectWrapper<>(this, "copied");
+    private final BooleanBinding finished = copied.isNotNull();
     private final BooleanBinding canCopy;
 
     private final AtomicBoolean cancel = new AtomicBoolean();
@@ -262,6 +263,11 @@ public final class CopyDatabaseViewModel {
     /** Where the finished copy is; null until a copy has finished. */
     public ReadOnlyObjectProperty<Location> copiedProperty() {
         return copied.getReadOnlyProperty();
+    }
+
+    /** True once a copy has finished (and "Open the copy" is offered). */
+    public BooleanBinding finishedProperty() {
+        return finished;
     }
 
     /** True when Copy may start: a target is given and no copy runs or has finished. */

@@ -15,10 +15,14 @@ import org.ipdesk.exchange.AddressXlsx;
 import org.ipdesk.report.ExportMonitor;
 import org.ipdesk.report.ReportFiles;
 import org.ipdesk.store.Backup;
+import org.ipdesk.store.Credentials;
+import org.ipdesk.store.FileLocation;
+import org.ipdesk.store.Location;
 import org.ipdesk.store.OutputTargets;
 import org.ipdesk.store.StoreException;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
+import org.ipdesk.ui.copy.CopyDatabaseViewModel;
 
 /**
  * The File menu's commands on the open database's content: back up, restore, export addresses, export the
@@ -99,6 +103,24 @@ public final class FileCommands {
                     : Optional.of(Backup.unavailable(open.location()));
         }, missing -> missing.ifPresentOrElse(why -> status.report(refused + why, true), next),
                 problem -> status.report(refused + Problems.message(problem), true));
+    }
+
+    /**
+     * A new File → Copy to team database… (or, with {@code backup}, the Back up… of a database without a backup of its
+     * own) on the open database; the copy starts in the folder of the file choosers, and "Open the copy" opens a copied
+     * file as the window's database.
+     */
+    public CopyDatabaseViewModel newDatabaseCopy(boolean backup) {
+        return new CopyDatabaseViewModel(allocator, tasks, dialogs, Credentials.NONE, folder, this::openCopy, backup);
+    }
+
+    private void openCopy(Location copy) {
+        if (copy instanceof FileLocation file) {
+            open.accept(file.file());
+        } else {
+            status.report("The copy is in " + copy + "; this window opens database files only, so start IPDesk with "
+                    + "--db " + copy + " to work on it", false);
+        }
     }
 
     /**
