@@ -89,8 +89,7 @@ public final class CopyDatabaseView {
         targetField.setPromptText(CopyDatabaseViewModel.TARGET_HINT);
         targetField.disableProperty().bind(viewModel.runningProperty().or(viewModel.finishedProperty()));
         chooseButton.disableProperty().bind(targetField.disableProperty());
-        hintLabel.setText("A team database (" + CopyDatabaseViewModel.TARGET_HINT + "). The target must be empty: a "
-                + "new file, or an IPDesk database with nothing in it. Nothing is written unless the whole copy is.");
+        hintLabel.setText(viewModel.hint());
         copyProgress.progressProperty().bind(viewModel.progressProperty());
         progressLabel.textProperty().bind(viewModel.progressTextProperty());
         copySummaryLabel.textProperty().bind(viewModel.summaryProperty());

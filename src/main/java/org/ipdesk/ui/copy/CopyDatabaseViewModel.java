@@ -91,6 +91,15 @@ public final class CopyDatabaseViewModel {
         return backup ? "Back up to a database file" : "Copy to team database";
     }
 
+    /** The line under the target field: what the target may be. */
+    public String hint() {
+        return backup
+                ? "This database has no backup of its own, so it is copied whole into a new database file, which opens "
+                        + "on any desk without a server. Nothing is written unless the whole copy is."
+                : "A team database (" + TARGET_HINT + "). The target must be empty: a new file, or an IPDesk database "
+                        + "with nothing in it. Nothing is written unless the whole copy is.";
+    }
+
     /** Reads (on the executor) where the open database is and what it holds, for the dialog's first lines. */
     public void load() {
         tasks.submit(() -> {

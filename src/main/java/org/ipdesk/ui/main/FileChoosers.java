@@ -6,6 +6,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.FileChooser.ExtensionFilter;
 import javafx.stage.Window;
 import org.ipdesk.ui.copy.CopyDatabaseView;
+import org.ipdesk.ui.copy.CopyDatabaseViewModel;
 import org.ipdesk.ui.importer.ImportPreviewView;
 
 /**
@@ -64,7 +65,10 @@ final class FileChoosers {
     }
 
     void copyToTeam() {
-        CopyDatabaseView.showWindow(window.get(), window.get().getScene().getStylesheets(),
-                viewModel.files().newDatabaseCopy(false));
+        showCopy(viewModel.files().newDatabaseCopy(false));
+    }
+
+    void showCopy(CopyDatabaseViewModel copy) {
+        CopyDatabaseView.showWindow(window.get(), window.get().getScene().getStylesheets(), copy);
     }
 }

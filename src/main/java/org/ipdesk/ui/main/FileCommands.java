@@ -38,6 +38,7 @@ public final class FileCommands {
     private final Supplier<Path> databaseFile;
     private final Supplier<Path> folder;
     private final Consumer<Path> open;
+    private Consumer<CopyDatabaseViewModel> showCopy = copy -> { };
 
     /**
      * @param databaseFile the file open now
@@ -58,21 +59,45 @@ public final class FileCommands {
     }
 
     /**
-     * File → Back up…: a consistent copy of the open database (SQLite's online backup) to a file the user names,
-     * when its engine has a backup (else the status line says so and no file is asked for).
-     * The save dialog has asked before an existing file is chosen, so an older backup there is replaced; the open
-     * database, a folder or a device never are.
+     * File → Back up…: a consistent copy of the open database to a file the user names. When its engine has a backup
+     * (SQLite's online backup) that writes the file; the save dialog has asked before an existing file is chosen, so
+     * an older backup there is replaced; the open database, a folder or a device never are. A database without one (a
+     * team database) is copied into the file instead ({@link #newDatabaseCopy}, in the copy window with its progress
+     * and Cancel), so that its backup opens on any desk without a server; that file must be new or an empty database.
      */
     public void backUp() {
-        whenBackupsExist("Cannot back up: ", () -> dialogs.chooseNewDatabase(folder.get()).ifPresent(target ->
-                tasks.submit(() -> {
-                    Allocator open = allocator.get();
-                    open.backup().orElseThrow(() -> new StoreException(Backup.unavailable(open.location())))
-                            .to(target, OutputTargets.IfDatabase.REPLACE);
-                    return target;
-                }, written -> status.report("Backed up " + databaseFile.get() + " to " + written, false),
-                        problem -> status.report("Cannot back up to " + target + ": " + Problems.message(problem),
-                                true))));
+        tasks.submit(() -> allocator.get().backup().isPresent(), hasBackup ->
+                dialogs.chooseNewDatabase(folder.get()).ifPresent(target -> {
+                    if (hasBackup) {
+                        backUpTo(target);
+                    } else {
+                        CopyDatabaseViewModel copy = newDatabaseCopy(true);
+                        copy.copiedProperty().addListener((p, was, written) -> status.report("Backed up "
+                                + databaseFile.get() + " to " + written + " (a copy of the whole database)", false));
+                        copy.problemProperty().addListener((p, was, why) -> {
+                            if (!why.isEmpty()) {
+                                status.report("Cannot back up to " + target + ": " + why, true);
+                            }
+                        });
+                        showCopy.accept(copy);
+                        copy.copyTo(target);
+                    }
+                }), problem -> status.report("Cannot back up: " + Problems.message(problem), true));
+    }
+
+    /** Where a copy made by File → Back up… is shown (the main window opens its copy window). */
+    public void setOnCopyWindow(Consumer<CopyDatabaseViewModel> show) {
+        this.showCopy = java.util.Objects.requireNonNull(show, "show");
+    }
+
+    private void backUpTo(Path target) {
+        tasks.submit(() -> {
+            Allocator open = allocator.get();
+            open.backup().orElseThrow(() -> new StoreException(Backup.unavailable(open.location())))
+                    .to(target, OutputTargets.IfDatabase.REPLACE);
+            return target;
+        }, written -> status.report("Backed up " + databaseFile.get() + " to " + written, false),
+                problem -> status.report("Cannot back up to " + target + ": " + Problems.message(problem), true));
     }
 
     /**

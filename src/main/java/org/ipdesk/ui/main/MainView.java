@@ -398,6 +398,7 @@ public final class MainView {
 
     /** File: the database commands; View → Refresh and its toolbar button. */
     private void bindFileCommands() {
+        viewModel.files().setOnCopyWindow(choosers::showCopy);
         fileMenu.getItems().setAll(
                 ActionFactory.menuItem(StandardAction.NEW_DATABASE,
                         Command.of(viewModel.fileSwitch()::chooseAndCreate)),
