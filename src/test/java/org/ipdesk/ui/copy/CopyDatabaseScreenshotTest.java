@@ -18,6 +18,7 @@ import org.ipdesk.store.Credentials;
 import org.ipdesk.store.Database;
 import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
+import org.ipdesk.store.WithoutBackup;
 import org.ipdesk.ui.FxTaskExecutor;
 import org.ipdesk.ui.PaneStage;
 import org.ipdesk.ui.SampleDatabase;
@@ -96,5 +97,38 @@ class CopyDatabaseScreenshotTest {
         assertThat(cancel.isVisible()).isFalse();
         assertThat(target).doesNotExist();
         assertThat(dir.toFile().list()).allMatch(name -> name.startsWith("desk.db"));
+    }
+
+    @Test
+    void theBackupOfADatabaseWithoutOneOfItsOwnIsACopyToANewFile() throws Exception {
+        Path file = dir.resolve("team.db");
+        SampleDatabase.seed(file);
+        Allocator allocator = new Allocator(new WithoutBackup(Database.open(Location.of(file), OpenMode.EXISTING)),
+                Clock.systemUTC(), "tester", new Random(1));
+        CopyDatabaseViewModel viewModel = new CopyDatabaseViewModel(() -> allocator, tasks, new ScriptedDialogs(),
+                Credentials.NONE, () -> dir, location -> { }, true);
+        FxToolkit.registerPrimaryStage();
+        Path backup = dir.resolve("team-backup.db");
+        robot.interact(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            stage = CopyDatabaseView.showWindow(null, List.of(), viewModel);
+            viewModel.copyTo(backup);
+        });
+        Label summary = robot.lookup("#copySummaryLabel").queryAs(Label.class);
+        PaneStage.waitUntil(() -> summary.getText().startsWith("Copied "));
+        assertThat(stage.getTitle()).isEqualTo("Back up to a database file");
+        assertThat(robot.lookup("#hintLabel").queryAs(Label.class).getText())
+                .startsWith("This database has no backup of its own, so it is copied whole into a new database file");
+        assertThat(robot.lookup("#openButton").queryAs(Button.class).isVisible()).isTrue();
+        assertThat(PaneStage.screenshot(robot, stage, "backup-by-copy.png")).exists();
+        robot.interact(stage::close);
+        stage = null;
+        tasks.submit(() -> {
+            allocator.close();
+            return null;
+        }, done -> { }, failed -> { });
+        try (Allocator copy = Allocator.open(Location.of(backup), OpenMode.EXISTING)) {
+            assertThat(copy.addressCount()).isEqualTo(45);
+        }
     }
 }

@@ -54,6 +54,19 @@ class CopyDatabaseViewModelTest {
         }
     }
 
+    /**
+     * The one place the tests' copy targets come from: a new database file today; a team database (an empty
+     * PostgreSQL database) can be given here once the tests start one.
+     */
+    private Location newTarget(String name) {
+        return Location.of(dir.resolve(name + ".db"));
+    }
+
+    /** Every record of the database at {@code location}, as text. */
+    private static String records(Location location) {
+        return ContentSnapshot.records(((org.ipdesk.store.FileLocation) location).file());
+    }
+
     private CopyDatabaseViewModel copyOf(Database database, TaskExecutor tasks, boolean backup) {
         allocator = new Allocator(database, Clock.systemUTC(), "tester", new Random(1));
         return new CopyDatabaseViewModel(() -> allocator, tasks, new ScriptedDialogs(), Credentials.NONE, () -> dir,
@@ -70,7 +83,7 @@ class CopyDatabaseViewModelTest {
         assertThat(copy.contentsProperty().get()).isEqualTo("2 networks, 7 subnets, 1 range, 45 addresses and "
                 + changes + " changes in the change log");
 
-        Path target = dir.resolve("team-copy.db");
+        Location target = newTarget("team-copy");
         copy.targetProperty().set(target.toString());
         assertThat(copy.canCopyProperty().get()).isTrue();
         copy.copy();
@@ -81,11 +94,11 @@ class CopyDatabaseViewModelTest {
         assertThat(copy.progressProperty().get()).isEqualTo(1.0);
         long rows = 2 + 7 + 1 + 45 + changes;
         assertThat(copy.progressTextProperty().get()).isEqualTo(String.format("%,d of %,d rows", rows, rows));
-        assertThat(ContentSnapshot.records(target)).isEqualTo(ContentSnapshot.records(file));
+        assertThat(records(target)).isEqualTo(records(Location.of(file)));
         assertThat(copy.canCopyProperty().get()).as("a finished copy is not started again").isFalse();
 
         copy.openCopy();
-        assertThat(opened).containsExactly(Location.of(target));
+        assertThat(opened).containsExactly(target);
     }
 
     @Test
@@ -93,7 +106,7 @@ class CopyDatabaseViewModelTest {
         PausingDatabase paused = new PausingDatabase(Database.open(Location.of(file), OpenMode.EXISTING));
         BackgroundTasks tasks = new BackgroundTasks();
         CopyDatabaseViewModel copy = copyOf(paused, tasks, false);
-        Path target = dir.resolve("cancelled.db");
+        Location target = newTarget("cancelled");
         copy.targetProperty().set(target.toString());
 
         copy.copy();
@@ -117,6 +130,9 @@ class CopyDatabaseViewModelTest {
         assertThat(copy.copiedProperty().get()).isNull();
         assertThat(dir.toFile().list()).as("no file, not even a temporary one, is left")
                 .containsExactlyInAnyOrder("desk.db", "desk.db-wal", "desk.db-shm");
+        try (Allocator after = Allocator.open(target, OpenMode.CREATE)) {
+            assertThat(after.networks()).as("a cancelled copy leaves the target empty").isEmpty();
+        }
         assertThat(copy.canCopyProperty().get()).as("a cancelled copy may be started again").isTrue();
     }
 
@@ -141,6 +157,19 @@ class CopyDatabaseViewModelTest {
         copy.copy();
         assertThat(copy.problemProperty().get()).isEqualTo("Nothing was copied: cannot copy " + file + " to " + file
                 + ": they are the same file; give another target");
+    }
+
+    @Test
+    void aServerThatCannotBeReachedIsARefusalWithItsMessage() {
+        CopyDatabaseViewModel copy = copyOf(Database.open(Location.of(file), OpenMode.EXISTING),
+                new CurrentThreadTaskExecutor(), false);
+        copy.targetProperty().set("postgresql://nobody@127.0.0.1:1/ipam");
+        copy.copy();
+        assertThat(copy.problemProperty().get())
+                .startsWith("Nothing was copied: cannot copy to postgresql://nobody@127.0.0.1:1/ipam: ");
+        assertThat(copy.runningProperty().get()).isFalse();
+        assertThat(copy.copiedProperty().get()).isNull();
+        assertThat(copy.canCopyProperty().get()).isTrue();
     }
 
     @Test
