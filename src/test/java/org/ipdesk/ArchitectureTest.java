@@ -22,7 +22,7 @@ import org.ipdesk.store.OpenMode;
 
 /**
  * The rules between the parts, as docs/architecture.md lists them ("Tidy", "Rules between the parts"). The parts:
- * address and model (values), store (the database seam) and store.sqlite (its engine), allocator (the rules, queries
+ * address and model (values), store (the database seam) with store.sqlite and store.postgres (its engines), allocator (the rules, queries
  * and the facade), dev (the dataset generator), exchange (file exchange both ways: import, database export, address
  * lists), report (the usage report and its writers), settings (the data folder and settings.json, read by the CLI
  * and the window), cli and ui. Test classes are not checked.
@@ -71,10 +71,17 @@ class ArchitectureTest {
             .because("only store.sqlite imports org.sqlite; nothing above the store knows which engine it talks to");
 
     @ArchTest
+    static final ArchRule onlyThePostgresPackageUsesThePostgresDriver = noClasses()
+            .that().resideOutsideOfPackage("org.ipdesk.store.postgres..")
+            .should().dependOnClassesThat(resideInAPackage("org.postgresql.."))
+            .because("only store.postgres imports org.postgresql; nothing above the store knows which engine it talks to");
+
+    @ArchTest
     static final ArchRule nothingAboveTheStoreNamesItsEngine = noClasses()
             .that().resideOutsideOfPackage("org.ipdesk.store..")
-            .should().dependOnClassesThat(resideInAPackage("org.ipdesk.store.sqlite.."))
-            .because("callers open a Database by its Location and ask for capabilities, never for the SQLite classes");
+            .should().dependOnClassesThat(resideInAnyPackage("org.ipdesk.store.sqlite..", "org.ipdesk.store.postgres.."))
+            .because("callers open a Database by its Location and ask for capabilities, never for the SQLite or"
+                    + " PostgreSQL classes");
 
     @ArchTest
     static final ArchRule aboveTheStoreADatabaseIsOpenedByItsLocation = noClasses()
@@ -162,7 +169,8 @@ class ArchitectureTest {
     /** The main window's parts other than its view and its tree cell: plain beans, tested without a toolkit. */
     private static final String MAIN_WINDOW_PART = "org\\.ipdesk\\.ui\\.main\\."
             + "(.*Commands|CommandHost|SelectionState|StatusLine|WindowPreferences|ExternalChangeWatcher"
-            + "|FileSwitch|Navigation|UndoRedo|SampleDataLoader|LoadState|OpenDatabase|CopyText|ToolWindows|HelpTexts)"
+            + "|FileSwitch|Navigation|UndoRedo|SampleDataLoader|LoadState|OpenDatabase|CopyText|ToolWindows|HelpTexts"
+            + "|TeamConnection|TeamPasswords|RecentDatabase)"
             + "(\\$.*)?";
 
     @ArchTest

@@ -33,6 +33,7 @@ import org.ipdesk.store.DatabaseCopy;
 import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
 import org.ipdesk.store.OutputTargets;
+import org.ipdesk.store.Team;
 
 /**
  * The one facade of the rules, for the CLI and the UI. It delegates: one command service per aggregate
@@ -134,6 +135,14 @@ public final class Allocator implements AutoCloseable {
     public DatabaseCopy.Copied copyTo(Location target, Credentials credentials,
                                       java.util.function.BooleanSupplier cancelled, DatabaseCopy.Progress progress) {
         return DatabaseCopy.copy(database, target, credentials, cancelled, progress);
+    }
+
+    /**
+     * The members and roles of a team database, enforced by its server; empty for a database file
+     * ({@link Team#NONE} says so).
+     */
+    public Optional<Team> team() {
+        return database.team();
     }
 
     // ================================================================= import

@@ -36,7 +36,8 @@ final class RangeService {
     AddressRange addIn(org.ipdesk.store.Session s, long subnetId, Ip start, Ip end, RangeKind kind, String description,
                        boolean log) {
         Rules.refuse(RangeRules.descriptionProblem(description));
-        Subnet subnet = subnet(s, subnetId);
+        // a range changes its subnet's free space: the same per-subnet lock as the address commands
+        Subnet subnet = Lookups.lockedSubnet(s, subnetId);
         IpRange range = RangeRules.check(s, subnet, start, end, kind);
         long id = s.insertRange(subnetId, range, kind, text(description));
         AddressRange created = s.range(id).orElseThrow();
@@ -60,9 +61,8 @@ final class RangeService {
     private AddressRange updateIn(org.ipdesk.store.Session s, long rangeId, Ip start, Ip end, RangeKind kind,
                                   String description) {
         Rules.refuse(RangeRules.descriptionProblem(description));
-        AddressRange before = s.range(rangeId)
-                .orElseThrow(() -> new NotFound("range " + rangeId + " does not exist"));
-        Subnet subnet = subnet(s, before.subnetId());
+        Subnet subnet = Lookups.lockedSubnet(s, rangeOf(s, rangeId).subnetId());
+        AddressRange before = rangeOf(s, rangeId); // as it is now that nobody else can change it
         IpRange range = RangeRules.check(s, subnet, start, end, kind, java.util.OptionalLong.of(rangeId));
         s.updateRange(rangeId, range, kind, text(description));
         AddressRange after = s.range(rangeId).orElseThrow();
@@ -74,14 +74,18 @@ final class RangeService {
 
     void delete(long rangeId) {
         database.write(s -> {
-            AddressRange range = s.range(rangeId).orElseThrow(() -> new NotFound("range " + rangeId + " does not exist"));
-            Subnet subnet = subnet(s, range.subnetId());
+            Subnet subnet = Lookups.lockedSubnet(s, rangeOf(s, rangeId).subnetId());
+            AddressRange range = rangeOf(s, rangeId);
             s.deleteRange(rangeId);
             FreeSpace.rebuild(s, subnet);
             changes.log(s, ChangeAction.DELETE, "range", subnet.label() + " " + range.range(),
                     ChangeWriter.of(subnet, range), null);
             return null;
         });
+    }
+
+    private static AddressRange rangeOf(org.ipdesk.store.Session s, long rangeId) {
+        return s.range(rangeId).orElseThrow(() -> new NotFound("range " + rangeId + " does not exist"));
     }
 
     List<AddressRange> ranges(long subnetId) {

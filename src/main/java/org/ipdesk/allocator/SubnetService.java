@@ -41,10 +41,13 @@ final class SubnetService {
         SubnetRules.validateDetails(spec);
         Cidr cidr = spec.cidr();
         SubnetRules.checkNotWholeSpace(cidr);
+        s.lockNetwork(network.id()); // the tree is read and changed below: one subnet command per network at a time
         List<Subnet> containing = s.subnetsContaining(network.id(), cidr);
         SubnetRules.checkNotThere(containing, cidr, network.name());
         Optional<Subnet> parent = containing.stream().findFirst();
         if (parent.isPresent()) {
+            // the new subnet takes addresses and free space from its parent: lock the parent, as an address command would
+            s.lockSubnet(parent.get().id());
             SubnetRules.checkFitsInParent(s, parent.get(), cidr);
         }
         spec.gateway().ifPresent(g -> SubnetRules.checkGatewayInCidr(cidr, g));
@@ -88,7 +91,7 @@ final class SubnetService {
 
     private Subnet updateIn(Session s, long subnetId, SubnetSpec spec) {
         SubnetRules.validateDetails(spec);
-        Subnet before = Lookups.subnet(s, subnetId);
+        Subnet before = Lookups.lockedSubnet(s, subnetId);
         if (!spec.cidr().equals(before.cidr())) {
             throw new AllocatorException.InvalidInput("the CIDR of " + before.label()
                     + " cannot change; create a new subnet instead");
@@ -105,7 +108,11 @@ final class SubnetService {
 
     long delete(long subnetId) {
         return database.write(s -> {
-            Subnet subnet = Lookups.subnet(s, subnetId);
+            s.lockNetwork(Lookups.subnet(s, subnetId).networkId());
+            Subnet subnet = Lookups.subnet(s, subnetId); // as it is under the network's lock
+            // its parent's free space grows back: lock both, in id order as a group of address commands does
+            java.util.stream.LongStream.concat(java.util.stream.LongStream.of(subnetId),
+                    subnet.parentId().stream()).sorted().forEach(s::lockSubnet);
             long held = s.countAddresses(subnetId);
             List<Subnet> children = s.children(subnet.networkId(), OptionalLong.of(subnetId));
             for (Subnet child : children) {
@@ -142,7 +149,9 @@ final class SubnetService {
         Rules.checkText(Field.SUBNET_NAME, name);
         return database.write(s -> {
             Network network = Lookups.network(s, networkName);
+            s.lockNetwork(network.id());
             Subnet parent = Lookups.findSubnet(s, parentCidr, Optional.of(network.name()));
+            s.lockSubnet(parent.id()); // its free space is read to find the block
             SubnetRules.checkChildPrefix(parentCidr, prefixLength);
             Cidr block = bestFit(s, parent, prefixLength).orElseThrow(() -> new SubnetExhausted(
                     "no free /" + prefixLength + " block is left in " + parent.label()));

@@ -9,7 +9,6 @@ import java.util.Optional;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.AddressCounts;
 import org.ipdesk.store.Backup;
-import org.ipdesk.store.Credentials;
 import org.ipdesk.store.DatabaseCopy;
 import org.ipdesk.store.Location;
 import org.ipdesk.store.OutputTargets.IfDatabase;
@@ -75,7 +74,7 @@ final class BackupCommand extends CliCommand {
         }
         PrintWriter err = spec.commandLine().getErr();
         long[] shown = {0};
-        DatabaseCopy.Copied copied = allocator.copyTo(Location.of(file), Credentials.NONE, () -> false,
+        DatabaseCopy.Copied copied = allocator.copyTo(Location.of(file), credentials(), () -> false,
                 (done, total) -> {
                     if (done / CopyCommand.PROGRESS_STEP > shown[0] / CopyCommand.PROGRESS_STEP && done < total) {
                         shown[0] = done;

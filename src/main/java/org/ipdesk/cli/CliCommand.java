@@ -2,13 +2,15 @@ package org.ipdesk.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.settings.DataLocation;
+import org.ipdesk.settings.PasswordKeyring;
+import org.ipdesk.store.Credentials;
+import org.ipdesk.store.FileLocation;
 import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,32 +39,44 @@ abstract class CliCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
-    /** The file of the global {@code --db} option, or the default database. */
-    Path databaseFile() {
+    /** The database of the global {@code --db} option (a file or a team database's URL), or the default database. */
+    Location database() {
         Object root = spec.root().userObject();
         if (root instanceof IpDeskCli cli && cli.db != null) {
             return cli.db;
         }
-        return DataLocation.defaultDatabase();
+        return Location.of(DataLocation.defaultDatabase());
     }
 
     /**
      * Opens an existing database. A missing, empty or foreign file is refused rather than created or initialised,
      * and left unchanged, so a mistyped {@code --db} never leaves an empty database behind; only
-     * {@link #createOrOpenAllocator()} makes a new file.
+     * {@link #createOrOpenAllocator()} makes a new file. A team database is opened on its server.
      */
     Allocator openAllocator() {
-        Path file = databaseFile();
-        if (!Files.exists(file)) {
-            throw new IllegalArgumentException("there is no database at " + file.toAbsolutePath().normalize()
+        Location location = database();
+        if (location instanceof FileLocation file && !Files.exists(file.file())) {
+            throw new IllegalArgumentException("there is no database at " + file.file().toAbsolutePath().normalize()
                     + "; check the path, or create one with 'ipdesk --db FILE network add NAME'");
         }
-        return Allocator.open(Location.of(file), OpenMode.EXISTING);
+        return Allocator.open(location, OpenMode.EXISTING, credentials());
     }
 
-    /** Opens the database, creating the file (owner-only) when it does not exist yet, or initialising an empty one. */
+    /**
+     * Opens the database, creating the file (owner-only) when it does not exist yet, or initialising an empty one;
+     * a team database is opened on its server.
+     */
     Allocator createOrOpenAllocator() {
-        return Allocator.open(Location.of(databaseFile()), OpenMode.CREATE);
+        return Allocator.open(database(), OpenMode.CREATE, credentials());
+    }
+
+    /**
+     * Where a team database's password comes from on the command line: the one the window remembered in the system
+     * keyring, else none from IPDesk, so the PostgreSQL driver reads {@code ~/.pgpass} itself. The keyring is only
+     * looked for when a server asks for a password.
+     */
+    Credentials credentials() {
+        return PasswordKeyring.forUser().credentials();
     }
 
     /** The subnet of {@code cidr}, in {@code network} when given (needed when the CIDR exists in several networks). */

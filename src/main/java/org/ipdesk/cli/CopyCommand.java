@@ -6,7 +6,6 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.util.Locale;
 import org.ipdesk.model.AddressCounts;
-import org.ipdesk.store.Credentials;
 import org.ipdesk.store.DatabaseCopy;
 import org.ipdesk.store.FileLocation;
 import org.ipdesk.store.Location;
@@ -37,7 +36,7 @@ final class CopyCommand extends CliCommand {
 
     @Override
     void execute() {
-        Location source = from == null ? Location.of(databaseFile()) : location("--from", from);
+        Location source = from == null ? database() : location("--from", from);
         Location target = location("--to", to);
         if (source instanceof FileLocation file && !Files.exists(file.file(), LinkOption.NOFOLLOW_LINKS)) {
             throw new IllegalArgumentException("cannot copy from " + source + ": there is no database at "
@@ -47,7 +46,7 @@ final class CopyCommand extends CliCommand {
         long started = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         long[] shown = {0};
-        DatabaseCopy.Copied copied = DatabaseCopy.copy(source, target, Credentials.NONE, () -> false, (done, total) -> {
+        DatabaseCopy.Copied copied = DatabaseCopy.copy(source, target, credentials(), () -> false, (done, total) -> {
             if (done / PROGRESS_STEP > shown[0] / PROGRESS_STEP && done < total) {
                 shown[0] = done;
                 err.printf(Locale.ROOT, "  copied %,d of %,d rows%n", done, total);

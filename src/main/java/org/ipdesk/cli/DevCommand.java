@@ -57,14 +57,14 @@ public final class DevCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Path db = database(spec);
+            Location db = explicitDatabase(spec);
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
             try {
                 DatasetGenerator.Plan plan = new DatasetGenerator.Plan(subnets, addresses,
                         v6Subnets == null ? subnets / 20 : v6Subnets, seed);
                 DatasetGenerator.Summary made;
-                try (DatasetGenerator generator = DatasetGenerator.open(Location.of(db))) {
+                try (DatasetGenerator generator = DatasetGenerator.open(db)) {
                     made = generator.generate(plan, line -> {
                         err.println("  " + line);
                         err.flush();
@@ -90,8 +90,8 @@ public final class DevCommand implements Runnable {
     static final class Sample extends CliCommand {
         @Override
         void execute() {
-            Path db = database(spec);
-            try (Allocator allocator = Allocator.open(Location.of(db), OpenMode.CREATE)) {
+            Location db = explicitDatabase(spec);
+            try (Allocator allocator = Allocator.open(db, OpenMode.CREATE, credentials())) {
                 int addresses = SampleData.create(allocator);
                 out().printf("Wrote the sample data to %s: %d networks, %d subnets, %,d addresses%n", db,
                         allocator.networks().size(), allocator.subnets().size(), addresses);
@@ -104,20 +104,23 @@ public final class DevCommand implements Runnable {
      * goes to the default database). The option is looked up on this command and its parents, so it works
      * whether {@code --db} is declared on the top-level command only or inherited by subcommands.
      */
-    static Path database(CommandSpec spec) {
+    static Location explicitDatabase(CommandSpec spec) {
         for (CommandSpec level = spec; level != null; level = level.parent()) {
             OptionSpec option = level.findOption("--db");
             ParseResult parsed = level.commandLine() == null ? null : level.commandLine().getParseResult();
             if (option != null && parsed != null && parsed.hasMatchedOption("--db")) {
                 Object value = parsed.matchedOptionValue("--db", null);
+                if (value instanceof Location location) {
+                    return location;
+                }
                 if (value instanceof Path path) {
-                    return path;
+                    return Location.of(path);
                 }
                 if (value instanceof File file) {
-                    return file.toPath();
+                    return Location.of(file.toPath());
                 }
                 if (value != null && !value.toString().isBlank()) {
-                    return Path.of(value.toString());
+                    return IpDeskCli.location(value.toString());
                 }
             }
         }

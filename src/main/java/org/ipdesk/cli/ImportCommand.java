@@ -11,6 +11,7 @@ import org.ipdesk.allocator.ImportPlan;
 import org.ipdesk.allocator.ImportPlan.Result;
 import org.ipdesk.exchange.CsvImport;
 import org.ipdesk.exchange.ImportLayout;
+import org.ipdesk.store.FileLocation;
 import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
 import picocli.CommandLine.Command;
@@ -53,8 +54,7 @@ final class ImportCommand extends CliCommand {
             say("Nothing to import: " + parsed.name() + " has no data rows; nothing was written.");
             return;
         }
-        Path db = databaseFile();
-        if (dryRun && !Files.exists(db)) {
+        if (dryRun && database() instanceof FileLocation db && !Files.exists(db.file())) {
             previewOnScratch(parsed);
             return;
         }

@@ -3,10 +3,11 @@ package org.ipdesk.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
 import org.ipdesk.allocator.AllocatorException;
+import org.ipdesk.store.Location;
+import org.ipdesk.store.ServerLocation;
 import org.ipdesk.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +25,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * 2 usage error) and never exits the JVM, so tests call it in-process; {@link #main} exits with it.
  */
 @Command(name = "ipdesk", mixinStandardHelpOptions = true, versionProvider = IpDeskCli.Version.class,
-        description = "IPDesk, an IP address manager: networks, subnets, ranges and addresses in one SQLite file.",
+        description = "IPDesk, an IP address manager: networks, subnets, ranges and addresses in one SQLite file, "
+                + "or in a team database on a PostgreSQL server.",
         footerHeading = "%n",
         footer = {"Without --db the database is ipdesk.db in the user's data folder ($XDG_DATA_HOME/ipdesk or "
                 + "~/.local/share/ipdesk on Linux, %%APPDATA%%\\IPDesk on Windows, "
@@ -50,6 +52,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 ImportCommand.class,    // ipdesk import FILE [--layout L] [--dry-run]
                 BackupCommand.class,    // ipdesk backup FILE
                 CopyCommand.class,      // ipdesk copy [--from LOCATION] --to LOCATION
+                TeamCommand.class,      // ipdesk --db postgresql://... team init|grant|revoke|members
         })
 public final class IpDeskCli implements Runnable {
     static final int REFUSED = 1;
@@ -58,11 +61,15 @@ public final class IpDeskCli implements Runnable {
     @Spec
     CommandSpec spec;
 
-    /** The database file; inherited by every subcommand, so it may come before or after the command name. */
-    @Option(names = "--db", paramLabel = "FILE", scope = ScopeType.INHERIT,
-            description = "The database file (only network add and import create a missing one). Default: ipdesk.db "
-                    + "in the user's data folder.")
-    Path db;
+    /**
+     * The database: a file, or a team database's {@code postgresql://} URL; inherited by every subcommand, so it may
+     * come before or after the command name.
+     */
+    @Option(names = "--db", paramLabel = "FILE|URL", scope = ScopeType.INHERIT,
+            description = "The database file (only network add and import create a missing one), or a team database "
+                    + "on a PostgreSQL server: postgresql://[user@]host[:port]/dbname[?sslmode=MODE] (the password "
+                    + "comes from ~/.pgpass, or the system keyring when the window remembered it). Default: ipdesk.db in the user's data folder.")
+    Location db;
 
     /** Shows the stack trace of an internal error (IPDESK_DEBUG=1 in the environment does the same). */
     @Option(names = "--debug", scope = ScopeType.INHERIT,
@@ -125,6 +132,7 @@ public final class IpDeskCli implements Runnable {
         cli.registerConverter(Integer.TYPE, text -> (int) wholeNumber(text, Integer.MIN_VALUE, Integer.MAX_VALUE));
         cli.registerConverter(Long.class, text -> wholeNumber(text, Long.MIN_VALUE, Long.MAX_VALUE));
         cli.registerConverter(Long.TYPE, text -> wholeNumber(text, Long.MIN_VALUE, Long.MAX_VALUE));
+        cli.registerConverter(Location.class, IpDeskCli::location);
         return cli;
     }
 
@@ -145,6 +153,15 @@ public final class IpDeskCli implements Runnable {
             return value;
         } catch (NumberFormatException e) {
             throw new CommandLine.TypeConversionException("'" + text + "' is too large; the most is " + max);
+        }
+    }
+
+    /** The value of {@code --db}: a file path, or a server location whose problems {@link ServerLocation#parse} names. */
+    static Location location(String text) {
+        try {
+            return Location.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.TypeConversionException(e.getMessage());
         }
     }
 

@@ -71,7 +71,7 @@ final class ReportCommand implements Runnable {
             UsageReport report;
             try (Allocator allocator = openAllocator()) {
                 report = UsageReport.build(allocator, Optional.ofNullable(network), thresholds, Instant.now(),
-                        databaseFile().getFileName().toString());
+                        database().name());
                 // written while the database is open, so that the guard knows it and never writes over it
                 Output.write(this, output, (out, monitor) -> chosen.exporter().write(report, out, monitor));
             }

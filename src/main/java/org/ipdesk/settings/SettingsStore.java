@@ -18,12 +18,14 @@ import java.util.Optional;
 import org.ipdesk.store.FileLocation;
 import org.ipdesk.store.Location;
 import org.ipdesk.store.OutputTargets;
+import org.ipdesk.store.ServerLocation;
 import org.ipdesk.store.TargetRefusedException;
 
 /**
  * Reads and writes {@link Settings} as a small JSON file ({@code settings.json} in the data folder). Databases are
- * written as locations ({@code {"file" : "/path/lab.db"}}); a plain path string, as older files have it, still reads
- * as a file location. A missing
+ * written as locations ({@code {"file" : "/path/lab.db"}}, or {@code {"server" : "postgresql://alice@db/ipam"}} for
+ * a team database, never with a password); a plain path string, as older files have it, still reads as a file
+ * location. A missing
  * or unreadable file gives the defaults, and a bad value gives the default of its own field: settings are a
  * convenience and never stop the window from opening.
  * Writes go to a temporary file first and replace the old one in one move, through {@link OutputTargets}' guard: a
@@ -128,14 +130,29 @@ public final class SettingsStore {
     }
 
     /**
-     * A database location: {@code {"file" : "/path"}}, or a plain path string as files written before locations
+     * A database location: {@code {"file" : "/path"}}, {@code {"server" : "postgresql://…"}}, or a plain path string as files written before locations
      * have it; anything else (or a kind this version does not know) is empty.
      */
     private static Optional<Location> location(JsonNode node) {
         if (node.isTextual()) {
             return path(node.asText()).map(Location::of);
         }
-        return node.isObject() ? text(node.path(FILE)).flatMap(SettingsStore::path).map(Location::of) : Optional.empty();
+        if (!node.isObject()) {
+            return Optional.empty();
+        }
+        if (node.has(SERVER)) {
+            return text(node.path(SERVER)).flatMap(SettingsStore::server);
+        }
+        return text(node.path(FILE)).flatMap(SettingsStore::path).map(Location::of);
+    }
+
+    /** A team database's location as {@code --db} takes it; empty when it does not read as one. */
+    private static Optional<Location> server(String text) {
+        try {
+            return Optional.of(ServerLocation.parse(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The window's bounds, maximised state and dividers; empty when any of it is missing or makes no sense. */
@@ -200,6 +217,7 @@ public final class SettingsStore {
     private static final String OPEN_AT_START = "open_at_start";
     private static final String WINDOW = "window";
     private static final String FILE = "file";
+    private static final String SERVER = "server";
     private static final String X = "x";
     private static final String Y = "y";
     private static final String WIDTH = "width";
@@ -240,8 +258,8 @@ public final class SettingsStore {
             if (location instanceof FileLocation file) {
                 return Map.of(FILE, file.file().toString());
             }
-            throw new IllegalArgumentException("this version cannot store a database location of kind "
-                    + location.getClass().getSimpleName());
+            // the location as --db takes it: host, port, database, user and TLS mode; it holds no password
+            return Map.of(SERVER, ((ServerLocation) location).toString());
         }
     }
 

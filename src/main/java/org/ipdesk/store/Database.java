@@ -3,12 +3,14 @@ package org.ipdesk.store;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.function.Function;
+import org.ipdesk.store.postgres.PostgresDatabase;
 import org.ipdesk.store.sqlite.SqliteDatabase;
 
 /**
  * One open IPDesk database, whatever the engine. Work runs in transactions that hand it a {@link Session}: a write
- * either commits whole or changes nothing; a read sees one consistent snapshot. The engine today is SQLite
- * ({@link SqliteDatabase}, in {@code org.ipdesk.store.sqlite}); nothing above the store names it.
+ * either commits whole or changes nothing; a read sees one consistent snapshot. The engine is SQLite for a file
+ * ({@link SqliteDatabase}, in {@code org.ipdesk.store.sqlite}) and PostgreSQL for a team database on a server
+ * ({@link PostgresDatabase}, in {@code org.ipdesk.store.postgres}); nothing above the store names them.
  */
 public interface Database extends AutoCloseable {
     /** How long a writer waits for another process's transaction before giving up. */
@@ -17,7 +19,7 @@ public interface Database extends AutoCloseable {
     String BUSY_TIMEOUT_PROPERTY = "ipdesk.busyTimeoutMillis";
 
     /**
-     * Opens the database at {@code location} with the engine that its kind of location calls for (a file: SQLite).
+     * Opens the database at {@code location} with the engine that its kind of location calls for (a file: SQLite; a server: PostgreSQL).
      * {@link OpenMode#EXISTING} opens an IPDesk database only; {@link OpenMode#CREATE} may also start a new one.
      * A refused database is left exactly as it was.
      */
@@ -30,10 +32,10 @@ public interface Database extends AutoCloseable {
      * {@code credentials} (a file ignores them).
      */
     static Database open(Location location, OpenMode mode, Credentials credentials) {
-        if (location instanceof FileLocation file) {
-            return SqliteDatabase.open(file.file(), mode);
+        if (location instanceof ServerLocation server) {
+            return PostgresDatabase.open(server, mode, credentials);
         }
-        throw new StoreException("team databases (" + location + ") cannot be opened by this build yet");
+        return SqliteDatabase.open(((FileLocation) location).file(), mode);
     }
 
     /** Opens the database at {@code file}, creating it when missing or initialising it when empty ({@link OpenMode#CREATE}). */
@@ -97,6 +99,11 @@ public interface Database extends AutoCloseable {
 
     /** The backup capability, when this engine has one. */
     Optional<Backup> backup();
+
+    /** The members and roles of a team database; a database file has none. */
+    default Optional<Team> team() {
+        return Optional.empty();
+    }
 
     /**
      * Writes a consistent copy of this database to {@code target} through its {@link #backup()} capability;

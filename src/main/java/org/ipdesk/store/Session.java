@@ -23,7 +23,8 @@ import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 
 /**
- * The statements of one transaction, whatever the engine (SQLite: {@code org.ipdesk.store.sqlite}). Every query
+ * The statements of one transaction, whatever the engine ({@code org.ipdesk.store.sqlite},
+ * {@code org.ipdesk.store.postgres}). Every query
  * is parameterised; nothing is concatenated into SQL. Instances live only inside {@link Database#write},
  * {@link Database#read} or {@link Database#rehearse}.
  */
@@ -35,6 +36,17 @@ public interface Session {
      * engine takes a row lock on the subnet or a transaction-scoped advisory lock.
      */
     void lockSubnet(long subnetId);
+
+    /**
+     * Locks the subnet tree of one network for the rest of this write transaction, before a subnet is created or
+     * deleted there, so that two writers never both take the same place in the tree (an overlapping subnet created
+     * at the same time would otherwise miss its parent). Only that network, and only for subnet commands: address
+     * commands lock their subnet alone. A lock of a network is always taken before any lock of its subnets. SQLite's
+     * {@code BEGIN IMMEDIATE} already lets one writer in at a time, so there it does nothing.
+     */
+    default void lockNetwork(long networkId) {
+        // one writer at a time already
+    }
 
     Network insertNetwork(String name, String description);
 

@@ -17,18 +17,21 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import javafx.util.Duration;
+import org.ipdesk.settings.PasswordKeyring;
 import org.ipdesk.settings.WindowState;
 import org.ipdesk.settings.SettingsStore;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.main.ExternalChangeWatcher;
 import org.ipdesk.ui.main.MainView;
 import org.ipdesk.ui.main.MainViewModel;
 import org.ipdesk.ui.main.NetworkTreeViewModel;
 import org.ipdesk.settings.SettingsStore;
+import org.ipdesk.ui.main.TeamPasswords;
 import org.ipdesk.ui.main.WindowPreferences;
 
 /**
- * The window: the file of {@code --db FILE}, else the last file used (remembered in the settings), else the
- * default database. Started by {@link Launcher}.
+ * The window: the database of {@code --db FILE} or {@code --db postgresql://…}, else the last one used (remembered
+ * in the settings), else the default database. Started by {@link Launcher}.
  */
 public final class App extends Application {
 
@@ -46,14 +49,14 @@ public final class App extends Application {
     @Override
     public void start(Stage stage) {
         SettingsStore settings = SettingsStore.forUser();
-        Optional<Path> asked = Launcher.databaseOption(getParameters().getRaw());
-        Path file = asked.orElseGet(() -> MainViewModel.startupDatabase(settings)).toAbsolutePath().normalize();
+        Optional<Location> asked = Launcher.databaseOption(getParameters().getRaw());
+        Location location = asked.orElseGet(() -> MainViewModel.startupDatabase(settings));
 
         executor = new FxTaskExecutor();
         String css = Objects.requireNonNull(App.class.getResource("/org/ipdesk/ui/ipdesk.css"), "ipdesk.css")
                 .toExternalForm();
-        viewModel = new MainViewModel(new NetworkTreeViewModel(), file, executor, settings,
-                new FxDialogService(() -> stage, List.of(css)));
+        viewModel = new MainViewModel(new NetworkTreeViewModel(), location, executor, settings,
+                new FxDialogService(() -> stage, List.of(css)), new TeamPasswords(PasswordKeyring.forUser()));
         if (asked.isEmpty()) {
             viewModel.reportMissingStartupFile();
         }

@@ -12,6 +12,7 @@ import org.ipdesk.ui.address.BlockDialogViewModel;
 import org.ipdesk.ui.address.ChildSubnetDialogViewModel;
 import org.ipdesk.ui.address.ChildSubnetResult;
 import org.ipdesk.ui.address.PairDialogViewModel;
+import org.ipdesk.ui.connect.ConnectDialogViewModel;
 import org.ipdesk.ui.edit.NetworkDialogViewModel;
 import org.ipdesk.ui.edit.RangeDialogViewModel;
 import org.ipdesk.ui.edit.SubnetDialogViewModel;
@@ -69,4 +70,10 @@ public interface DialogService {
      * they are valid), empty on Cancel, Escape or the close button.
      */
     Optional<Preferences> editPreferences(PreferencesViewModel viewModel);
+
+    /**
+     * Shows File → Connect to a team database… until Connect or Cancel; returns where to connect and the password
+     * typed on Connect (enabled only while the fields are right), empty on Cancel, Escape or the close button.
+     */
+    Optional<ConnectDialogViewModel.Connection> connectToTeamDatabase(ConnectDialogViewModel viewModel);
 }

@@ -42,6 +42,8 @@ import org.ipdesk.ui.edit.RangeDialogView;
 import org.ipdesk.ui.edit.RangeDialogViewModel;
 import org.ipdesk.ui.edit.SubnetDialogView;
 import org.ipdesk.ui.edit.SubnetDialogViewModel;
+import org.ipdesk.ui.connect.ConnectDialogView;
+import org.ipdesk.ui.connect.ConnectDialogViewModel;
 import org.ipdesk.ui.settings.PreferencesView;
 import org.ipdesk.ui.settings.PreferencesViewModel;
 
@@ -226,6 +228,21 @@ public final class FxDialogService implements DialogService {
         // OK (enabled only while every field is valid) gives the edited preferences; Cancel, Escape and the close
         // button give none, so nothing changes
         dialog.setResultConverter(button -> button == view.okButtonType() ? viewModel.result().orElse(null) : null);
+        return dialog.showAndWait();
+    }
+
+    @Override
+    public Optional<ConnectDialogViewModel.Connection> connectToTeamDatabase(ConnectDialogViewModel viewModel) {
+        ConnectDialogView view = new ConnectDialogView(viewModel);
+        DialogPane pane = load(ConnectDialogView.FXML, view);
+        Dialog<ConnectDialogViewModel.Connection> dialog = new Dialog<>();
+        dialog.setDialogPane(pane);
+        dialog.setTitle("Connect to a team database");
+        dialog.setResizable(true);
+        own(dialog);
+        // Connect (enabled only while the fields are right) gives where to connect; Cancel, Escape and the close
+        // button give nothing, and the database shown stays open
+        dialog.setResultConverter(button -> button == view.connectButtonType() ? viewModel.result().orElse(null) : null);
         return dialog.showAndWait();
     }
 }

@@ -1,6 +1,5 @@
 package org.ipdesk.ui;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -10,6 +9,8 @@ import javafx.application.Application;
 import org.ipdesk.cli.IpDeskCli;
 import org.ipdesk.settings.SettingsStore;
 import org.ipdesk.store.Database;
+import org.ipdesk.store.FileLocation;
+import org.ipdesk.store.Location;
 
 /**
  * Main class of the jar. Without arguments, or with {@code --db FILE} alone, it opens the window; with any
@@ -26,6 +27,13 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (isGuiLaunch(List.of(args))) {
+            try {
+                databaseOption(List.of(args));
+            } catch (IllegalArgumentException e) {
+                // a malformed postgresql:// URL: what is wrong with it, as the command line says it
+                System.err.println("ipdesk: " + e.getMessage());
+                System.exit(2);
+            }
             OptionalInt relaunched = SharedClassArchive.relaunch(args);
             if (relaunched.isPresent()) {
                 System.exit(relaunched.getAsInt());
@@ -94,18 +102,32 @@ public final class Launcher {
         return Optional.empty();
     }
 
-    /** True for no arguments, {@code --db FILE} or {@code --db=FILE}: the window, not the command line. */
+    /**
+     * True for no arguments, {@code --db FILE}, {@code --db postgresql://…} or {@code --db=…}: the window, not the
+     * command line.
+     */
     static boolean isGuiLaunch(List<String> args) {
-        return args.isEmpty() || databaseOption(args).isPresent();
+        return args.isEmpty() || databaseText(args).isPresent();
     }
 
-    /** The file of {@code --db FILE} or {@code --db=FILE} when that is all the arguments say. */
-    public static Optional<Path> databaseOption(List<String> args) {
+    /**
+     * The database of {@code --db FILE|URL} or {@code --db=FILE|URL} when that is all the arguments say: a file, or
+     * a team database; a malformed {@code postgresql://} URL is refused naming the problem.
+     */
+    public static Optional<Location> databaseOption(List<String> args) {
+        return databaseText(args).map(text -> {
+            Location location = Location.parse(text);
+            return location instanceof FileLocation file
+                    ? Location.of(file.file().toAbsolutePath().normalize()) : location;
+        });
+    }
+
+    private static Optional<String> databaseText(List<String> args) {
         if (args.size() == 2 && args.get(0).equals("--db") && !args.get(1).isBlank()) {
-            return Optional.of(Path.of(args.get(1)));
+            return Optional.of(args.get(1));
         }
         if (args.size() == 1 && args.get(0).startsWith("--db=") && args.get(0).length() > "--db=".length()) {
-            return Optional.of(Path.of(args.get(0).substring("--db=".length())));
+            return Optional.of(args.get(0).substring("--db=".length()));
         }
         return Optional.empty();
     }

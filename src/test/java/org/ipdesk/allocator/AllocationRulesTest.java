@@ -1,5 +1,9 @@
 package org.ipdesk.allocator;
 
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
+import org.ipdesk.store.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ipdesk.allocator.AllocatorFixture.ip;
@@ -26,21 +30,27 @@ import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.store.ContentSnapshot;
+import org.ipdesk.store.Location;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class AllocationRulesTest {
+    @Parameter
+    Engine engine;
+
     @TempDir
     Path dir;
-    Path file;
+    Location file;
     Allocator allocator;
     Subnet lan;
 
     @BeforeEach
     void setUp() {
-        file = dir.resolve("test.db");
+        file = engine.fresh(dir, "test");
         allocator = AllocatorFixture.open(file);
         allocator.createNetwork("dc1", "");
         lan = allocator.createSubnet("dc1", SubnetSpec.of(Cidr.parse("10.0.0.0/24")).withGateway(ip("10.0.0.1")));

@@ -1,5 +1,11 @@
 package org.ipdesk.allocator;
 
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
+import org.ipdesk.store.Engine;
+import org.ipdesk.store.Location;
+import org.ipdesk.store.OpenMode;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ipdesk.allocator.AllocatorFixture.cidr;
@@ -28,7 +34,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The History view's query: each filter, their combination, newest first, the limit and the count. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class ChangeLogQueryTest {
+    @Parameter
+    Engine engine;
+
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
     @TempDir
@@ -43,7 +54,7 @@ class ChangeLogQueryTest {
 
     @BeforeEach
     void setUp() {
-        Path file = dir.resolve("h.db");
+        Location file = engine.fresh(dir, "h");
         alice = allocator(file, "alice");
         bob = allocator(file, "bob");
         alice.createNetwork("dc1", "");
@@ -68,7 +79,7 @@ class ChangeLogQueryTest {
         bob.close();
     }
 
-    private Allocator allocator(Path file, String user) {
+    private Allocator allocator(Location file, String user) {
         Clock clock = new Clock() {
             @Override
             public ZoneId getZone() {
@@ -85,7 +96,7 @@ class ChangeLogQueryTest {
                 return now;
             }
         };
-        return new Allocator(Database.open(file), clock, user, new Random(7));
+        return new Allocator(Database.open(file, OpenMode.CREATE), clock, user, new Random(7));
     }
 
     private List<String> keys(ChangeFilter filter) {

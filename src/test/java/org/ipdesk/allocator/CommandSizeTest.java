@@ -1,5 +1,10 @@
 package org.ipdesk.allocator;
 
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
+import org.ipdesk.store.Engine;
+import org.ipdesk.store.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ipdesk.allocator.AllocatorFixture.ip;
@@ -28,17 +33,22 @@ import org.junit.jupiter.api.io.TempDir;
  * anything is written or built) and never more than {@link Allocator#MAX_ADDRESSES_PER_COMMAND}, for automatic
  * allocation, blocks, groups and releases alike. A refusal leaves every row as it was.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class CommandSizeTest {
+    @Parameter
+    Engine engine;
+
     @TempDir
     Path dir;
-    Path file;
+    Location file;
     Allocator allocator;
     Subnet lan;
     Subnet wide;
 
     @BeforeEach
     void setUp() {
-        file = dir.resolve("test.db");
+        file = engine.fresh(dir, "test");
         allocator = AllocatorFixture.open(file);
         allocator.createNetwork("dc1", "");
         lan = allocator.createSubnet("dc1", SubnetSpec.of(Cidr.parse("10.0.0.0/24")).withGateway(ip("10.0.0.1")));

@@ -1,5 +1,9 @@
 package org.ipdesk.allocator;
 
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
+import org.ipdesk.store.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ipdesk.allocator.AllocatorFixture.ip;
 
@@ -28,7 +32,12 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Random sequences of commands (seeded) on small subnets; after each step the free extents must equal the
  * free set computed by brute force, and the usage figures must add up.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class FreeSpaceInvariantTest {
+    @Parameter
+    Engine engine;
+
     @TempDir
     Path dir;
 
@@ -36,7 +45,7 @@ class FreeSpaceInvariantTest {
     @ValueSource(longs = {3, 11, 2026})
     void extentsMatchBruteForceAfterRandomCommands(long seed) {
         Random random = new Random(seed);
-        try (Allocator allocator = AllocatorFixture.open(dir.resolve("inv-" + seed + ".db"))) {
+        try (Allocator allocator = AllocatorFixture.open(engine.fresh(dir, "inv-" + seed))) {
             allocator.createNetwork("n", "");
             List<Subnet> subnets = new ArrayList<>();
             subnets.add(allocator.createSubnet("n", SubnetSpec.of(Cidr.parse("10.0.0.0/26")).withGateway(ip("10.0.0.1"))));

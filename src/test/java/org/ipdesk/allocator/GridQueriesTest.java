@@ -1,5 +1,9 @@
 package org.ipdesk.allocator;
 
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
+import org.ipdesk.store.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ipdesk.allocator.AllocatorFixture.cidr;
@@ -21,14 +25,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class GridQueriesTest {
+    @Parameter
+    Engine engine;
+
     @TempDir
     Path dir;
     Allocator allocator;
 
     @BeforeEach
     void setUp() {
-        allocator = AllocatorFixture.open(dir.resolve("grid.db"));
+        allocator = AllocatorFixture.open(engine.fresh(dir, "grid"));
         allocator.createNetwork("dc1", "");
     }
 

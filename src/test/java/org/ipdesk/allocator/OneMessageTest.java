@@ -1,5 +1,9 @@
 package org.ipdesk.allocator;
 
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
+import org.ipdesk.store.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.ipdesk.allocator.AllocatorFixture.cidr;
 import static org.ipdesk.allocator.AllocatorFixture.ip;
@@ -26,7 +30,12 @@ import org.junit.jupiter.api.io.TempDir;
  * One message for one problem: the same bad value fed through a dialog's check ({@code check*}) and through an
  * import row is refused with the same words, because both ask the same rules class.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class OneMessageTest {
+    @Parameter
+    Engine engine;
+
     @TempDir
     Path dir;
 
@@ -35,7 +44,7 @@ class OneMessageTest {
 
     @BeforeEach
     void open() {
-        allocator = AllocatorFixture.open(dir.resolve("ipdesk.db"));
+        allocator = AllocatorFixture.open(engine.fresh(dir, "ipdesk"));
         allocator.createNetwork("lab", "");
         lan = AllocatorFixture.subnet(allocator, "lab", "10.0.0.0/24");
         allocator.addRange(lan.id(), ip("10.0.0.100"), ip("10.0.0.120"), RangeKind.DHCP, "clients");

@@ -1,5 +1,9 @@
 package org.ipdesk.allocator;
 
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
+import org.ipdesk.store.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,17 +14,21 @@ import java.util.Optional;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.Usage;
-import org.ipdesk.store.Location;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class SampleDataTest {
+    @Parameter
+    Engine engine;
+
     @TempDir
     Path dir;
 
     @Test
     void aSmallCompanyWithEveryStatusRangesHistoryAndSubnetsFromEmptyToFull() {
-        try (Allocator allocator = Allocator.open(Location.of(dir.resolve("sample.db")))) {
+        try (Allocator allocator = Allocator.open(engine.fresh(dir, "sample"))) {
             int made = SampleData.create(allocator);
 
             assertThat(allocator.networks()).extracting(n -> n.name())
@@ -50,7 +58,7 @@ class SampleDataTest {
 
     @Test
     void onlyIntoAnEmptyDatabase() {
-        try (Allocator allocator = Allocator.open(Location.of(dir.resolve("used.db")))) {
+        try (Allocator allocator = Allocator.open(engine.fresh(dir, "used"))) {
             allocator.createNetwork("mine", "");
             assertThatThrownBy(() -> SampleData.create(allocator))
                     .isInstanceOf(AllocatorException.Conflict.class)

@@ -1,5 +1,9 @@
 package org.ipdesk.allocator;
 
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
+import org.ipdesk.store.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.InvocationTargetException;
@@ -16,6 +20,7 @@ import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.AddressStatus;
+import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.store.Database;
@@ -30,7 +35,12 @@ import org.junit.jupiter.api.io.TempDir;
  * space or writes an address: the seam a server engine needs for per-subnet locking (a no-op under SQLite). The
  * calls of the real SQLite session are recorded through a proxy, in order.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class SubnetLockTest {
+    @Parameter
+    Engine engine;
+
     /** Session calls that read the free space or write addresses: each must come after the subnet's lock. */
     private static final Set<String> GUARDED = Set.of("firstExtent", "extentContaining", "extentEndingAt",
             "extentStartingAt", "scanExtents", "extents", "insertExtent", "deleteExtent", "deleteExtents",
@@ -47,7 +57,7 @@ class SubnetLockTest {
 
     @BeforeEach
     void setUp() {
-        real = Database.open(dir.resolve("lock.db"));
+        real = engine.open(dir, "lock");
         allocator = new Allocator(recording(real), Clock.systemUTC(), "tester", new Random(7));
         allocator.createNetwork("lab", "");
         v4 = allocator.createSubnet("lab", SubnetSpec.of(Cidr.parse("10.0.0.0/24")));
@@ -72,6 +82,37 @@ class SubnetLockTest {
         assertLocksFirst(v4, () -> allocator.releaseAll(v4.id(), List.of(Ip.parse("10.0.0.1"), Ip.parse("10.0.0.2"))));
         Subnet fresh = allocator.createSubnet("lab", SubnetSpec.of(Cidr.parse("10.0.1.0/24")));
         assertLocksFirst(fresh, () -> assertThat(allocator.checkReserve(fresh.id(), Ip.parse("10.0.1.9"), details)).isEmpty());
+    }
+
+    @Test
+    void rangeAndSubnetCommandsLockTheSubnetWhoseFreeSpaceTheyChange() {
+        assertLocksFirst(v4, () -> allocator.addRange(v4.id(), Ip.parse("10.0.0.100"), Ip.parse("10.0.0.150"),
+                RangeKind.DHCP, "pool"));
+        long range = allocator.ranges(v4.id()).get(0).id();
+        assertLocksFirst(v4, () -> allocator.updateRange(range, Ip.parse("10.0.0.100"), Ip.parse("10.0.0.160"),
+                RangeKind.DHCP, "pool"));
+        assertLocksFirst(v4, () -> allocator.deleteRange(range));
+        // a child takes its parent's addresses and free space; deleting it gives them back
+        assertLocksFirst(v4, () -> allocator.createSubnet("lab", SubnetSpec.of(Cidr.parse("10.0.0.128/25"))));
+        Subnet child = allocator.findSubnet(Cidr.parse("10.0.0.128/25"), Optional.of("lab"));
+        assertLocksFirst(v4, () -> allocator.deleteSubnet(child.id()));
+        assertLocksFirst(v4, () -> allocator.updateSubnet(v4.id(), SubnetSpec.of(v4.cidr()).withGateway(Ip.parse("10.0.0.1"))));
+    }
+
+    @Test
+    void subnetCommandsLockTheNetworksTreeBeforeReadingIt() {
+        for (Runnable command : List.<Runnable>of(
+                () -> allocator.createSubnet("lab", SubnetSpec.of(Cidr.parse("10.0.0.0/25"))),
+                () -> allocator.deleteSubnet(allocator.findSubnet(Cidr.parse("10.0.0.0/25"), Optional.of("lab")).id()),
+                () -> allocator.createNextFreeChild("lab", v4.cidr(), 26, "child"))) {
+            calls.clear();
+            command.run();
+            int lock = calls.indexOf("lockNetwork");
+            assertThat(lock).as("lockNetwork in " + calls).isNotNegative();
+            assertThat(calls.subList(0, lock)).as("calls before the network's lock")
+                    .noneMatch(c -> c.startsWith("lockSubnet") || c.startsWith("subnetsContaining")
+                            || c.startsWith("children") || c.startsWith("insertSubnet") || c.startsWith("deleteSubnet"));
+        }
     }
 
     @Test

@@ -1,5 +1,10 @@
 package org.ipdesk.allocator;
 
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
+import org.ipdesk.store.Engine;
+import org.ipdesk.store.Location;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ipdesk.allocator.AllocatorFixture.cidr;
@@ -23,14 +28,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class SubnetTreeTest {
+    @Parameter
+    Engine engine;
+
     @TempDir
     Path dir;
+    Location location;
     Allocator allocator;
 
     @BeforeEach
     void setUp() {
-        allocator = AllocatorFixture.open(dir.resolve("tree.db"));
+        location = engine.fresh(dir, "tree");
+        allocator = AllocatorFixture.open(location);
         allocator.createNetwork("dc1", "Frankfurt");
         allocator.createNetwork("lab", "");
     }
@@ -164,7 +176,7 @@ class SubnetTreeTest {
     @Test
     void checksGiveTheCommandsMessageAndChangeNothing() {
         Subnet parent = allocator.createSubnet("dc1", SubnetSpec.of(cidr("10.0.0.0/16")).withGateway(ip("10.0.0.1")));
-        String before = org.ipdesk.store.ContentSnapshot.of(dir.resolve("tree.db"));
+        String before = org.ipdesk.store.ContentSnapshot.of(location);
         assertThat(allocator.checkCreateSubnet("dc1", SubnetSpec.of(cidr("10.0.0.0/24"))))
                 .hasValue("10.0.0.0/24 would hold 10.0.0.1, the gateway of 10.0.0.0/16 in dc1");
         assertThat(allocator.checkCreateSubnet("dc1", SubnetSpec.of(cidr("10.0.0.0/16"))))
@@ -178,7 +190,7 @@ class SubnetTreeTest {
         assertThat(allocator.checkReserve(parent.id(), ip("10.1.0.1"), AddressDetails.allocated("x")))
                 .hasValue("10.1.0.1 is outside 10.0.0.0/16 in dc1");
         assertThat(allocator.checkReserve(parent.id(), ip("10.0.0.7"), AddressDetails.allocated("x"))).isEmpty();
-        assertThat(org.ipdesk.store.ContentSnapshot.of(dir.resolve("tree.db"))).isEqualTo(before);
+        assertThat(org.ipdesk.store.ContentSnapshot.of(location)).isEqualTo(before);
     }
 
     // ---- rule 7: next free child subnet, best fit

@@ -1,5 +1,9 @@
 package org.ipdesk.allocator;
 
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.Parameter;
+import org.ipdesk.store.Engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.ipdesk.allocator.AllocatorFixture.cidr;
@@ -21,15 +25,22 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The queries the window's forms and panes use: rehearsed subnet edits, counts before a delete, an address's history. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class WindowQueriesTest {
+    @Parameter
+    Engine engine;
+
     @TempDir
     Path dir;
+    Location location;
     Allocator allocator;
     Subnet lan;
 
     @BeforeEach
     void setUp() {
-        allocator = AllocatorFixture.open(dir.resolve("w.db"));
+        location = engine.fresh(dir, "w");
+        allocator = AllocatorFixture.open(location);
         allocator.createNetwork("dc1", "");
         lan = allocator.createSubnet("dc1", SubnetSpec.of(cidr("10.0.0.0/24")).withName("servers"));
         allocator.addRange(lan.id(), ip("10.0.0.100"), ip("10.0.0.199"), RangeKind.DHCP, "");
@@ -42,7 +53,7 @@ class WindowQueriesTest {
 
     @Test
     void checkUpdateSubnetNamesTheProblemAndChangesNothing() {
-        String before = ContentSnapshot.of(dir.resolve("w.db"));
+        String before = ContentSnapshot.of(location);
         SubnetSpec spec = SubnetSpec.of(lan.cidr()).withName("renamed");
 
         assertThat(allocator.checkUpdateSubnet(lan.id(), spec.withGateway(ip("10.0.1.1"))))
@@ -52,7 +63,7 @@ class WindowQueriesTest {
         assertThat(allocator.checkUpdateSubnet(lan.id(), spec.withVlan(5000))).contains("VLAN 5000 is out of range (1-4094)");
         assertThat(allocator.checkUpdateSubnet(lan.id(), spec.withGateway(ip("10.0.0.1")))).isEmpty();
 
-        assertThat(ContentSnapshot.of(dir.resolve("w.db"))).isEqualTo(before);
+        assertThat(ContentSnapshot.of(location)).isEqualTo(before);
         assertThat(allocator.subnet(lan.id()).name()).isEqualTo("servers");
     }
 
@@ -83,8 +94,8 @@ class WindowQueriesTest {
 
     @Test
     void usageOfOneSubnetMatchesTheWholeFileComputation() {
-        Path generated = dir.resolve("generated.db");
-        try (DatasetGenerator generator = DatasetGenerator.open(Location.of(generated))) {
+        Location generated = engine.fresh(dir, "generated");
+        try (DatasetGenerator generator = DatasetGenerator.open(generated)) {
             generator.generate(new DatasetGenerator.Plan(120, 6000, 10, 3), line -> { });
         }
         try (Allocator other = AllocatorFixture.open(generated)) {
@@ -109,12 +120,12 @@ class WindowQueriesTest {
     @Test
     void releaseAllIsAllOrNothing() {
         allocator.allocateNext(lan.id(), 5, Strategy.FIRST, AddressDetails.allocated("h"));
-        String before = ContentSnapshot.of(dir.resolve("w.db"));
+        String before = ContentSnapshot.of(location);
 
         assertThatThrownBy(() -> allocator.releaseAll(lan.id(), java.util.List.of(ip("10.0.0.1"), ip("10.0.0.2"),
                 ip("10.0.0.50")))).isInstanceOf(AllocatorException.NotFound.class)
                 .hasMessage("10.0.0.50 is not held in 10.0.0.0/24 in dc1");
-        assertThat(ContentSnapshot.of(dir.resolve("w.db"))).isEqualTo(before);
+        assertThat(ContentSnapshot.of(location)).isEqualTo(before);
 
         var range = new org.ipdesk.address.IpRange(ip("10.0.0.2"), ip("10.0.0.4"));
         assertThat(allocator.addressesIn(lan.id(), range)).extracting(a -> a.ip().toString())

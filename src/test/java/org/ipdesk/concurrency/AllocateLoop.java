@@ -13,11 +13,11 @@ import org.ipdesk.model.AddressDetails;
 import org.ipdesk.store.Location;
 
 /**
- * Child process of {@link TwoProcessAllocationTest}: opens the database, says it is ready by creating its
+ * Child process of {@link TwoProcessAllocationTest}: opens the database (a file or a team database), says it is ready by creating its
  * ready file, waits for the start file, then allocates the next free address of one subnet {@code count}
  * times, each call its own transaction, printing each IP on its own line.
  *
- * <p>Arguments: database file, subnet id, count, ready file, start file, host-name prefix, times file (gets
+ * <p>Arguments: database (a file, or a team database's {@code postgresql://} location), subnet id, count, ready file, start file, host-name prefix, times file (gets
  * "began ended" in epoch milliseconds: when the loop started and finished).
  */
 public final class AllocateLoop {
@@ -25,7 +25,7 @@ public final class AllocateLoop {
     }
 
     public static void main(String[] args) throws Exception {
-        Path db = Path.of(args[0]);
+        Location db = Location.parse(args[0]);
         long subnetId = Long.parseLong(args[1]);
         int count = Integer.parseInt(args[2]);
         Path ready = Path.of(args[3]);
@@ -33,7 +33,7 @@ public final class AllocateLoop {
         String prefix = args[5];
         Path times = Path.of(args[6]);
         PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)));
-        try (Allocator allocator = Allocator.open(Location.of(db))) {
+        try (Allocator allocator = Allocator.open(db)) {
             allocator.subnet(subnetId); // touch the database once so opening costs nothing after the start
             Files.createFile(ready);
             long deadline = System.nanoTime() + 60_000_000_000L;

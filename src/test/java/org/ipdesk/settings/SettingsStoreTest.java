@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.ipdesk.store.FileLocation;
 import org.ipdesk.store.Location;
+import org.ipdesk.store.ServerLocation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -87,6 +88,56 @@ class SettingsStoreTest {
         new SettingsStore(settingsFile()).save(loaded);
         assertThat(new SettingsStore(settingsFile()).load()).isEqualTo(loaded);
         assertThat(Files.readString(settingsFile())).contains("\"file\" : \"" + json(lab) + "\"");
+    }
+
+    @Test
+    void teamDatabasesRoundTripBesideFilesAsTheirUrls() throws IOException {
+        Path lab = dir.resolve("lab.db").toAbsolutePath();
+        ServerLocation team = ServerLocation.parse("postgresql://alice@db.example:5433/ipam?sslmode=verify-full");
+        ServerLocation other = ServerLocation.parse("postgresql://[2001:db8::5]/ipam");
+        Settings saved = Settings.DEFAULTS.opened(Location.of(lab)).opened(other).opened(team);
+        assertThat(new SettingsStore(settingsFile()).save(saved)).isEmpty();
+
+        Settings loaded = new SettingsStore(settingsFile()).load();
+        assertThat(loaded.lastDatabase()).contains(team);
+        assertThat(loaded.recentDatabases()).containsExactly(team, other, new FileLocation(lab));
+        JsonNode json = new ObjectMapper().readTree(settingsFile().toFile());
+        assertThat(json.get("last_database").get("server").asText())
+                .isEqualTo("postgresql://alice@db.example:5433/ipam?sslmode=verify-full");
+        assertThat(json.get("recent_databases").get(1).get("server").asText())
+                .isEqualTo("postgresql://[2001:db8::5]/ipam");
+        assertThat(json.get("recent_databases").get(2).get("file").asText()).isEqualTo(lab.toString());
+    }
+
+    @Test
+    void aServerEntryThatDoesNotReadIsDroppedAlone() throws IOException {
+        Path lab = dir.resolve("lab.db").toAbsolutePath();
+        Settings loaded = loadFrom("""
+                {
+                  "last_database" : { "server" : "postgresql://alice:pw@db.example/ipam" },
+                  "recent_databases" : [ { "server" : "postgresql://db.example" }, { "server" : 5432 },
+                                         { "server" : "postgresql://bob@db.example/ipam" }, { "file" : "%s" } ],
+                  "theme" : "dark"
+                }
+                """.formatted(json(lab)));
+        assertThat(loaded.lastDatabase()).isEmpty();
+        assertThat(loaded.recentDatabases()).containsExactly(
+                ServerLocation.parse("postgresql://bob@db.example/ipam"), new FileLocation(lab));
+        assertThat(loaded.darkTheme()).isTrue();
+    }
+
+    @Test
+    void aRememberedPasswordNeverReachesTheSettingsFile() throws IOException {
+        ServerLocation team = ServerLocation.parse("postgresql://alice@db.example/ipam");
+        PasswordKeyringTest.MapBackend backend = new PasswordKeyringTest.MapBackend();
+        PasswordKeyring keyring = new PasswordKeyring(() -> backend);
+        keyring.save(team, "Tr0ub4dor&3".toCharArray());
+        SettingsStore store = new SettingsStore(settingsFile());
+        store.save(Settings.DEFAULTS.opened(team));
+
+        assertThat(Files.readString(settingsFile())).contains("postgresql://alice@db.example/ipam")
+                .doesNotContain("Tr0ub4dor").doesNotContain("password");
+        assertThat(backend.kept).containsValue("Tr0ub4dor&3");
     }
 
     @Test

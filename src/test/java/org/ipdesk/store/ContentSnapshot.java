@@ -11,9 +11,21 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 
-/** Every row of every table of a database file, as text: equal snapshots mean equal content. */
+/** Every row of every table of a database (a file or a team database), as text: equal snapshots mean equal content. */
 public final class ContentSnapshot {
     private ContentSnapshot() {
+    }
+
+    public static String of(Location location) {
+        if (location instanceof ServerLocation server) {
+            try (Connection c = org.ipdesk.store.postgres.TestPostgres.connect(server)) {
+                return of(c, "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()"
+                        + " ORDER BY table_name", "");
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return of(((FileLocation) location).file());
     }
 
     public static String of(Path file) {
@@ -29,11 +41,18 @@ public final class ContentSnapshot {
     }
 
     private static String of(Path file, String leftOut) {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-             Statement st = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            return of(c, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                    leftOut);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String of(Connection c, String tablesQuery, String leftOut) {
+        try (Statement st = c.createStatement()) {
             List<String> tables = new ArrayList<>();
-            try (ResultSet rs = st.executeQuery(
-                    "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")) {
+            try (ResultSet rs = st.executeQuery(tablesQuery)) {
                 while (rs.next()) {
                     if (!rs.getString(1).equals(leftOut)) {
                         tables.add(rs.getString(1));

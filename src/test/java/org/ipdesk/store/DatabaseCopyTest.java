@@ -42,7 +42,12 @@ class DatabaseCopyTest {
     @BeforeAll
     static void fillSource() {
         source = shared.resolve("source.db");
-        try (Allocator a = Allocator.open(Location.of(source))) {
+        fill(source);
+    }
+
+    /** The sample data plus a /16 with 5,000 addresses, nested subnets, ranges, releases and edits. */
+    static void fill(Path file) {
+        try (Allocator a = Allocator.open(Location.of(file))) {
             SampleData.create(a);
             a.createNetwork("lab", "Generated: a /16 with thousands of addresses");
             Subnet big = a.createSubnet("lab", new SubnetSpec(Cidr.parse("10.99.0.0/16"), "Lab", "the whole lab",

@@ -79,4 +79,10 @@ public final class CancellingDialogs implements DialogService {
     public Optional<Preferences> editPreferences(PreferencesViewModel viewModel) {
         return Optional.empty();
     }
+
+    @Override
+    public Optional<org.ipdesk.ui.connect.ConnectDialogViewModel.Connection> connectToTeamDatabase(
+            org.ipdesk.ui.connect.ConnectDialogViewModel viewModel) {
+        return Optional.empty();
+    }
 }

@@ -1,9 +1,12 @@
 package org.ipdesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.ipdesk.store.Location;
+import org.ipdesk.store.ServerLocation;
 import org.junit.jupiter.api.Test;
 
 /** Which arguments open the window and which go to the command line. */
@@ -14,9 +17,24 @@ class LauncherTest {
         assertThat(Launcher.isGuiLaunch(List.of())).isTrue();
         assertThat(Launcher.isGuiLaunch(List.of("--db", "/tmp/x.db"))).isTrue();
         assertThat(Launcher.isGuiLaunch(List.of("--db=/tmp/x.db"))).isTrue();
-        assertThat(Launcher.databaseOption(List.of("--db", "/tmp/x.db"))).contains(Path.of("/tmp/x.db"));
-        assertThat(Launcher.databaseOption(List.of("--db=/tmp/x.db"))).contains(Path.of("/tmp/x.db"));
+        assertThat(Launcher.databaseOption(List.of("--db", "/tmp/x.db"))).contains(Location.of(Path.of("/tmp/x.db")));
+        assertThat(Launcher.databaseOption(List.of("--db=/tmp/x.db"))).contains(Location.of(Path.of("/tmp/x.db")));
         assertThat(Launcher.databaseOption(List.of())).isEmpty();
+    }
+
+    @Test
+    void aTeamDatabaseOpensTheWindowOnTheServer() {
+        assertThat(Launcher.isGuiLaunch(List.of("--db", "postgresql://alice@db.example/ipam"))).isTrue();
+        assertThat(Launcher.databaseOption(List.of("--db=postgresql://alice@db.example:6432/ipam?sslmode=verify-full")))
+                .contains(ServerLocation.parse("postgresql://alice@db.example:6432/ipam?sslmode=verify-full"));
+        assertThat(Launcher.isGuiLaunch(List.of("--db", "postgresql://db.example/ipam", "network", "list"))).isFalse();
+    }
+
+    @Test
+    void aMalformedServerUrlIsRefusedNamingTheProblem() {
+        assertThat(Launcher.isGuiLaunch(List.of("--db", "postgresql://alice:pw@db.example/ipam"))).isTrue();
+        assertThatThrownBy(() -> Launcher.databaseOption(List.of("--db", "postgresql://alice:pw@db.example/ipam")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leave the password out");
     }
 
     @Test

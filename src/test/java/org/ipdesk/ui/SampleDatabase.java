@@ -26,7 +26,12 @@ public final class SampleDatabase {
     }
 
     public static void seed(Path file) {
-        try (Allocator allocator = Allocator.open(Location.of(file))) {
+        seed(Location.of(file));
+    }
+
+    /** The same records in the database at {@code location} (a file, or an empty team database). */
+    public static void seed(Location location) {
+        try (Allocator allocator = Allocator.open(location)) {
             allocator.createNetwork("dc1", "Main data centre");
             allocator.createNetwork("branch-office", "Branch office, 2nd floor");
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.ipdesk.ui.connect.ConnectDialogViewModel;
 import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
@@ -40,6 +41,7 @@ public final class ScriptedDialogs implements DialogService {
     public Function<ChildSubnetDialogViewModel, Optional<ChildSubnetResult>> childSubnet = vm -> Optional.empty();
     /** Edit → Preferences; an empty answer is Cancel. */
     public Function<PreferencesViewModel, Optional<Preferences>> preferences = vm -> Optional.empty();
+    public Function<ConnectDialogViewModel, Optional<ConnectDialogViewModel.Connection>> connect = vm -> Optional.empty();
 
     @Override
     public Optional<Network> editNetwork(NetworkDialogViewModel viewModel) {
@@ -104,5 +106,10 @@ public final class ScriptedDialogs implements DialogService {
     @Override
     public Optional<Preferences> editPreferences(PreferencesViewModel viewModel) {
         return preferences.apply(viewModel);
+    }
+
+    @Override
+    public Optional<ConnectDialogViewModel.Connection> connectToTeamDatabase(ConnectDialogViewModel viewModel) {
+        return connect.apply(viewModel);
     }
 }

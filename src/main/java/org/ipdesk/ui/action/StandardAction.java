@@ -42,6 +42,7 @@ public enum StandardAction {
     QUIT(spec("_Quit", null, "Shortcut+Q", "Quit")),
 
     OPEN_DEFAULT(spec("Open the _default database", Material2MZ.STORAGE)),
+    CONNECT_TEAM(spec("_Connect to a team database\u2026", Material2AL.DNS)),
     IMPORT_CSV(spec("_Import CSV\u2026", null)),
     EXPORT_ADDRESSES(spec("_Export addresses\u2026", null)),
     EXPORT_DATABASE(spec("Export da_tabase\u2026", null)),

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.ipdesk.model.CellState;
+import org.ipdesk.store.Location;
 
 /**
  * The text of Help → How IPDesk works: short sections, each a heading and blocks of paragraphs, the colour legend
@@ -58,7 +59,7 @@ public final class HowItWorks {
      * @param warningPercent  the warning threshold in force
      * @param criticalPercent the critical threshold in force
      */
-    public record Facts(Path dataFolder, Path defaultDatabase, Path settingsFile, Path openDatabase,
+    public record Facts(Path dataFolder, Path defaultDatabase, Path settingsFile, Location openDatabase,
                         int warningPercent, int criticalPercent) {
     }
 

@@ -26,6 +26,8 @@ public final class ExternalChangeWatcher {
     private final ChangeFeed feed;
     private final BooleanSupplier paused;
     private final Runnable onExternalChange;
+    private final java.util.function.Consumer<Boolean> onConnection;
+    private boolean connected = true;
     private long seenVersion = UNSEEN;
     private boolean checking;
     private Timeline timer;
@@ -36,10 +38,24 @@ public final class ExternalChangeWatcher {
      */
     public ExternalChangeWatcher(TaskExecutor tasks, ChangeFeed feed, BooleanSupplier paused,
             Runnable onExternalChange) {
+        this(tasks, feed, paused, onExternalChange, nowConnected -> { });
+    }
+
+    /**
+     * @param onConnection what to do, on the UI thread, when the feed loses its server ({@code false}: no refresh
+     *                     until it is back) or hears it again ({@code true}: the refresh for what was missed follows)
+     */
+    public ExternalChangeWatcher(TaskExecutor tasks, ChangeFeed feed, BooleanSupplier paused,
+            Runnable onExternalChange, java.util.function.Consumer<Boolean> onConnection) {
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.feed = Objects.requireNonNull(feed, "feed");
         this.paused = Objects.requireNonNull(paused, "paused");
         this.onExternalChange = Objects.requireNonNull(onExternalChange, "onExternalChange");
+        this.onConnection = Objects.requireNonNull(onConnection, "onConnection");
+    }
+
+    /** What one look at the feed saw. */
+    private record Heard(long version, boolean connected) {
     }
 
     /** The version the tree on screen was read at; later versions are someone else's changes. */
@@ -58,9 +74,14 @@ public final class ExternalChangeWatcher {
             return;
         }
         checking = true;
-        tasks.submit(feed::version, version -> {
+        tasks.submit(() -> new Heard(feed.version(), feed.connected()), heard -> {
             checking = false;
-            if (version != seenVersion) {
+            if (heard.connected() != connected) {
+                connected = heard.connected();
+                onConnection.accept(connected);
+            }
+            // while the server is gone a refresh would only fail; the version rises again when it is back
+            if (heard.connected() && heard.version() != seenVersion) {
                 onExternalChange.run();
             }
         }, problem -> checking = false);

@@ -35,18 +35,18 @@ public final class FileCommands {
     private final DialogService dialogs;
     private final SelectionState selection;
     private final StatusLine status;
-    private final Supplier<Path> databaseFile;
+    private final Supplier<Location> databaseFile;
     private final Supplier<Path> folder;
     private final Consumer<Path> open;
     private Consumer<CopyDatabaseViewModel> showCopy = copy -> { };
 
     /**
-     * @param databaseFile the file open now
+     * @param databaseFile the database open now (a file or a team database)
      * @param folder       where the file choosers start
      * @param open         opens a file as the window's database (a restored backup)
      */
     public FileCommands(Supplier<Allocator> allocator, TaskExecutor tasks, DialogService dialogs,
-            SelectionState selection, StatusLine status, Supplier<Path> databaseFile, Supplier<Path> folder,
+            SelectionState selection, StatusLine status, Supplier<Location> databaseFile, Supplier<Path> folder,
             Consumer<Path> open) {
         this.allocator = allocator;
         this.tasks = tasks;
@@ -143,8 +143,8 @@ public final class FileCommands {
         if (copy instanceof FileLocation file) {
             open.accept(file.file());
         } else {
-            status.report("The copy is in " + copy + "; this window opens database files only, so start IPDesk with "
-                    + "--db " + copy + " to work on it", false);
+            status.report("The copy is in " + copy + "; open it with File \u2192 Connect to a team database\u2026",
+                    false);
         }
     }
 

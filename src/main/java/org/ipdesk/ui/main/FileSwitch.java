@@ -7,15 +7,19 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.ipdesk.settings.DataLocation;
+import org.ipdesk.settings.PasswordKeyring;
+import org.ipdesk.store.FileLocation;
+import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
+import org.ipdesk.store.ServerLocation;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.undo.UndoStack;
 
 /**
- * Which database file the window shows, and the switch between files on the window's side: reading the open file
- * (and again after a change), File → Open, New database, Open the default database; a file that opened replaces
- * the one shown (title, status line, recent files, an empty undo stack and selection), one that did not leaves it
+ * Which database the window shows, and the switch between databases on the window's side: reading the open one
+ * (and again after a change), File → Open, New database, Open the default database, Connect to a team database; a
+ * database that opened replaces the one shown (title, status line, recent files, an empty undo stack and selection), one that did not leaves it
  * as it was and says why. After every read the selection is kept (or the row asked for is selected).
  */
 public final class FileSwitch {
@@ -34,6 +38,7 @@ public final class FileSwitch {
     private final WindowPreferences preferences;
     private final ExternalChangeWatcher externalChanges;
 
+    private final ReadOnlyObjectWrapper<Location> location = new ReadOnlyObjectWrapper<>(this, "location");
     private final ReadOnlyObjectWrapper<Path> databaseFile = new ReadOnlyObjectWrapper<>(this, "databaseFile");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "IPDesk");
     /** The row to select once the next reload lands (a network or subnet just created). */
@@ -48,6 +53,14 @@ public final class FileSwitch {
     public FileSwitch(TaskExecutor tasks, DialogService dialogs, OpenDatabase database, NetworkTreeViewModel tree,
             LoadState state, StatusLine status, Navigation navigation, UndoStack undoStack,
             WindowPreferences preferences, ExternalChangeWatcher externalChanges, Path file) {
+        this(tasks, dialogs, database, tree, state, status, navigation, undoStack, preferences, externalChanges,
+                Location.of(file));
+    }
+
+    /** The window on the database at {@code location} (a file or a team database). */
+    public FileSwitch(TaskExecutor tasks, DialogService dialogs, OpenDatabase database, NetworkTreeViewModel tree,
+            LoadState state, StatusLine status, Navigation navigation, UndoStack undoStack,
+            WindowPreferences preferences, ExternalChangeWatcher externalChanges, Location location) {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.database = database;
@@ -58,18 +71,40 @@ public final class FileSwitch {
         this.undoStack = undoStack;
         this.preferences = preferences;
         this.externalChanges = externalChanges;
-        switchTo(file.toAbsolutePath().normalize());
+        switchTo(normal(location));
     }
 
+    /** The database shown: a file, or a team database on a server. */
+    public ReadOnlyObjectProperty<Location> locationProperty() {
+        return location.getReadOnlyProperty();
+    }
+
+    public Location location() {
+        return location.get();
+    }
+
+    /** The file shown; null while a team database is shown. */
     public ReadOnlyObjectProperty<Path> databaseFileProperty() {
         return databaseFile.getReadOnlyProperty();
     }
 
+    /** The file shown; null while a team database is shown. */
     public Path databaseFile() {
         return databaseFile.get();
     }
 
-    /** "IPDesk — file.db". */
+    /**
+     * Where the window is and as whom, for the title and the status bar: a file's name, or "ipam on db.example:5432
+     * as alice" for a team database (its user, else the OS user, as the driver logs in).
+     */
+    public static String where(Location location) {
+        if (location instanceof ServerLocation server) {
+            return server.name() + " as " + PasswordKeyring.user(server);
+        }
+        return location.name();
+    }
+
+    /** "IPDesk — file.db", "IPDesk — ipam on db.example:5432 as alice". */
     public ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }
@@ -78,7 +113,7 @@ public final class FileSwitch {
     public void load() {
         state.setLoading(true);
         if (tree.networks().isEmpty()) {
-            state.setPlaceholder("Opening " + databaseFile.get() + " \u2026");
+            state.setPlaceholder("Opening " + location.get() + " \u2026");
         }
         tasks.submit(() -> NetworkTreeViewModel.read(database.allocator()), this::show, this::fail);
     }
@@ -110,7 +145,7 @@ public final class FileSwitch {
      */
     public void open(Path file) {
         Path target = file.toAbsolutePath().normalize();
-        if (target.equals(databaseFile.get()) && !state.failed()) {
+        if (Location.of(target).equals(location.get()) && !state.failed()) {
             status.report("Already open: " + target, false);
             return;
         }
@@ -130,7 +165,49 @@ public final class FileSwitch {
                 throw new IllegalArgumentException("there is no file " + target);
             }
             return database.openAndRead(target, chosen);
-        }, snapshot -> opened(target, snapshot, "Opened " + target), problem -> notOpened(target, problem));
+        }, snapshot -> opened(Location.of(target), snapshot, "Opened " + target), problem -> notOpened(target, problem));
+    }
+
+    /** File → Open recent: opens the entry's database. */
+    public void open(RecentDatabase entry) {
+        open(entry.location());
+    }
+
+    /** Opens a recent entry: a file as {@link #open(Path)} does, a team database as {@link #connect} does. */
+    public void open(Location target) {
+        if (target instanceof ServerLocation server) {
+            connect(server);
+        } else {
+            open(((FileLocation) target).file());
+        }
+    }
+
+    /**
+     * Connects to a team database (File → Connect to a team database…, Open recent, {@code --db postgresql://…}) on
+     * the database thread. The database shown stays open until the server's has opened and been read; a refusal
+     * (no server, wrong password, not an IPDesk database) leaves it as it was and says why.
+     */
+    public void connect(ServerLocation server) {
+        connect(server, () -> { });
+    }
+
+    /** {@link #connect(ServerLocation)}, then {@code afterConnecting} once it has connected (not when refused). */
+    public void connect(ServerLocation server, Runnable afterConnecting) {
+        if (server.equals(location.get()) && !state.failed()) {
+            status.report("Already connected: " + where(server), false);
+            afterConnecting.run();
+            return;
+        }
+        state.setLoading(true);
+        tasks.submit(() -> database.openAndRead(server, OpenMode.EXISTING),
+                snapshot -> {
+                    opened(server, snapshot, "Connected to " + where(server));
+                    afterConnecting.run();
+                },
+                problem -> {
+                    state.setLoading(false);
+                    status.report("Cannot connect to " + server + ": " + Problems.message(problem), true);
+                });
     }
 
     /** Creates a new, empty database at {@code file} (File → New database) and opens it. */
@@ -142,19 +219,19 @@ public final class FileSwitch {
                 throw new IllegalArgumentException(target + " already exists; open it with File \u2192 Open");
             }
             return database.openAndRead(target, OpenMode.CREATE);
-        }, snapshot -> opened(target, snapshot, "Created " + target), problem -> notOpened(target, problem));
+        }, snapshot -> opened(Location.of(target), snapshot, "Created " + target), problem -> notOpened(target, problem));
     }
 
     /** Opens the default database in the data folder, creating it on first use. */
     public void openDefault() {
         Path target = DataLocation.defaultDatabase().toAbsolutePath().normalize();
-        if (target.equals(databaseFile.get()) && !state.failed()) {
+        if (Location.of(target).equals(location.get()) && !state.failed()) {
             status.report("Already open: " + target, false);
             return;
         }
         state.setLoading(true);
         tasks.submit(() -> database.openAndRead(target, OpenDatabase.createWhenMissing(target)),
-                snapshot -> opened(target, snapshot, "Opened the default database " + target),
+                snapshot -> opened(Location.of(target), snapshot, "Opened the default database " + target),
                 problem -> notOpened(target, problem));
     }
 
@@ -168,7 +245,7 @@ public final class FileSwitch {
         dialogs.chooseNewDatabase(folder()).ifPresent(this::createDatabase);
     }
 
-    /** Where the file choosers start: the open file's folder, or the data folder. */
+    /** Where the file choosers start: the open file's folder, or the data folder (also for a team database). */
     Path folder() {
         Path file = databaseFile.get();
         Path folder = file == null ? null : file.getParent();
@@ -188,8 +265,8 @@ public final class FileSwitch {
         navigation.reselect(key);
     }
 
-    private void opened(Path target, NetworkTreeViewModel.Snapshot snapshot, String operation) {
-        if (!target.equals(databaseFile.get())) {
+    private void opened(Location target, NetworkTreeViewModel.Snapshot snapshot, String operation) {
+        if (!target.equals(location.get())) {
             undoStack.clear();
             navigation.clear();
             switchTo(target);
@@ -211,17 +288,23 @@ public final class FileSwitch {
         String message = Problems.message(problem);
         state.setError(message);
         status.showSummary(CANNOT_OPEN);
-        state.setPlaceholder(CANNOT_OPEN + ".\n\n" + message + "\n\nUse File \u2192 Open to open another file.");
+        state.setPlaceholder(CANNOT_OPEN + ".\n\n" + message + "\n\nUse File \u2192 Open to open another file"
+                + " or File \u2192 Connect to a team database.");
         state.setLoading(false);
-        status.report(CANNOT_OPEN + " " + databaseFile.get() + ": " + message, true);
+        status.report(CANNOT_OPEN + " " + location.get() + ": " + message, true);
     }
 
-    private void switchTo(Path file) {
-        database.switchTo(file);
-        databaseFile.set(file);
+    private void switchTo(Location next) {
+        database.switchTo(next);
+        location.set(next);
+        databaseFile.set(next instanceof FileLocation file ? file.file() : null);
         externalChanges.forget();
-        Path name = file.getFileName();
-        title.set("IPDesk \u2014 " + (name == null ? file : name));
-        status.showDatabase("Database: " + file);
+        title.set("IPDesk \u2014 " + where(next));
+        status.showDatabase(next instanceof FileLocation file ? "Database: " + file.file()
+                : "Team database: " + where(next));
+    }
+
+    private static Location normal(Location location) {
+        return location instanceof FileLocation file ? Location.of(file.file().toAbsolutePath().normalize()) : location;
     }
 }

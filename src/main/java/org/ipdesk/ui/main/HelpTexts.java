@@ -1,20 +1,20 @@
 package org.ipdesk.ui.main;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.ipdesk.settings.DataLocation;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.help.HowItWorks;
 
 /** The texts of Help → How IPDesk works and Help → About, with this installation's facts. */
 public final class HelpTexts {
 
     private final WindowPreferences preferences;
-    private final Supplier<Path> databaseFile;
+    private final Supplier<Location> databaseFile;
 
     /** Texts on the preferences in force and the database file open now. */
-    public HelpTexts(WindowPreferences preferences, Supplier<Path> databaseFile) {
+    public HelpTexts(WindowPreferences preferences, Supplier<Location> databaseFile) {
         this.preferences = preferences;
         this.databaseFile = databaseFile;
     }

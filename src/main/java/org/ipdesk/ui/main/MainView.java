@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.InvalidationListener;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.beans.value.ObservableValue;
@@ -405,6 +406,7 @@ public final class MainView {
                 ActionFactory.menuItem(StandardAction.OPEN_DATABASE, Command.of(viewModel.fileSwitch()::chooseAndOpen)),
                 recentMenu,
                 ActionFactory.menuItem(StandardAction.OPEN_DEFAULT, Command.of(viewModel.fileSwitch()::openDefault)),
+                ActionFactory.menuItem(StandardAction.CONNECT_TEAM, Command.of(viewModel.team()::chooseAndConnect)),
                 new SeparatorMenuItem(),
                 ActionFactory.menuItem(StandardAction.IMPORT_CSV, Command.of(choosers::importCsv)),
                 ActionFactory.menuItem(StandardAction.EXPORT_ADDRESSES, Command.of(choosers::exportAddresses)),
@@ -448,7 +450,7 @@ public final class MainView {
     }
 
     private void bindMenus() {
-        viewModel.preferences().recentDatabases().addListener((ListChangeListener<Path>) change -> showRecent());
+        viewModel.preferences().recentDatabases().addListener((InvalidationListener) change -> showRecent());
         showRecent();
     }
 
@@ -466,17 +468,17 @@ public final class MainView {
     // ================================================================= helpers
 
     private void showRecent() {
-        List<Path> recent = viewModel.preferences().recentDatabases();
+        List<RecentDatabase> recent = viewModel.preferences().recentMenu();
         if (recent.isEmpty()) {
             MenuItem none = new MenuItem("(none yet)");
             none.setDisable(true);
             recentMenu.getItems().setAll(none);
             return;
         }
-        recentMenu.getItems().setAll(recent.stream().map(path -> {
-            MenuItem item = new MenuItem(path.toString());
+        recentMenu.getItems().setAll(recent.stream().map(entry -> {
+            MenuItem item = new MenuItem(entry.label());
             item.setMnemonicParsing(false);
-            item.setOnAction(event -> viewModel.fileSwitch().open(path));
+            item.setOnAction(event -> viewModel.team().open(entry));
             return item;
         }).toList());
     }

@@ -5,9 +5,14 @@ import java.nio.file.Path;
 import java.util.Optional;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.settings.DataLocation;
+import org.ipdesk.settings.PasswordKeyring;
 import org.ipdesk.settings.Settings;
 import org.ipdesk.settings.SettingsStore;
+import org.ipdesk.store.ChangeFeed;
+import org.ipdesk.store.FileLocation;
+import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
+import org.ipdesk.store.ServerLocation;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.details.AddressDetailsViewModel;
@@ -51,6 +56,7 @@ public final class MainViewModel {
     private final CopyText copy;
     private final HelpTexts help;
     private final ToolWindows windows;
+    private final TeamConnection team;
 
     /** A view model with a tree of its own, for tests that need no other; {@code App} passes the tree in. */
     public MainViewModel(Path databaseFile, TaskExecutor tasks, SettingsStore settingsStore, DialogService dialogs) {
@@ -63,14 +69,38 @@ public final class MainViewModel {
      */
     public MainViewModel(NetworkTreeViewModel tree, Path databaseFile, TaskExecutor tasks, SettingsStore settingsStore,
             DialogService dialogs) {
+        this(tree, Location.of(databaseFile), tasks, settingsStore, dialogs,
+                new TeamPasswords(PasswordKeyring.forUser()));
+    }
+
+    /**
+     * A view model showing the database at {@code location} (a file, or a team database on a server) in
+     * {@code tree}; a team database's password comes from {@code passwords} (typed this run, or the keyring).
+     */
+    public MainViewModel(NetworkTreeViewModel tree, Location location, TaskExecutor tasks, SettingsStore settingsStore,
+            DialogService dialogs, TeamPasswords passwords) {
+        Location databaseFile = location instanceof FileLocation file
+                ? Location.of(file.file().toAbsolutePath().normalize()) : location;
         this.tree = tree;
         this.state = new LoadState(tree);
-        this.database = new OpenDatabase(tasks, databaseFile.toAbsolutePath().normalize());
+        this.database = new OpenDatabase(tasks, databaseFile, passwords);
         UndoStack undoStack = new UndoStack(database::allocator, tasks);
         this.search = new SearchViewModel(database::allocator, tasks);
-        this.externalChanges = new ExternalChangeWatcher(tasks, () -> database.allocator().changeFeed().version(),
-                () -> state.isLoading() || state.failed(),
-                this::externalChange);
+        this.externalChanges = new ExternalChangeWatcher(tasks, new ChangeFeed() {
+            @Override
+            public long version() {
+                return database.allocator().changeFeed().version();
+            }
+
+            @Override
+            public boolean connected() {
+                return database.allocator().changeFeed().connected();
+            }
+        }, () -> state.isLoading() || state.failed(), this::externalChange, this::connectionChanged);
+        // a team database says at once when someone else committed: look now rather than at the next poll (the
+        // look itself runs on the database thread and its answer on this one, as every other)
+        database.whenChangedElsewhere(() -> tasks.submit(() -> Boolean.TRUE, heard -> externalChanges.check(),
+                problem -> { }));
         this.preferences = new WindowPreferences(settingsStore, message -> status.report(message, true));
         this.grid = new AddressGridViewModel(database::allocator, tasks);
         this.table = new AddressTableViewModel(database::allocator, tasks, grid);
@@ -81,7 +111,7 @@ public final class MainViewModel {
                 preferences, externalChanges, databaseFile);
         this.undoRedo = new UndoRedo(undoStack, fileSwitch::refresh);
         fileSwitch.afterRefresh(search::refresh);
-        fileSwitch.databaseFileProperty().addListener((o, before, after) -> search.databaseSwitched());
+        fileSwitch.locationProperty().addListener((o, before, after) -> search.databaseSwitched());
         this.sample = new SampleDataLoader(database::allocator, tasks, tree, state, status, fileSwitch::refresh);
         CommandHost host = new CommandHost() {
             @Override
@@ -115,10 +145,11 @@ public final class MainViewModel {
         this.addresses = new AddressCommands(database::allocator, tasks, dialogs, grid, host);
         this.edits = new EditCommands(database::allocator, tasks, dialogs, tree, selection, grid, host);
         this.files = new FileCommands(database::allocator, tasks, dialogs, selection, status,
-                fileSwitch::databaseFile, fileSwitch::folder, fileSwitch::open);
+                fileSwitch::location, fileSwitch::folder, fileSwitch::open);
         this.copy = new CopyText(grid, selection);
-        this.help = new HelpTexts(preferences, fileSwitch::databaseFile);
-        this.windows = new ToolWindows(database::allocator, tasks, dialogs, preferences, fileSwitch::databaseFile,
+        this.help = new HelpTexts(preferences, fileSwitch::location);
+        this.team = new TeamConnection(tasks, dialogs, passwords, fileSwitch, status, preferences);
+        this.windows = new ToolWindows(database::allocator, tasks, dialogs, preferences, fileSwitch::location,
                 navigation::openSubnet, done -> fileSwitch.refresh(done, false),
                 message -> status.report(message, false));
         grid.setOnActivate(addresses::activate);
@@ -135,19 +166,32 @@ public final class MainViewModel {
     }
 
     /**
-     * The file the window opens when started without {@code --db}: the file the preferences say to open always,
-     * else the last one used; if that file is not there any more, the default database in the data folder.
+     * The database the window opens when started without {@code --db}: the file the preferences say to open always,
+     * else the last one used (a team database too); if that file is not there any more, the default database in
+     * the data folder.
      */
-    public static Path startupDatabase(SettingsStore settingsStore) {
+    public static Location startupDatabase(SettingsStore settingsStore) {
         Settings settings = settingsStore.load();
-        Optional<Path> wanted = settings.preferences().startupFile().isPresent()
-                ? settings.preferences().startupFile() : settings.lastFile();
-        return wanted.filter(Files::isRegularFile).orElseGet(DataLocation::defaultDatabase);
+        Optional<Location> wanted = settings.preferences().startupFile().isPresent()
+                ? settings.preferences().startupFile().map(Location::of) : settings.lastDatabase();
+        return wanted.filter(location -> location instanceof ServerLocation
+                        || Files.isRegularFile(((FileLocation) location).file()))
+                .orElseGet(() -> Location.of(DataLocation.defaultDatabase()));
     }
 
     /** Someone else wrote to the database: read it again and say so. */
     private void externalChange() {
         fileSwitch.refresh("Another program changed the database; refreshed", false);
+    }
+
+    /** The team database's server went away or came back (a file never goes away this way). */
+    private void connectionChanged(boolean connected) {
+        if (connected) {
+            status.report("The connection to the team database is back; refreshing", false);
+        } else {
+            status.report("Lost the connection to the team database; reconnecting. Commands fail until it is back;"
+                    + " what is shown may be out of date", true);
+        }
     }
 
     /** Closes the database after any work still queued; an address held by an open dialog is given back first. */
@@ -161,6 +205,11 @@ public final class MainViewModel {
     /** The network tree: its rows, the filter and the rows it lets through. */
     public NetworkTreeViewModel tree() {
         return tree;
+    }
+
+    /** File → Connect to a team database…: the dialog, the passwords, the switch to the server's database. */
+    public TeamConnection team() {
+        return team;
     }
 
     /** Which file is shown, reading it (again), and File → Open, New database, Open the default database. */

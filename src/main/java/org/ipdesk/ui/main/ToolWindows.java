@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.settings.Preferences;
+import org.ipdesk.store.FileLocation;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.history.HistoryViewModel;
@@ -24,7 +26,7 @@ public final class ToolWindows {
     private final TaskExecutor tasks;
     private final DialogService dialogs;
     private final WindowPreferences preferences;
-    private final Supplier<Path> databaseFile;
+    private final Supplier<Location> databaseFile;
     private final BiConsumer<String, Cidr> openSubnet;
     private final Consumer<String> refreshAfterChange;
     private final Consumer<String> report;
@@ -34,7 +36,7 @@ public final class ToolWindows {
      * {@code refreshAfterChange} reads it again after a change and {@code report} puts a success in the status line.
      */
     public ToolWindows(Supplier<Allocator> allocator, TaskExecutor tasks, DialogService dialogs,
-            WindowPreferences preferences, Supplier<Path> databaseFile, BiConsumer<String, Cidr> openSubnet,
+            WindowPreferences preferences, Supplier<Location> databaseFile, BiConsumer<String, Cidr> openSubnet,
             Consumer<String> refreshAfterChange, Consumer<String> report) {
         this.allocator = allocator;
         this.tasks = tasks;
@@ -56,7 +58,8 @@ public final class ToolWindows {
 
     /** A new view model of the Preferences dialog, on the preferences in force now (the theme as the toolbar has it). */
     public PreferencesViewModel newPreferences() {
-        return new PreferencesViewModel(preferences.current(), databaseFile.get(),
+        return new PreferencesViewModel(preferences.current(),
+                databaseFile.get() instanceof FileLocation file ? file.file() : null,
                 dialogs::chooseDatabaseToOpen);
     }
 
@@ -73,7 +76,7 @@ public final class ToolWindows {
      */
     public UsageDashboardViewModel newUsageDashboard() {
         UsageDashboardViewModel dashboard = new UsageDashboardViewModel(allocator, tasks,
-                () -> String.valueOf(databaseFile.get().getFileName()), preferences.warningPercentProperty().get(),
+                () -> databaseFile.get().name(), preferences.warningPercentProperty().get(),
                 preferences.criticalPercentProperty().get());
         dashboard.setOnOpen(row -> openSubnet.accept(row.network(), row.cidr()));
         return dashboard;

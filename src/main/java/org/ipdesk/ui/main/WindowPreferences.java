@@ -62,8 +62,8 @@ public final class WindowPreferences {
             Preferences.DEFAULT_WARNING);
     private final ReadOnlyIntegerWrapper criticalPercent = new ReadOnlyIntegerWrapper(this, "criticalPercent",
             Preferences.DEFAULT_CRITICAL);
-    private final ObservableList<Path> recentDatabases = FXCollections.observableArrayList();
-    private final ObservableList<Path> readOnlyRecent = FXCollections.unmodifiableObservableList(recentDatabases);
+    private final ObservableList<Location> recentDatabases = FXCollections.observableArrayList();
+    private final ObservableList<Location> readOnlyRecent = FXCollections.unmodifiableObservableList(recentDatabases);
 
     /**
      * @param settingsStore where the settings live; null: remember nothing (tests)
@@ -79,7 +79,7 @@ public final class WindowPreferences {
                 remember(settings.withDarkTheme(now));
             }
         });
-        recentDatabases.setAll(settings.recentFiles());
+        recentDatabases.setAll(settings.recentDatabases());
     }
 
     /** The dark theme is on; remembered between runs. */
@@ -102,9 +102,14 @@ public final class WindowPreferences {
         return criticalPercent.getReadOnlyProperty();
     }
 
-    /** Recently opened files, newest first. */
-    public ObservableList<Path> recentDatabases() {
+    /** Recently opened databases (files and team databases), newest first. */
+    public ObservableList<Location> recentDatabases() {
         return readOnlyRecent;
+    }
+
+    /** The entries of File → Open recent: the recent databases, each with its label. */
+    public List<RecentDatabase> recentMenu() {
+        return recentDatabases.stream().map(RecentDatabase::of).toList();
     }
 
     /** The preferences in force now, with the theme as the toolbar has it. */
@@ -129,17 +134,22 @@ public final class WindowPreferences {
         return saved;
     }
 
-    /** {@code file} was opened: it heads the recent files and is the last database. */
+    /** {@code file} was opened: it heads the recent databases and is the last database. */
     public void opened(Path file) {
-        remember(settings.opened(Location.of(file)));
-        recentDatabases.setAll(settings.recentFiles());
+        opened(Location.of(file));
+    }
+
+    /** {@code location} was opened (a file or a team database): it heads the recent databases and is the last one. */
+    public void opened(Location location) {
+        remember(settings.opened(location));
+        recentDatabases.setAll(settings.recentDatabases());
     }
 
     /** {@code file} could not be opened: a recent file that has gone leaves the list. */
     public void forgetIfGone(Path file, boolean gone) {
         if (gone && settings.recentFiles().contains(file)) {
             remember(settings.forget(Location.of(file)));
-            recentDatabases.setAll(settings.recentFiles());
+            recentDatabases.setAll(settings.recentDatabases());
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.List;
 import org.ipdesk.model.CellState;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.help.HowItWorks.Facts;
 import org.ipdesk.ui.help.HowItWorks.Legend;
 import org.ipdesk.ui.help.HowItWorks.LegendEntry;
@@ -19,7 +20,7 @@ class HowItWorksTest {
 
     private final Facts facts = new Facts(Path.of("/home/ann/.local/share/ipdesk"),
             Path.of("/home/ann/.local/share/ipdesk/ipdesk.db"), Path.of("/home/ann/.local/share/ipdesk/settings.json"),
-            Path.of("/srv/ipam/lab.db"), 70, 90);
+            Location.of(Path.of("/srv/ipam/lab.db")), 70, 90);
     private final List<Section> sections = HowItWorks.sections(facts);
 
     @Test

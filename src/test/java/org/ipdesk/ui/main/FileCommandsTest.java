@@ -48,7 +48,7 @@ class FileCommandsTest {
         StatusLine status = new StatusLine();
         List<Path> opened = new ArrayList<>();
         FileCommands files = new FileCommands(() -> allocator, new CurrentThreadTaskExecutor(),
-                new CancellingDialogs(), new SelectionState(), status, () -> file, () -> dir, opened::add);
+                new CancellingDialogs(), new SelectionState(), status, () -> Location.of(file), () -> dir, opened::add);
 
         Path addresses = dir.resolve("addresses.csv");
         files.exportAddresses(addresses);
@@ -73,7 +73,7 @@ class FileCommandsTest {
         allocator = Allocator.open(Location.of(file));
         SelectionState selection = new SelectionState();
         FileCommands files = new FileCommands(() -> allocator, new CurrentThreadTaskExecutor(),
-                new CancellingDialogs(), selection, new StatusLine(), () -> file, () -> dir, path -> { });
+                new CancellingDialogs(), selection, new StatusLine(), () -> Location.of(file), () -> dir, path -> { });
 
         assertThat(files.exportAddressesTitle()).isEqualTo("Export the addresses of every network");
         assertThat(files.exportAddressesFileName()).isEqualTo("addresses.csv");
@@ -110,7 +110,7 @@ class FileCommandsTest {
         ScriptedDialogs dialogs = new ScriptedDialogs();
         List<Path> opened = new ArrayList<>();
         FileCommands files = new FileCommands(() -> allocator, new CurrentThreadTaskExecutor(), dialogs,
-                new SelectionState(), status, () -> file, () -> dir, opened::add);
+                new SelectionState(), status, () -> Location.of(file), () -> dir, opened::add);
 
         Path copy = dir.resolve("copy.db");
         dialogs.files.add(copy);
@@ -140,7 +140,7 @@ class FileCommandsTest {
         dialogs.files.add(copy);
         List<Path> opened = new ArrayList<>();
         FileCommands files = new FileCommands(() -> allocator, new CurrentThreadTaskExecutor(), dialogs,
-                new SelectionState(), status, () -> file, () -> dir, opened::add);
+                new SelectionState(), status, () -> Location.of(file), () -> dir, opened::add);
         List<CopyDatabaseViewModel> shown = new ArrayList<>();
         files.setOnCopyWindow(shown::add);
 

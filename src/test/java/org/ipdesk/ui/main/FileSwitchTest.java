@@ -97,7 +97,7 @@ class FileSwitchTest {
         assertThat(tree.networks()).extracting(TreeRow::label).containsExactly("lab");
         assertThat(selection.get()).isNull();
         assertThat(undoStack.canUndoProperty().get()).isFalse();
-        assertThat(preferences.recentDatabases()).containsExactly(second.toAbsolutePath());
+        assertThat(preferences.recentDatabases()).containsExactly(Location.of(second.toAbsolutePath()));
         assertThat(status.lastOperationProperty().get()).isEqualTo("Opened " + second.toAbsolutePath());
         assertThat(files.folder()).isEqualTo(dir.toAbsolutePath());
 

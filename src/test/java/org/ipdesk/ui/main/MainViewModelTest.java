@@ -239,7 +239,7 @@ class MainViewModelTest {
         assertThat(vm.fileSwitch().titleProperty().get()).isEqualTo("IPDesk \u2014 second.db");
         assertThat(vm.tree().networks()).extracting(TreeRow::label).containsExactly("lab");
         assertThat(vm.status().lastOperationProperty().get()).isEqualTo("Opened " + second.toAbsolutePath());
-        assertThat(vm.preferences().recentDatabases()).containsExactly(second.toAbsolutePath());
+        assertThat(vm.preferences().recentDatabases()).containsExactly(Location.of(second.toAbsolutePath()));
 
         vm.fileSwitch().open(notes);
         assertThat(vm.status().lastOperationFailedProperty().get()).isTrue();
@@ -250,9 +250,10 @@ class MainViewModelTest {
         assertThat(Files.readString(notes)).isEqualTo("not a database\n");
 
         vm.fileSwitch().open(first);
-        assertThat(vm.preferences().recentDatabases()).containsExactly(first.toAbsolutePath(), second.toAbsolutePath());
+        assertThat(vm.preferences().recentDatabases()).containsExactly(Location.of(first.toAbsolutePath()),
+                Location.of(second.toAbsolutePath()));
         assertThat(store.load().lastFile()).contains(first.toAbsolutePath());
-        assertThat(MainViewModel.startupDatabase(store)).isEqualTo(first.toAbsolutePath());
+        assertThat(MainViewModel.startupDatabase(store)).isEqualTo(Location.of(first.toAbsolutePath()));
         vm.close();
     }
 

@@ -39,10 +39,10 @@ class StartupDatabaseTest {
         Path last = dir.resolve("last.db");
         SampleDatabase.seed(last);
         SettingsStore store = store(Optional.of(last.toAbsolutePath()), Optional.empty());
-        assertThat(MainViewModel.startupDatabase(store)).isEqualTo(last.toAbsolutePath());
+        assertThat(MainViewModel.startupDatabase(store)).isEqualTo(Location.of(last.toAbsolutePath()));
 
         Files.delete(last);
-        assertThat(MainViewModel.startupDatabase(store)).isEqualTo(DataLocation.defaultDatabase());
+        assertThat(MainViewModel.startupDatabase(store)).isEqualTo(Location.of(DataLocation.defaultDatabase()));
     }
 
     @Test
@@ -53,7 +53,7 @@ class StartupDatabaseTest {
         SampleDatabase.seed(always);
         SettingsStore store = store(Optional.of(last.toAbsolutePath()), Optional.of(always));
 
-        assertThat(MainViewModel.startupDatabase(store)).isEqualTo(always.toAbsolutePath());
+        assertThat(MainViewModel.startupDatabase(store)).isEqualTo(Location.of(always.toAbsolutePath()));
     }
 
     @Test
@@ -66,8 +66,8 @@ class StartupDatabaseTest {
         Files.delete(always);
 
         // not the last database either: the preference said one file, and that file is gone
-        Path opened = MainViewModel.startupDatabase(store);
-        assertThat(opened).isEqualTo(DataLocation.defaultDatabase());
+        Location opened = MainViewModel.startupDatabase(store);
+        assertThat(opened).isEqualTo(Location.of(DataLocation.defaultDatabase()));
 
         Path standIn = dir.resolve("stand-in.db"); // the window would open the default database; any file will do here
         MainViewModel vm = new MainViewModel(standIn, new CurrentThreadTaskExecutor(), store, new ScriptedDialogs());
@@ -83,8 +83,8 @@ class StartupDatabaseTest {
     void aFolderNamedAsTheAlwaysFileFallsBackToo() throws IOException {
         Path folder = Files.createDirectories(dir.resolve("folder.db"));
         SettingsStore store = store(Optional.empty(), Optional.of(folder));
-        assertThat(MainViewModel.startupDatabase(store)).isEqualTo(DataLocation.defaultDatabase());
+        assertThat(MainViewModel.startupDatabase(store)).isEqualTo(Location.of(DataLocation.defaultDatabase()));
         assertThat(List.of(MainViewModel.startupDatabase(new SettingsStore(dir.resolve("none.json")))))
-                .containsExactly(DataLocation.defaultDatabase());
+                .containsExactly(Location.of(DataLocation.defaultDatabase()));
     }
 }

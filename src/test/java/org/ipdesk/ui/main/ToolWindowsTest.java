@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CancellingDialogs;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class ToolWindowsTest {
     private final WindowPreferences preferences = new WindowPreferences(null, problem -> { });
     private final ToolWindows windows = new ToolWindows(() -> {
         throw new AssertionError("no database work expected");
-    }, new CurrentThreadTaskExecutor(), new CancellingDialogs(), preferences, () -> Path.of("/data/lab.db"),
+    }, new CurrentThreadTaskExecutor(), new CancellingDialogs(), preferences, () -> Location.of(Path.of("/data/lab.db")),
             (network, cidr) -> { }, reports::add, reports::add);
 
     @Test

@@ -35,6 +35,14 @@ final class WindowDriver {
         return this;
     }
 
+    /** Starts the application with {@code --db DATABASE} (a file or a team database's URL) and waits as above. */
+    WindowDriver open(String database) throws TimeoutException {
+        stage = FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(App.class, "--db", database);
+        waitUntil(() -> !label("#summaryLabel").getText().isEmpty());
+        return this;
+    }
+
     /**
      * Starts the application on {@code file} in a stage of its own rather than the primary stage the other tests
      * share, for a test that resizes the window (a size set on a stage stays with it).

@@ -8,6 +8,7 @@ import java.util.List;
 import org.ipdesk.settings.CellSize;
 import org.ipdesk.settings.SettingsStore;
 import org.ipdesk.settings.WindowState;
+import org.ipdesk.store.Location;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,11 +35,12 @@ class WindowPreferencesTest {
 
         WindowPreferences next = new WindowPreferences(store, problems::add);
         assertThat(next.darkThemeProperty().get()).isTrue();
-        assertThat(next.recentDatabases()).containsExactly(dir.resolve("prod.db"), dir.resolve("lab.db"));
+        assertThat(next.recentDatabases()).containsExactly(Location.of(dir.resolve("prod.db")),
+                Location.of(dir.resolve("lab.db")));
 
         next.forgetIfGone(dir.resolve("lab.db"), true);
         next.forgetIfGone(dir.resolve("prod.db"), false);
-        assertThat(next.recentDatabases()).containsExactly(dir.resolve("prod.db"));
+        assertThat(next.recentDatabases()).containsExactly(Location.of(dir.resolve("prod.db")));
         assertThat(problems).isEmpty();
     }
 

@@ -11,6 +11,8 @@ import java.util.Optional;
 import org.ipdesk.settings.CellSize;
 import org.ipdesk.settings.Preferences;
 import org.ipdesk.settings.SettingsStore;
+import org.ipdesk.store.FileLocation;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
 import org.ipdesk.ui.ScriptedDialogs;
@@ -201,8 +203,8 @@ class PreferencesViewModelTest {
         SettingsStore nextRun = new SettingsStore(settingsFile);
         assertThat(nextRun.load().preferences())
                 .isEqualTo(new Preferences(true, CellSize.LARGE, 70, 90, Optional.of(always)));
-        assertThat(MainViewModel.startupDatabase(nextRun)).isEqualTo(always);
-        MainViewModel next = new MainViewModel(MainViewModel.startupDatabase(nextRun), new CurrentThreadTaskExecutor(),
+        assertThat(MainViewModel.startupDatabase(nextRun)).isEqualTo(Location.of(always));
+        MainViewModel next = new MainViewModel(((FileLocation) MainViewModel.startupDatabase(nextRun)).file(), new CurrentThreadTaskExecutor(),
                 nextRun, new ScriptedDialogs());
         assertThat(next.preferences().darkThemeProperty().get()).isTrue();
         assertThat(next.preferences().cellSizeProperty().get()).isEqualTo(CellSize.LARGE);

@@ -1,0 +1,525 @@
+package org.ipdesk.store.postgres;
+
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import org.ipdesk.address.Cidr;
+import org.ipdesk.address.Ip;
+import org.ipdesk.address.IpRange;
+import org.ipdesk.address.Mac;
+import org.ipdesk.model.Address;
+import org.ipdesk.model.AddressDetails;
+import org.ipdesk.model.AddressRange;
+import org.ipdesk.model.AddressStatus;
+import org.ipdesk.model.Network;
+import org.ipdesk.model.RangeKind;
+import org.ipdesk.model.Subnet;
+import org.ipdesk.store.ServerLocation;
+import org.ipdesk.store.Session;
+
+/**
+ * The PostgreSQL {@link Session}: the statements of one transaction, the SQLite engine's in PostgreSQL's SQL (bytea
+ * addresses compare bytewise as SQLite's BLOBs, text columns are COLLATE "C" as SQLite's BINARY, case-insensitive
+ * matches through lower() and ILIKE). Every query is parameterised; nothing is concatenated into SQL. Each change
+ * notes what it touched ("subnet:12"), which the write's notification carries. One instance per connection, used
+ * only inside {@link PostgresDatabase#write}, {@link PostgresDatabase#read} or {@link PostgresDatabase#rehearse}.
+ */
+final class PostgresSession extends PostgresCopyRows {
+    private static final String SUBNET_COLUMNS = "s.id, s.network_id, n.name, s.version, s.first_ip, s.prefix, "
+            + "s.name, s.description, s.vlan, s.gateway, s.parent_id FROM subnet s JOIN network n ON n.id = s.network_id";
+    private static final String ADDRESS_COLUMNS = "a.id, a.subnet_id, a.ip, a.status, a.hostname, a.mac, a.owner, "
+            + "a.description, a.created_at, a.updated_at";
+
+    /** The first key of the transaction-scoped advisory locks on subnets ("IPDk"); the second is the subnet's id. */
+    static final int SUBNET_LOCK_CLASS = 0x4950446b;
+    /** The first key of the advisory locks on a network's subnet tree ("IPDn"); the second is the network's id. */
+    static final int NETWORK_LOCK_CLASS = 0x4950446e;
+
+    PostgresSession(Connection connection, ServerLocation location) {
+        super(connection, location);
+    }
+
+    /**
+     * Takes the transaction-scoped advisory lock of this one subnet (class {@link #SUBNET_LOCK_CLASS}, key the
+     * subnet's id), waiting for a writer that holds it; released at commit or rollback. Writers of other subnets
+     * never wait for it: there is no global lock.
+     */
+    @Override
+    public void lockSubnet(long subnetId) {
+        if (subnetId < Integer.MIN_VALUE || subnetId > Integer.MAX_VALUE) {
+            // the two-key form takes two ints; a larger id shares the one-key space of this class's ids
+            query("SELECT pg_advisory_xact_lock(?)", rs -> null, ((long) SUBNET_LOCK_CLASS << 32) ^ subnetId);
+            return;
+        }
+        query("SELECT pg_advisory_xact_lock(?, ?)", rs -> null, SUBNET_LOCK_CLASS, (int) subnetId);
+    }
+
+    /** Takes the transaction-scoped advisory lock of this network's subnet tree (class {@link #NETWORK_LOCK_CLASS}). */
+    @Override
+    public void lockNetwork(long networkId) {
+        if (networkId < Integer.MIN_VALUE || networkId > Integer.MAX_VALUE) {
+            query("SELECT pg_advisory_xact_lock(?)", rs -> null, ((long) NETWORK_LOCK_CLASS << 32) ^ networkId);
+            return;
+        }
+        query("SELECT pg_advisory_xact_lock(?, ?)", rs -> null, NETWORK_LOCK_CLASS, (int) networkId);
+    }
+
+    // ---------------------------------------------------------------- networks
+
+    @Override
+    public Network insertNetwork(String name, String description) {
+        long id = insert("INSERT INTO network (name, description) VALUES (?, ?)", name, description);
+        touched("network:" + id);
+        return new Network(id, name, description);
+    }
+
+    @Override
+    public void updateNetwork(Network network) {
+        touched("network:" + network.id());
+        update("UPDATE network SET name = ?, description = ? WHERE id = ?", network.name(), network.description(),
+                network.id());
+    }
+
+    @Override
+    public void deleteNetwork(long id) {
+        touched("network:" + id);
+        update("DELETE FROM network WHERE id = ?", id);
+    }
+
+    @Override
+    public List<Network> networks() {
+        return query("SELECT id, name, description FROM network ORDER BY lower(name), name",
+                rs -> new Network(rs.getLong(1), rs.getString(2), rs.getString(3)));
+    }
+
+    @Override
+    public Optional<Network> networkByName(String name) {
+        return first(query("SELECT id, name, description FROM network WHERE lower(name) = lower(?)",
+                rs -> new Network(rs.getLong(1), rs.getString(2), rs.getString(3)), name));
+    }
+
+    // ---------------------------------------------------------------- subnets
+
+    @Override
+    public long insertSubnet(long networkId, Cidr cidr, String name, String description, OptionalInt vlan,
+                             Optional<Ip> gateway, OptionalLong parentId) {
+        touched("network:" + networkId);
+        return insert("INSERT INTO subnet (network_id, version, first_ip, last_ip, prefix, name, description, vlan, "
+                        + "gateway, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes(), cidr.prefixLength(),
+                name, description, vlan.isPresent() ? (Object) vlan.getAsInt() : null,
+                gateway.map(Ip::toBytes).orElse(null), parentId.isPresent() ? (Object) parentId.getAsLong() : null);
+    }
+
+    @Override
+    public void updateSubnetDetails(long id, String name, String description, OptionalInt vlan, Optional<Ip> gateway) {
+        touched("subnet:" + id);
+        update("UPDATE subnet SET name = ?, description = ?, vlan = ?, gateway = ? WHERE id = ?", name, description,
+                vlan.isPresent() ? (Object) vlan.getAsInt() : null, gateway.map(Ip::toBytes).orElse(null), id);
+    }
+
+    @Override
+    public void setParent(long subnetId, OptionalLong parentId) {
+        touched("subnet:" + subnetId);
+        update("UPDATE subnet SET parent_id = ? WHERE id = ?",
+                parentId.isPresent() ? (Object) parentId.getAsLong() : null, subnetId);
+    }
+
+    @Override
+    public void deleteSubnet(long id) {
+        touched("subnet:" + id);
+        update("DELETE FROM subnet WHERE id = ?", id);
+    }
+
+    @Override
+    public Optional<Subnet> subnet(long id) {
+        return first(query("SELECT " + SUBNET_COLUMNS + " WHERE s.id = ?", PostgresRows::subnetRow, id));
+    }
+
+    @Override
+    public List<Subnet> subnets() {
+        return query("SELECT " + SUBNET_COLUMNS + " ORDER BY lower(n.name), n.name, s.version, s.first_ip, s.prefix",
+                PostgresRows::subnetRow);
+    }
+
+    @Override
+    public List<Subnet> subnetsOf(long networkId) {
+        return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? ORDER BY s.version, s.first_ip, s.prefix",
+                PostgresRows::subnetRow, networkId);
+    }
+
+    /** Subnets with exactly this CIDR, in any network. */
+    @Override
+    public List<Subnet> subnetsByCidr(Cidr cidr) {
+        return query("SELECT " + SUBNET_COLUMNS + " WHERE s.version = ? AND s.first_ip = ? AND s.prefix = ? "
+                        + "ORDER BY lower(n.name), n.name",
+                PostgresRows::subnetRow, cidr.version().number(), cidr.first().toBytes(), cidr.prefixLength());
+    }
+
+    /** The subnets of a network that contain {@code cidr} (itself included), smallest first. */
+    @Override
+    public List<Subnet> subnetsContaining(long networkId, Cidr cidr) {
+        return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? AND s.version = ? AND s.first_ip <= ? "
+                        + "AND s.last_ip >= ? ORDER BY s.prefix DESC",
+                PostgresRows::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes());
+    }
+
+    /** The subnets of a network that lie wholly inside {@code cidr} (itself excluded), in address order. */
+    @Override
+    public List<Subnet> subnetsInside(long networkId, Cidr cidr) {
+        return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? AND s.version = ? AND s.first_ip BETWEEN ? AND ? "
+                        + "AND s.last_ip <= ? AND NOT (s.first_ip = ? AND s.prefix = ?) ORDER BY s.first_ip, s.prefix",
+                PostgresRows::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes(),
+                cidr.last().toBytes(), cidr.first().toBytes(), cidr.prefixLength());
+    }
+
+    /** The direct children of a subnet, or the top-level subnets of a network when {@code parentId} is empty. */
+    @Override
+    public List<Subnet> children(long networkId, OptionalLong parentId) {
+        if (parentId.isPresent()) {
+            return query("SELECT " + SUBNET_COLUMNS + " WHERE s.parent_id = ? ORDER BY s.version, s.first_ip",
+                    PostgresRows::subnetRow, parentId.getAsLong());
+        }
+        return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? AND s.parent_id IS NULL "
+                + "ORDER BY s.version, s.first_ip", PostgresRows::subnetRow, networkId);
+    }
+
+    // ---------------------------------------------------------------- ranges
+
+    @Override
+    public long insertRange(long subnetId, IpRange range, RangeKind kind, String description) {
+        touched("subnet:" + subnetId);
+        return insert("INSERT INTO address_range (subnet_id, start_ip, end_ip, kind, description) VALUES (?, ?, ?, ?, ?)",
+                subnetId, range.start().toBytes(), range.end().toBytes(), kind.label(), description);
+    }
+
+    @Override
+    public void deleteRange(long id) {
+        touched("range:" + id);
+        update("DELETE FROM address_range WHERE id = ?", id);
+    }
+
+    @Override
+    public void updateRange(long id, IpRange range, RangeKind kind, String description) {
+        touched("range:" + id);
+        update("UPDATE address_range SET start_ip = ?, end_ip = ?, kind = ?, description = ? WHERE id = ?",
+                range.start().toBytes(), range.end().toBytes(), kind.label(), description, id);
+    }
+
+    @Override
+    public List<AddressRange> ranges(long subnetId) {
+        return query("SELECT id, subnet_id, start_ip, end_ip, kind, description FROM address_range "
+                + "WHERE subnet_id = ? ORDER BY start_ip", PostgresRows::rangeRow, subnetId);
+    }
+
+    @Override
+    public Optional<AddressRange> range(long id) {
+        return first(query("SELECT id, subnet_id, start_ip, end_ip, kind, description FROM address_range WHERE id = ?",
+                PostgresRows::rangeRow, id));
+    }
+
+    /** Every range of every subnet, with how many held addresses lie inside each. */
+    @Override
+    public List<RangeOccupancy> rangeOccupancy() {
+        return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description, "
+                + "(SELECT count(*) FROM address a WHERE a.subnet_id = r.subnet_id AND a.ip BETWEEN r.start_ip AND r.end_ip) "
+                + "FROM address_range r", rs -> new RangeOccupancy(PostgresRows.rangeRow(rs), rs.getLong(7)));
+    }
+
+    /** The ranges of one subnet, with how many held addresses lie inside each. */
+    @Override
+    public List<RangeOccupancy> rangeOccupancy(long subnetId) {
+        return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description, "
+                + "(SELECT count(*) FROM address a WHERE a.subnet_id = r.subnet_id AND a.ip BETWEEN r.start_ip AND r.end_ip) "
+                + "FROM address_range r WHERE r.subnet_id = ?", rs -> new RangeOccupancy(PostgresRows.rangeRow(rs), rs.getLong(7)),
+                subnetId);
+    }
+
+    // ---------------------------------------------------------------- addresses
+
+    @Override
+    public Address insertAddress(long subnetId, Ip ip, AddressDetails details, Instant now) {
+        touched("subnet:" + subnetId);
+        long id = insert("INSERT INTO address (subnet_id, ip, status, hostname, mac, owner, description, created_at, "
+                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                subnetId, ip.toBytes(), details.status().label(), details.hostname(),
+                details.mac().map(Mac::canonical).orElse(""), details.owner(), details.description(), now.toString(),
+                now.toString());
+        return new Address(id, subnetId, ip, details, now, now);
+    }
+
+    /**
+     * Inserts many addresses of one subnet as one JDBC batch, without reading back ids (bulk loading). The
+     * caller keeps the free extents right (see the allocator's rebuild). Returns how many rows were written.
+     */
+    @Override
+    public int insertAddresses(long subnetId, List<NewAddress> rows, Instant now) {
+        touched("subnet:" + subnetId);
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        String stamp = now.toString();
+        // a statement of its own: the driver's batch buffer would otherwise stay as large as the largest batch
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO address (subnet_id, ip, status, "
+                + "hostname, mac, owner, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (NewAddress row : rows) {
+                AddressDetails d = row.details();
+                bind(ps, subnetId, row.ip().toBytes(), d.status().label(), d.hostname(),
+                        d.mac().map(Mac::canonical).orElse(""), d.owner(), d.description(), stamp, stamp);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            return rows.size();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public void updateAddress(long id, AddressDetails details, Instant now) {
+        touched("address:" + id);
+        update("UPDATE address SET status = ?, hostname = ?, mac = ?, owner = ?, description = ?, updated_at = ? "
+                        + "WHERE id = ?",
+                details.status().label(), details.hostname(), details.mac().map(Mac::canonical).orElse(""),
+                details.owner(), details.description(), now.toString(), id);
+    }
+
+    @Override
+    public void deleteAddress(long id) {
+        touched("address:" + id);
+        update("DELETE FROM address WHERE id = ?", id);
+    }
+
+    @Override
+    public Optional<Address> address(long subnetId, Ip ip) {
+        return first(query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? AND a.ip = ?",
+                PostgresRows::addressRow, subnetId, ip.toBytes()));
+    }
+
+    @Override
+    public List<Address> addresses(long subnetId) {
+        return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? ORDER BY a.ip",
+                PostgresRows::addressRow, subnetId);
+    }
+
+    /** Held addresses of a subnet inside {@code range}, in order. */
+    @Override
+    public List<Address> addressesIn(long subnetId, IpRange range, int limit) {
+        return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? AND a.ip BETWEEN ? AND ? "
+                        + "ORDER BY a.ip LIMIT ?",
+                PostgresRows::addressRow, subnetId, range.start().toBytes(), range.end().toBytes(), limit);
+    }
+
+    @Override
+    public long countAddressesIn(long subnetId, IpRange range) {
+        return scalarLong("SELECT count(*) FROM address WHERE subnet_id = ? AND ip BETWEEN ? AND ?", subnetId,
+                range.start().toBytes(), range.end().toBytes());
+    }
+
+    @Override
+    public long countAddresses(long subnetId) {
+        return scalarLong("SELECT count(*) FROM address WHERE subnet_id = ?", subnetId);
+    }
+
+    /** Streams the held addresses of a subnet in ascending order, without loading them all. */
+    @Override
+    public void forEachHeldIp(long subnetId, Consumer<Ip> action) {
+        forEach("SELECT ip FROM address WHERE subnet_id = ? ORDER BY ip", rs -> action.accept(Ip.fromBytes(rs.getBytes(1))),
+                subnetId);
+    }
+
+    /** Moves the addresses of {@code from} that lie in {@code range} to subnet {@code to}. */
+    @Override
+    public int moveAddresses(long from, long to, IpRange range) {
+        touched("subnet:" + from);
+        touched("subnet:" + to);
+        return update("UPDATE address SET subnet_id = ? WHERE subnet_id = ? AND ip BETWEEN ? AND ?", to, from,
+                range.start().toBytes(), range.end().toBytes());
+    }
+
+    /** Visits the held addresses of a subnet inside {@code range}, in order, with their status only. */
+    @Override
+    public void forEachHeldStatus(long subnetId, IpRange range, java.util.function.BiConsumer<Ip, AddressStatus> action) {
+        forEach("SELECT ip, status FROM address WHERE subnet_id = ? AND ip BETWEEN ? AND ? ORDER BY ip",
+                rs -> action.accept(Ip.fromBytes(rs.getBytes(1)), AddressStatus.parse(rs.getString(2))),
+                subnetId, range.start().toBytes(), range.end().toBytes());
+    }
+
+    /** How many addresses of a network, in any of its subnets, lie inside {@code range}. */
+    @Override
+    public long countNetworkAddressesIn(long networkId, IpRange range) {
+        return scalarLong("SELECT count(*) FROM address a JOIN subnet s ON s.id = a.subnet_id "
+                        + "WHERE a.ip BETWEEN ? AND ? AND length(a.ip) = ? AND s.network_id = ?",
+                range.start().toBytes(), range.end().toBytes(), range.version().bytes(), networkId);
+    }
+
+    /** The ranges of a network's subnets that overlap {@code range}. */
+    @Override
+    public List<AddressRange> networkRangesOverlapping(long networkId, IpRange range) {
+        return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description FROM address_range r "
+                        + "JOIN subnet s ON s.id = r.subnet_id WHERE s.network_id = ? AND s.version = ? "
+                        + "AND r.end_ip >= ? AND r.start_ip <= ? ORDER BY r.start_ip",
+                PostgresRows::rangeRow, networkId, range.version().number(), range.start().toBytes(), range.end().toBytes());
+    }
+
+    /** Held addresses by IP (exact), in any network. */
+    @Override
+    public List<Address> addressesByIp(Ip ip) {
+        return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.ip = ? ORDER BY a.subnet_id",
+                PostgresRows::addressRow, ip.toBytes());
+    }
+
+    /** Held addresses inside {@code range}, in any network. */
+    @Override
+    public List<Address> addressesInRange(IpRange range, int limit) {
+        return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.ip BETWEEN ? AND ? AND length(a.ip) = ? "
+                        + "ORDER BY a.ip, a.subnet_id LIMIT ?",
+                PostgresRows::addressRow, range.start().toBytes(), range.end().toBytes(), range.version().bytes(), limit);
+    }
+
+    @Override
+    public List<Address> addressesByMac(Mac mac, int limit) {
+        return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.mac = ? ORDER BY a.ip LIMIT ?",
+                PostgresRows::addressRow, mac.canonical(), limit);
+    }
+
+    /** Held addresses whose host name, MAC, owner or description holds {@code text} (case-insensitive). */
+    @Override
+    public List<Address> addressesMatching(String text, int limit) {
+        String pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.hostname ILIKE ? ESCAPE '\\' "
+                        + "OR a.description ILIKE ? ESCAPE '\\' OR a.owner ILIKE ? ESCAPE '\\' OR a.mac ILIKE ? ESCAPE '\\' "
+                        + "ORDER BY length(a.ip), a.ip LIMIT ?",
+                PostgresRows::addressRow, pattern, pattern, pattern, pattern, limit);
+    }
+
+    /** Held-address counts per subnet and status, for every subnet: one pass over a covering index. */
+    @Override
+    public Map<Long, Map<AddressStatus, Long>> statusCounts() {
+        Map<Long, Map<AddressStatus, Long>> counts = new HashMap<>();
+        forEach("SELECT subnet_id, status, count(*) FROM address GROUP BY subnet_id, status",
+                rs -> counts.computeIfAbsent(rs.getLong(1), k -> new java.util.EnumMap<>(AddressStatus.class))
+                        .put(AddressStatus.parse(rs.getString(2)), rs.getLong(3)));
+        return counts;
+    }
+
+    /** Held-address counts of one subnet per status. */
+    @Override
+    public Map<AddressStatus, Long> statusCounts(long subnetId) {
+        Map<AddressStatus, Long> counts = new java.util.EnumMap<>(AddressStatus.class);
+        forEach("SELECT status, count(*) FROM address WHERE subnet_id = ? GROUP BY status",
+                rs -> counts.put(AddressStatus.parse(rs.getString(1)), rs.getLong(2)), subnetId);
+        return counts;
+    }
+
+    /** How many addresses the database holds, in every subnet. */
+    @Override
+    public long countAllAddresses() {
+        return scalarLong("SELECT count(*) FROM address");
+    }
+
+    /** Subnet ids whose gateway is held as an address. */
+    @Override
+    public java.util.Set<Long> subnetsWithHeldGateway() {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        forEach("SELECT s.id FROM subnet s JOIN address a ON a.subnet_id = s.id AND a.ip = s.gateway",
+                rs -> ids.add(rs.getLong(1)));
+        return ids;
+    }
+
+    // ---------------------------------------------------------------- free extents
+
+    /** The lowest free extent of a subnet. */
+    @Override
+    public Optional<IpRange> firstExtent(long subnetId) {
+        return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? ORDER BY start_ip LIMIT 1",
+                PostgresRows::extentRow, subnetId));
+    }
+
+    /** The extent holding {@code ip}, if {@code ip} is free. */
+    @Override
+    public Optional<IpRange> extentContaining(long subnetId, Ip ip) {
+        return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? AND start_ip <= ? "
+                        + "ORDER BY start_ip DESC LIMIT 1", PostgresRows::extentRow, subnetId, ip.toBytes()))
+                .filter(extent -> extent.contains(ip));
+    }
+
+    /** The extent that ends exactly at {@code ip}, if any: one index seek. */
+    @Override
+    public Optional<IpRange> extentEndingAt(long subnetId, Ip ip) {
+        return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? AND start_ip <= ? "
+                        + "ORDER BY start_ip DESC LIMIT 1", PostgresRows::extentRow, subnetId, ip.toBytes()))
+                .filter(extent -> extent.end().equals(ip));
+    }
+
+    @Override
+    public Optional<IpRange> extentStartingAt(long subnetId, Ip ip) {
+        return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? AND start_ip = ?",
+                PostgresRows::extentRow, subnetId, ip.toBytes()));
+    }
+
+    /** Visits the free extents of a subnet in ascending order until {@code visitor} returns false. */
+    @Override
+    public void scanExtents(long subnetId, java.util.function.Predicate<IpRange> visitor) {
+        try {
+            PreparedStatement ps = prepare("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? ORDER BY start_ip");
+            bind(ps, subnetId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    if (!visitor.test(PostgresRows.extentRow(rs))) {
+                        return;
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    @Override
+    public List<IpRange> extents(long subnetId) {
+        List<IpRange> all = new ArrayList<>();
+        scanExtents(subnetId, all::add);
+        return all;
+    }
+
+    @Override
+    public void insertExtent(long subnetId, IpRange extent) {
+        touched("subnet:" + subnetId);
+        update("INSERT INTO free_extent (subnet_id, start_ip, end_ip) VALUES (?, ?, ?)", subnetId,
+                extent.start().toBytes(), extent.end().toBytes());
+    }
+
+    @Override
+    public void deleteExtent(long subnetId, Ip start) {
+        touched("subnet:" + subnetId);
+        update("DELETE FROM free_extent WHERE subnet_id = ? AND start_ip = ?", subnetId, start.toBytes());
+    }
+
+    @Override
+    public void deleteExtents(long subnetId) {
+        touched("subnet:" + subnetId);
+        update("DELETE FROM free_extent WHERE subnet_id = ?", subnetId);
+    }
+
+    /** The sum of the free extents of every subnet, as decimal totals per subnet id. */
+    @Override
+    public Map<Long, BigInteger> freeCounts() {
+        Map<Long, BigInteger> free = new HashMap<>();
+        forEach("SELECT subnet_id, start_ip, end_ip FROM free_extent", rs -> free.merge(rs.getLong(1),
+                new BigInteger(1, rs.getBytes(3)).subtract(new BigInteger(1, rs.getBytes(2))).add(BigInteger.ONE),
+                BigInteger::add));
+        return free;
+    }
+}

@@ -1,0 +1,34 @@
+package org.ipdesk.store;
+
+import java.nio.file.Path;
+import org.ipdesk.store.postgres.TestPostgres;
+
+/**
+ * The database engines a test suite runs on ({@code @ParameterizedClass @EnumSource(Engine.class)}): SQLite on a
+ * file in the test's temporary folder, and PostgreSQL on a fresh database of the tests' server ({@link TestPostgres}).
+ */
+public enum Engine {
+    SQLITE {
+        @Override
+        public Location fresh(Path dir, String name) {
+            return Location.of(dir.resolve(name + ".db"));
+        }
+    },
+    POSTGRES {
+        @Override
+        public Location fresh(Path dir, String name) {
+            return TestPostgres.freshIpdeskDatabase();
+        }
+    };
+
+    /**
+     * A new database's location for this engine: a file {@code name}.db in {@code dir} (not created yet), or a new
+     * database with IPDesk's schema on the test server. Open it with {@link OpenMode#CREATE}.
+     */
+    public abstract Location fresh(Path dir, String name);
+
+    /** Opens a new database of this engine. */
+    public Database open(Path dir, String name) {
+        return Database.open(fresh(dir, name), OpenMode.CREATE);
+    }
+}
