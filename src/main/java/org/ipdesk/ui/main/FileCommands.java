@@ -38,6 +38,7 @@ public final class FileCommands {
     private final Supplier<Location> databaseFile;
     private final Supplier<Path> folder;
     private final Consumer<Path> open;
+    private final Credentials credentials;
     private Consumer<CopyDatabaseViewModel> showCopy = copy -> { };
 
     /**
@@ -48,6 +49,14 @@ public final class FileCommands {
     public FileCommands(Supplier<Allocator> allocator, TaskExecutor tasks, DialogService dialogs,
             SelectionState selection, StatusLine status, Supplier<Location> databaseFile, Supplier<Path> folder,
             Consumer<Path> open) {
+        this(allocator, tasks, dialogs, selection, status, databaseFile, folder, open, Credentials.NONE);
+    }
+
+    /** The same, with {@code credentials} for a team database that Copy to team database… writes to. */
+    public FileCommands(Supplier<Allocator> allocator, TaskExecutor tasks, DialogService dialogs,
+            SelectionState selection, StatusLine status, Supplier<Location> databaseFile, Supplier<Path> folder,
+            Consumer<Path> open, Credentials credentials) {
+        this.credentials = credentials;
         this.allocator = allocator;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -136,7 +145,7 @@ public final class FileCommands {
      * file as the window's database.
      */
     public CopyDatabaseViewModel newDatabaseCopy(boolean backup) {
-        return new CopyDatabaseViewModel(allocator, tasks, dialogs, Credentials.NONE, folder, this::openCopy, backup);
+        return new CopyDatabaseViewModel(allocator, tasks, dialogs, credentials, folder, this::openCopy, backup);
     }
 
     private void openCopy(Location copy) {
