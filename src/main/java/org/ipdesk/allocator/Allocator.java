@@ -29,6 +29,7 @@ import org.ipdesk.store.Backup;
 import org.ipdesk.store.ChangeFeed;
 import org.ipdesk.store.Credentials;
 import org.ipdesk.store.Database;
+import org.ipdesk.store.DatabaseCopy;
 import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
 import org.ipdesk.store.OutputTargets;
@@ -123,6 +124,17 @@ public final class Allocator implements AutoCloseable {
      */
     public Optional<Backup> backup() {
         return database.backup();
+    }
+
+    /**
+     * Copies the whole open database into the one at {@code target} (a new file, an empty IPDesk database or an
+     * empty team database), all or nothing ({@link DatabaseCopy}); {@code cancelled} is asked between batches (a
+     * cancel throws a {@link java.util.concurrent.CancellationException} and nothing is written). The open database
+     * is only read.
+     */
+    public DatabaseCopy.Copied copyTo(Location target, Credentials credentials,
+                                      java.util.function.BooleanSupplier cancelled, DatabaseCopy.Progress progress) {
+        return DatabaseCopy.copy(database, target, credentials, cancelled, progress);
     }
 
     /**

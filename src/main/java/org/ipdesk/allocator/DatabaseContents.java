@@ -1,6 +1,7 @@
 package org.ipdesk.allocator;
 
 import java.util.List;
+import java.util.Optional;
 import org.ipdesk.model.Address;
 import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.Network;
@@ -41,5 +42,11 @@ public final class DatabaseContents {
     /** How many addresses the whole database holds. */
     public long addressCount() {
         return s.countAllAddresses();
+    }
+
+    /** How many changes the change log holds. */
+    public long changeCount() {
+        return s.countChanges(new Session.ChangeQuery(Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty()));
     }
 }

@@ -69,19 +69,32 @@ public final class DatabaseCopy {
                     + "; give another target");
         });
         try (Database source = Database.open(from, OpenMode.EXISTING, credentials)) {
-            if (to instanceof FileLocation file && !Files.exists(file.file(), LinkOption.NOFOLLOW_LINKS)) {
-                return toNewFile(source, file.file(), cancelled, progress);
-            }
-            Database target;
-            try {
-                target = Database.open(to, OpenMode.EXISTING, credentials);
-            } catch (StoreException e) {
-                throw new StoreException("cannot copy to " + to + ": " + e.getMessage() + (to instanceof FileLocation
-                        ? "; the target must be a new file or an empty IPDesk database" : ""), e);
-            }
-            try (target) {
-                return copy(source, target, to, cancelled, progress);
-            }
+            return copy(source, to, credentials, cancelled, progress);
+        }
+    }
+
+    /**
+     * Copies the open database {@code source} (the window's, say) into the one at {@code to}, as
+     * {@link #copy(Location, Location, Credentials, BooleanSupplier, Progress)} does; {@code source} stays open.
+     */
+    public static Copied copy(Database source, Location to, Credentials credentials, BooleanSupplier cancelled,
+                              Progress progress) {
+        sameDatabase(source.location(), to).ifPresent(why -> {
+            throw new StoreException("cannot copy " + source.location() + " to " + to + ": " + why
+                    + "; give another target");
+        });
+        if (to instanceof FileLocation file && !Files.exists(file.file(), LinkOption.NOFOLLOW_LINKS)) {
+            return toNewFile(source, file.file(), cancelled, progress);
+        }
+        Database target;
+        try {
+            target = Database.open(to, OpenMode.EXISTING, credentials);
+        } catch (StoreException e) {
+            throw new StoreException("cannot copy to " + to + ": " + e.getMessage() + (to instanceof FileLocation
+                    ? "; the target must be a new file or an empty IPDesk database" : ""), e);
+        }
+        try (target) {
+            return copy(source, target, to, cancelled, progress);
         }
     }
 

@@ -1,12 +1,23 @@
 package org.ipdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Random;
+import org.ipdesk.allocator.Allocator;
 import org.ipdesk.store.ContentSnapshot;
+import org.ipdesk.store.Database;
+import org.ipdesk.store.Location;
+import org.ipdesk.store.OpenMode;
+import org.ipdesk.store.WithoutBackup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 class ImportBackupCommandTest {
     @TempDir
@@ -86,9 +97,45 @@ class ImportBackupCommandTest {
     }
 
     @Test
+    void aDatabaseWithoutABackupOfItsOwnIsBackedUpByCopyingItWholeIntoANewFile() {
+        Path db = dir.resolve("ipdesk.db");
+        Cli cli = new Cli(db);
+        cli.ok("network", "add", "dc1");
+        cli.ok("subnet", "add", "dc1", "10.0.0.0/24");
+        for (String ip : new String[] {"10.0.0.5", "10.0.0.6", "10.0.0.7"}) {
+            cli.ok("ip", "reserve", "10.0.0.0/24", ip, "--hostname", "web-" + ip.substring(ip.length() - 1));
+        }
+        Path copy = dir.resolve("team-backup.db");
+        try (Allocator team = new Allocator(new WithoutBackup(Database.open(Location.of(db), OpenMode.EXISTING)),
+                Clock.systemUTC(), "tester", new Random(1))) {
+            StringWriter out = new StringWriter();
+            BackupCommand backup = new BackupCommand();
+            CommandLine line = new CommandLine(backup);
+            line.setOut(new PrintWriter(out));
+            line.setErr(new PrintWriter(new StringWriter()));
+            line.parseArgs(copy.toString());
+            backup.backUp(team);
+            assertThat(out.toString()).startsWith("Backed up " + db + " to " + copy.toAbsolutePath().normalize()
+                    + " by copying it whole (3 addresses, ");
+            assertThat(ContentSnapshot.records(copy)).isEqualTo(ContentSnapshot.records(db));
+
+            String before = ContentSnapshot.of(copy);
+            line.parseArgs(copy.toString(), "--replace");
+            assertThatThrownBy(() -> backup.backUp(team)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("cannot back up " + db + " to " + copy.toAbsolutePath().normalize() + ": this database"
+                            + " has no backup of its own, so it is copied whole, into a new file only; give a file that"
+                            + " does not exist yet (--replace does not apply)");
+            assertThat(ContentSnapshot.of(copy)).isEqualTo(before);
+        }
+        assertThat(new Cli(copy).ok("ip", "list", "10.0.0.0/24").out()).contains("10.0.0.5", "web-6", "10.0.0.7");
+    }
+
+    @Test
     void helpTextsSayHowImportIsRefused() {
         assertThat(Cli.raw("import", "--help").out().replaceAll("\\s+", " ")).contains("--dry-run")
                 .contains("If any row is a conflict or an error, nothing is written and the exit code is 1");
-        assertThat(Cli.raw("backup", "--help").out().replaceAll("\\s+", " ")).contains("consistent copy");
+        assertThat(Cli.raw("backup", "--help").out().replaceAll("\\s+", " ")).contains("consistent copy")
+                .contains("A database without SQLite's online backup (a team database on a server) is copied whole "
+                        + "into FILE instead");
     }
 }

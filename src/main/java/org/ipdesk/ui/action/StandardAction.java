@@ -48,6 +48,7 @@ public enum StandardAction {
     EXPORT_DATABASE(spec("Export da_tabase\u2026", null)),
     BACK_UP(spec("_Back up\u2026", null)),
     RESTORE(spec("Re_store\u2026", null)),
+    COPY_TO_TEAM(spec("Cop_y to team database\u2026", Material2AL.CLOUD_UPLOAD)),
 
     NEW_NETWORK(spec("New _network\u2026", ConceptIcons.NETWORK).tool("Network", "New network")),
     NEW_RANGE(spec("New _range from the selection\u2026", ConceptIcons.RANGE)

@@ -5,10 +5,13 @@ import java.util.function.Supplier;
 import javafx.stage.FileChooser;
 import javafx.stage.FileChooser.ExtensionFilter;
 import javafx.stage.Window;
+import org.ipdesk.ui.copy.CopyDatabaseView;
+import org.ipdesk.ui.copy.CopyDatabaseViewModel;
 import org.ipdesk.ui.importer.ImportPreviewView;
 
 /**
- * The file choosers of File → Import CSV…, Export addresses… and Export database…: each asks for a file, adds the
+ * The file choosers of File → Import CSV…, Export addresses… and Export database…, and the window of Copy to team
+ * database…: each asks for a file, adds the
  * extension of the chosen type when the name has none, and hands the file to the window's commands.
  */
 final class FileChoosers {
@@ -59,5 +62,13 @@ final class FileChoosers {
             String name = file.getName();
             viewModel.files().exportDatabase(name.contains(".") ? file.toPath() : file.toPath().resolveSibling(name + ".csv"));
         }
+    }
+
+    void copyToTeam() {
+        showCopy(viewModel.files().newDatabaseCopy(false));
+    }
+
+    void showCopy(CopyDatabaseViewModel copy) {
+        CopyDatabaseView.showWindow(window.get(), window.get().getScene().getStylesheets(), copy);
     }
 }

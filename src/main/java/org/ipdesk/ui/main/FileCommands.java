@@ -15,11 +15,14 @@ import org.ipdesk.exchange.AddressXlsx;
 import org.ipdesk.report.ExportMonitor;
 import org.ipdesk.report.ReportFiles;
 import org.ipdesk.store.Backup;
+import org.ipdesk.store.Credentials;
+import org.ipdesk.store.FileLocation;
 import org.ipdesk.store.Location;
 import org.ipdesk.store.OutputTargets;
 import org.ipdesk.store.StoreException;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
+import org.ipdesk.ui.copy.CopyDatabaseViewModel;
 
 /**
  * The File menu's commands on the open database's content: back up, restore, export addresses, export the
@@ -35,6 +38,8 @@ public final class FileCommands {
     private final Supplier<Location> databaseFile;
     private final Supplier<Path> folder;
     private final Consumer<Path> open;
+    private final Credentials credentials;
+    private Consumer<CopyDatabaseViewModel> showCopy = copy -> { };
 
     /**
      * @param databaseFile the database open now (a file or a team database)
@@ -44,6 +49,14 @@ public final class FileCommands {
     public FileCommands(Supplier<Allocator> allocator, TaskExecutor tasks, DialogService dialogs,
             SelectionState selection, StatusLine status, Supplier<Location> databaseFile, Supplier<Path> folder,
             Consumer<Path> open) {
+        this(allocator, tasks, dialogs, selection, status, databaseFile, folder, open, Credentials.NONE);
+    }
+
+    /** The same, with {@code credentials} for a team database that Copy to team database… writes to. */
+    public FileCommands(Supplier<Allocator> allocator, TaskExecutor tasks, DialogService dialogs,
+            SelectionState selection, StatusLine status, Supplier<Location> databaseFile, Supplier<Path> folder,
+            Consumer<Path> open, Credentials credentials) {
+        this.credentials = credentials;
         this.allocator = allocator;
         this.tasks = tasks;
         this.dialogs = dialogs;
@@ -55,21 +68,45 @@ public final class FileCommands {
     }
 
     /**
-     * File → Back up…: a consistent copy of the open database (SQLite's online backup) to a file the user names,
-     * when its engine has a backup (else the status line says so and no file is asked for).
-     * The save dialog has asked before an existing file is chosen, so an older backup there is replaced; the open
-     * database, a folder or a device never are.
+     * File → Back up…: a consistent copy of the open database to a file the user names. When its engine has a backup
+     * (SQLite's online backup) that writes the file; the save dialog has asked before an existing file is chosen, so
+     * an older backup there is replaced; the open database, a folder or a device never are. A database without one (a
+     * team database) is copied into the file instead ({@link #newDatabaseCopy}, in the copy window with its progress
+     * and Cancel), so that its backup opens on any desk without a server; that file must be new or an empty database.
      */
     public void backUp() {
-        whenBackupsExist("Cannot back up: ", () -> dialogs.chooseNewDatabase(folder.get()).ifPresent(target ->
-                tasks.submit(() -> {
-                    Allocator open = allocator.get();
-                    open.backup().orElseThrow(() -> new StoreException(Backup.unavailable(open.location())))
-                            .to(target, OutputTargets.IfDatabase.REPLACE);
-                    return target;
-                }, written -> status.report("Backed up " + databaseFile.get() + " to " + written, false),
-                        problem -> status.report("Cannot back up to " + target + ": " + Problems.message(problem),
-                                true))));
+        tasks.submit(() -> allocator.get().backup().isPresent(), hasBackup ->
+                dialogs.chooseNewDatabase(folder.get()).ifPresent(target -> {
+                    if (hasBackup) {
+                        backUpTo(target);
+                    } else {
+                        CopyDatabaseViewModel copy = newDatabaseCopy(true);
+                        copy.copiedProperty().addListener((p, was, written) -> status.report("Backed up "
+                                + databaseFile.get() + " to " + written + " (a copy of the whole database)", false));
+                        copy.problemProperty().addListener((p, was, why) -> {
+                            if (!why.isEmpty()) {
+                                status.report("Cannot back up to " + target + ": " + why, true);
+                            }
+                        });
+                        showCopy.accept(copy);
+                        copy.copyTo(target);
+                    }
+                }), problem -> status.report("Cannot back up: " + Problems.message(problem), true));
+    }
+
+    /** Where a copy made by File → Back up… is shown (the main window opens its copy window). */
+    public void setOnCopyWindow(Consumer<CopyDatabaseViewModel> show) {
+        this.showCopy = java.util.Objects.requireNonNull(show, "show");
+    }
+
+    private void backUpTo(Path target) {
+        tasks.submit(() -> {
+            Allocator open = allocator.get();
+            open.backup().orElseThrow(() -> new StoreException(Backup.unavailable(open.location())))
+                    .to(target, OutputTargets.IfDatabase.REPLACE);
+            return target;
+        }, written -> status.report("Backed up " + databaseFile.get() + " to " + written, false),
+                problem -> status.report("Cannot back up to " + target + ": " + Problems.message(problem), true));
     }
 
     /**
@@ -100,6 +137,24 @@ public final class FileCommands {
                     : Optional.of(Backup.unavailable(open.location()));
         }, missing -> missing.ifPresentOrElse(why -> status.report(refused + why, true), next),
                 problem -> status.report(refused + Problems.message(problem), true));
+    }
+
+    /**
+     * A new File → Copy to team database… (or, with {@code backup}, the Back up… of a database without a backup of its
+     * own) on the open database; the copy starts in the folder of the file choosers, and "Open the copy" opens a copied
+     * file as the window's database.
+     */
+    public CopyDatabaseViewModel newDatabaseCopy(boolean backup) {
+        return new CopyDatabaseViewModel(allocator, tasks, dialogs, credentials, folder, this::openCopy, backup);
+    }
+
+    private void openCopy(Location copy) {
+        if (copy instanceof FileLocation file) {
+            open.accept(file.file());
+        } else {
+            status.report("The copy is in " + copy + "; open it with File \u2192 Connect to a team database\u2026",
+                    false);
+        }
     }
 
     /**

@@ -399,6 +399,7 @@ public final class MainView {
 
     /** File: the database commands; View → Refresh and its toolbar button. */
     private void bindFileCommands() {
+        viewModel.files().setOnCopyWindow(choosers::showCopy);
         fileMenu.getItems().setAll(
                 ActionFactory.menuItem(StandardAction.NEW_DATABASE,
                         Command.of(viewModel.fileSwitch()::chooseAndCreate)),
@@ -412,6 +413,7 @@ public final class MainView {
                 ActionFactory.menuItem(StandardAction.EXPORT_DATABASE, Command.of(choosers::exportDatabase)),
                 ActionFactory.menuItem(StandardAction.BACK_UP, Command.of(viewModel.files()::backUp)),
                 ActionFactory.menuItem(StandardAction.RESTORE, Command.of(viewModel.files()::restore)),
+                ActionFactory.menuItem(StandardAction.COPY_TO_TEAM, Command.of(choosers::copyToTeam)),
                 new SeparatorMenuItem(),
                 ActionFactory.menuItem(StandardAction.QUIT, Command.of(this::quit)));
         viewMenu.getItems().add(ActionFactory.menuItem(StandardAction.REFRESH,

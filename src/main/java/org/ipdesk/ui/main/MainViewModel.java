@@ -145,7 +145,7 @@ public final class MainViewModel {
         this.addresses = new AddressCommands(database::allocator, tasks, dialogs, grid, host);
         this.edits = new EditCommands(database::allocator, tasks, dialogs, tree, selection, grid, host);
         this.files = new FileCommands(database::allocator, tasks, dialogs, selection, status,
-                fileSwitch::location, fileSwitch::folder, fileSwitch::open);
+                fileSwitch::location, fileSwitch::folder, fileSwitch::open, passwords);
         this.copy = new CopyText(grid, selection);
         this.help = new HelpTexts(preferences, fileSwitch::location);
         this.team = new TeamConnection(tasks, dialogs, passwords, fileSwitch, status, preferences);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.store.ContentSnapshot;
 import org.ipdesk.store.Database;
 import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
@@ -16,13 +17,14 @@ import org.ipdesk.ui.CancellingDialogs;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
 import org.ipdesk.ui.ScriptedDialogs;
+import org.ipdesk.ui.copy.CopyDatabaseViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The File commands on their own: exports report in the status line; cancelled choosers do nothing; back up and restore
- * ask the engine whether it has a backup before they ask for a file.
+ * ask the engine whether it has a backup before they ask for a file, and a database without one is backed up by a copy.
  */
 class FileCommandsTest {
 
@@ -125,7 +127,7 @@ class FileCommandsTest {
     }
 
     @Test
-    void anEngineWithoutBackupIsToldAndNoFileIsAskedFor() {
+    void anEngineWithoutBackupIsBackedUpThroughACopyThatOpensAsADatabaseFile() {
         Path file = dir.resolve("sample.db");
         SampleDatabase.seed(file);
         allocator = new Allocator(new WithoutBackup(Database.open(Location.of(file), OpenMode.EXISTING)),
@@ -134,19 +136,37 @@ class FileCommandsTest {
         StatusLine status = new StatusLine();
         ScriptedDialogs dialogs = new ScriptedDialogs();
         dialogs.answer = true;
-        Path copy = dir.resolve("copy.db");
+        Path copy = dir.resolve("team-backup.db");
         dialogs.files.add(copy);
         List<Path> opened = new ArrayList<>();
         FileCommands files = new FileCommands(() -> allocator, new CurrentThreadTaskExecutor(), dialogs,
                 new SelectionState(), status, () -> Location.of(file), () -> dir, opened::add);
+        List<CopyDatabaseViewModel> shown = new ArrayList<>();
+        files.setOnCopyWindow(shown::add);
 
         files.backUp();
-        assertThat(status.lastOperationFailedProperty().get()).isTrue();
-        assertThat(status.lastOperationProperty().get()).isEqualTo("Cannot back up: IPDesk has no backup for "
-                + file + ": this kind of database cannot be copied to a file");
-        assertThat(dialogs.files).as("no file was asked for").containsExactly(copy);
-        assertThat(copy).doesNotExist();
+        assertThat(dialogs.files).as("the file was asked for").isEmpty();
+        assertThat(shown).as("the copy window shows the copy").hasSize(1);
+        CopyDatabaseViewModel window = shown.get(0);
+        assertThat(window.title()).isEqualTo("Back up to a database file");
+        assertThat(window.summaryProperty().get()).startsWith("Copied 2 networks, 7 subnets, 1 range, 45 addresses and ")
+                .endsWith(" changes to " + copy);
+        assertThat(status.lastOperationFailedProperty().get()).isFalse();
+        assertThat(status.lastOperationProperty().get()).isEqualTo("Backed up " + file + " to " + copy
+                + " (a copy of the whole database)");
+        assertThat(ContentSnapshot.records(copy)).isEqualTo(ContentSnapshot.records(file));
+        try (Allocator backup = Allocator.open(Location.of(copy), OpenMode.EXISTING)) {
+            assertThat(backup.addressCount()).isEqualTo(45);
+            assertThat(backup.backup()).as("the backup is a plain database file").isPresent();
+        }
 
+        dialogs.files.add(copy);
+        files.backUp();
+        assertThat(status.lastOperationFailedProperty().get()).isTrue();
+        assertThat(status.lastOperationProperty().get()).startsWith("Cannot back up to " + copy
+                + ": Nothing was copied: cannot copy to " + copy + ": it already holds 2 networks");
+
+        dialogs.files.add(copy);
         files.restore();
         assertThat(status.lastOperationProperty().get()).isEqualTo("Cannot restore a backup: IPDesk has no backup for "
                 + file + ": this kind of database cannot be copied to a file");
