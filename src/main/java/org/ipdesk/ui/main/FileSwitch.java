@@ -41,6 +41,7 @@ public final class FileSwitch {
     private final ReadOnlyObjectWrapper<Location> location = new ReadOnlyObjectWrapper<>(this, "location");
     private final ReadOnlyObjectWrapper<Path> databaseFile = new ReadOnlyObjectWrapper<>(this, "databaseFile");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "IPDesk");
+    private final TeamRights rights = new TeamRights();
     /** The row to select once the next reload lands (a network or subnet just created). */
     private String selectAfterLoad;
     /** Run after every refresh's reload is asked for (the search runs again, for one). */
@@ -102,6 +103,11 @@ public final class FileSwitch {
             return server.name() + " as " + PasswordKeyring.user(server);
         }
         return location.name();
+    }
+
+    /** What the connected user's role lets the window change (everything, on a file). */
+    public TeamRights rights() {
+        return rights;
     }
 
     /** "IPDesk — file.db", "IPDesk — ipam on db.example:5432 as alice". */
@@ -256,12 +262,14 @@ public final class FileSwitch {
 
     private void show(NetworkTreeViewModel.Snapshot snapshot) {
         externalChanges.seen(snapshot.version());
-        if (location.get() instanceof ServerLocation server && snapshot.who().isPresent()) {
+        if (location.get() instanceof ServerLocation server && snapshot.seat().isPresent()) {
             // the server's word on who this is and what they may do: "ipam on db.example:5432 as alice (editor)"
-            String where = server.name() + " as " + snapshot.who().get();
+            String where = server.name() + " as " + snapshot.seat().get().who();
             title.set("IPDesk \u2014 " + where);
             status.showDatabase("Team database: " + where);
         }
+        rights.show(snapshot.seat().map(NetworkTreeViewModel.Seat::user),
+                snapshot.seat().flatMap(NetworkTreeViewModel.Seat::role));
         state.setError("");
         tree.show(snapshot.rows());
         status.showSummary(snapshot.summary());

@@ -35,6 +35,7 @@ import javafx.stage.Window;
 import org.ipdesk.ui.details.AddressDetailsView;
 import org.ipdesk.ui.action.ActionFactory;
 import org.ipdesk.ui.action.Command;
+import org.ipdesk.ui.main.RoleGuards.Change;
 import org.ipdesk.ui.action.StandardAction;
 import org.ipdesk.ui.grid.AddressGrid;
 import org.ipdesk.ui.grid.AddressGridViewModel;
@@ -58,6 +59,7 @@ public final class MainView {
 
 
     private final MainViewModel viewModel;
+    private final RoleGuards roles;
     private final FileChoosers choosers;
     /** The address table, once it has been shown. */
     private AddressTableView table;
@@ -112,6 +114,7 @@ public final class MainView {
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
+        this.roles = new RoleGuards(viewModel.fileSwitch().rights());
         this.grid = new AddressGrid(viewModel.grid());
         this.choosers = new FileChoosers(viewModel, this::window);
     }
@@ -248,7 +251,8 @@ public final class MainView {
         Runnable activate = () -> rows.focusedIp().ifPresent(viewModel.addresses()::activate);
         table.useCommands(Command.when(rows.focusedHeldProperty(), activate),
                 Command.when(rows.focusedFreeProperty(), activate),
-                Command.when(rows.heldSelectedProperty(), () -> viewModel.addresses().release(rows.selectedHeldIps())),
+                roles.command(rows.heldSelectedProperty(), Change.ADDRESSES,
+                        () -> viewModel.addresses().release(rows.selectedHeldIps())),
                 Command.when(rows.anySelectedProperty(), () -> putOnClipboard(rows.copyText())));
     }
 
@@ -257,14 +261,15 @@ public final class MainView {
      * tree's context menu; enabled only when they apply.
      */
     private void bindEditing() {
-        Command newNetwork = Command.of(viewModel.edits()::newNetwork);
-        Command newSubnet = Command.when(viewModel.tree().hasNetworksProperty(), viewModel.edits()::newSubnet);
-        Command newRange = Command.when(viewModel.selection().subnetSelectedProperty(), viewModel.edits()::newRange);
-        Command edit = Command.when(viewModel.selection().somethingSelectedProperty(), viewModel.edits()::editSelected);
-        Command delete = Command.when(viewModel.selection().somethingSelectedProperty(), viewModel.edits()::deleteSelected);
-        Command deleteRange = Command.when(viewModel.selection().subnetSelectedProperty(), viewModel.edits()::deleteRangeAtCaret);
-        Command editRange = Command.when(viewModel.selection().subnetSelectedProperty(), viewModel.edits()::editRangeAtCaret);
-        Command newChild = Command.when(viewModel.selection().subnetSelectedProperty(), viewModel.addresses()::newChildSubnet);
+        // a team role greys out what it may not change (networks and subnets: admins; ranges: editors too)
+        Command newNetwork = roles.command(Change.NETWORKS, viewModel.edits()::newNetwork);
+        Command newSubnet = roles.command(viewModel.tree().hasNetworksProperty(), Change.SUBNETS, viewModel.edits()::newSubnet);
+        Command newRange = roles.command(viewModel.selection().subnetSelectedProperty(), Change.RANGES, viewModel.edits()::newRange);
+        Command edit = roles.command(viewModel.selection().somethingSelectedProperty(), Change.SUBNETS, viewModel.edits()::editSelected);
+        Command delete = roles.command(viewModel.selection().somethingSelectedProperty(), Change.SUBNETS, viewModel.edits()::deleteSelected);
+        Command deleteRange = roles.command(viewModel.selection().subnetSelectedProperty(), Change.RANGES, viewModel.edits()::deleteRangeAtCaret);
+        Command editRange = roles.command(viewModel.selection().subnetSelectedProperty(), Change.RANGES, viewModel.edits()::editRangeAtCaret);
+        Command newChild = roles.command(viewModel.selection().subnetSelectedProperty(), Change.SUBNETS, viewModel.addresses()::newChildSubnet);
         MenuItem undo = ActionFactory.menuItem(StandardAction.UNDO,
                 Command.when(viewModel.undoRedo().stack().canUndoProperty(), viewModel.undoRedo()::undo));
         undo.textProperty().bind(viewModel.undoRedo().stack().undoTextProperty());
@@ -288,12 +293,12 @@ public final class MainView {
         });
 
         toolBar.getItems().addAll(0, List.of(
-                ActionFactory.button(StandardAction.NEW_NETWORK, newNetwork),
-                ActionFactory.button(StandardAction.NEW_SUBNET, newSubnet),
-                ActionFactory.button(StandardAction.NEW_RANGE, newRange),
+                roles.explained(ActionFactory.button(StandardAction.NEW_NETWORK, newNetwork), Change.NETWORKS),
+                roles.explained(ActionFactory.button(StandardAction.NEW_SUBNET, newSubnet), Change.SUBNETS),
+                roles.explained(ActionFactory.button(StandardAction.NEW_RANGE, newRange), Change.RANGES),
                 new Separator(),
-                ActionFactory.button(StandardAction.EDIT, edit),
-                ActionFactory.button(StandardAction.DELETE, delete)));
+                roles.explained(ActionFactory.button(StandardAction.EDIT, edit), Change.SUBNETS),
+                roles.explained(ActionFactory.button(StandardAction.DELETE, delete), Change.SUBNETS)));
 
         networkTree.setContextMenu(new ContextMenu(
                 ActionFactory.contextItem(StandardAction.NEW_SUBNET, newSubnet),
@@ -307,7 +312,7 @@ public final class MainView {
      * the Delete key in the grid.
      */
     private void bindAddressCommands() {
-        ObservableValue<Boolean> subnet = viewModel.selection().subnetSelectedProperty();
+        ObservableValue<Boolean> subnet = roles.may(viewModel.selection().subnetSelectedProperty(), Change.ADDRESSES);
         Command reserve = Command.when(subnet, viewModel.addresses()::reserveAddress);
         Command next = Command.when(subnet, viewModel.addresses()::allocateNext);
         Command editAddress = Command.when(subnet, viewModel.addresses()::editAddress);
@@ -319,36 +324,36 @@ public final class MainView {
                 viewModel.addresses().releaseSelection();
             }
         });
-        Command markRange = Command.when(subnet, viewModel.edits()::newRange);
+        Command markRange = roles.command(subnet, Change.RANGES, viewModel.edits()::newRange);
         addressMenu.getItems().setAll(
                 ActionFactory.menuItem(StandardAction.RESERVE, reserve),
                 ActionFactory.menuItem(StandardAction.ALLOCATE_NEXT, next),
                 ActionFactory.menuItem(StandardAction.ALLOCATE_BLOCK, Command.when(subnet, viewModel.addresses()::allocateBlock)),
                 ActionFactory.menuItem(StandardAction.ALLOCATE_PAIR,
-                        Command.when(viewModel.tree().hasNetworksProperty(), viewModel.addresses()::allocatePair)),
+                        roles.command(viewModel.tree().hasNetworksProperty(), Change.ADDRESSES, viewModel.addresses()::allocatePair)),
                 new SeparatorMenuItem(),
                 ActionFactory.menuItem(StandardAction.EDIT_ADDRESS, editAddress),
                 ActionFactory.menuItem(StandardAction.RELEASE, release),
                 ActionFactory.menuItem(StandardAction.MARK_RANGE, markRange),
                 new SeparatorMenuItem(),
-                ActionFactory.menuItem(StandardAction.NEW_CHILD_SUBNET, Command.when(subnet, viewModel.addresses()::newChildSubnet)));
+                ActionFactory.menuItem(StandardAction.NEW_CHILD_SUBNET, roles.command(subnet, Change.SUBNETS, viewModel.addresses()::newChildSubnet)));
 
         toolBar.getItems().addAll(toolBar.getItems().indexOf(toolBarSpacer), List.of(new Separator(),
-                ActionFactory.button(StandardAction.RESERVE, reserve),
-                ActionFactory.button(StandardAction.ALLOCATE_NEXT, next),
-                ActionFactory.button(StandardAction.RELEASE, release)));
+                roles.explained(ActionFactory.button(StandardAction.RESERVE, reserve), Change.ADDRESSES),
+                roles.explained(ActionFactory.button(StandardAction.ALLOCATE_NEXT, next), Change.ADDRESSES),
+                roles.explained(ActionFactory.button(StandardAction.RELEASE, release), Change.ADDRESSES)));
 
         ContextMenu cells = new ContextMenu(
                 ActionFactory.contextItem(StandardAction.EDIT_ADDRESS, editAddress),
                 ActionFactory.contextItem(StandardAction.RELEASE, release),
                 ActionFactory.contextItem(StandardAction.MARK_RANGE, markRange),
-                ActionFactory.contextItem(StandardAction.EDIT_RANGE, Command.when(subnet, viewModel.edits()::editRangeAtCaret)),
+                ActionFactory.contextItem(StandardAction.EDIT_RANGE, roles.command(subnet, Change.RANGES, viewModel.edits()::editRangeAtCaret)),
                 ActionFactory.contextItem(StandardAction.COPY, Command.of(() -> copy(true))));
         grid.setOnContextMenuRequested(event -> cells.show(grid, event.getScreenX(), event.getScreenY()));
         // Delete releases in the grid only: in a text field it must stay a text key
         grid.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.DELETE && !event.isShortcutDown()) {
-                viewModel.addresses().releaseSelection();
+                release.execute();
                 event.consume();
             }
         });

@@ -179,8 +179,8 @@ public final class NetworkTreeViewModel {
             rows.add(new TreeRow(TreeRow.Kind.NETWORK, network.name(), network.description(), "", percent, used,
                     fraction, network, Optional.empty(), subnetRows(network, subnets, usage)));
         }
-        return new Snapshot(rows, subnetCount, allocator.addressCount(), version,
-                allocator.team().map(org.ipdesk.store.Team::as));
+        Optional<Seat> seat = allocator.team().map(team -> new Seat(team.user(), team.role()));
+        return new Snapshot(rows, subnetCount, allocator.addressCount(), version, seat);
     }
 
     /** Nests the subnets of one network under their parents, keeping the allocator's order. */
@@ -239,12 +239,20 @@ public final class NetworkTreeViewModel {
     }
 
     /** One reading of the tree, with the counts of the status line and the change feed's version it was read at. */
+    /** On a team database, the connected user and the role the server gives it (empty: none). */
+    public record Seat(String user, Optional<org.ipdesk.store.Team.Role> role) {
+        /** "alice (editor)", for the title. */
+        public String who() {
+            return user + role.map(r -> " (" + r.word() + ")").orElse("");
+        }
+    }
+
     /**
      * What the tree shows, read in one go.
      *
-     * @param who on a team database, the connected user and its role as the server says ("alice (editor)")
+     * @param seat on a team database, who is connected and with which role, as the server says
      */
-    public record Snapshot(List<TreeRow> rows, int subnetCount, long addresses, long version, Optional<String> who) {
+    public record Snapshot(List<TreeRow> rows, int subnetCount, long addresses, long version, Optional<Seat> seat) {
 
         /** "2 networks · 7 subnets · 45 addresses". */
         public String summary() {
