@@ -8,6 +8,7 @@ import org.ipdesk.model.Change;
 import org.ipdesk.model.ChangeAction;
 import org.ipdesk.store.ServerLocation;
 import org.ipdesk.store.Session;
+import org.ipdesk.store.jdbc.Rows;
 
 /** The change-log part of {@link PostgresSession} (the SQLite engine's, in PostgreSQL's SQL): writing a change and the change-log queries with their filters. */
 abstract class PostgresChangeLog extends PostgresStatements implements Session {
@@ -29,7 +30,7 @@ abstract class PostgresChangeLog extends PostgresStatements implements Session {
     public List<Change> changes(String objectType, String objectKey, int limit) {
         return query("SELECT id, at, os_user, action, object_type, object_key, before_json, after_json FROM change_log "
                         + "WHERE (? = '' OR object_type = ?) AND (? = '' OR object_key = ?) ORDER BY id DESC LIMIT ?",
-                PostgresRows::changeRow, objectType, objectType, objectKey, objectKey, limit);
+                Rows::changeRow, objectType, objectType, objectKey, objectKey, limit);
     }
 
     /** The changes that match, newest first, at most {@code limit}. */
@@ -38,7 +39,7 @@ abstract class PostgresChangeLog extends PostgresStatements implements Session {
         List<Object> params = new ArrayList<>();
         String where = changeWhere(query, params);
         params.add(limit);
-        return query(CHANGE_COLUMNS + where + " ORDER BY id DESC LIMIT ?", PostgresRows::changeRow, params.toArray());
+        return query(CHANGE_COLUMNS + where + " ORDER BY id DESC LIMIT ?", Rows::changeRow, params.toArray());
     }
 
     /** How many changes match. */

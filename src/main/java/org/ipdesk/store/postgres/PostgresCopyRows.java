@@ -15,6 +15,7 @@ import org.ipdesk.model.Change;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.ServerLocation;
+import org.ipdesk.store.jdbc.Rows;
 
 /**
  * The whole-database copy part of {@link PostgresSession} ({@code org.ipdesk.store.DatabaseCopy}): rows inserted
@@ -101,7 +102,7 @@ abstract class PostgresCopyRows extends PostgresChangeLog {
             ps.setFetchSize(FETCH);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    action.accept(PostgresRows.changeRow(rs));
+                    action.accept(Rows.changeRow(rs));
                 }
             }
         } catch (SQLException e) {

@@ -27,6 +27,7 @@ import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.ServerLocation;
 import org.ipdesk.store.Session;
+import org.ipdesk.store.jdbc.Rows;
 
 /**
  * The PostgreSQL {@link Session}: the statements of one transaction, the SQLite engine's in PostgreSQL's SQL (bytea
@@ -144,19 +145,19 @@ final class PostgresSession extends PostgresCopyRows {
 
     @Override
     public Optional<Subnet> subnet(long id) {
-        return first(query("SELECT " + SUBNET_COLUMNS + " WHERE s.id = ?", PostgresRows::subnetRow, id));
+        return first(query("SELECT " + SUBNET_COLUMNS + " WHERE s.id = ?", Rows::subnetRow, id));
     }
 
     @Override
     public List<Subnet> subnets() {
         return query("SELECT " + SUBNET_COLUMNS + " ORDER BY lower(n.name), n.name, s.version, s.first_ip, s.prefix",
-                PostgresRows::subnetRow);
+                Rows::subnetRow);
     }
 
     @Override
     public List<Subnet> subnetsOf(long networkId) {
         return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? ORDER BY s.version, s.first_ip, s.prefix",
-                PostgresRows::subnetRow, networkId);
+                Rows::subnetRow, networkId);
     }
 
     /** Subnets with exactly this CIDR, in any network. */
@@ -164,7 +165,7 @@ final class PostgresSession extends PostgresCopyRows {
     public List<Subnet> subnetsByCidr(Cidr cidr) {
         return query("SELECT " + SUBNET_COLUMNS + " WHERE s.version = ? AND s.first_ip = ? AND s.prefix = ? "
                         + "ORDER BY lower(n.name), n.name",
-                PostgresRows::subnetRow, cidr.version().number(), cidr.first().toBytes(), cidr.prefixLength());
+                Rows::subnetRow, cidr.version().number(), cidr.first().toBytes(), cidr.prefixLength());
     }
 
     /** The subnets of a network that contain {@code cidr} (itself included), smallest first. */
@@ -172,7 +173,7 @@ final class PostgresSession extends PostgresCopyRows {
     public List<Subnet> subnetsContaining(long networkId, Cidr cidr) {
         return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? AND s.version = ? AND s.first_ip <= ? "
                         + "AND s.last_ip >= ? ORDER BY s.prefix DESC",
-                PostgresRows::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes());
+                Rows::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes());
     }
 
     /** The subnets of a network that lie wholly inside {@code cidr} (itself excluded), in address order. */
@@ -180,7 +181,7 @@ final class PostgresSession extends PostgresCopyRows {
     public List<Subnet> subnetsInside(long networkId, Cidr cidr) {
         return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? AND s.version = ? AND s.first_ip BETWEEN ? AND ? "
                         + "AND s.last_ip <= ? AND NOT (s.first_ip = ? AND s.prefix = ?) ORDER BY s.first_ip, s.prefix",
-                PostgresRows::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes(),
+                Rows::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes(),
                 cidr.last().toBytes(), cidr.first().toBytes(), cidr.prefixLength());
     }
 
@@ -189,10 +190,10 @@ final class PostgresSession extends PostgresCopyRows {
     public List<Subnet> children(long networkId, OptionalLong parentId) {
         if (parentId.isPresent()) {
             return query("SELECT " + SUBNET_COLUMNS + " WHERE s.parent_id = ? ORDER BY s.version, s.first_ip",
-                    PostgresRows::subnetRow, parentId.getAsLong());
+                    Rows::subnetRow, parentId.getAsLong());
         }
         return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? AND s.parent_id IS NULL "
-                + "ORDER BY s.version, s.first_ip", PostgresRows::subnetRow, networkId);
+                + "ORDER BY s.version, s.first_ip", Rows::subnetRow, networkId);
     }
 
     // ---------------------------------------------------------------- ranges
@@ -220,13 +221,13 @@ final class PostgresSession extends PostgresCopyRows {
     @Override
     public List<AddressRange> ranges(long subnetId) {
         return query("SELECT id, subnet_id, start_ip, end_ip, kind, description FROM address_range "
-                + "WHERE subnet_id = ? ORDER BY start_ip", PostgresRows::rangeRow, subnetId);
+                + "WHERE subnet_id = ? ORDER BY start_ip", Rows::rangeRow, subnetId);
     }
 
     @Override
     public Optional<AddressRange> range(long id) {
         return first(query("SELECT id, subnet_id, start_ip, end_ip, kind, description FROM address_range WHERE id = ?",
-                PostgresRows::rangeRow, id));
+                Rows::rangeRow, id));
     }
 
     /** Every range of every subnet, with how many held addresses lie inside each. */
@@ -234,7 +235,7 @@ final class PostgresSession extends PostgresCopyRows {
     public List<RangeOccupancy> rangeOccupancy() {
         return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description, "
                 + "(SELECT count(*) FROM address a WHERE a.subnet_id = r.subnet_id AND a.ip BETWEEN r.start_ip AND r.end_ip) "
-                + "FROM address_range r", rs -> new RangeOccupancy(PostgresRows.rangeRow(rs), rs.getLong(7)));
+                + "FROM address_range r", rs -> new RangeOccupancy(Rows.rangeRow(rs), rs.getLong(7)));
     }
 
     /** The ranges of one subnet, with how many held addresses lie inside each. */
@@ -242,7 +243,7 @@ final class PostgresSession extends PostgresCopyRows {
     public List<RangeOccupancy> rangeOccupancy(long subnetId) {
         return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description, "
                 + "(SELECT count(*) FROM address a WHERE a.subnet_id = r.subnet_id AND a.ip BETWEEN r.start_ip AND r.end_ip) "
-                + "FROM address_range r WHERE r.subnet_id = ?", rs -> new RangeOccupancy(PostgresRows.rangeRow(rs), rs.getLong(7)),
+                + "FROM address_range r WHERE r.subnet_id = ?", rs -> new RangeOccupancy(Rows.rangeRow(rs), rs.getLong(7)),
                 subnetId);
     }
 
@@ -304,13 +305,13 @@ final class PostgresSession extends PostgresCopyRows {
     @Override
     public Optional<Address> address(long subnetId, Ip ip) {
         return first(query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? AND a.ip = ?",
-                PostgresRows::addressRow, subnetId, ip.toBytes()));
+                Rows::addressRow, subnetId, ip.toBytes()));
     }
 
     @Override
     public List<Address> addresses(long subnetId) {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? ORDER BY a.ip",
-                PostgresRows::addressRow, subnetId);
+                Rows::addressRow, subnetId);
     }
 
     /** Held addresses of a subnet inside {@code range}, in order. */
@@ -318,7 +319,7 @@ final class PostgresSession extends PostgresCopyRows {
     public List<Address> addressesIn(long subnetId, IpRange range, int limit) {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? AND a.ip BETWEEN ? AND ? "
                         + "ORDER BY a.ip LIMIT ?",
-                PostgresRows::addressRow, subnetId, range.start().toBytes(), range.end().toBytes(), limit);
+                Rows::addressRow, subnetId, range.start().toBytes(), range.end().toBytes(), limit);
     }
 
     @Override
@@ -370,14 +371,14 @@ final class PostgresSession extends PostgresCopyRows {
         return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description FROM address_range r "
                         + "JOIN subnet s ON s.id = r.subnet_id WHERE s.network_id = ? AND s.version = ? "
                         + "AND r.end_ip >= ? AND r.start_ip <= ? ORDER BY r.start_ip",
-                PostgresRows::rangeRow, networkId, range.version().number(), range.start().toBytes(), range.end().toBytes());
+                Rows::rangeRow, networkId, range.version().number(), range.start().toBytes(), range.end().toBytes());
     }
 
     /** Held addresses by IP (exact), in any network. */
     @Override
     public List<Address> addressesByIp(Ip ip) {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.ip = ? ORDER BY a.subnet_id",
-                PostgresRows::addressRow, ip.toBytes());
+                Rows::addressRow, ip.toBytes());
     }
 
     /** Held addresses inside {@code range}, in any network. */
@@ -385,13 +386,13 @@ final class PostgresSession extends PostgresCopyRows {
     public List<Address> addressesInRange(IpRange range, int limit) {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.ip BETWEEN ? AND ? AND length(a.ip) = ? "
                         + "ORDER BY a.ip, a.subnet_id LIMIT ?",
-                PostgresRows::addressRow, range.start().toBytes(), range.end().toBytes(), range.version().bytes(), limit);
+                Rows::addressRow, range.start().toBytes(), range.end().toBytes(), range.version().bytes(), limit);
     }
 
     @Override
     public List<Address> addressesByMac(Mac mac, int limit) {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.mac = ? ORDER BY a.ip LIMIT ?",
-                PostgresRows::addressRow, mac.canonical(), limit);
+                Rows::addressRow, mac.canonical(), limit);
     }
 
     /** Held addresses whose host name, MAC, owner or description holds {@code text} (case-insensitive). */
@@ -401,7 +402,7 @@ final class PostgresSession extends PostgresCopyRows {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.hostname ILIKE ? ESCAPE '\\' "
                         + "OR a.description ILIKE ? ESCAPE '\\' OR a.owner ILIKE ? ESCAPE '\\' OR a.mac ILIKE ? ESCAPE '\\' "
                         + "ORDER BY length(a.ip), a.ip LIMIT ?",
-                PostgresRows::addressRow, pattern, pattern, pattern, pattern, limit);
+                Rows::addressRow, pattern, pattern, pattern, pattern, limit);
     }
 
     /** Held-address counts per subnet and status, for every subnet: one pass over a covering index. */
@@ -444,14 +445,14 @@ final class PostgresSession extends PostgresCopyRows {
     @Override
     public Optional<IpRange> firstExtent(long subnetId) {
         return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? ORDER BY start_ip LIMIT 1",
-                PostgresRows::extentRow, subnetId));
+                Rows::extentRow, subnetId));
     }
 
     /** The extent holding {@code ip}, if {@code ip} is free. */
     @Override
     public Optional<IpRange> extentContaining(long subnetId, Ip ip) {
         return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? AND start_ip <= ? "
-                        + "ORDER BY start_ip DESC LIMIT 1", PostgresRows::extentRow, subnetId, ip.toBytes()))
+                        + "ORDER BY start_ip DESC LIMIT 1", Rows::extentRow, subnetId, ip.toBytes()))
                 .filter(extent -> extent.contains(ip));
     }
 
@@ -459,14 +460,14 @@ final class PostgresSession extends PostgresCopyRows {
     @Override
     public Optional<IpRange> extentEndingAt(long subnetId, Ip ip) {
         return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? AND start_ip <= ? "
-                        + "ORDER BY start_ip DESC LIMIT 1", PostgresRows::extentRow, subnetId, ip.toBytes()))
+                        + "ORDER BY start_ip DESC LIMIT 1", Rows::extentRow, subnetId, ip.toBytes()))
                 .filter(extent -> extent.end().equals(ip));
     }
 
     @Override
     public Optional<IpRange> extentStartingAt(long subnetId, Ip ip) {
         return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? AND start_ip = ?",
-                PostgresRows::extentRow, subnetId, ip.toBytes()));
+                Rows::extentRow, subnetId, ip.toBytes()));
     }
 
     /** Visits the free extents of a subnet in ascending order until {@code visitor} returns false. */
@@ -477,7 +478,7 @@ final class PostgresSession extends PostgresCopyRows {
             bind(ps, subnetId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (!visitor.test(PostgresRows.extentRow(rs))) {
+                    if (!visitor.test(Rows.extentRow(rs))) {
                         return;
                     }
                 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.ipdesk.model.Change;
 import org.ipdesk.model.ChangeAction;
 import org.ipdesk.store.Session;
+import org.ipdesk.store.jdbc.Rows;
 
 /** The change-log part of {@link SqliteSession}: writing a change and the change-log queries with their filters. */
 abstract class SqliteChangeLog extends SqliteStatements implements Session {
@@ -28,7 +29,7 @@ abstract class SqliteChangeLog extends SqliteStatements implements Session {
     public List<Change> changes(String objectType, String objectKey, int limit) {
         return query("SELECT id, at, os_user, action, object_type, object_key, before_json, after_json FROM change_log "
                         + "WHERE (?1 = '' OR object_type = ?1) AND (?2 = '' OR object_key = ?2) ORDER BY id DESC LIMIT ?3",
-                SqliteRows::changeRow, objectType, objectKey, limit);
+                Rows::changeRow, objectType, objectKey, limit);
     }
 
     /** The changes that match, newest first, at most {@code limit}. */
@@ -37,7 +38,7 @@ abstract class SqliteChangeLog extends SqliteStatements implements Session {
         List<Object> params = new ArrayList<>();
         String where = changeWhere(query, params);
         params.add(limit);
-        return query(CHANGE_COLUMNS + where + " ORDER BY id DESC LIMIT ?", SqliteRows::changeRow, params.toArray());
+        return query(CHANGE_COLUMNS + where + " ORDER BY id DESC LIMIT ?", Rows::changeRow, params.toArray());
     }
 
     /** How many changes match. */

@@ -11,6 +11,7 @@ import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.Change;
 import org.ipdesk.model.Network;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.store.jdbc.Rows;
 
 /**
  * The whole-database copy part of {@link SqliteSession} ({@code org.ipdesk.store.DatabaseCopy}): rows inserted as
@@ -75,7 +76,7 @@ abstract class SqliteCopyRows extends SqliteChangeLog {
     @Override
     public void forEachChange(Consumer<Change> action) {
         forEach("SELECT id, at, os_user, action, object_type, object_key, before_json, after_json FROM change_log "
-                + "ORDER BY id", rs -> action.accept(SqliteRows.changeRow(rs)));
+                + "ORDER BY id", rs -> action.accept(Rows.changeRow(rs)));
     }
 
     /** Nothing to do: an {@code INTEGER PRIMARY KEY} without AUTOINCREMENT takes the highest id plus one. */

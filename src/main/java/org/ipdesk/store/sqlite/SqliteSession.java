@@ -26,6 +26,7 @@ import org.ipdesk.model.Network;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.Session;
+import org.ipdesk.store.jdbc.Rows;
 
 /**
  * The SQLite {@link Session}: the statements of one transaction. Every query is parameterised; nothing is
@@ -109,19 +110,19 @@ final class SqliteSession extends SqliteCopyRows {
 
     @Override
     public Optional<Subnet> subnet(long id) {
-        return first(query("SELECT " + SUBNET_COLUMNS + " WHERE s.id = ?", SqliteRows::subnetRow, id));
+        return first(query("SELECT " + SUBNET_COLUMNS + " WHERE s.id = ?", Rows::subnetRow, id));
     }
 
     @Override
     public List<Subnet> subnets() {
         return query("SELECT " + SUBNET_COLUMNS + " ORDER BY n.name COLLATE NOCASE, s.version, s.first_ip, s.prefix",
-                SqliteRows::subnetRow);
+                Rows::subnetRow);
     }
 
     @Override
     public List<Subnet> subnetsOf(long networkId) {
         return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? ORDER BY s.version, s.first_ip, s.prefix",
-                SqliteRows::subnetRow, networkId);
+                Rows::subnetRow, networkId);
     }
 
     /** Subnets with exactly this CIDR, in any network. */
@@ -129,7 +130,7 @@ final class SqliteSession extends SqliteCopyRows {
     public List<Subnet> subnetsByCidr(Cidr cidr) {
         return query("SELECT " + SUBNET_COLUMNS + " WHERE s.version = ? AND s.first_ip = ? AND s.prefix = ? "
                         + "ORDER BY n.name COLLATE NOCASE",
-                SqliteRows::subnetRow, cidr.version().number(), cidr.first().toBytes(), cidr.prefixLength());
+                Rows::subnetRow, cidr.version().number(), cidr.first().toBytes(), cidr.prefixLength());
     }
 
     /** The subnets of a network that contain {@code cidr} (itself included), smallest first. */
@@ -137,7 +138,7 @@ final class SqliteSession extends SqliteCopyRows {
     public List<Subnet> subnetsContaining(long networkId, Cidr cidr) {
         return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? AND s.version = ? AND s.first_ip <= ? "
                         + "AND s.last_ip >= ? ORDER BY s.prefix DESC",
-                SqliteRows::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes());
+                Rows::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes());
     }
 
     /** The subnets of a network that lie wholly inside {@code cidr} (itself excluded), in address order. */
@@ -145,7 +146,7 @@ final class SqliteSession extends SqliteCopyRows {
     public List<Subnet> subnetsInside(long networkId, Cidr cidr) {
         return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? AND s.version = ? AND s.first_ip BETWEEN ? AND ? "
                         + "AND s.last_ip <= ? AND NOT (s.first_ip = ? AND s.prefix = ?) ORDER BY s.first_ip, s.prefix",
-                SqliteRows::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes(),
+                Rows::subnetRow, networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes(),
                 cidr.last().toBytes(), cidr.first().toBytes(), cidr.prefixLength());
     }
 
@@ -154,10 +155,10 @@ final class SqliteSession extends SqliteCopyRows {
     public List<Subnet> children(long networkId, OptionalLong parentId) {
         if (parentId.isPresent()) {
             return query("SELECT " + SUBNET_COLUMNS + " WHERE s.parent_id = ? ORDER BY s.version, s.first_ip",
-                    SqliteRows::subnetRow, parentId.getAsLong());
+                    Rows::subnetRow, parentId.getAsLong());
         }
         return query("SELECT " + SUBNET_COLUMNS + " WHERE s.network_id = ? AND s.parent_id IS NULL "
-                + "ORDER BY s.version, s.first_ip", SqliteRows::subnetRow, networkId);
+                + "ORDER BY s.version, s.first_ip", Rows::subnetRow, networkId);
     }
 
     // ---------------------------------------------------------------- ranges
@@ -182,13 +183,13 @@ final class SqliteSession extends SqliteCopyRows {
     @Override
     public List<AddressRange> ranges(long subnetId) {
         return query("SELECT id, subnet_id, start_ip, end_ip, kind, description FROM address_range "
-                + "WHERE subnet_id = ? ORDER BY start_ip", SqliteRows::rangeRow, subnetId);
+                + "WHERE subnet_id = ? ORDER BY start_ip", Rows::rangeRow, subnetId);
     }
 
     @Override
     public Optional<AddressRange> range(long id) {
         return first(query("SELECT id, subnet_id, start_ip, end_ip, kind, description FROM address_range WHERE id = ?",
-                SqliteRows::rangeRow, id));
+                Rows::rangeRow, id));
     }
 
     /** Every range of every subnet, with how many held addresses lie inside each. */
@@ -196,7 +197,7 @@ final class SqliteSession extends SqliteCopyRows {
     public List<RangeOccupancy> rangeOccupancy() {
         return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description, "
                 + "(SELECT count(*) FROM address a WHERE a.subnet_id = r.subnet_id AND a.ip BETWEEN r.start_ip AND r.end_ip) "
-                + "FROM address_range r", rs -> new RangeOccupancy(SqliteRows.rangeRow(rs), rs.getLong(7)));
+                + "FROM address_range r", rs -> new RangeOccupancy(Rows.rangeRow(rs), rs.getLong(7)));
     }
 
     /** The ranges of one subnet, with how many held addresses lie inside each. */
@@ -204,7 +205,7 @@ final class SqliteSession extends SqliteCopyRows {
     public List<RangeOccupancy> rangeOccupancy(long subnetId) {
         return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description, "
                 + "(SELECT count(*) FROM address a WHERE a.subnet_id = r.subnet_id AND a.ip BETWEEN r.start_ip AND r.end_ip) "
-                + "FROM address_range r WHERE r.subnet_id = ?", rs -> new RangeOccupancy(SqliteRows.rangeRow(rs), rs.getLong(7)),
+                + "FROM address_range r WHERE r.subnet_id = ?", rs -> new RangeOccupancy(Rows.rangeRow(rs), rs.getLong(7)),
                 subnetId);
     }
 
@@ -262,13 +263,13 @@ final class SqliteSession extends SqliteCopyRows {
     @Override
     public Optional<Address> address(long subnetId, Ip ip) {
         return first(query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? AND a.ip = ?",
-                SqliteRows::addressRow, subnetId, ip.toBytes()));
+                Rows::addressRow, subnetId, ip.toBytes()));
     }
 
     @Override
     public List<Address> addresses(long subnetId) {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? ORDER BY a.ip",
-                SqliteRows::addressRow, subnetId);
+                Rows::addressRow, subnetId);
     }
 
     /** Held addresses of a subnet inside {@code range}, in order. */
@@ -276,7 +277,7 @@ final class SqliteSession extends SqliteCopyRows {
     public List<Address> addressesIn(long subnetId, IpRange range, int limit) {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? AND a.ip BETWEEN ? AND ? "
                         + "ORDER BY a.ip LIMIT ?",
-                SqliteRows::addressRow, subnetId, range.start().toBytes(), range.end().toBytes(), limit);
+                Rows::addressRow, subnetId, range.start().toBytes(), range.end().toBytes(), limit);
     }
 
     @Override
@@ -326,14 +327,14 @@ final class SqliteSession extends SqliteCopyRows {
         return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description FROM address_range r "
                         + "JOIN subnet s ON s.id = r.subnet_id WHERE s.network_id = ? AND s.version = ? "
                         + "AND r.end_ip >= ? AND r.start_ip <= ? ORDER BY r.start_ip",
-                SqliteRows::rangeRow, networkId, range.version().number(), range.start().toBytes(), range.end().toBytes());
+                Rows::rangeRow, networkId, range.version().number(), range.start().toBytes(), range.end().toBytes());
     }
 
     /** Held addresses by IP (exact), in any network. */
     @Override
     public List<Address> addressesByIp(Ip ip) {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.ip = ? ORDER BY a.subnet_id",
-                SqliteRows::addressRow, ip.toBytes());
+                Rows::addressRow, ip.toBytes());
     }
 
     /** Held addresses inside {@code range}, in any network. */
@@ -341,13 +342,13 @@ final class SqliteSession extends SqliteCopyRows {
     public List<Address> addressesInRange(IpRange range, int limit) {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.ip BETWEEN ? AND ? AND length(a.ip) = ? "
                         + "ORDER BY a.ip, a.subnet_id LIMIT ?",
-                SqliteRows::addressRow, range.start().toBytes(), range.end().toBytes(), range.version().bytes(), limit);
+                Rows::addressRow, range.start().toBytes(), range.end().toBytes(), range.version().bytes(), limit);
     }
 
     @Override
     public List<Address> addressesByMac(Mac mac, int limit) {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.mac = ? ORDER BY a.ip LIMIT ?",
-                SqliteRows::addressRow, mac.canonical(), limit);
+                Rows::addressRow, mac.canonical(), limit);
     }
 
     /** Held addresses whose host name, MAC, owner or description holds {@code text} (case-insensitive). */
@@ -357,7 +358,7 @@ final class SqliteSession extends SqliteCopyRows {
         return query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.hostname LIKE ?1 ESCAPE '\\' "
                         + "OR a.description LIKE ?1 ESCAPE '\\' OR a.owner LIKE ?1 ESCAPE '\\' OR a.mac LIKE ?1 ESCAPE '\\' "
                         + "ORDER BY length(a.ip), a.ip LIMIT ?2",
-                SqliteRows::addressRow, pattern, limit);
+                Rows::addressRow, pattern, limit);
     }
 
     /** Held-address counts per subnet and status, for every subnet: one pass over a covering index. */
@@ -400,14 +401,14 @@ final class SqliteSession extends SqliteCopyRows {
     @Override
     public Optional<IpRange> firstExtent(long subnetId) {
         return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? ORDER BY start_ip LIMIT 1",
-                SqliteRows::extentRow, subnetId));
+                Rows::extentRow, subnetId));
     }
 
     /** The extent holding {@code ip}, if {@code ip} is free. */
     @Override
     public Optional<IpRange> extentContaining(long subnetId, Ip ip) {
         return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? AND start_ip <= ? "
-                        + "ORDER BY start_ip DESC LIMIT 1", SqliteRows::extentRow, subnetId, ip.toBytes()))
+                        + "ORDER BY start_ip DESC LIMIT 1", Rows::extentRow, subnetId, ip.toBytes()))
                 .filter(extent -> extent.contains(ip));
     }
 
@@ -415,14 +416,14 @@ final class SqliteSession extends SqliteCopyRows {
     @Override
     public Optional<IpRange> extentEndingAt(long subnetId, Ip ip) {
         return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? AND start_ip <= ? "
-                        + "ORDER BY start_ip DESC LIMIT 1", SqliteRows::extentRow, subnetId, ip.toBytes()))
+                        + "ORDER BY start_ip DESC LIMIT 1", Rows::extentRow, subnetId, ip.toBytes()))
                 .filter(extent -> extent.end().equals(ip));
     }
 
     @Override
     public Optional<IpRange> extentStartingAt(long subnetId, Ip ip) {
         return first(query("SELECT start_ip, end_ip FROM free_extent WHERE subnet_id = ? AND start_ip = ?",
-                SqliteRows::extentRow, subnetId, ip.toBytes()));
+                Rows::extentRow, subnetId, ip.toBytes()));
     }
 
     /** Visits the free extents of a subnet in ascending order until {@code visitor} returns false. */
@@ -433,7 +434,7 @@ final class SqliteSession extends SqliteCopyRows {
             bind(ps, subnetId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (!visitor.test(SqliteRows.extentRow(rs))) {
+                    if (!visitor.test(Rows.extentRow(rs))) {
                         return;
                     }
                 }

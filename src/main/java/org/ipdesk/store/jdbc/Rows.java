@@ -1,4 +1,4 @@
-package org.ipdesk.store.sqlite;
+package org.ipdesk.store.jdbc;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,12 +20,15 @@ import org.ipdesk.model.ChangeAction;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 
-/** Rows of {@link SqliteSession}'s queries read into model values (columns in the order the queries select them). */
-final class SqliteRows {
-    private SqliteRows() {
+/**
+ * Rows of the engines' queries read into model values (columns in the order the queries select them): the same for
+ * SQLite and PostgreSQL, which store addresses, times and keys alike.
+ */
+public final class Rows {
+    private Rows() {
     }
 
-    static Subnet subnetRow(ResultSet rs) throws SQLException {
+    public static Subnet subnetRow(ResultSet rs) throws SQLException {
         IpVersion version = rs.getInt(4) == 4 ? IpVersion.V4 : IpVersion.V6;
         Ip first = Ip.fromBytes(rs.getBytes(5));
         if (first.version() != version) {
@@ -41,13 +44,13 @@ final class SqliteRows {
                 gateway == null ? Optional.empty() : Optional.of(Ip.fromBytes(gateway)), parentValue);
     }
 
-    static AddressRange rangeRow(ResultSet rs) throws SQLException {
+    public static AddressRange rangeRow(ResultSet rs) throws SQLException {
         return new AddressRange(rs.getLong(1), rs.getLong(2),
                 new IpRange(Ip.fromBytes(rs.getBytes(3)), Ip.fromBytes(rs.getBytes(4))),
                 RangeKind.parse(rs.getString(5)), rs.getString(6));
     }
 
-    static Address addressRow(ResultSet rs) throws SQLException {
+    public static Address addressRow(ResultSet rs) throws SQLException {
         String mac = rs.getString(6);
         AddressDetails details = new AddressDetails(AddressStatus.parse(rs.getString(4)), rs.getString(5),
                 mac.isEmpty() ? Optional.empty() : Optional.of(new Mac(mac)), rs.getString(7), rs.getString(8));
@@ -55,17 +58,17 @@ final class SqliteRows {
                 Instant.parse(rs.getString(9)), Instant.parse(rs.getString(10)));
     }
 
-    static IpRange extentRow(ResultSet rs) throws SQLException {
+    public static IpRange extentRow(ResultSet rs) throws SQLException {
         return new IpRange(Ip.fromBytes(rs.getBytes(1)), Ip.fromBytes(rs.getBytes(2)));
     }
 
-    static Change changeRow(ResultSet rs) throws SQLException {
+    public static Change changeRow(ResultSet rs) throws SQLException {
         return new Change(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
                 ChangeAction.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getString(5),
                 rs.getString(6), nullToEmpty(rs.getString(7)), nullToEmpty(rs.getString(8)));
     }
 
-    static String nullToEmpty(String text) {
+    public static String nullToEmpty(String text) {
         return text == null ? "" : text;
     }
 }
