@@ -74,6 +74,12 @@ public record ServerLocation(String host, int port, String database, Optional<St
                     + "; write " + SCHEME + "://[user@]host[:port]/dbname[?sslmode=verify-full]");
         }
         String host = uri.getHost();
+        String authority = uri.getRawAuthority() == null ? "" : uri.getRawAuthority();
+        java.util.regex.Matcher port = java.util.regex.Pattern.compile(":(\\d+)$").matcher(authority);
+        if ((host == null || host.isBlank()) && port.find()) {
+            // java.net.URI gives no host when the port does not fit in an int: say what is wrong
+            throw new IllegalArgumentException("port " + port.group(1) + " is not a TCP port (1 to 65535)");
+        }
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("'" + given + "' names no server host; write " + SCHEME
                     + "://[user@]host[:port]/dbname");

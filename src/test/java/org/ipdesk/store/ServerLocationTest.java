@@ -67,6 +67,8 @@ class ServerLocationTest {
                 .hasMessageContaining("unknown parameter 'timeout'");
         assertThatThrownBy(() -> ServerLocation.parse("postgresql://db.example:99999/ipam"))
                 .hasMessageContaining("not a TCP port");
+        assertThatThrownBy(() -> ServerLocation.parse("postgresql://127.0.0.1:99999999999/ipam"))
+                .hasMessage("port 99999999999 is not a TCP port (1 to 65535)");
         assertThatThrownBy(() -> ServerLocation.parse("postgresql:///ipam"))
                 .hasMessageContaining("names no server host");
     }
