@@ -281,16 +281,31 @@ final class AddressService {
         return held;
     }
 
-    Address update(long subnetId, Ip ip, AddressDetails details) {
+    /**
+     * Changes an address's details. With {@code asRead} (the address as the editor read it), the change is written
+     * only if nobody changed or released the address since: one conditional statement on its row version; otherwise
+     * {@link AllocatorException.EditedElsewhere} says who, when and what.
+     */
+    Address update(long subnetId, Ip ip, AddressDetails details, Optional<Address> asRead) {
         AddressRules.validate(details);
         return database.write(s -> {
             Subnet subnet = lockedSubnet(s, subnetId);
-            Address before = s.address(subnetId, ip)
-                    .orElseThrow(() -> new NotFound(ip + " is not held in " + subnet.label()));
+            String key = subnet.label() + " " + ip;
+            Optional<Address> stored = s.address(subnetId, ip);
+            if (stored.isEmpty() && asRead.isPresent()) {
+                throw CrossedEdits.refusal(s, changes.now(), ip + " in " + subnet.label(), "address", key,
+                        ChangeWriter.of(subnet, asRead.get()), Optional.empty());
+            }
+            Address before = stored.orElseThrow(() -> new NotFound(ip + " is not held in " + subnet.label()));
             AddressRules.checkDhcpRule(s, subnet, ip, details.status());
             Instant now = changes.now();
-            s.updateAddress(before.id(), details, now);
-            Address after = new Address(before.id(), subnetId, ip, details, before.createdAt(), now);
+            Address expected = asRead.orElse(before);
+            if (!s.updateAddress(expected.id(), expected.rowVersion(), details, now)) {
+                throw CrossedEdits.refusal(s, now, ip + " in " + subnet.label(), "address", key,
+                        ChangeWriter.of(subnet, expected), Optional.of(ChangeWriter.of(subnet, before)));
+            }
+            Address after = new Address(before.id(), subnetId, ip, details, before.createdAt(), now,
+                    before.rowVersion() + 1);
             changes.log(s, ChangeAction.UPDATE, "address", subnet.label() + " " + ip,
                     ChangeWriter.of(subnet, before), ChangeWriter.of(subnet, after));
             return after;

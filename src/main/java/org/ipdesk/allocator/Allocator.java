@@ -189,7 +189,15 @@ public final class Allocator implements AutoCloseable {
     }
 
     public Network updateNetwork(String name, String newName, String description) {
-        return networks.update(name, newName, description);
+        return networks.update(name, newName, description, Optional.empty());
+    }
+
+    /**
+     * Renames or describes the network the editor read as {@code asRead}; refused with
+     * {@link AllocatorException.EditedElsewhere} (who, when, what) when someone else changed it since.
+     */
+    public Network updateNetwork(Network asRead, String newName, String description) {
+        return networks.update(asRead.name(), newName, description, Optional.of(asRead));
     }
 
     /** Deletes an empty network; one that still has subnets is refused, naming how many. */
@@ -240,7 +248,15 @@ public final class Allocator implements AutoCloseable {
 
     /** Changes a subnet's name, description, VLAN and gateway (its CIDR stays). */
     public Subnet updateSubnet(long subnetId, SubnetSpec spec) {
-        return subnets.update(subnetId, spec);
+        return subnets.update(subnetId, spec, Optional.empty());
+    }
+
+    /**
+     * Changes the subnet the editor read as {@code asRead}; refused with {@link AllocatorException.EditedElsewhere}
+     * (who, when, what) when someone else changed it since.
+     */
+    public Subnet updateSubnet(Subnet asRead, SubnetSpec spec) {
+        return subnets.update(asRead.id(), spec, Optional.of(asRead));
     }
 
     /**
@@ -292,7 +308,15 @@ public final class Allocator implements AutoCloseable {
      * addresses, overlapping no other range, child subnet or the gateway; a DHCP range holds only dhcp addresses).
      */
     public AddressRange updateRange(long rangeId, Ip start, Ip end, RangeKind kind, String description) {
-        return ranges.update(rangeId, start, end, kind, description);
+        return ranges.update(rangeId, start, end, kind, description, Optional.empty());
+    }
+
+    /**
+     * Changes the range the editor read as {@code asRead}; refused with {@link AllocatorException.EditedElsewhere}
+     * (who, when, what) when someone else changed or deleted it since.
+     */
+    public AddressRange updateRange(AddressRange asRead, Ip start, Ip end, RangeKind kind, String description) {
+        return ranges.update(asRead.id(), start, end, kind, description, Optional.of(asRead));
     }
 
     /** What would stop {@link #updateRange}, without changing the range. Empty when it could be saved. */
@@ -366,7 +390,15 @@ public final class Allocator implements AutoCloseable {
 
     /** Changes the details of a held address. */
     public Address update(long subnetId, Ip ip, AddressDetails details) {
-        return addresses.update(subnetId, ip, details);
+        return addresses.update(subnetId, ip, details, Optional.empty());
+    }
+
+    /**
+     * Changes the details of the address the editor read as {@code asRead}; refused with
+     * {@link AllocatorException.EditedElsewhere} (who, when, what) when someone else changed or released it since.
+     */
+    public Address update(Address asRead, AddressDetails details) {
+        return addresses.update(asRead.subnetId(), asRead.ip(), details, Optional.of(asRead));
     }
 
     public List<Address> addresses(long subnetId) {

@@ -74,6 +74,16 @@ public abstract sealed class AllocatorException extends RuntimeException {
         }
     }
 
+    /**
+     * Someone else changed (or deleted) the network, subnet, range or address after this editor read it: nothing was
+     * written. The message says who, when and what changed.
+     */
+    public static final class EditedElsewhere extends AllocatorException {
+        public EditedElsewhere(String message) {
+            super(message);
+        }
+    }
+
     /** A value is malformed or out of bounds (VLAN, host name, MAC, CIDR text...). */
     public static final class InvalidInput extends AllocatorException {
         public InvalidInput(String message) {

@@ -3,6 +3,7 @@ package org.ipdesk.allocator;
 import static org.ipdesk.allocator.Rules.text;
 
 import java.util.List;
+import java.util.Optional;
 import org.ipdesk.allocator.AllocatorException.Conflict;
 import org.ipdesk.model.ChangeAction;
 import org.ipdesk.model.Network;
@@ -31,15 +32,30 @@ final class NetworkService {
         });
     }
 
-    Network update(String name, String newName, String description) {
+    /**
+     * Renames or describes a network. With {@code asRead} (the network as the editor read it), the change is written
+     * only if nobody changed it since (one conditional statement on its row version); otherwise
+     * {@link AllocatorException.EditedElsewhere} says who, when and what.
+     */
+    Network update(String name, String newName, String description, Optional<Network> asRead) {
         String clean = NetworkRules.check(newName, description);
         return database.write(s -> {
-            Network before = Lookups.network(s, name);
+            Optional<Network> byId = asRead.flatMap(read -> s.networks().stream().filter(n -> n.id() == read.id())
+                    .findFirst());
+            if (asRead.isPresent() && byId.isEmpty()) {
+                throw CrossedEdits.refusal(s, changes.now(), "network '" + asRead.get().name() + "'", "network",
+                        asRead.get().name(), ChangeWriter.of(asRead.get()), Optional.empty());
+            }
+            Network before = byId.orElseGet(() -> Lookups.network(s, name));
             s.networkByName(clean).filter(other -> other.id() != before.id()).ifPresent(other -> {
                 throw new Conflict("a network named '" + other.name() + "' already exists");
             });
-            Network after = new Network(before.id(), clean, text(description));
-            s.updateNetwork(after);
+            long expected = asRead.map(Network::rowVersion).orElse(before.rowVersion());
+            if (!s.updateNetwork(new Network(before.id(), clean, text(description), expected))) {
+                throw CrossedEdits.refusal(s, changes.now(), "network '" + asRead.orElse(before).name() + "'", "network",
+                        before.name(), ChangeWriter.of(asRead.orElse(before)), Optional.of(ChangeWriter.of(before)));
+            }
+            Network after = new Network(before.id(), clean, text(description), before.rowVersion() + 1);
             changes.log(s, ChangeAction.UPDATE, "network", clean, ChangeWriter.of(before), ChangeWriter.of(after));
             return after;
         });

@@ -49,22 +49,41 @@ final class RangeService {
         return created;
     }
 
-    AddressRange update(long rangeId, Ip start, Ip end, RangeKind kind, String description) {
-        return database.write(s -> updateIn(s, rangeId, start, end, kind, description));
+    /**
+     * Changes a range. With {@code asRead} (the range as the editor read it), the change is written only if nobody
+     * changed or deleted it since (one conditional statement on its row version); otherwise
+     * {@link AllocatorException.EditedElsewhere} says who, when and what.
+     */
+    AddressRange update(long rangeId, Ip start, Ip end, RangeKind kind, String description,
+                        Optional<AddressRange> asRead) {
+        return database.write(s -> updateIn(s, rangeId, start, end, kind, description, asRead));
     }
 
     Optional<String> checkUpdate(long rangeId, Ip start, Ip end, RangeKind kind) {
-        return Rules.rehearse(() -> database.rehearse(s -> updateIn(s, rangeId, start, end, kind, "")));
+        return Rules.rehearse(() -> database.rehearse(s -> updateIn(s, rangeId, start, end, kind, "",
+                Optional.empty())));
     }
 
     /** Changes a range under the same rules as a new one (the range itself aside), logged as one update. */
     private AddressRange updateIn(org.ipdesk.store.Session s, long rangeId, Ip start, Ip end, RangeKind kind,
-                                  String description) {
+                                  String description, Optional<AddressRange> asRead) {
         Rules.refuse(RangeRules.descriptionProblem(description));
+        if (asRead.isPresent() && s.range(rangeId).isEmpty()) {
+            Subnet of = Lookups.subnet(s, asRead.get().subnetId());
+            throw CrossedEdits.refusal(s, changes.now(), "the range " + asRead.get().range() + " of " + of.label(),
+                    "range", of.label() + " " + asRead.get().range(), ChangeWriter.of(of, asRead.get()),
+                    Optional.empty());
+        }
         Subnet subnet = Lookups.lockedSubnet(s, rangeOf(s, rangeId).subnetId());
         AddressRange before = rangeOf(s, rangeId); // as it is now that nobody else can change it
         IpRange range = RangeRules.check(s, subnet, start, end, kind, java.util.OptionalLong.of(rangeId));
-        s.updateRange(rangeId, range, kind, text(description));
+        long expected = asRead.map(AddressRange::rowVersion).orElse(before.rowVersion());
+        if (!s.updateRange(rangeId, expected, range, kind, text(description))) {
+            throw CrossedEdits.refusal(s, changes.now(), "the range " + asRead.orElse(before).range() + " of "
+                    + subnet.label(),
+                    "range", subnet.label() + " " + before.range(), ChangeWriter.of(subnet, asRead.orElse(before)),
+                    Optional.of(ChangeWriter.of(subnet, before)));
+        }
         AddressRange after = s.range(rangeId).orElseThrow();
         FreeSpace.rebuild(s, subnet);
         changes.log(s, ChangeAction.UPDATE, "range", subnet.label() + " " + range, ChangeWriter.of(subnet, before),

@@ -85,19 +85,38 @@ final class SubnetService {
         return Rules.rehearse(() -> database.rehearse(s -> updateIn(s, subnetId, spec)));
     }
 
-    Subnet update(long subnetId, SubnetSpec spec) {
-        return database.write(s -> updateIn(s, subnetId, spec));
+    /**
+     * Changes a subnet's name, description, VLAN and gateway. With {@code asRead} (the subnet as the editor read it),
+     * the change is written only if nobody changed it since (one conditional statement on its row version);
+     * otherwise {@link AllocatorException.EditedElsewhere} says who, when and what.
+     */
+    Subnet update(long subnetId, SubnetSpec spec, Optional<Subnet> asRead) {
+        return database.write(s -> updateIn(s, subnetId, spec, asRead));
     }
 
     private Subnet updateIn(Session s, long subnetId, SubnetSpec spec) {
+        return updateIn(s, subnetId, spec, Optional.empty());
+    }
+
+    private Subnet updateIn(Session s, long subnetId, SubnetSpec spec, Optional<Subnet> asRead) {
         SubnetRules.validateDetails(spec);
+        Optional<Subnet> stored = s.subnet(subnetId);
+        if (stored.isEmpty() && asRead.isPresent()) {
+            throw CrossedEdits.refusal(s, changes.now(), asRead.get().label(), "subnet", asRead.get().label(),
+                    ChangeWriter.of(asRead.get()), Optional.empty());
+        }
         Subnet before = Lookups.lockedSubnet(s, subnetId);
         if (!spec.cidr().equals(before.cidr())) {
             throw new AllocatorException.InvalidInput("the CIDR of " + before.label()
                     + " cannot change; create a new subnet instead");
         }
         spec.gateway().ifPresent(g -> SubnetRules.checkNewGateway(s, before, g));
-        s.updateSubnetDetails(subnetId, text(spec.name()), text(spec.description()), spec.vlan(), spec.gateway());
+        long expected = asRead.map(Subnet::rowVersion).orElse(before.rowVersion());
+        if (!s.updateSubnetDetails(subnetId, expected, text(spec.name()), text(spec.description()), spec.vlan(),
+                spec.gateway())) {
+            throw CrossedEdits.refusal(s, changes.now(), before.label(), "subnet", before.label(),
+                    ChangeWriter.of(asRead.orElse(before)), Optional.of(ChangeWriter.of(before)));
+        }
         Subnet after = Lookups.subnet(s, subnetId);
         if (!after.gateway().equals(before.gateway())) {
             FreeSpace.rebuild(s, after);

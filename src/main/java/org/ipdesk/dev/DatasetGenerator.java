@@ -356,7 +356,7 @@ public final class DatasetGenerator implements AutoCloseable {
     private void build(Session s, Network network, Blueprint b, SplittableRandom random, Counters counters) {
         long id = s.insertSubnet(network.id(), b.cidr, b.name, "generated", b.vlan, b.gateway, OptionalLong.empty());
         Subnet subnet = new Subnet(id, network.id(), network.name(), b.cidr, b.name, "generated", b.vlan, b.gateway,
-                OptionalLong.empty());
+                OptionalLong.empty(), 1);
         changes.log(s, ChangeAction.CREATE, "subnet", subnet.label(), null, ChangeWriter.of(subnet));
         for (IpRange r : b.dhcp) {
             addRange(s, subnet, r, RangeKind.DHCP, "DHCP pool", counters);
@@ -393,7 +393,7 @@ public final class DatasetGenerator implements AutoCloseable {
     private void addRange(Session s, Subnet subnet, IpRange r, RangeKind kind, String description, Counters counters) {
         long rangeId = s.insertRange(subnet.id(), r, kind, description);
         changes.log(s, ChangeAction.CREATE, "range", subnet.label() + " " + r, null,
-                ChangeWriter.of(subnet, new AddressRange(rangeId, subnet.id(), r, kind, description)));
+                ChangeWriter.of(subnet, new AddressRange(rangeId, subnet.id(), r, kind, description, 1)));
         counters.ranges++;
     }
 

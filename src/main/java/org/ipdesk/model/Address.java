@@ -3,8 +3,12 @@ package org.ipdesk.model;
 import java.time.Instant;
 import org.ipdesk.address.Ip;
 
-/** A held address of a subnet. */
-public record Address(long id, long subnetId, Ip ip, AddressDetails details, Instant createdAt, Instant updatedAt) {
+/**
+ * A held address of a subnet. {@code rowVersion} is raised by each change of its details: an edit names the version it
+ * read, and is refused when someone else changed the address in between.
+ */
+public record Address(long id, long subnetId, Ip ip, AddressDetails details, Instant createdAt, Instant updatedAt,
+                      long rowVersion) {
 
     public AddressStatus status() {
         return details.status();

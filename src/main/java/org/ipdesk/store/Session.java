@@ -50,7 +50,12 @@ public interface Session {
 
     Network insertNetwork(String name, String description);
 
-    void updateNetwork(Network network);
+    /**
+     * Writes a network's name and description if it still has the row version it was read at
+     * ({@code network.rowVersion()}), and raises that version: one conditional statement. False, with nothing written,
+     * when the network is gone or someone else changed it since.
+     */
+    boolean updateNetwork(Network network);
 
     void deleteNetwork(long id);
 
@@ -61,7 +66,12 @@ public interface Session {
     long insertSubnet(long networkId, Cidr cidr, String name, String description, OptionalInt vlan,
                              Optional<Ip> gateway, OptionalLong parentId);
 
-    void updateSubnetDetails(long id, String name, String description, OptionalInt vlan, Optional<Ip> gateway);
+    /**
+     * Writes a subnet's name, description, VLAN and gateway if it still has {@code rowVersion}, and raises it: one
+     * conditional statement. False, with nothing written, when the subnet is gone or someone else changed it since.
+     */
+    boolean updateSubnetDetails(long id, long rowVersion, String name, String description, OptionalInt vlan,
+                                Optional<Ip> gateway);
 
     void setParent(long subnetId, OptionalLong parentId);
 
@@ -89,8 +99,11 @@ public interface Session {
 
     void deleteRange(long id);
 
-    /** Changes a range's addresses, kind and description (its subnet stays). */
-    void updateRange(long id, IpRange range, RangeKind kind, String description);
+    /**
+     * Changes a range's addresses, kind and description (its subnet stays) if it still has {@code rowVersion}, and
+     * raises it: one conditional statement. False, with nothing written, when the range is gone or was changed since.
+     */
+    boolean updateRange(long id, long rowVersion, IpRange range, RangeKind kind, String description);
 
     List<AddressRange> ranges(long subnetId);
 
@@ -118,7 +131,11 @@ public interface Session {
      */
     int insertAddresses(long subnetId, List<NewAddress> rows, Instant now);
 
-    void updateAddress(long id, AddressDetails details, Instant now);
+    /**
+     * Writes an address's details if it still has {@code rowVersion}, and raises it: one conditional statement. False,
+     * with nothing written, when the address is gone or someone else changed it since.
+     */
+    boolean updateAddress(long id, long rowVersion, AddressDetails details, Instant now);
 
     void deleteAddress(long id);
 

@@ -27,6 +27,23 @@ public enum Engine {
      */
     public abstract Location fresh(Path dir, String name);
 
+    /**
+     * Where {@code person} (another admin at another desk) opens the database at {@code location}, and the name its
+     * change log gives them: on a file, the same file, named by the OS user their allocator is given ({@code person});
+     * on a team database, a login of their own, a member of the team, named by that login.
+     */
+    public Desk desk(Location location, String person) {
+        if (location instanceof ServerLocation server) {
+            ServerLocation theirs = TestPostgres.member(server, person);
+            return new Desk(theirs, theirs.user().orElseThrow());
+        }
+        return new Desk(location, person);
+    }
+
+    /** Where another admin opens the database, and the name the change log gives them. */
+    public record Desk(Location location, String who) {
+    }
+
     /** Opens a new database of this engine. */
     public Database open(Path dir, String name) {
         return Database.open(fresh(dir, name), OpenMode.CREATE);

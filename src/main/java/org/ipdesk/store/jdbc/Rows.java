@@ -41,13 +41,13 @@ public final class Rows {
         OptionalLong parentValue = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(parent);
         return new Subnet(rs.getLong(1), rs.getLong(2), rs.getString(3), new Cidr(first, rs.getInt(6)),
                 rs.getString(7), rs.getString(8), vlanValue,
-                gateway == null ? Optional.empty() : Optional.of(Ip.fromBytes(gateway)), parentValue);
+                gateway == null ? Optional.empty() : Optional.of(Ip.fromBytes(gateway)), parentValue, rs.getLong(12));
     }
 
     public static AddressRange rangeRow(ResultSet rs) throws SQLException {
         return new AddressRange(rs.getLong(1), rs.getLong(2),
                 new IpRange(Ip.fromBytes(rs.getBytes(3)), Ip.fromBytes(rs.getBytes(4))),
-                RangeKind.parse(rs.getString(5)), rs.getString(6));
+                RangeKind.parse(rs.getString(5)), rs.getString(6), rs.getLong(7));
     }
 
     public static Address addressRow(ResultSet rs) throws SQLException {
@@ -55,7 +55,7 @@ public final class Rows {
         AddressDetails details = new AddressDetails(AddressStatus.parse(rs.getString(4)), rs.getString(5),
                 mac.isEmpty() ? Optional.empty() : Optional.of(new Mac(mac)), rs.getString(7), rs.getString(8));
         return new Address(rs.getLong(1), rs.getLong(2), Ip.fromBytes(rs.getBytes(3)), details,
-                Instant.parse(rs.getString(9)), Instant.parse(rs.getString(10)));
+                Instant.parse(rs.getString(9)), Instant.parse(rs.getString(10)), rs.getLong(11));
     }
 
     public static IpRange extentRow(ResultSet rs) throws SQLException {
@@ -65,7 +65,7 @@ public final class Rows {
     public static Change changeRow(ResultSet rs) throws SQLException {
         return new Change(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
                 ChangeAction.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getString(5),
-                rs.getString(6), nullToEmpty(rs.getString(7)), nullToEmpty(rs.getString(8)));
+                rs.getString(6), nullToEmpty(rs.getString(7)), nullToEmpty(rs.getString(8)), rs.getString(9));
     }
 
     public static String nullToEmpty(String text) {

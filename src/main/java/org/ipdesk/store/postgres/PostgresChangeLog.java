@@ -28,7 +28,7 @@ abstract class PostgresChangeLog extends PostgresStatements implements Session {
     /** The newest changes first; {@code objectKey} filters when not empty. */
     @Override
     public List<Change> changes(String objectType, String objectKey, int limit) {
-        return query("SELECT id, at, os_user, action, object_type, object_key, before_json, after_json FROM change_log "
+        return query("SELECT id, at, os_user, action, object_type, object_key, before_json, after_json, db_user FROM change_log "
                         + "WHERE (? = '' OR object_type = ?) AND (? = '' OR object_key = ?) ORDER BY id DESC LIMIT ?",
                 Rows::changeRow, objectType, objectType, objectKey, objectKey, limit);
     }
@@ -53,12 +53,14 @@ abstract class PostgresChangeLog extends PostgresStatements implements Session {
     /** Everyone who has made a change, in name order. */
     @Override
     public List<String> changeUsers() {
-        return query("SELECT os_user FROM (SELECT DISTINCT os_user FROM change_log) u ORDER BY lower(os_user), os_user",
+        return query("SELECT who FROM (SELECT DISTINCT " + WHO + " AS who FROM change_log) u ORDER BY lower(who), who",
                 rs -> rs.getString(1));
     }
 
+    /** Who made a change: the database user where there is one (a team database), else the OS user. */
+    private static final String WHO = "(CASE WHEN db_user = '' THEN os_user ELSE db_user END)";
     private static final String CHANGE_COLUMNS = "SELECT id, at, os_user, action, object_type, object_key, before_json, "
-            + "after_json FROM change_log WHERE 1 = 1";
+            + "after_json, db_user FROM change_log WHERE 1 = 1";
     /**
      * The subnet's own row, or a range or address row whose key is the label, a space and one word (an IP or a
      * range): a range seek on the change_log_object index (object_type, object_key) for the three types.
@@ -71,7 +73,7 @@ abstract class PostgresChangeLog extends PostgresStatements implements Session {
     private static final String BY_SUBNET_CIDR = " AND object_type IN ('subnet', 'range', 'address') "
             + "AND object_key >= ? AND object_key < ?";
     private static final String BY_IP = " AND object_type = 'address' AND object_key LIKE ? ESCAPE '\\'";
-    private static final String BY_USER = " AND os_user = ?";
+    private static final String BY_USER = " AND " + WHO + " = ?";
     private static final String FROM = " AND at >= ?";
     private static final String UNTIL = " AND at < ?";
     /**

@@ -44,7 +44,7 @@ import org.ipdesk.store.Team;
  */
 public final class PostgresDatabase implements Database {
     /** The schema version this build writes: the highest {@code V<n>__*.sql} in {@code db/postgres}. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
     /** The notification channel of IPDesk's changes. */
     public static final String CHANNEL = "ipdesk_changes";
     /** How many times a transaction runs when the server keeps refusing it for a concurrent one. */

@@ -26,36 +26,37 @@ abstract class SqliteCopyRows extends SqliteChangeLog {
 
     @Override
     public void copyNetwork(Network network) {
-        update("INSERT INTO network (id, name, description) VALUES (?, ?, ?)", network.id(), network.name(),
-                network.description());
+        update("INSERT INTO network (id, name, description, row_version) VALUES (?, ?, ?, ?)", network.id(),
+                network.name(), network.description(), network.rowVersion());
     }
 
     @Override
     public void copySubnet(Subnet subnet) {
         update("INSERT INTO subnet (id, network_id, version, first_ip, last_ip, prefix, name, description, vlan, "
-                        + "gateway, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "gateway, parent_id, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 subnet.id(), subnet.networkId(), subnet.cidr().version().number(), subnet.cidr().first().toBytes(),
                 subnet.cidr().last().toBytes(), subnet.cidr().prefixLength(), subnet.name(), subnet.description(),
                 subnet.vlan().isPresent() ? (Object) subnet.vlan().getAsInt() : null,
                 subnet.gateway().map(ip -> (Object) ip.toBytes()).orElse(null),
-                subnet.parentId().isPresent() ? (Object) subnet.parentId().getAsLong() : null);
+                subnet.parentId().isPresent() ? (Object) subnet.parentId().getAsLong() : null, subnet.rowVersion());
     }
 
     @Override
     public void copyRange(AddressRange range) {
-        update("INSERT INTO address_range (id, subnet_id, start_ip, end_ip, kind, description) VALUES (?, ?, ?, ?, ?, ?)",
+        update("INSERT INTO address_range (id, subnet_id, start_ip, end_ip, kind, description, row_version) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 range.id(), range.subnetId(), range.range().start().toBytes(), range.range().end().toBytes(),
-                range.kind().label(), range.description());
+                range.kind().label(), range.description(), range.rowVersion());
     }
 
     @Override
     public void copyAddresses(List<Address> addresses) {
         batch("INSERT INTO address (id, subnet_id, ip, status, hostname, mac, owner, description, created_at, "
-                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", addresses.stream().map(a -> {
+                + "updated_at, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", addresses.stream().map(a -> {
                     AddressDetails d = a.details();
                     return new Object[] {a.id(), a.subnetId(), a.ip().toBytes(), d.status().label(), d.hostname(),
                             d.mac().map(Mac::canonical).orElse(""), d.owner(), d.description(),
-                            a.createdAt().toString(), a.updatedAt().toString()};
+                            a.createdAt().toString(), a.updatedAt().toString(), a.rowVersion()};
                 }).toList());
     }
 
@@ -67,16 +68,17 @@ abstract class SqliteCopyRows extends SqliteChangeLog {
 
     @Override
     public void copyChanges(List<Change> changes) {
-        batch("INSERT INTO change_log (id, at, os_user, action, object_type, object_key, before_json, after_json) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", changes.stream().map(c -> new Object[] {c.id(),
+        batch("INSERT INTO change_log (id, at, os_user, action, object_type, object_key, before_json, after_json, "
+                + "db_user) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", changes.stream().map(c -> new Object[] {c.id(),
                         c.time().toString(), c.user(), c.action().label(), c.objectType(), c.objectKey(),
-                        c.before().isEmpty() ? null : c.before(), c.after().isEmpty() ? null : c.after()}).toList());
+                        c.before().isEmpty() ? null : c.before(), c.after().isEmpty() ? null : c.after(),
+                        c.databaseUser()}).toList());
     }
 
     @Override
     public void forEachChange(Consumer<Change> action) {
-        forEach("SELECT id, at, os_user, action, object_type, object_key, before_json, after_json FROM change_log "
-                + "ORDER BY id", rs -> action.accept(Rows.changeRow(rs)));
+        forEach("SELECT id, at, os_user, action, object_type, object_key, before_json, after_json, db_user "
+                + "FROM change_log ORDER BY id", rs -> action.accept(Rows.changeRow(rs)));
     }
 
     /** Nothing to do: an {@code INTEGER PRIMARY KEY} without AUTOINCREMENT takes the highest id plus one. */

@@ -27,6 +27,7 @@ import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.Session;
 import org.ipdesk.store.jdbc.Rows;
+import org.ipdesk.store.jdbc.RowVersions;
 
 /**
  * The SQLite {@link Session}: the statements of one transaction. Every query is parameterised; nothing is
@@ -34,9 +35,9 @@ import org.ipdesk.store.jdbc.Rows;
  */
 final class SqliteSession extends SqliteCopyRows {
     private static final String SUBNET_COLUMNS = "s.id, s.network_id, n.name, s.version, s.first_ip, s.prefix, "
-            + "s.name, s.description, s.vlan, s.gateway, s.parent_id FROM subnet s JOIN network n ON n.id = s.network_id";
+            + "s.name, s.description, s.vlan, s.gateway, s.parent_id, s.row_version FROM subnet s JOIN network n ON n.id = s.network_id";
     private static final String ADDRESS_COLUMNS = "a.id, a.subnet_id, a.ip, a.status, a.hostname, a.mac, a.owner, "
-            + "a.description, a.created_at, a.updated_at";
+            + "a.description, a.created_at, a.updated_at, a.row_version";
 
     SqliteSession(Connection connection) {
         super(connection);
@@ -52,14 +53,17 @@ final class SqliteSession extends SqliteCopyRows {
 
     @Override
     public Network insertNetwork(String name, String description) {
-        long id = insert("INSERT INTO network (name, description) VALUES (?, ?)", name, description);
-        return new Network(id, name, description);
+        long version = RowVersions.first();
+        long id = insert("INSERT INTO network (name, description, row_version) VALUES (?, ?, ?)", name, description,
+                version);
+        return new Network(id, name, description, version);
     }
 
     @Override
-    public void updateNetwork(Network network) {
-        update("UPDATE network SET name = ?, description = ? WHERE id = ?", network.name(), network.description(),
-                network.id());
+    public boolean updateNetwork(Network network) {
+        return update("UPDATE network SET name = ?, description = ?, row_version = row_version + 1 "
+                + "WHERE id = ? AND row_version = ?", network.name(), network.description(), network.id(),
+                network.rowVersion()) == 1;
     }
 
     @Override
@@ -69,14 +73,14 @@ final class SqliteSession extends SqliteCopyRows {
 
     @Override
     public List<Network> networks() {
-        return query("SELECT id, name, description FROM network ORDER BY name COLLATE NOCASE",
-                rs -> new Network(rs.getLong(1), rs.getString(2), rs.getString(3)));
+        return query("SELECT id, name, description, row_version FROM network ORDER BY name COLLATE NOCASE",
+                rs -> new Network(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
     }
 
     @Override
     public Optional<Network> networkByName(String name) {
-        return first(query("SELECT id, name, description FROM network WHERE name = ?",
-                rs -> new Network(rs.getLong(1), rs.getString(2), rs.getString(3)), name));
+        return first(query("SELECT id, name, description, row_version FROM network WHERE name = ?",
+                rs -> new Network(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)), name));
     }
 
     // ---------------------------------------------------------------- subnets
@@ -85,16 +89,19 @@ final class SqliteSession extends SqliteCopyRows {
     public long insertSubnet(long networkId, Cidr cidr, String name, String description, OptionalInt vlan,
                              Optional<Ip> gateway, OptionalLong parentId) {
         return insert("INSERT INTO subnet (network_id, version, first_ip, last_ip, prefix, name, description, vlan, "
-                        + "gateway, parent_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "gateway, parent_id, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes(), cidr.prefixLength(),
                 name, description, vlan.isPresent() ? (Object) vlan.getAsInt() : null,
-                gateway.map(Ip::toBytes).orElse(null), parentId.isPresent() ? (Object) parentId.getAsLong() : null);
+                gateway.map(Ip::toBytes).orElse(null), parentId.isPresent() ? (Object) parentId.getAsLong() : null,
+                RowVersions.first());
     }
 
     @Override
-    public void updateSubnetDetails(long id, String name, String description, OptionalInt vlan, Optional<Ip> gateway) {
-        update("UPDATE subnet SET name = ?, description = ?, vlan = ?, gateway = ? WHERE id = ?", name, description,
-                vlan.isPresent() ? (Object) vlan.getAsInt() : null, gateway.map(Ip::toBytes).orElse(null), id);
+    public boolean updateSubnetDetails(long id, long rowVersion, String name, String description, OptionalInt vlan,
+                                       Optional<Ip> gateway) {
+        return update("UPDATE subnet SET name = ?, description = ?, vlan = ?, gateway = ?, row_version = row_version + 1 "
+                + "WHERE id = ? AND row_version = ?", name, description,
+                vlan.isPresent() ? (Object) vlan.getAsInt() : null, gateway.map(Ip::toBytes).orElse(null), id, rowVersion) == 1;
     }
 
     @Override
@@ -165,8 +172,9 @@ final class SqliteSession extends SqliteCopyRows {
 
     @Override
     public long insertRange(long subnetId, IpRange range, RangeKind kind, String description) {
-        return insert("INSERT INTO address_range (subnet_id, start_ip, end_ip, kind, description) VALUES (?, ?, ?, ?, ?)",
-                subnetId, range.start().toBytes(), range.end().toBytes(), kind.label(), description);
+        return insert("INSERT INTO address_range (subnet_id, start_ip, end_ip, kind, description, row_version) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)",
+                subnetId, range.start().toBytes(), range.end().toBytes(), kind.label(), description, RowVersions.first());
     }
 
     @Override
@@ -175,37 +183,38 @@ final class SqliteSession extends SqliteCopyRows {
     }
 
     @Override
-    public void updateRange(long id, IpRange range, RangeKind kind, String description) {
-        update("UPDATE address_range SET start_ip = ?, end_ip = ?, kind = ?, description = ? WHERE id = ?",
-                range.start().toBytes(), range.end().toBytes(), kind.label(), description, id);
+    public boolean updateRange(long id, long rowVersion, IpRange range, RangeKind kind, String description) {
+        return update("UPDATE address_range SET start_ip = ?, end_ip = ?, kind = ?, description = ?, "
+                        + "row_version = row_version + 1 WHERE id = ? AND row_version = ?",
+                range.start().toBytes(), range.end().toBytes(), kind.label(), description, id, rowVersion) == 1;
     }
 
     @Override
     public List<AddressRange> ranges(long subnetId) {
-        return query("SELECT id, subnet_id, start_ip, end_ip, kind, description FROM address_range "
+        return query("SELECT id, subnet_id, start_ip, end_ip, kind, description, row_version FROM address_range "
                 + "WHERE subnet_id = ? ORDER BY start_ip", Rows::rangeRow, subnetId);
     }
 
     @Override
     public Optional<AddressRange> range(long id) {
-        return first(query("SELECT id, subnet_id, start_ip, end_ip, kind, description FROM address_range WHERE id = ?",
+        return first(query("SELECT id, subnet_id, start_ip, end_ip, kind, description, row_version FROM address_range WHERE id = ?",
                 Rows::rangeRow, id));
     }
 
     /** Every range of every subnet, with how many held addresses lie inside each. */
     @Override
     public List<RangeOccupancy> rangeOccupancy() {
-        return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description, "
+        return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description, r.row_version, "
                 + "(SELECT count(*) FROM address a WHERE a.subnet_id = r.subnet_id AND a.ip BETWEEN r.start_ip AND r.end_ip) "
-                + "FROM address_range r", rs -> new RangeOccupancy(Rows.rangeRow(rs), rs.getLong(7)));
+                + "FROM address_range r", rs -> new RangeOccupancy(Rows.rangeRow(rs), rs.getLong(8)));
     }
 
     /** The ranges of one subnet, with how many held addresses lie inside each. */
     @Override
     public List<RangeOccupancy> rangeOccupancy(long subnetId) {
-        return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description, "
+        return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description, r.row_version, "
                 + "(SELECT count(*) FROM address a WHERE a.subnet_id = r.subnet_id AND a.ip BETWEEN r.start_ip AND r.end_ip) "
-                + "FROM address_range r WHERE r.subnet_id = ?", rs -> new RangeOccupancy(Rows.rangeRow(rs), rs.getLong(7)),
+                + "FROM address_range r WHERE r.subnet_id = ?", rs -> new RangeOccupancy(Rows.rangeRow(rs), rs.getLong(8)),
                 subnetId);
     }
 
@@ -213,12 +222,13 @@ final class SqliteSession extends SqliteCopyRows {
 
     @Override
     public Address insertAddress(long subnetId, Ip ip, AddressDetails details, Instant now) {
+        long version = RowVersions.first();
         long id = insert("INSERT INTO address (subnet_id, ip, status, hostname, mac, owner, description, created_at, "
-                        + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "updated_at, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 subnetId, ip.toBytes(), details.status().label(), details.hostname(),
                 details.mac().map(Mac::canonical).orElse(""), details.owner(), details.description(), now.toString(),
-                now.toString());
-        return new Address(id, subnetId, ip, details, now, now);
+                now.toString(), version);
+        return new Address(id, subnetId, ip, details, now, now, version);
     }
 
     /**
@@ -233,11 +243,13 @@ final class SqliteSession extends SqliteCopyRows {
         String stamp = now.toString();
         // a statement of its own: the driver's batch buffer would otherwise stay as large as the largest batch
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO address (subnet_id, ip, status, "
-                + "hostname, mac, owner, description, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "hostname, mac, owner, description, created_at, updated_at, row_version) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (NewAddress row : rows) {
                 AddressDetails d = row.details();
                 bind(ps, subnetId, row.ip().toBytes(), d.status().label(), d.hostname(),
-                        d.mac().map(Mac::canonical).orElse(""), d.owner(), d.description(), stamp, stamp);
+                        d.mac().map(Mac::canonical).orElse(""), d.owner(), d.description(), stamp, stamp,
+                        RowVersions.first());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -248,11 +260,11 @@ final class SqliteSession extends SqliteCopyRows {
     }
 
     @Override
-    public void updateAddress(long id, AddressDetails details, Instant now) {
-        update("UPDATE address SET status = ?, hostname = ?, mac = ?, owner = ?, description = ?, updated_at = ? "
-                        + "WHERE id = ?",
+    public boolean updateAddress(long id, long rowVersion, AddressDetails details, Instant now) {
+        return update("UPDATE address SET status = ?, hostname = ?, mac = ?, owner = ?, description = ?, updated_at = ?, "
+                        + "row_version = row_version + 1 WHERE id = ? AND row_version = ?",
                 details.status().label(), details.hostname(), details.mac().map(Mac::canonical).orElse(""),
-                details.owner(), details.description(), now.toString(), id);
+                details.owner(), details.description(), now.toString(), id, rowVersion) == 1;
     }
 
     @Override
@@ -324,7 +336,7 @@ final class SqliteSession extends SqliteCopyRows {
     /** The ranges of a network's subnets that overlap {@code range}. */
     @Override
     public List<AddressRange> networkRangesOverlapping(long networkId, IpRange range) {
-        return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description FROM address_range r "
+        return query("SELECT r.id, r.subnet_id, r.start_ip, r.end_ip, r.kind, r.description, r.row_version FROM address_range r "
                         + "JOIN subnet s ON s.id = r.subnet_id WHERE s.network_id = ? AND s.version = ? "
                         + "AND r.end_ip >= ? AND r.start_ip <= ? ORDER BY r.start_ip",
                 Rows::rangeRow, networkId, range.version().number(), range.start().toBytes(), range.end().toBytes());

@@ -158,6 +158,34 @@ public final class TestPostgres {
         return new ServerLocation(server.host(), server.port(), name, server.user(), server.sslMode());
     }
 
+    private static final AtomicInteger LOGINS = new AtomicInteger();
+
+    /**
+     * A new login on the test server named after {@code base} ("bob_4f2k_3": logins are server-wide, so each one is
+     * this run's own), made an admin of the team database {@code location} (its team set up first, as the owner: a
+     * second init is harmless). Returns the location as that login; the change log names them by the login.
+     */
+    public static ServerLocation member(ServerLocation location, String base) {
+        String login = base + "_" + RUN + "_" + LOGINS.incrementAndGet();
+        try (Connection c = connect(server());
+             java.sql.PreparedStatement ps = c.prepareStatement("SELECT format('CREATE ROLE %I LOGIN', ?::text)");
+             Statement st = c.createStatement()) {
+            ps.setString(1, login);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                st.execute(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the test login " + login + ": " + e.getMessage(), e);
+        }
+        try (Database owner = Database.open(location, OpenMode.EXISTING)) {
+            org.ipdesk.store.Team team = owner.team().orElseThrow();
+            team.init();
+            team.grant(login, org.ipdesk.store.Team.Role.ADMIN);
+        }
+        return location.withUser(login);
+    }
+
     /** A plain JDBC connection to {@code location} (password, if any, from the driver's own sources). */
     public static Connection connect(ServerLocation location) throws SQLException {
         Properties properties = new Properties();

@@ -212,7 +212,7 @@ class AddressDetailsViewModelTest {
     @Test
     void aFailedReadSaysWhy() {
         Subnet gone = new Subnet(9999, data.lan.networkId(), "lab", Cidr.parse("10.9.0.0/24"), "", "",
-                OptionalInt.empty(), Optional.empty(), OptionalLong.empty());
+                OptionalInt.empty(), Optional.empty(), OptionalLong.empty(), 1);
 
         vm.show(gone, Ip.parse("10.9.0.5"));
 

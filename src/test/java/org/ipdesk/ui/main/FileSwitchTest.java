@@ -87,7 +87,7 @@ class FileSwitchTest {
         }
         files.load();
         selection.set(tree.networks().get(0));
-        undoStack.done(Undoables.networkCreated("Create network x", new Network(99, "x", "")));
+        undoStack.done(Undoables.networkCreated("Create network x", new Network(99, "x", "", 1)));
         assertThat(undoStack.canUndoProperty().get()).isTrue();
 
         files.open(second);

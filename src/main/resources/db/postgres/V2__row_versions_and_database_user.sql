@@ -1,0 +1,12 @@
+-- IPDesk schema for PostgreSQL, version 2 (as db/sqlite/V2): edits that cross, and who did it.
+-- Every network, subnet, range and address carries a row version, raised by one on each change of what a person
+-- edits. An edit names the version it read and is written only if the row still has it: one conditional UPDATE
+-- (UPDATE ... WHERE id = ? AND row_version = ?), never a read then a write.
+-- change_log.db_user is the database user who made the change, filled in by the server itself (session_user), so a
+-- client cannot write someone else's name by leaving it out; os_user stays as the second field.
+
+ALTER TABLE network ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1 CHECK (row_version > 0);
+ALTER TABLE subnet ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1 CHECK (row_version > 0);
+ALTER TABLE address_range ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1 CHECK (row_version > 0);
+ALTER TABLE address ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1 CHECK (row_version > 0);
+ALTER TABLE change_log ADD COLUMN db_user TEXT COLLATE "C" NOT NULL DEFAULT session_user;
