@@ -46,7 +46,8 @@ public final class AddressDialogViewModel extends EditDialogViewModel<AddressRes
 
     private final Mode mode;
     private final Subnet subnet;
-    private final Optional<Address> held;
+    /** The held address as last read (edit, allocate next): what a save must still find. */
+    private Optional<Address> held;
     private final StringProperty ip = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper ipError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper databaseChanged = new ReadOnlyBooleanWrapper(false);
@@ -275,20 +276,29 @@ public final class AddressDialogViewModel extends EditDialogViewModel<AddressRes
                         "Reserved " + AddressResult.named(taken) + where);
             };
             case EDIT -> a -> {
-                AddressDetails before = a.address(subnet.id(), address).map(Address::details)
-                        .orElse(held.orElseThrow().details());
-                Address after = a.update(subnet.id(), address, wanted);
+                Address read = held.orElseThrow();
+                Address after = a.update(read, wanted);
                 return new AddressResult(List.of(after),
-                        Undoables.updated("Edit " + address + where, subnet, address, before, wanted),
+                        Undoables.updated("Edit " + address + where, subnet, read, after),
                         "Saved " + AddressResult.named(after) + where);
             };
             case ALLOCATE_NEXT -> a -> {
-                Address after = a.update(subnet.id(), address, wanted);
+                Address after = a.update(held.orElseThrow(), wanted);
                 return new AddressResult(List.of(after),
                         Undoables.taken("Allocate " + address + where, List.of(subnet), List.of(after)),
                         "Allocated " + AddressResult.named(after) + where);
             };
         };
+    }
+
+    @Override
+    protected void reloadAfterCrossedEdit(String message) {
+        databaseChanged.set(true);
+        Address read = held.orElseThrow();
+        reload(message, a -> a.address(read.subnetId(), read.ip()), fresh -> {
+            held = Optional.of(fresh);
+            details.fill(fresh.details());
+        });
     }
 
     @Override

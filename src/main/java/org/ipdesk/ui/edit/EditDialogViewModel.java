@@ -120,7 +120,10 @@ public abstract class EditDialogViewModel<T> {
         }, problem -> {
             saving.set(false);
             String message = Messages.of(problem);
-            if (problem instanceof AllocatorException && showAtField(message)) {
+            if (problem instanceof AllocatorException.EditedElsewhere) {
+                valid.set(false);
+                reloadAfterCrossedEdit(message);
+            } else if (problem instanceof AllocatorException && showAtField(message)) {
                 valid.set(false);
             } else {
                 error.set(message);
@@ -150,6 +153,35 @@ public abstract class EditDialogViewModel<T> {
      * rehearsal to run next, or null when a local check failed.
      */
     protected abstract Rehearsal checkLocally();
+
+    /**
+     * Someone else changed (or deleted) what this dialog edits since it was read, so the save was refused and nothing
+     * written: an editing dialog reads it again, shows it as it is now and keeps {@code message} (who, when, what) on
+     * show, so that the admin can make the change again on top of the other one. Only edits can cross; by default
+     * the message is shown.
+     */
+    protected void reloadAfterCrossedEdit(String message) {
+        error.set(message);
+    }
+
+    /**
+     * What {@link #reloadAfterCrossedEdit} does in an editing dialog: reads the object again with {@code read}, and
+     * on the UI thread {@code show}s it (filling the fields, which re-checks them) or, when it is gone, leaves the
+     * fields; then shows {@code message} with what to do next.
+     */
+    protected final <R> void reload(String message, Function<Allocator, java.util.Optional<R>> read,
+                                    Consumer<R> show) {
+        error.set(message);
+        tasks.submit(() -> read.apply(allocator.get()), fresh -> {
+            fresh.ifPresent(show);
+            error.set(Messages.sentence(message) + (fresh.isPresent()
+                    ? ". The dialog now shows it as it is: make your change again if it still applies"
+                    : ". Cancel to close the dialog"));
+            if (fresh.isEmpty()) {
+                valid.set(false);
+            }
+        }, problem -> error.set(Messages.sentence(message) + ". " + Messages.sentence(Messages.of(problem))));
+    }
 
     /** Puts the message of a refused save at the field it concerns; false leaves it to the general error. */
     protected abstract boolean showAtField(String message);

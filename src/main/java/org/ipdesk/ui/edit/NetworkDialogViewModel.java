@@ -19,7 +19,8 @@ import org.ipdesk.ui.TaskExecutor;
  */
 public final class NetworkDialogViewModel extends EditDialogViewModel<Network> {
 
-    private final Optional<Network> original;
+    /** The network as last read: what the fields were filled from, and what a save must still find. */
+    private Optional<Network> original;
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty description = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
@@ -60,6 +61,11 @@ public final class NetworkDialogViewModel extends EditDialogViewModel<Network> {
         return nameError.getReadOnlyProperty();
     }
 
+    /** The network being edited, as last read (a save refused because someone else changed it reads it again). */
+    public Optional<Network> edited() {
+        return original;
+    }
+
     public boolean isEdit() {
         return original.isPresent();
     }
@@ -93,9 +99,20 @@ public final class NetworkDialogViewModel extends EditDialogViewModel<Network> {
     protected Function<Allocator, Network> saveCommand() {
         String newName = text(name);
         String newDescription = text(description);
+        Network read = original.orElse(null);
         return original.isPresent()
-                ? allocator -> allocator.updateNetwork(original.get().name(), newName, newDescription)
+                ? allocator -> allocator.updateNetwork(read, newName, newDescription)
                 : allocator -> allocator.createNetwork(newName, newDescription);
+    }
+
+    @Override
+    protected void reloadAfterCrossedEdit(String message) {
+        long id = original.orElseThrow().id();
+        reload(message, a -> a.networks().stream().filter(n -> n.id() == id).findFirst(), fresh -> {
+            original = Optional.of(fresh);
+            name.set(fresh.name());
+            description.set(fresh.description());
+        });
     }
 
     @Override

@@ -31,7 +31,8 @@ public final class RangeDialogViewModel extends EditDialogViewModel<AddressRange
 
     private final Subnet subnet;
     /** The range being changed; empty when the dialog adds one. */
-    private final Optional<AddressRange> edited;
+    /** The range as last read (when editing): what the fields were filled from, and what a save must still find. */
+    private Optional<AddressRange> edited;
     private final StringProperty start = new SimpleStringProperty("");
     private final StringProperty end = new SimpleStringProperty("");
     private final ObjectProperty<RangeKind> kind = new SimpleObjectProperty<>(RangeKind.DHCP);
@@ -178,8 +179,20 @@ public final class RangeDialogViewModel extends EditDialogViewModel<AddressRange
         RangeKind chosen = kind.get();
         String note = text(description);
         return edited.<Function<Allocator, AddressRange>>map(
-                        r -> allocator -> allocator.updateRange(r.id(), first, last, chosen, note))
+                        r -> allocator -> allocator.updateRange(r, first, last, chosen, note))
                 .orElse(allocator -> allocator.addRange(subnet.id(), first, last, chosen, note));
+    }
+
+    @Override
+    protected void reloadAfterCrossedEdit(String message) {
+        long id = edited.orElseThrow().id();
+        reload(message, a -> a.ranges(subnet.id()).stream().filter(r -> r.id() == id).findFirst(), fresh -> {
+            edited = Optional.of(fresh);
+            start.set(fresh.range().start().toString());
+            end.set(fresh.range().end().toString());
+            kind.set(fresh.kind());
+            description.set(fresh.description());
+        });
     }
 
     @Override

@@ -39,7 +39,8 @@ public final class SubnetDialogViewModel extends EditDialogViewModel<Subnet> {
     static final int MIN_VLAN = 1;
     static final int MAX_VLAN = 4094;
 
-    private final Optional<Subnet> original;
+    /** The subnet as last read: what the fields were filled from, and what a save must still find. */
+    private Optional<Subnet> original;
     private final ObservableList<String> networks = FXCollections.observableArrayList();
     private final ObjectProperty<String> network = new SimpleObjectProperty<>();
     private final StringProperty cidr = new SimpleStringProperty("");
@@ -63,12 +64,7 @@ public final class SubnetDialogViewModel extends EditDialogViewModel<Subnet> {
         networks.setAll(List.of(networkName));
         network.set(networkName);
         cidr.set(suggestedCidr == null ? "" : suggestedCidr.strip());
-        original.ifPresent(s -> {
-            name.set(s.name());
-            vlan.set(s.vlan().isPresent() ? Integer.toString(s.vlan().getAsInt()) : "");
-            gateway.set(s.gateway().map(Ip::toString).orElse(""));
-            description.set(s.description());
-        });
+        original.ifPresent(this::fill);
         setHeader(original.map(s -> "Edit subnet " + SubnetDialogViewModel.named(s))
                 .orElse("New subnet in " + networkName));
         watch(network, cidr, name, vlan, gateway, description);
@@ -81,6 +77,13 @@ public final class SubnetDialogViewModel extends EditDialogViewModel<Subnet> {
             });
         }
         revalidate();
+    }
+
+    private void fill(Subnet s) {
+        name.set(s.name());
+        vlan.set(s.vlan().isPresent() ? Integer.toString(s.vlan().getAsInt()) : "");
+        gateway.set(s.gateway().map(Ip::toString).orElse(""));
+        description.set(s.description());
     }
 
     /** A dialog that creates a subnet in {@code networkName}, its CIDR field filled with {@code suggestedCidr} ("" for none). */
@@ -102,6 +105,11 @@ public final class SubnetDialogViewModel extends EditDialogViewModel<Subnet> {
     }
 
     // ================================================================= state
+
+    /** The subnet being edited, as last read (a save refused because someone else changed it reads it again). */
+    public Optional<Subnet> edited() {
+        return original;
+    }
 
     public boolean isEdit() {
         return original.isPresent();
@@ -239,9 +247,19 @@ public final class SubnetDialogViewModel extends EditDialogViewModel<Subnet> {
     protected Function<Allocator, Subnet> saveCommand() {
         SubnetSpec spec = spec();
         String networkName = network.get();
+        Subnet read = original.orElse(null);
         return original.isPresent()
-                ? allocator -> allocator.updateSubnet(original.get().id(), spec)
+                ? allocator -> allocator.updateSubnet(read, spec)
                 : allocator -> allocator.createSubnet(networkName, spec);
+    }
+
+    @Override
+    protected void reloadAfterCrossedEdit(String message) {
+        long id = original.orElseThrow().id();
+        reload(message, a -> a.subnets().stream().filter(s -> s.id() == id).findFirst(), fresh -> {
+            original = Optional.of(fresh);
+            fill(fresh);
+        });
     }
 
     @Override

@@ -91,15 +91,17 @@ public final class EditCommands {
             return;
         }
         if (row.subnet().isPresent()) {
-            Subnet before = row.subnet().get();
-            dialogs.editSubnet(SubnetDialogViewModel.edit(allocator, tasks, before))
+            SubnetDialogViewModel dialog = SubnetDialogViewModel.edit(allocator, tasks, row.subnet().get());
+            dialogs.editSubnet(dialog)
                     .ifPresent(subnet -> host.done(null, "Saved subnet " + subnet.label(),
-                            Undoables.subnetUpdated("Edit subnet " + subnet.label(), before, subnet)));
+                            Undoables.subnetUpdated("Edit subnet " + subnet.label(), dialog.edited().orElseThrow(),
+                                    subnet)));
         } else {
-            Network before = row.network();
-            dialogs.editNetwork(NetworkDialogViewModel.edit(allocator, tasks, before))
+            NetworkDialogViewModel dialog = NetworkDialogViewModel.edit(allocator, tasks, row.network());
+            dialogs.editNetwork(dialog)
                     .ifPresent(network -> host.done("n:" + network.id(), "Saved network " + network.name(),
-                            Undoables.networkUpdated("Edit network " + network.name(), before, network)));
+                            Undoables.networkUpdated("Edit network " + network.name(),
+                                    dialog.edited().orElseThrow(), network)));
         }
     }
 
@@ -144,12 +146,15 @@ public final class EditCommands {
         Ip ip = cells.ip(caret);
         Subnet shown = cells.subnet();
         tasks.submit(() -> allocator.get().ranges(shown.id()).stream().filter(r -> r.range().contains(ip)).findFirst(),
-                range -> range.ifPresentOrElse(before -> dialogs.editRange(
-                                RangeDialogViewModel.edit(allocator, tasks, shown, before)).ifPresent(after -> {
-                                    String what = RangeDialogViewModel.kindLabel(after.kind()) + " " + after.range();
-                                    host.done(null, "Saved " + what + " in " + shown.label(), Undoables.rangeUpdated(
-                                            "Edit " + what + " in " + shown.label(), shown, before, after));
-                                }),
+                range -> range.ifPresentOrElse(read -> {
+                            RangeDialogViewModel dialog = RangeDialogViewModel.edit(allocator, tasks, shown, read);
+                            dialogs.editRange(dialog).ifPresent(after -> {
+                                String what = RangeDialogViewModel.kindLabel(after.kind()) + " " + after.range();
+                                host.done(null, "Saved " + what + " in " + shown.label(), Undoables.rangeUpdated(
+                                        "Edit " + what + " in " + shown.label(), shown, dialog.edited().orElseThrow(),
+                                        after));
+                            });
+                        },
                         () -> host.report(ip + " is in no DHCP pool or reserved range", true)),
                 problem -> host.report("Cannot read the ranges: " + Problems.message(problem), true));
     }

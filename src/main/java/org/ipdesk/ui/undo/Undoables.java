@@ -37,10 +37,13 @@ public final class Undoables {
         return new Simple(description, held::take, held::release);
     }
 
-    /** An address's details changed. */
-    public static Undoable updated(String description, Subnet subnet, Ip ip, AddressDetails before,
-                                   AddressDetails after) {
-        return new Simple(description, a -> a.update(id(a, subnet), ip, before), a -> a.update(id(a, subnet), ip, after));
+    /**
+     * An address's details changed from {@code before} (as read) to {@code after} (as written). Undo and redo are
+     * edits made from what this desk last wrote: refused, with who, when and what, once someone else changed the
+     * address since.
+     */
+    public static Undoable updated(String description, Subnet subnet, Address before, Address after) {
+        return new AddressEdit(description, subnet, before.details(), after);
     }
 
     /** A DHCP pool or reserved range added. */
@@ -58,16 +61,21 @@ public final class Undoables {
      * changes the range at its old extent again (found by extent, as an undone delete gives a range a new id).
      */
     public static Undoable rangeUpdated(String description, Subnet subnet, AddressRange before, AddressRange after) {
-        return new Simple(description, a -> changeRange(a, subnet, after, before),
-                a -> changeRange(a, subnet, before, after));
+        return new RangeEdit(description, subnet, before, after);
     }
 
-    private static void changeRange(Allocator allocator, Subnet subnet, AddressRange from, AddressRange to) {
-        long subnetId = id(allocator, subnet);
-        AddressRange now = allocator.ranges(subnetId).stream().filter(r -> r.range().equals(from.range()))
-                .findFirst().orElseThrow(() -> new AllocatorException.NotFound("the range " + from.range() + " of "
-                        + subnet.label() + " is not there any more"));
-        allocator.updateRange(now.id(), to.range().start(), to.range().end(), to.kind(), to.description());
+    private static AddressRange changeRange(Allocator allocator, Subnet subnet, AddressRange from, AddressRange to) {
+        List<AddressRange> ranges = allocator.ranges(id(allocator, subnet));
+        // the row this desk last wrote, at the version written (the allocator refuses, saying who, when and what, if
+        // someone changed or deleted it since); a row made anew (its subnet deleted and brought back, or the range
+        // deleted and added again by undo) counts as that row when it holds what was written
+        AddressRange expected = ranges.stream().anyMatch(r -> r.id() == from.id()) ? from
+                : ranges.stream().filter(r -> sameRange(r, from)).findFirst().orElse(from);
+        return allocator.updateRange(expected, to.range().start(), to.range().end(), to.kind(), to.description());
+    }
+
+    private static boolean sameRange(AddressRange a, AddressRange b) {
+        return a.range().equals(b.range()) && a.kind() == b.kind() && a.description().equals(b.description());
     }
 
     /** A subnet created: undo deletes it, refused once it holds addresses (they would go with it). */
@@ -77,8 +85,7 @@ public final class Undoables {
 
     /** A subnet's name, VLAN, gateway or description changed. */
     public static Undoable subnetUpdated(String description, Subnet before, Subnet after) {
-        return new Simple(description, a -> a.updateSubnet(id(a, after), spec(before)),
-                a -> a.updateSubnet(id(a, after), spec(after)));
+        return new SubnetEdit(description, spec(before), after);
     }
 
     /**
@@ -98,8 +105,7 @@ public final class Undoables {
 
     /** A network renamed or described anew. */
     public static Undoable networkUpdated(String description, Network before, Network after) {
-        return new Simple(description, a -> a.updateNetwork(after.name(), before.name(), before.description()),
-                a -> a.updateNetwork(before.name(), after.name(), after.description()));
+        return new NetworkEdit(description, before, after);
     }
 
     /** An empty network deleted. */
@@ -146,6 +152,148 @@ public final class Undoables {
                         .add(address.ip());
             }
             bySubnet.forEach(allocator::releaseAll);
+        }
+    }
+
+    /** Undo and redo of an address edit, each made from what this desk wrote last. */
+    private static final class AddressEdit implements Undoable {
+        private final String description;
+        private final Subnet subnet;
+        private final AddressDetails before;
+        private final AddressDetails after;
+        private Address written;
+
+        AddressEdit(String description, Subnet subnet, AddressDetails before, Address written) {
+            this.description = description;
+            this.subnet = subnet;
+            this.before = before;
+            this.after = written.details();
+            this.written = written;
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
+
+        @Override
+        public void undo(Allocator allocator) {
+            written = allocator.update(expected(allocator), before);
+        }
+
+        @Override
+        public void redo(Allocator allocator) {
+            written = allocator.update(expected(allocator), after);
+        }
+
+        /**
+         * What the allocator must still find: the row this desk wrote last, at the version written; a row made anew
+         * (its subnet deleted and brought back by undo) counts as that row when it holds the same details.
+         */
+        private Address expected(Allocator allocator) {
+            return allocator.address(id(allocator, subnet), written.ip())
+                    .filter(now -> now.id() != written.id() && now.details().equals(written.details()))
+                    .orElse(written);
+        }
+    }
+
+    /** Undo and redo of a subnet edit, each made from what this desk wrote last. */
+    private static final class SubnetEdit implements Undoable {
+        private final String description;
+        private final SubnetSpec before;
+        private final SubnetSpec after;
+        private Subnet written;
+
+        SubnetEdit(String description, SubnetSpec before, Subnet written) {
+            this.description = description;
+            this.before = before;
+            this.after = spec(written);
+            this.written = written;
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
+
+        @Override
+        public void undo(Allocator allocator) {
+            written = allocator.updateSubnet(expected(allocator), before);
+        }
+
+        @Override
+        public void redo(Allocator allocator) {
+            written = allocator.updateSubnet(expected(allocator), after);
+        }
+
+        private Subnet expected(Allocator allocator) {
+            Subnet now = allocator.subnet(id(allocator, written));
+            return now.id() != written.id() && spec(now).equals(spec(written)) ? now : written;
+        }
+    }
+
+    /** Undo and redo of a network edit, each made from what this desk wrote last. */
+    private static final class NetworkEdit implements Undoable {
+        private final String description;
+        private final Network before;
+        private final Network after;
+        private Network written;
+
+        NetworkEdit(String description, Network before, Network written) {
+            this.description = description;
+            this.before = before;
+            this.after = written;
+            this.written = written;
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
+
+        @Override
+        public void undo(Allocator allocator) {
+            written = allocator.updateNetwork(written, before.name(), before.description());
+        }
+
+        @Override
+        public void redo(Allocator allocator) {
+            written = allocator.updateNetwork(written, after.name(), after.description());
+        }
+    }
+
+    /**
+     * Undo and redo of a range edit: the range is found at the extent this desk wrote last (an undone delete gives
+     * a range a new id), and changed only if nobody changed it since.
+     */
+    private static final class RangeEdit implements Undoable {
+        private final String description;
+        private final Subnet subnet;
+        private final AddressRange before;
+        private final AddressRange after;
+        private AddressRange written;
+
+        RangeEdit(String description, Subnet subnet, AddressRange before, AddressRange written) {
+            this.description = description;
+            this.subnet = subnet;
+            this.before = before;
+            this.after = written;
+            this.written = written;
+        }
+
+        @Override
+        public String description() {
+            return description;
+        }
+
+        @Override
+        public void undo(Allocator allocator) {
+            written = changeRange(allocator, subnet, written, before);
+        }
+
+        @Override
+        public void redo(Allocator allocator) {
+            written = changeRange(allocator, subnet, written, after);
         }
     }
 

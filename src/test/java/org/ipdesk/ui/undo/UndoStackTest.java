@@ -99,12 +99,51 @@ class UndoStackTest {
     }
 
     @Test
+    void undoingAnEditSomeoneElseHasSinceOverwrittenIsRefusedSayingWhoAndWhatAndTheirValuesStay() {
+        Ip ip = Ip.parse("10.10.1.2");
+        Address read = allocator.address(web.id(), ip).orElseThrow();
+        Address written = allocator.update(read, AddressDetails.allocated("web-01-renamed"));
+        stack.done(Undoables.updated("Edit 10.10.1.2", web, read, written));
+        try (Allocator bob = new Allocator(org.ipdesk.store.Database.open(allocator.location(),
+                org.ipdesk.store.OpenMode.EXISTING), java.time.Clock.systemUTC(), "bob", new java.util.Random(1))) {
+            bob.update(bob.address(web.id(), ip).orElseThrow(), AddressDetails.allocated("web-01-bob"));
+        }
+
+        undo();
+
+        assertThat(done).isEmpty();
+        assertThat(refused).singleElement().asString()
+                .contains("10.10.1.2 in 10.10.1.0/24 in dc1 was changed by bob at ")
+                .contains("hostname web-01-renamed → web-01-bob");
+        assertThat(allocator.address(web.id(), ip).orElseThrow().details().hostname()).isEqualTo("web-01-bob");
+        assertThat(stack.canUndoProperty().get()).isTrue();
+    }
+
+    @Test
+    void undoingASubnetEditIsRefusedOnceSomeoneElseChangedTheSubnet() {
+        Subnet written = allocator.updateSubnet(web, new org.ipdesk.model.SubnetSpec(web.cidr(), "web tier", "",
+                java.util.OptionalInt.of(10), web.gateway()));
+        stack.done(Undoables.subnetUpdated("Edit subnet", web, written));
+        try (Allocator bob = new Allocator(org.ipdesk.store.Database.open(allocator.location(),
+                org.ipdesk.store.OpenMode.EXISTING), java.time.Clock.systemUTC(), "bob", new java.util.Random(1))) {
+            bob.updateSubnet(bob.subnet(web.id()), new org.ipdesk.model.SubnetSpec(web.cidr(), "web tier",
+                    "bob's note", java.util.OptionalInt.of(10), web.gateway()));
+        }
+
+        undo();
+
+        assertThat(refused).singleElement().asString().contains("was changed by bob")
+                .contains("description (none) → bob's note");
+        assertThat(allocator.subnet(web.id()).name()).isEqualTo("web tier");
+    }
+
+    @Test
     void detailsRangesAndADeletedSubnetComeBack() {
         Ip ip = Ip.parse("10.10.1.2");
-        AddressDetails before = allocator.address(web.id(), ip).orElseThrow().details();
-        AddressDetails after = AddressDetails.allocated("web-01-renamed");
-        allocator.update(web.id(), ip, after);
-        stack.done(Undoables.updated("Edit 10.10.1.2", web, ip, before, after));
+        Address read = allocator.address(web.id(), ip).orElseThrow();
+        AddressDetails before = read.details();
+        Address written = allocator.update(read, AddressDetails.allocated("web-01-renamed"));
+        stack.done(Undoables.updated("Edit 10.10.1.2", web, read, written));
         undo();
         assertThat(allocator.address(web.id(), ip).orElseThrow().details()).isEqualTo(before);
         redo();
