@@ -10,3 +10,20 @@ ALTER TABLE subnet ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1 CHECK (row_v
 ALTER TABLE address_range ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1 CHECK (row_version > 0);
 ALTER TABLE address ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1 CHECK (row_version > 0);
 ALTER TABLE change_log ADD COLUMN db_user TEXT COLLATE "C" NOT NULL DEFAULT session_user;
+
+-- A member cannot write someone else's name either: whatever a member's INSERT says, the row gets the member's own
+-- session_user. Only the owner of the tables (who runs team init and copies whole databases in, change log included)
+-- keeps the names it writes.
+CREATE FUNCTION ipdesk_change_author() RETURNS trigger
+    LANGUAGE plpgsql
+AS $$
+BEGIN
+    IF NOT pg_catalog.pg_has_role(session_user,
+            (SELECT c.relowner FROM pg_catalog.pg_class c WHERE c.oid = TG_RELID), 'MEMBER') THEN
+        NEW.db_user := session_user;
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER change_log_author BEFORE INSERT ON change_log
+    FOR EACH ROW EXECUTE FUNCTION ipdesk_change_author();

@@ -15,6 +15,11 @@ public record Change(long id, Instant time, String user, ChangeAction action, St
         return databaseUser.isEmpty() ? user : databaseUser;
     }
 
+    /** How the History and the details name who made it: "alice", or "alice (OS user asmith)" where they differ. */
+    public String byline() {
+        return osUserBeside().map(os -> who() + " (OS user " + os + ")").orElse(who());
+    }
+
     /** The OS user when it says more than {@link #who()} (a team database's change made from another OS account). */
     public java.util.Optional<String> osUserBeside() {
         return databaseUser.isEmpty() || databaseUser.equals(user) ? java.util.Optional.empty()

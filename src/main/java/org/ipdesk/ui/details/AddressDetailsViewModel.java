@@ -279,7 +279,7 @@ public final class AddressDetailsViewModel {
     }
 
     private HistoryRow row(Change change) {
-        return new HistoryRow(local(change.time()), change.user(), ChangeSummary.action(change.action()),
+        return new HistoryRow(local(change.time()), change.byline(), ChangeSummary.action(change.action()),
                 ChangeSummary.summarize(change));
     }
 

@@ -8,7 +8,8 @@ import java.time.Instant;
  * @param id         the change-log row's id (newer changes have larger ids)
  * @param at         when, as an instant (for sorting)
  * @param time       when, local and readable: "2026-11-26 14:03:07"
- * @param user       the OS user who made it
+ * @param user       who made it: the database user on a team database, with the OS user beside it where they
+ *                   differ ("alice (OS user asmith)"); the OS user on a database file
  * @param action     the action in words: "allocated", "updated", "released", "created", "deleted"
  * @param objectType "network", "subnet", "range" or "address"
  * @param objectKey  how the change log names the object: "10.0.0.0/24 in dc1 10.0.0.5"

@@ -316,7 +316,7 @@ public final class HistoryViewModel {
     private ChangeRow row(Change change) {
         String was = ChangeSummary.describe(change.before());
         String now = ChangeSummary.describe(change.after());
-        return new ChangeRow(change.id(), change.time(), TIME.format(change.time().atZone(zone)), change.user(),
+        return new ChangeRow(change.id(), change.time(), TIME.format(change.time().atZone(zone)), change.byline(),
                 ChangeSummary.action(change), change.objectType(), change.objectKey(),
                 ChangeSummary.summarize(change),
                 was.isEmpty() ? noState(change, true) : was, now.isEmpty() ? noState(change, false) : now);
