@@ -9,7 +9,9 @@ ALTER TABLE network ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1 CHECK (row_
 ALTER TABLE subnet ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1 CHECK (row_version > 0);
 ALTER TABLE address_range ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1 CHECK (row_version > 0);
 ALTER TABLE address ADD COLUMN row_version BIGINT NOT NULL DEFAULT 1 CHECK (row_version > 0);
-ALTER TABLE change_log ADD COLUMN db_user TEXT COLLATE "C" NOT NULL DEFAULT session_user;
+-- rows written before this version keep an empty db_user (their OS user names them); new rows get the login
+ALTER TABLE change_log ADD COLUMN db_user TEXT COLLATE "C" NOT NULL DEFAULT '';
+ALTER TABLE change_log ALTER COLUMN db_user SET DEFAULT session_user;
 
 -- A member cannot write someone else's name either: whatever a member's INSERT says, the row gets the member's own
 -- session_user. Only the owner of the tables (who runs team init and copies whole databases in, change log included)

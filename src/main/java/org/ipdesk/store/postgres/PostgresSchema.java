@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -144,6 +145,15 @@ final class PostgresSchema {
             }
             if (cause instanceof SQLException sql && PostgresErrors.connectionLost(sql)) {
                 throw PostgresErrors.unreachable(location, e);
+            }
+            if (cause instanceof SQLException sql && PostgresErrors.INSUFFICIENT_PRIVILEGE.equals(sql.getSQLState())) {
+                String user = location.user().orElse(System.getProperty("user.name"));
+                throw new StoreException("the team database " + location.name() + " has an older IPDesk schema than"
+                        + " this IPDesk (version " + PostgresDatabase.SCHEMA_VERSION + "), and only its owner may bring"
+                        + " it up to date, not " + user + ": ask the owner to run ipdesk --db "
+                        + new ServerLocation(location.host(), location.port(), location.database(),
+                                Optional.of("OWNER"), location.sslMode())
+                        + " team init. It was left unchanged", e);
             }
             String message = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             throw new StoreException("cannot prepare the schema of " + location + ": " + message, e);
