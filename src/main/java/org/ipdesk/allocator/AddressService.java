@@ -269,11 +269,47 @@ final class AddressService {
         });
     }
 
+    /**
+     * Releases addresses of one subnet as the releaser read them, in one transaction: each only if nobody changed or
+     * released it since (one conditional DELETE on its row version), else nothing is released and
+     * {@link AllocatorException.EditedElsewhere} says who, when and what.
+     */
+    List<Address> releaseAsRead(long subnetId, List<Address> asRead) {
+        if (asRead.isEmpty()) {
+            throw new InvalidInput("no address to release");
+        }
+        if (asRead.size() > Allocator.MAX_ADDRESSES_PER_COMMAND) {
+            throw AddressRules.overCap("released", asRead.size());
+        }
+        return database.write(s -> {
+            Subnet subnet = lockedSubnet(s, subnetId);
+            List<IpRange> blocked = FreeSpace.blocked(s, subnet);
+            List<Address> released = new ArrayList<>(asRead.size());
+            for (Address read : asRead) {
+                released.add(releaseIn(s, subnet, read.ip(), blocked, Optional.of(read)));
+            }
+            return released;
+        });
+    }
+
     /** Releases one address; {@code blocked} is {@link FreeSpace#blocked} of the subnet. */
     private Address releaseIn(Session s, Subnet subnet, Ip ip, List<IpRange> blocked) {
-        Address held = s.address(subnet.id(), ip)
-                .orElseThrow(() -> new NotFound(ip + " is not held in " + subnet.label()));
-        s.deleteAddress(held.id());
+        return releaseIn(s, subnet, ip, blocked, Optional.empty());
+    }
+
+    private Address releaseIn(Session s, Subnet subnet, Ip ip, List<IpRange> blocked, Optional<Address> asRead) {
+        String key = subnet.label() + " " + ip;
+        Optional<Address> stored = s.address(subnet.id(), ip);
+        if (stored.isEmpty() && asRead.isPresent()) {
+            throw CrossedEdits.refusal(s, changes.now(), ip + " in " + subnet.label(), "address", key,
+                    ChangeWriter.of(subnet, asRead.get()), Optional.empty());
+        }
+        Address held = stored.orElseThrow(() -> new NotFound(ip + " is not held in " + subnet.label()));
+        Address expected = asRead.orElse(held);
+        if (!s.deleteAddress(expected.id(), expected.rowVersion())) {
+            throw CrossedEdits.refusal(s, changes.now(), ip + " in " + subnet.label(), "address", key,
+                    ChangeWriter.of(subnet, expected), Optional.of(ChangeWriter.of(subnet, held)));
+        }
         if (FreeSpace.allocatable(subnet, blocked, ip)) {
             FreeSpace.giveBack(s, subnet.id(), ip);
         }

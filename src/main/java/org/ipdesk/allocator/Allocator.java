@@ -383,6 +383,15 @@ public final class Allocator implements AutoCloseable {
         return addresses.releaseAll(subnetId, ips);
     }
 
+    /**
+     * Releases addresses of a subnet as the releaser read them, in one transaction: refused, with nothing released,
+     * by {@link AllocatorException.EditedElsewhere} (who, when, what) when someone else changed or released one of
+     * them since.
+     */
+    public List<Address> releaseAsRead(long subnetId, List<Address> asRead) {
+        return addresses.releaseAsRead(subnetId, asRead);
+    }
+
     /** The addresses a subnet holds inside {@code range}, in order (what releasing that range would take). */
     public List<Address> addressesIn(long subnetId, IpRange range) {
         return addresses.addressesIn(subnetId, range);

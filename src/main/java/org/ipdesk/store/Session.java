@@ -139,6 +139,12 @@ public interface Session {
 
     void deleteAddress(long id);
 
+    /**
+     * Deletes an address if it still has {@code rowVersion}: one conditional statement. False, with nothing deleted,
+     * when it is gone or someone else changed it since.
+     */
+    boolean deleteAddress(long id, long rowVersion);
+
     Optional<Address> address(long subnetId, Ip ip);
 
     List<Address> addresses(long subnetId);

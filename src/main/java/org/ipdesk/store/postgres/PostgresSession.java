@@ -315,6 +315,12 @@ final class PostgresSession extends PostgresCopyRows {
     }
 
     @Override
+    public boolean deleteAddress(long id, long rowVersion) {
+        touched("address:" + id);
+        return update("DELETE FROM address WHERE id = ? AND row_version = ?", id, rowVersion) == 1;
+    }
+
+    @Override
     public Optional<Address> address(long subnetId, Ip ip) {
         return first(query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? AND a.ip = ?",
                 Rows::addressRow, subnetId, ip.toBytes()));

@@ -273,6 +273,11 @@ final class SqliteSession extends SqliteCopyRows {
     }
 
     @Override
+    public boolean deleteAddress(long id, long rowVersion) {
+        return update("DELETE FROM address WHERE id = ? AND row_version = ?", id, rowVersion) == 1;
+    }
+
+    @Override
     public Optional<Address> address(long subnetId, Ip ip) {
         return first(query("SELECT " + ADDRESS_COLUMNS + " FROM address a WHERE a.subnet_id = ? AND a.ip = ?",
                 Rows::addressRow, subnetId, ip.toBytes()));

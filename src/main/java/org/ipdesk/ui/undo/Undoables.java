@@ -123,10 +123,14 @@ public final class Undoables {
         return allocator.findSubnet(subnet.cidr(), Optional.of(subnet.networkName())).id();
     }
 
-    /** Addresses with the subnets they belong to, to take or release again. */
+    /**
+     * Addresses with the subnets they belong to, to take or release again. A release takes back what this desk took:
+     * refused, with who, when and what, when someone else changed one of them since.
+     */
     private static final class Held {
         private final Map<Long, Subnet> subnets = new LinkedHashMap<>();
-        private final List<Address> addresses;
+        /** The addresses as this desk last took them (their row versions), by the subnet ids given. */
+        private List<Address> addresses;
 
         Held(List<Subnet> subnets, List<Address> addresses) {
             subnets.forEach(subnet -> this.subnets.put(subnet.id(), subnet));
@@ -140,18 +144,37 @@ public final class Undoables {
 
         /** Takes every address again, with its details, in one transaction (all or none). */
         void take(Allocator allocator) {
-            allocator.allocateGroup(addresses.stream().map(address -> GroupRequest.specific(
+            List<Address> taken = allocator.allocateGroup(addresses.stream().map(address -> GroupRequest.specific(
                     id(allocator, subnets.get(address.subnetId())), address.ip(), address.details())).toList());
+            // the rows just made, filed under the subnets given (a subnet brought back has a new id)
+            List<Address> again = new ArrayList<>(taken.size());
+            for (Address address : addresses) {
+                Address row = taken.stream().filter(t -> t.ip().equals(address.ip())
+                        && t.subnetId() == id(allocator, subnets.get(address.subnetId()))).findFirst().orElseThrow();
+                again.add(new Address(row.id(), address.subnetId(), row.ip(), row.details(), row.createdAt(),
+                        row.updatedAt(), row.rowVersion()));
+            }
+            addresses = List.copyOf(again);
         }
 
-        /** Releases every address, one transaction per subnet. */
+        /** Releases every address as it was taken, one transaction per subnet. */
         void release(Allocator allocator) {
-            Map<Long, List<Ip>> bySubnet = new LinkedHashMap<>();
+            Map<Long, List<Address>> bySubnet = new LinkedHashMap<>();
             for (Address address : addresses) {
-                bySubnet.computeIfAbsent(id(allocator, subnets.get(address.subnetId())), id -> new ArrayList<>())
-                        .add(address.ip());
+                long subnetId = id(allocator, subnets.get(address.subnetId()));
+                bySubnet.computeIfAbsent(subnetId, id -> new ArrayList<>()).add(expected(allocator, subnetId, address));
             }
-            bySubnet.forEach(allocator::releaseAll);
+            bySubnet.forEach(allocator::releaseAsRead);
+        }
+
+        /**
+         * The row to release: the one taken, at the version taken; a row made anew (its subnet deleted and brought
+         * back by undo) counts as that one when it holds the same details.
+         */
+        private static Address expected(Allocator allocator, long subnetId, Address taken) {
+            return allocator.address(subnetId, taken.ip())
+                    .filter(now -> now.id() != taken.id() && now.details().equals(taken.details()))
+                    .orElse(taken);
         }
     }
 

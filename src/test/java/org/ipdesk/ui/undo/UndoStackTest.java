@@ -120,6 +120,34 @@ class UndoStackTest {
     }
 
     @Test
+    void undoingAReservationIsRefusedOnceSomeoneElseEditedTheAddressAndTheirEditStays() {
+        Address taken = allocator.reserve(web.id(), Ip.parse("10.10.1.99"), AddressDetails.allocated("printer-9"));
+        stack.done(Undoables.taken("Reserve 10.10.1.99", List.of(web), List.of(taken)));
+        try (Allocator bob = new Allocator(org.ipdesk.store.Database.open(allocator.location(),
+                org.ipdesk.store.OpenMode.EXISTING), java.time.Clock.systemUTC(), "bob", new java.util.Random(1))) {
+            bob.update(bob.address(web.id(), taken.ip()).orElseThrow(), AddressDetails.allocated("printer-9-floor2"));
+        }
+
+        undo();
+
+        assertThat(refused).singleElement().asString().contains("10.10.1.99 in 10.10.1.0/24 in dc1 was changed by bob")
+                .contains("hostname printer-9 → printer-9-floor2");
+        assertThat(allocator.address(web.id(), taken.ip())).map(a -> a.details().hostname())
+                .contains("printer-9-floor2");
+    }
+
+    @Test
+    void aReservationUndoneAndRedoneCanBeUndoneAgain() {
+        Address taken = allocator.reserve(web.id(), Ip.parse("10.10.1.99"), AddressDetails.allocated("printer-9"));
+        stack.done(Undoables.taken("Reserve 10.10.1.99", List.of(web), List.of(taken)));
+        undo();
+        redo();
+        undo();
+        assertThat(refused).isEmpty();
+        assertThat(allocator.address(web.id(), taken.ip())).isEmpty();
+    }
+
+    @Test
     void undoingASubnetEditIsRefusedOnceSomeoneElseChangedTheSubnet() {
         Subnet written = allocator.updateSubnet(web, new org.ipdesk.model.SubnetSpec(web.cidr(), "web tier", "",
                 java.util.OptionalInt.of(10), web.gateway()));
