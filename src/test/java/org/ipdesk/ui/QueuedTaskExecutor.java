@@ -22,6 +22,11 @@ public final class QueuedTaskExecutor implements TaskExecutor {
         return jobs.size();
     }
 
+    /** Runs the oldest waiting job only (jobs it submits wait): something else may happen before the next. */
+    public void runOne() {
+        jobs.remove(0).run();
+    }
+
     /** Runs the waiting jobs, oldest first. */
     public void runAll() {
         while (!jobs.isEmpty()) {

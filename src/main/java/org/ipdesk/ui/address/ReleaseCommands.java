@@ -18,10 +18,11 @@ import org.ipdesk.ui.undo.Undoables;
 /**
  * The release commands of the window (like {@code DeleteCommands}): read what would be released on the background
  * executor, ask through the {@link DialogService} ("Release 10.0.0.5 (web-01)?"), release everything in one
- * transaction ({@link Allocator#releaseAll}), then hand the status line to {@code onStatus} and the command to
- * {@code onDone} for the undo stack. "No" changes nothing and calls neither. A selection that holds nothing is
- * told through {@code onStatus} without a question. A refusal (another process released an address meanwhile) is
- * shown with {@link DialogService#showError}; nothing is released then.
+ * transaction, as the question showed them ({@link Allocator#releaseAsRead}), then hand the status line to
+ * {@code onStatus} and the command to {@code onDone} for the undo stack. "No" changes nothing and calls neither. A
+ * selection that holds nothing is told through {@code onStatus} without a question. A refusal (another admin
+ * released or changed an address since the question was asked) is shown with {@link DialogService#showError}, with
+ * who, when and what; nothing is released then.
  */
 public final class ReleaseCommands {
 
@@ -113,8 +114,8 @@ public final class ReleaseCommands {
 
     private void release(Subnet subnet, List<Address> held, String description, String status,
                          Consumer<String> onStatus, Consumer<Undoable> onDone) {
-        List<Ip> ips = held.stream().map(Address::ip).toList();
-        run(() -> allocator.get().releaseAll(subnet.id(), ips), released -> {
+        // released as the confirmation showed them: refused if someone changed one of them since it was asked
+        run(() -> allocator.get().releaseAsRead(subnet.id(), held), released -> {
             onStatus.accept(status);
             onDone.accept(Undoables.released(description, List.of(subnet), released));
         });

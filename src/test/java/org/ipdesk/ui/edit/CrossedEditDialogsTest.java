@@ -125,6 +125,28 @@ class CrossedEditDialogsTest {
     }
 
     @Test
+    void aReleaseAliceConfirmedIsRefusedWhenBobChangedTheAddressWhileSheWasAsked() {
+        org.ipdesk.ui.QueuedTaskExecutor queue = new org.ipdesk.ui.QueuedTaskExecutor();
+        org.ipdesk.ui.ScriptedDialogs dialogs = new org.ipdesk.ui.ScriptedDialogs();
+        dialogs.answer = true;
+        List<Object> done = new ArrayList<>();
+        org.ipdesk.ui.address.ReleaseCommands commands = new org.ipdesk.ui.address.ReleaseCommands(() -> alice, queue,
+                dialogs);
+        commands.releaseOne(lan, Ip.parse("10.0.0.5"), done::add, done::add);
+        queue.runOne(); // read, then the question "Release 10.0.0.5 (web-01)?" answered yes
+        assertThat(dialogs.asked).singleElement().asString().contains("web-01");
+
+        bob.update(bob.address(lan.id(), Ip.parse("10.0.0.5")).orElseThrow(), AddressDetails.allocated("db-01"));
+        queue.runAll();
+
+        assertThat(done).isEmpty();
+        assertThat(dialogs.errors).singleElement().asString()
+                .contains("10.0.0.5 in 10.0.0.0/24 in dc1 was changed by " + bobName)
+                .contains("hostname web-01 → db-01");
+        assertThat(alice.address(lan.id(), Ip.parse("10.0.0.5"))).map(a -> a.details().hostname()).contains("db-01");
+    }
+
+    @Test
     void theSubnetDialogReloadsBobsNameAndKeepsNothingOfAlicesRefusedSave() {
         SubnetDialogViewModel dialog = SubnetDialogViewModel.edit(() -> alice, tasks, alice.subnet(lan.id()));
         dialog.vlanProperty().set("20");
