@@ -45,6 +45,8 @@ import org.ipdesk.store.Team;
 public final class PostgresDatabase implements Database {
     /** The schema version this build writes: the highest {@code V<n>__*.sql} in {@code db/postgres}. */
     public static final int SCHEMA_VERSION = 2;
+    /** How long a statement waits for the server's answer by default, in seconds. */
+    static final int SOCKET_TIMEOUT_SECONDS = 60;
     /** The notification channel of IPDesk's changes. */
     public static final String CHANNEL = "ipdesk_changes";
     /** How many times a transaction runs when the server keeps refusing it for a concurrent one. */
@@ -114,10 +116,27 @@ public final class PostgresDatabase implements Database {
         properties.setProperty("ApplicationName", "IPDesk");
         properties.setProperty("connectTimeout", "10");
         properties.setProperty("tcpKeepAlive", "true");
+        // a server or network that stops answering (a cable pulled, a VPN gone, no reset sent) fails the statement
+        // after this long instead of hanging the command, or its cancel, for the quarter of an hour TCP waits
+        properties.setProperty("socketTimeout", Integer.toString(socketTimeoutSeconds()));
         properties.setProperty("reWriteBatchedInserts", "true");
         // large results (every address of a big subnet) come in pieces inside a transaction, not all at once
         properties.setProperty("defaultRowFetchSize", "1000");
         return properties;
+    }
+
+    /**
+     * How long a statement may wait for the server's answer: {@value #SOCKET_TIMEOUT_SECONDS} s, or the whole
+     * seconds of the system property {@code ipdesk.postgres.socketTimeout} (a slow link; the tests' silent network).
+     */
+    static int socketTimeoutSeconds() {
+        String given = System.getProperty("ipdesk.postgres.socketTimeout", "");
+        try {
+            int seconds = Integer.parseInt(given.strip());
+            return seconds > 0 ? seconds : SOCKET_TIMEOUT_SECONDS;
+        } catch (NumberFormatException e) {
+            return SOCKET_TIMEOUT_SECONDS;
+        }
     }
 
     /** A connection for IPDesk's transactions: auto-commit off, so each transaction is begun by the driver. */

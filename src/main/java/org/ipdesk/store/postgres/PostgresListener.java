@@ -22,6 +22,11 @@ final class PostgresListener implements ChangeFeed, AutoCloseable {
     static final String APPLICATION_NAME = "IPDesk changes";
     private static final int POLL_MILLIS = 250;
     private static final long MAX_PAUSE_MILLIS = 30_000;
+    /**
+     * How often a quiet listening connection asks the server whether it is still there: waiting for notifications
+     * reads nothing, so a silent network (no reset sent) would otherwise leave it "connected" forever.
+     */
+    private static final long PROBE_MILLIS = 5_000;
 
     private final ServerLocation location;
     private final Properties properties;
@@ -96,6 +101,7 @@ final class PostgresListener implements ChangeFeed, AutoCloseable {
 
     private void run() {
         long pause = 500;
+        long lastHeard = System.nanoTime();
         while (running) {
             Connection c = connection;
             try {
@@ -104,9 +110,18 @@ final class PostgresListener implements ChangeFeed, AutoCloseable {
                     connection = c;
                     connected = true;
                     pause = 500;
+                    lastHeard = System.nanoTime();
                     raise(); // changes during the outage were not heard
                 }
                 PGNotification[] notifications = c.unwrap(PGConnection.class).getNotifications(POLL_MILLIS);
+                if (notifications != null && notifications.length > 0) {
+                    lastHeard = System.nanoTime();
+                } else if (System.nanoTime() - lastHeard > PROBE_MILLIS * 1_000_000L) {
+                    try (Statement st = c.createStatement()) {
+                        st.execute("SELECT 1"); // fails after the socket timeout when nobody answers
+                    }
+                    lastHeard = System.nanoTime();
+                }
                 if (notifications != null) {
                     for (PGNotification notification : notifications) {
                         if (!notification.getParameter().startsWith(origin + " ")) {
