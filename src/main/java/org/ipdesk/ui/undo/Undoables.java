@@ -43,7 +43,8 @@ public final class Undoables {
      * address since.
      */
     public static Undoable updated(String description, Subnet subnet, Address before, Address after) {
-        return new AddressEdit(description, subnet, before.details(), after);
+        return new Edit<>(description, before.details(), after.details(), after,
+                (a, written, to) -> a.update(expectedAddress(a, subnet, written), to));
     }
 
     /** A DHCP pool or reserved range added. */
@@ -61,7 +62,7 @@ public final class Undoables {
      * changes the range at its old extent again (found by extent, as an undone delete gives a range a new id).
      */
     public static Undoable rangeUpdated(String description, Subnet subnet, AddressRange before, AddressRange after) {
-        return new RangeEdit(description, subnet, before, after);
+        return new Edit<>(description, before, after, after, (a, written, to) -> changeRange(a, subnet, written, to));
     }
 
     private static AddressRange changeRange(Allocator allocator, Subnet subnet, AddressRange from, AddressRange to) {
@@ -85,7 +86,8 @@ public final class Undoables {
 
     /** A subnet's name, VLAN, gateway or description changed. */
     public static Undoable subnetUpdated(String description, Subnet before, Subnet after) {
-        return new SubnetEdit(description, spec(before), after);
+        return new Edit<>(description, spec(before), spec(after), after,
+                (a, written, to) -> a.updateSubnet(expectedSubnet(a, written), to));
     }
 
     /**
@@ -105,7 +107,8 @@ public final class Undoables {
 
     /** A network renamed or described anew. */
     public static Undoable networkUpdated(String description, Network before, Network after) {
-        return new NetworkEdit(description, before, after);
+        return new Edit<>(description, before, after, after,
+                (a, written, to) -> a.updateNetwork(written, to.name(), to.description()));
     }
 
     /** An empty network deleted. */
@@ -178,20 +181,27 @@ public final class Undoables {
         }
     }
 
-    /** Undo and redo of an address edit, each made from what this desk wrote last. */
-    private static final class AddressEdit implements Undoable {
+    /**
+     * Undo and redo of an edit: each writes {@code before} or {@code after} from what this desk wrote last
+     * ({@code written}), so the allocator refuses it, saying who, when and what, once someone else changed the object
+     * since.
+     *
+     * @param <T> the object written (address, subnet, network, range)
+     * @param <V> what is written to it
+     */
+    private static final class Edit<T, V> implements Undoable {
         private final String description;
-        private final Subnet subnet;
-        private final AddressDetails before;
-        private final AddressDetails after;
-        private Address written;
+        private final V before;
+        private final V after;
+        private final Write<T, V> write;
+        private T written;
 
-        AddressEdit(String description, Subnet subnet, AddressDetails before, Address written) {
+        Edit(String description, V before, V after, T written, Write<T, V> write) {
             this.description = description;
-            this.subnet = subnet;
             this.before = before;
-            this.after = written.details();
+            this.after = after;
             this.written = written;
+            this.write = write;
         }
 
         @Override
@@ -201,123 +211,35 @@ public final class Undoables {
 
         @Override
         public void undo(Allocator allocator) {
-            written = allocator.update(expected(allocator), before);
+            written = write.write(allocator, written, before);
         }
 
         @Override
         public void redo(Allocator allocator) {
-            written = allocator.update(expected(allocator), after);
-        }
-
-        /**
-         * What the allocator must still find: the row this desk wrote last, at the version written; a row made anew
-         * (its subnet deleted and brought back by undo) counts as that row when it holds the same details.
-         */
-        private Address expected(Allocator allocator) {
-            return allocator.address(id(allocator, subnet), written.ip())
-                    .filter(now -> now.id() != written.id() && now.details().equals(written.details()))
-                    .orElse(written);
+            written = write.write(allocator, written, after);
         }
     }
 
-    /** Undo and redo of a subnet edit, each made from what this desk wrote last. */
-    private static final class SubnetEdit implements Undoable {
-        private final String description;
-        private final SubnetSpec before;
-        private final SubnetSpec after;
-        private Subnet written;
-
-        SubnetEdit(String description, SubnetSpec before, Subnet written) {
-            this.description = description;
-            this.before = before;
-            this.after = spec(written);
-            this.written = written;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
-
-        @Override
-        public void undo(Allocator allocator) {
-            written = allocator.updateSubnet(expected(allocator), before);
-        }
-
-        @Override
-        public void redo(Allocator allocator) {
-            written = allocator.updateSubnet(expected(allocator), after);
-        }
-
-        private Subnet expected(Allocator allocator) {
-            Subnet now = allocator.subnet(id(allocator, written));
-            return now.id() != written.id() && spec(now).equals(spec(written)) ? now : written;
-        }
-    }
-
-    /** Undo and redo of a network edit, each made from what this desk wrote last. */
-    private static final class NetworkEdit implements Undoable {
-        private final String description;
-        private final Network before;
-        private final Network after;
-        private Network written;
-
-        NetworkEdit(String description, Network before, Network written) {
-            this.description = description;
-            this.before = before;
-            this.after = written;
-            this.written = written;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
-
-        @Override
-        public void undo(Allocator allocator) {
-            written = allocator.updateNetwork(written, before.name(), before.description());
-        }
-
-        @Override
-        public void redo(Allocator allocator) {
-            written = allocator.updateNetwork(written, after.name(), after.description());
-        }
+    /** Writes {@code to} over what this desk wrote last ({@code written}); returns what is written now. */
+    @FunctionalInterface
+    private interface Write<T, V> {
+        T write(Allocator allocator, T written, V to);
     }
 
     /**
-     * Undo and redo of a range edit: the range is found at the extent this desk wrote last (an undone delete gives
-     * a range a new id), and changed only if nobody changed it since.
+     * The address to change: the row this desk wrote last, at the version written; a row made anew (its subnet
+     * deleted and brought back by undo) counts as that row when it holds the same details.
      */
-    private static final class RangeEdit implements Undoable {
-        private final String description;
-        private final Subnet subnet;
-        private final AddressRange before;
-        private final AddressRange after;
-        private AddressRange written;
+    private static Address expectedAddress(Allocator allocator, Subnet subnet, Address written) {
+        return allocator.address(id(allocator, subnet), written.ip())
+                .filter(now -> now.id() != written.id() && now.details().equals(written.details()))
+                .orElse(written);
+    }
 
-        RangeEdit(String description, Subnet subnet, AddressRange before, AddressRange written) {
-            this.description = description;
-            this.subnet = subnet;
-            this.before = before;
-            this.after = written;
-            this.written = written;
-        }
-
-        @Override
-        public String description() {
-            return description;
-        }
-
-        @Override
-        public void undo(Allocator allocator) {
-            written = changeRange(allocator, subnet, written, before);
-        }
-
-        @Override
-        public void redo(Allocator allocator) {
-            written = changeRange(allocator, subnet, written, after);
-        }
+    /** The subnet to change: as {@link #expectedAddress}, for a subnet. */
+    private static Subnet expectedSubnet(Allocator allocator, Subnet written) {
+        Subnet now = allocator.subnet(id(allocator, written));
+        return now.id() != written.id() && spec(now).equals(spec(written)) ? now : written;
     }
 
     private interface Step {
