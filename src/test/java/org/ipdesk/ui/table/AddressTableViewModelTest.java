@@ -15,6 +15,7 @@ import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.Engine;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.grid.AddressGridViewModel;
 import org.ipdesk.ui.grid.GridContent;
@@ -22,9 +23,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The address table's view model with plain JUnit: a real allocator, jobs run on the test thread. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class AddressTableViewModelTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
@@ -36,7 +45,7 @@ class AddressTableViewModelTest {
 
     @BeforeEach
     void open() {
-        allocator = Allocator.open(org.ipdesk.store.Location.of(dir.resolve("table.db")));
+        allocator = Allocator.open(engine.fresh(dir, "table"));
         allocator.createNetwork("lab", "");
         lan = allocator.createSubnet("lab", SubnetSpec.of(Cidr.parse("192.168.1.0/24")).withName("Lab LAN")
                 .withGateway(ip("192.168.1.1")));
