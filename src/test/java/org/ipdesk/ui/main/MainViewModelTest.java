@@ -21,7 +21,6 @@ import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.CellState;
-import org.ipdesk.settings.PasswordKeyring;
 import org.ipdesk.settings.SettingsStore;
 import org.ipdesk.store.ContentSnapshot;
 import org.ipdesk.store.Engine;
@@ -223,8 +222,7 @@ class MainViewModelTest {
 
         /** A view model on {@code location}, not loaded yet; closed after the test. */
         private MainViewModel window(Location location, TaskExecutor executor, DialogService dialogs) {
-            MainViewModel vm = new MainViewModel(new NetworkTreeViewModel(), location, executor, null, dialogs,
-                    new TeamPasswords(PasswordKeyring.forUser()));
+            MainViewModel vm = TestWindows.on(location, executor, dialogs);
             windows.add(vm);
             return vm;
         }
