@@ -33,6 +33,7 @@ class UsageDashboardViewModelTest {
 
     @Parameter
     Engine engine;
+
     @TempDir
     Path dir;
 
@@ -129,8 +130,8 @@ class UsageDashboardViewModelTest {
         assertThat(cancelling.exportMessageProperty().get()).startsWith("Export cancelled; nothing was written");
         assertThat(Files.readString(csv)).isEqualTo("an older report\n");
         try (var files = Files.list(dir)) {
-            List<String> database = engine == Engine.SQLITE ? List.of("sample-data.db", "sample-data.db-wal", "sample-data.db-shm")
-                    : List.of(); // a team database has no file here
+            List<String> database = engine == Engine.SQLITE // a team database has no file here
+                    ? List.of("sample-data.db", "sample-data.db-wal", "sample-data.db-shm") : List.of();
             assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
                     Stream.concat(database.stream(), Stream.of("usage.pdf", "usage.csv")).toList());
         }
