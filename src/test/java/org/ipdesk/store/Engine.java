@@ -1,6 +1,7 @@
 package org.ipdesk.store;
 
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.ipdesk.store.postgres.TestPostgres;
 
 /**
@@ -13,11 +14,23 @@ public enum Engine {
         public Location fresh(Path dir, String name) {
             return Location.of(dir.resolve(name + ".db"));
         }
+
+        @Override
+        public Location seeded(Path dir, String name, Consumer<? super Location> seed) {
+            Location file = fresh(dir, name);
+            seed.accept(file);
+            return file;
+        }
     },
     POSTGRES {
         @Override
         public Location fresh(Path dir, String name) {
             return TestPostgres.freshIpdeskDatabase();
+        }
+
+        @Override
+        public Location seeded(Path dir, String name, Consumer<? super Location> seed) {
+            return TestPostgres.seededIpdeskDatabase(name, seed);
         }
     };
 
@@ -43,6 +56,13 @@ public enum Engine {
     /** Where another admin opens the database, and the name the change log gives them. */
     public record Desk(Location location, String who) {
     }
+
+    /**
+     * A new database of this engine holding what {@code seed} writes into a new database: the file {@code name}.db in
+     * {@code dir}, seeded there; or on the test server a copy of a database seeded once per JVM under {@code name}
+     * (so one name must always mean the same seed, and the seed must close what it opens).
+     */
+    public abstract Location seeded(Path dir, String name, Consumer<? super Location> seed);
 
     /** Opens a new database of this engine. */
     public Database open(Path dir, String name) {

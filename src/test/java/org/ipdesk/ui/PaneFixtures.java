@@ -18,6 +18,8 @@ import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.store.Database;
+import org.ipdesk.store.Location;
+import org.ipdesk.store.OpenMode;
 
 /**
  * A small database for the subnet header and details pane tests, written by user "alice" with a clock that
@@ -42,6 +44,12 @@ public final class PaneFixtures {
     /** An allocator as "alice", its clock one minute further at every reading. */
     public static Allocator open(Path file) {
         return new Allocator(Database.open(file), new SteppingClock(START), "alice", new Random(7));
+    }
+
+    /** The same on a new database at {@code location} (a file, or a team database; see {@code store.Engine}). */
+    public static Allocator open(Location location) {
+        return new Allocator(Database.open(location, OpenMode.CREATE), new SteppingClock(START), "alice",
+                new Random(7));
     }
 
     /** Writes the subnets and addresses described above. */

@@ -10,6 +10,7 @@ import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.Engine;
 import org.ipdesk.store.Location;
 
 /**
@@ -27,6 +28,14 @@ public final class SampleDatabase {
 
     public static void seed(Path file) {
         seed(Location.of(file));
+    }
+
+    /**
+     * A new database of {@code engine} holding the sample: the file sample.db in {@code dir}, or a team database on
+     * the tests' server (a copy of the sample written once per test run).
+     */
+    public static Location fresh(Engine engine, Path dir) {
+        return engine.seeded(dir, "sample", SampleDatabase::seed);
     }
 
     /** The same records in the database at {@code location} (a file, or an empty team database). */

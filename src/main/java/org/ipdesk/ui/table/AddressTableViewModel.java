@@ -135,7 +135,10 @@ public final class AddressTableViewModel {
         return error.getReadOnlyProperty();
     }
 
-    /** The selection the table should show to follow the grid (a new value each time the grid's changes). */
+    /**
+     * The selection the table should show to follow the grid: a new value each time the grid's changes, and after
+     * each reading of the rows (null just before it).
+     */
     public ReadOnlyObjectProperty<Follow> followProperty() {
         return follow.getReadOnlyProperty();
     }
@@ -258,8 +261,18 @@ public final class AddressTableViewModel {
 
     private void show(AddressTableRows result) {
         shown = result;
-        rows.setAll(result.rows());
-        applyFilter();
+        // the table moves its selection and focus as its rows are replaced (to the first row when their number
+        // changed): that is no choice of the user, so the grid is not steered to it; the table follows the grid after
+        following = true;
+        try {
+            rows.setAll(result.rows());
+            applyFilter();
+        } finally {
+            following = false;
+        }
+        // the table's selection went with its old rows: it takes the grid's again, even when that did not change
+        // (a listener hears only a value unlike the last one)
+        follow.set(null);
         followGrid();
     }
 

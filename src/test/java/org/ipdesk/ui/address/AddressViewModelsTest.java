@@ -16,14 +16,27 @@ import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.store.ContentSnapshot;
-import org.ipdesk.store.Location;
+import org.ipdesk.store.Engine;
 import org.ipdesk.ui.ScriptedDialogs;
 import org.ipdesk.ui.SeededSample;
 import org.ipdesk.ui.undo.Undoable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The address dialogs' view models and the release commands on a seeded database, without the JavaFX toolkit. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class AddressViewModelsTest extends SeededSample {
+
+    @Parameter
+    Engine engine;
+
+    @Override
+    protected Engine engine() {
+        return engine;
+    }
 
     private Subnet subnet(String cidr) {
         return allocator.findSubnet(Cidr.parse(cidr), Optional.empty());
@@ -123,10 +136,10 @@ class AddressViewModelsTest extends SeededSample {
         vm.ipProperty().set("10.10.1.50");
         vm.details().hostnameProperty().set("web-50");
         assertThat(vm.canSave()).isTrue();
-        try (Allocator other = Allocator.open(Location.of(file))) { // another process, between the check and the save
+        try (Allocator other = Allocator.open(database)) { // another process, between the check and the save
             other.reserve(web.id(), Ip.parse("10.10.1.50"), AddressDetails.allocated("intruder"));
         }
-        String before = ContentSnapshot.of(file);
+        String before = ContentSnapshot.of(database);
 
         vm.save();
 
@@ -135,7 +148,7 @@ class AddressViewModelsTest extends SeededSample {
         assertThat(vm.databaseChangedProperty().get()).isTrue();
         assertThat(vm.canSave()).isFalse();
         assertThat(vm.details().hostnameProperty().get()).isEqualTo("web-50");
-        assertThat(ContentSnapshot.of(file)).isEqualTo(before);
+        assertThat(ContentSnapshot.of(database)).isEqualTo(before);
     }
 
     // ================================================================= allocate next
@@ -153,7 +166,7 @@ class AddressViewModelsTest extends SeededSample {
     void allocateNextHoldsTheLowestFreeAddressAndCancelGivesItBack() {
         Subnet web = web();
         List<IpRange> free = allocator.freeExtents(web.id());
-        String before = ContentSnapshot.of(file).replaceAll("(?s)## change_log.*?## ", "## ");
+        String before = ContentSnapshot.of(database).replaceAll("(?s)## change_log.*?## ", "## ");
 
         AddressDialogViewModel vm = allocateNext(web);
         assertThat(vm.mode()).isEqualTo(AddressDialogViewModel.Mode.ALLOCATE_NEXT);
@@ -171,7 +184,7 @@ class AddressViewModelsTest extends SeededSample {
         assertThat(allocator.freeExtents(web.id())).isEqualTo(free);
         vm.cancel(); // a second cancel (the window closed as well) gives nothing back twice
         assertThat(vm.errorProperty().get()).isEmpty();
-        assertThat(ContentSnapshot.of(file).replaceAll("(?s)## change_log.*?## ", "## ")).isEqualTo(before);
+        assertThat(ContentSnapshot.of(database).replaceAll("(?s)## change_log.*?## ", "## ")).isEqualTo(before);
     }
 
     @Test
@@ -288,7 +301,7 @@ class AddressViewModelsTest extends SeededSample {
         vm.details().hostnameProperty().set("dual-01");
         assertThat(vm.canSave()).isTrue();
         allocator.allocateNext(tiny6.id(), 3, Strategy.FIRST, AddressDetails.allocated("taken"));
-        String before = ContentSnapshot.of(file);
+        String before = ContentSnapshot.of(database);
 
         vm.save();
 
@@ -296,7 +309,7 @@ class AddressViewModelsTest extends SeededSample {
         assertThat(vm.v6ErrorProperty().get()).isEqualTo("2001:db8:99::/126 in dc1 has no free address left");
         assertThat(vm.v4ErrorProperty().get()).isEmpty();
         assertThat(held(web(), "10.10.1.14")).isEmpty();
-        assertThat(ContentSnapshot.of(file)).isEqualTo(before);
+        assertThat(ContentSnapshot.of(database)).isEqualTo(before);
     }
 
     @Test
@@ -325,13 +338,13 @@ class AddressViewModelsTest extends SeededSample {
         ReleaseCommands commands = new ReleaseCommands(() -> allocator, tasks, dialogs);
         List<String> status = new ArrayList<>();
         List<Undoable> done = new ArrayList<>();
-        String before = ContentSnapshot.of(file);
+        String before = ContentSnapshot.of(database);
 
         dialogs.answer = false;
         commands.releaseOne(web, Ip.parse("10.10.1.5"), status::add, done::add);
         assertThat(dialogs.asked).containsExactly("Release: Release 10.10.1.5 (web-04)? [Release]");
         assertThat(status).isEmpty();
-        assertThat(ContentSnapshot.of(file)).isEqualTo(before);
+        assertThat(ContentSnapshot.of(database)).isEqualTo(before);
 
         dialogs.answer = true;
         commands.releaseOne(web, Ip.parse("10.10.1.5"), status::add, done::add);
@@ -351,12 +364,12 @@ class AddressViewModelsTest extends SeededSample {
         List<String> status = new ArrayList<>();
         List<Undoable> done = new ArrayList<>();
         IpRange range = new IpRange(Ip.parse("10.10.1.10"), Ip.parse("10.10.1.40"));
-        String before = ContentSnapshot.of(file);
+        String before = ContentSnapshot.of(database);
 
         dialogs.answer = false;
         commands.releaseRange(web, range, status::add, done::add);
         assertThat(dialogs.asked).containsExactly("Release: Release the 4 addresses held in 10.10.1.10-10.10.1.40? [Release]");
-        assertThat(ContentSnapshot.of(file)).isEqualTo(before);
+        assertThat(ContentSnapshot.of(database)).isEqualTo(before);
 
         dialogs.answer = true;
         commands.releaseRange(web, range, status::add, done::add);

@@ -12,6 +12,7 @@ import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.CellState;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.store.Engine;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.PaneFixtures;
 import org.ipdesk.ui.QueuedTaskExecutor;
@@ -19,9 +20,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The details pane's fields, status words and history, with plain JUnit: jobs run on the test thread. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class AddressDetailsViewModelTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
@@ -32,7 +41,7 @@ class AddressDetailsViewModelTest {
 
     @BeforeEach
     void seed() {
-        allocator = PaneFixtures.open(dir.resolve("details.db"));
+        allocator = PaneFixtures.open(engine.fresh(dir, "details"));
         data = PaneFixtures.seed(allocator);
         vm = new AddressDetailsViewModel(() -> allocator, new CurrentThreadTaskExecutor(), ZoneOffset.UTC);
     }

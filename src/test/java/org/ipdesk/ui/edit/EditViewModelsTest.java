@@ -14,13 +14,27 @@ import org.ipdesk.model.Network;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.store.ContentSnapshot;
+import org.ipdesk.store.Engine;
 import org.ipdesk.ui.ScriptedDialogs;
 import org.ipdesk.ui.SeededSample;
 import org.ipdesk.ui.DialogService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The dialog view models and delete commands on a seeded database, without the JavaFX toolkit. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class EditViewModelsTest extends SeededSample {
+
+    @Parameter
+    Engine engine;
+
+    @Override
+    protected Engine engine() {
+        return engine;
+    }
 
     private SubnetDialogViewModel newSubnet(String network) {
         return SubnetDialogViewModel.create(() -> allocator, tasks, network, "");
@@ -84,13 +98,13 @@ class EditViewModelsTest extends SeededSample {
         vm.nameProperty().set("lab");
         assertThat(vm.canSave()).isTrue();
         allocator.createNetwork("LAB", ""); // another window took the name meanwhile
-        String before = ContentSnapshot.of(file);
+        String before = ContentSnapshot.of(database);
         vm.save();
         assertThat(vm.savedProperty().get()).isNull();
         assertThat(vm.nameProperty().get()).isEqualTo("lab");
         assertThat(vm.nameErrorProperty().get()).isEqualTo("A network named 'LAB' already exists");
         assertThat(vm.canSave()).isFalse();
-        assertThat(ContentSnapshot.of(file)).isEqualTo(before);
+        assertThat(ContentSnapshot.of(database)).isEqualTo(before);
     }
 
     // ================================================================= subnet dialog
@@ -249,13 +263,13 @@ class EditViewModelsTest extends SeededSample {
         ScriptedDialogs dialogs = new ScriptedDialogs();
         DeleteCommands commands = new DeleteCommands(() -> allocator, tasks, dialogs);
         List<String> status = new ArrayList<>();
-        String before = ContentSnapshot.of(file);
+        String before = ContentSnapshot.of(database);
 
         commands.deleteSubnet(subnet("10.10.1.0/24"), (text, undo) -> status.add(text));
         assertThat(dialogs.asked).containsExactly("Delete subnet: Delete subnet 10.10.1.0/24 'Web tier' in dc1?\n\n"
                 + "It holds 12 addresses, which are deleted with it. [Delete]");
         assertThat(status).isEmpty();
-        assertThat(ContentSnapshot.of(file)).isEqualTo(before);
+        assertThat(ContentSnapshot.of(database)).isEqualTo(before);
 
         dialogs.answer = true;
         commands.deleteSubnet(subnet("10.10.1.0/24"), (text, undo) -> status.add(text));
@@ -281,13 +295,13 @@ class EditViewModelsTest extends SeededSample {
         dialogs.answer = true;
         DeleteCommands commands = new DeleteCommands(() -> allocator, tasks, dialogs);
         List<String> status = new ArrayList<>();
-        String before = ContentSnapshot.of(file);
+        String before = ContentSnapshot.of(database);
         commands.deleteNetwork(allocator.network("dc1"), (text, undo) -> status.add(text));
         assertThat(dialogs.asked).isEmpty();
         assertThat(dialogs.errors).containsExactly(
                 "Cannot delete network: Network 'dc1' still has 5 subnets; delete them first");
         assertThat(status).isEmpty();
-        assertThat(ContentSnapshot.of(file)).isEqualTo(before);
+        assertThat(ContentSnapshot.of(database)).isEqualTo(before);
 
         Network empty = allocator.createNetwork("empty", "");
         commands.deleteNetwork(empty, (text, undo) -> status.add(text));
@@ -301,11 +315,11 @@ class EditViewModelsTest extends SeededSample {
         DeleteCommands commands = new DeleteCommands(() -> allocator, tasks, dialogs);
         AddressRange pool = allocator.ranges(subnet("192.168.20.0/24").id()).get(0);
         List<String> status = new ArrayList<>();
-        String before = ContentSnapshot.of(file);
+        String before = ContentSnapshot.of(database);
         commands.deleteRange(subnet("192.168.20.0/24"), pool, (text, undo) -> status.add(text));
         assertThat(dialogs.asked).containsExactly("Delete range: Delete the DHCP pool 192.168.20.100-192.168.20.199"
                 + " (Office DHCP pool)?\n\nAddresses already held in it stay as they are. [Delete]");
-        assertThat(ContentSnapshot.of(file)).isEqualTo(before);
+        assertThat(ContentSnapshot.of(database)).isEqualTo(before);
         dialogs.answer = true;
         commands.deleteRange(subnet("192.168.20.0/24"), pool, (text, undo) -> status.add(text));
         assertThat(status).containsExactly("Deleted DHCP pool 192.168.20.100-192.168.20.199");

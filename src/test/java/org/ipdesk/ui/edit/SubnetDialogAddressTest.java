@@ -18,13 +18,13 @@ class SubnetDialogAddressTest extends SeededSample {
 
     @Test
     void barePrefixOctalAndSlashZeroAreShownAtTheCidrField() {
-        String before = ContentSnapshot.of(file);
+        String before = ContentSnapshot.of(database);
         assertThat(cidrError("/24")).isEqualTo("'/24' has no address before the prefix length");
         assertThat(cidrError("/48")).isEqualTo("'/48' has no address before the prefix length");
         assertThat(cidrError("::ffff:010.1.1.0/120")).contains("the IPv4 part has a leading zero (010)");
         assertThat(cidrError("2001:db8::00001/128")).contains("a group has more than four hex digits (00001)");
         assertThat(cidrError("10.1.1.0/0.0.0.255")).contains("0.0.0.255 is not a netmask");
         assertThat(cidrError("0.0.0.0/0")).isEqualTo("'0.0.0.0/0' is /0, the whole address space; give a longer prefix");
-        assertThat(ContentSnapshot.of(file)).isEqualTo(before);
+        assertThat(ContentSnapshot.of(database)).isEqualTo(before);
     }
 }

@@ -98,11 +98,11 @@ class TextFieldDialogsTest extends SeededSample {
 
     @Test
     void nothingIsStoredWhileAFieldIsRefused() {
-        String before = ContentSnapshot.of(file);
+        String before = ContentSnapshot.of(database);
         NetworkDialogViewModel vm = NetworkDialogViewModel.create(() -> allocator, tasks);
         vm.nameProperty().set("lab\u001b[2J");
         vm.save();
         assertThat(vm.savedProperty().get()).isNull();
-        assertThat(ContentSnapshot.of(file)).isEqualTo(before);
+        assertThat(ContentSnapshot.of(database)).isEqualTo(before);
     }
 }

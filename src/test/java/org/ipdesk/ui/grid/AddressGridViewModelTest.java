@@ -13,7 +13,7 @@ import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.CellState;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
-import org.ipdesk.store.Location;
+import org.ipdesk.store.Engine;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.grid.AddressGridViewModel.Edge;
 import org.ipdesk.ui.grid.AddressGridViewModel.Mode;
@@ -21,9 +21,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The grid's view model with plain JUnit: no JavaFX toolkit, a real allocator, jobs run on the test thread. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class AddressGridViewModelTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
@@ -33,7 +41,7 @@ class AddressGridViewModelTest {
 
     @BeforeEach
     void open() {
-        allocator = Allocator.open(Location.of(dir.resolve("grid.db")));
+        allocator = Allocator.open(engine.fresh(dir, "grid"));
         vm = new AddressGridViewModel(() -> allocator, Runnable::run, Runnable::run);
     }
 

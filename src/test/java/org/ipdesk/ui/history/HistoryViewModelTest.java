@@ -8,6 +8,9 @@ import java.time.ZoneOffset;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.ChangeFilter;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.Engine;
+import org.ipdesk.store.Location;
+import org.ipdesk.store.ServerLocation;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.PaneFixtures;
 import org.ipdesk.ui.QueuedTaskExecutor;
@@ -15,20 +18,30 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The History window's filters, messages, rows and before/after texts, with plain JUnit: jobs run on the test thread. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class HistoryViewModelTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
 
+    private Location database;
     private Allocator allocator;
     private PaneFixtures data;
     private HistoryViewModel vm;
 
     @BeforeEach
     void seed() {
-        allocator = PaneFixtures.open(dir.resolve("history.db"));
+        database = engine.fresh(dir, "history");
+        allocator = PaneFixtures.open(database);
         data = PaneFixtures.seed(allocator);
         vm = new HistoryViewModel(() -> allocator, new CurrentThreadTaskExecutor(), ZoneOffset.UTC);
     }
@@ -58,7 +71,8 @@ class HistoryViewModelTest {
         assertThat(vm.rows().get(0).user()).isEqualTo("alice");
         assertThat(vm.users()).containsExactly(HistoryViewModel.ANY_USER, "alice");
         assertThat(vm.countProperty().get()).isEqualTo("13 changes (newest first)");
-        assertThat(vm.titleProperty().get()).isEqualTo("History \u2014 history.db");
+        assertThat(vm.titleProperty().get()).isEqualTo("History \u2014 " + (database instanceof ServerLocation team
+                ? team.database() + " on " + team.host() + ":" + team.port() : "history.db"));
         assertThat(vm.errorProperty().get()).isEmpty();
     }
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.ipdesk.allocator.Allocator;
-import org.ipdesk.store.Location;
+import org.ipdesk.store.Engine;
 import org.ipdesk.ui.CancellingDialogs;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
@@ -13,9 +13,17 @@ import org.ipdesk.ui.grid.AddressGridViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The Address commands on their own, with a recording host: what they say when nothing is selected. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class AddressCommandsTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
@@ -31,9 +39,7 @@ class AddressCommandsTest {
     }
 
     private AddressCommands commands() {
-        Path file = dir.resolve("sample.db");
-        SampleDatabase.seed(file);
-        allocator = Allocator.open(Location.of(file));
+        allocator = Allocator.open(SampleDatabase.fresh(engine, dir));
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         AddressGridViewModel grid = new AddressGridViewModel(() -> allocator, tasks);
         return new AddressCommands(() -> allocator, tasks, new CancellingDialogs(), grid, host);

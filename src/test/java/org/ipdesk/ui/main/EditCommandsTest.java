@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.ipdesk.allocator.Allocator;
-import org.ipdesk.store.Location;
+import org.ipdesk.store.Engine;
 import org.ipdesk.ui.CancellingDialogs;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
@@ -12,9 +12,17 @@ import org.ipdesk.ui.grid.AddressGridViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The Edit commands on their own, with a recording host: what they say or do when nothing fits. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class EditCommandsTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
@@ -32,9 +40,7 @@ class EditCommandsTest {
     }
 
     private EditCommands commands() {
-        Path file = dir.resolve("sample.db");
-        SampleDatabase.seed(file);
-        allocator = Allocator.open(Location.of(file));
+        allocator = Allocator.open(SampleDatabase.fresh(engine, dir));
         CurrentThreadTaskExecutor tasks = new CurrentThreadTaskExecutor();
         AddressGridViewModel grid = new AddressGridViewModel(() -> allocator, tasks);
         return new EditCommands(() -> allocator, tasks, new CancellingDialogs(), tree, selection, grid,

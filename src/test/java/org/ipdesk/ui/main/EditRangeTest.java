@@ -8,16 +8,25 @@ import java.util.List;
 import java.util.Optional;
 import org.ipdesk.address.Ip;
 import org.ipdesk.model.CellState;
-import org.ipdesk.ui.CurrentThreadTaskExecutor;
+import org.ipdesk.store.Engine;
 import org.ipdesk.ui.SampleDatabase;
 import org.ipdesk.ui.ScriptedDialogs;
+import org.ipdesk.ui.TestThreadTaskExecutor;
 import org.ipdesk.ui.grid.GridContent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Edit → Edit the range at the selected address: the range dialog on the range under the caret, and undo. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class EditRangeTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
@@ -31,9 +40,7 @@ class EditRangeTest {
     }
 
     private void openOfficeAt(String ip) {
-        Path file = dir.resolve("sample.db");
-        SampleDatabase.seed(file);
-        vm = new MainViewModel(file, new CurrentThreadTaskExecutor(), null, dialogs);
+        vm = TestWindows.on(SampleDatabase.fresh(engine, dir), new TestThreadTaskExecutor(), dialogs);
         vm.fileSwitch().load();
         TreeRow office = vm.tree().networks().stream().flatMap(n -> n.children().stream())
                 .filter(r -> r.label().equals("192.168.20.0/24")).findFirst().orElseThrow();

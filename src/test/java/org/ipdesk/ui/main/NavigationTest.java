@@ -8,7 +8,7 @@ import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Subnet;
-import org.ipdesk.store.Location;
+import org.ipdesk.store.Engine;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
 import org.ipdesk.ui.TaskExecutor;
@@ -20,9 +20,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Navigation on its own: the tree, the selection and the panes that follow it, over the sample database. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class NavigationTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
@@ -38,9 +46,7 @@ class NavigationTest {
 
     @BeforeEach
     void openSample() {
-        Path file = dir.resolve("sample.db");
-        SampleDatabase.seed(file);
-        allocator = Allocator.open(Location.of(file));
+        allocator = Allocator.open(SampleDatabase.fresh(engine, dir));
         TaskExecutor tasks = new CurrentThreadTaskExecutor();
         grid = new AddressGridViewModel(() -> allocator, tasks);
         header = new SubnetHeaderViewModel(() -> allocator, tasks);

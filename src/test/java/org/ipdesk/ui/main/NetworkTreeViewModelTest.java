@@ -7,21 +7,27 @@ import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Usage;
-import org.ipdesk.store.Location;
+import org.ipdesk.store.Engine;
 import org.ipdesk.ui.SampleDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The network tree on its own: reading the sample, its figures, the filter; plain JUnit, no window. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class NetworkTreeViewModelTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
 
     private NetworkTreeViewModel.Snapshot readSample() {
-        Path file = dir.resolve("sample.db");
-        SampleDatabase.seed(file);
-        try (Allocator allocator = Allocator.open(Location.of(file))) {
+        try (Allocator allocator = Allocator.open(SampleDatabase.fresh(engine, dir))) {
             return NetworkTreeViewModel.read(allocator);
         }
     }

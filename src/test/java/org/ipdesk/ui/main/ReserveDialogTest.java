@@ -8,20 +8,29 @@ import java.util.List;
 import java.util.Optional;
 import org.ipdesk.address.Ip;
 import org.ipdesk.model.AddressStatus;
-import org.ipdesk.ui.CurrentThreadTaskExecutor;
+import org.ipdesk.store.Engine;
 import org.ipdesk.ui.SampleDatabase;
 import org.ipdesk.ui.ScriptedDialogs;
+import org.ipdesk.ui.TestThreadTaskExecutor;
 import org.ipdesk.ui.address.AddressDialogViewModel;
 import org.ipdesk.ui.grid.GridContent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Address → Reserve as an admin uses it: the status a reservation gets, the dialog on a cell of a DHCP pool, and
  * where the window is after the address was made.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class ReserveDialogTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
@@ -38,9 +47,7 @@ class ReserveDialogTest {
     }
 
     private void openAt(String cidr, String ip) {
-        Path file = dir.resolve("sample.db");
-        SampleDatabase.seed(file);
-        vm = new MainViewModel(file, new CurrentThreadTaskExecutor(), null, dialogs);
+        vm = TestWindows.on(SampleDatabase.fresh(engine, dir), new TestThreadTaskExecutor(), dialogs);
         vm.fileSwitch().load();
         vm.navigation().select(row(vm.tree().networks(), cidr));
         vm.grid().select(cells().indexOf(Ip.parse(ip)));

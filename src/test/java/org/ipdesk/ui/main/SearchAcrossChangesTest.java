@@ -3,6 +3,7 @@ package org.ipdesk.ui.main;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.ipdesk.address.Cidr;
@@ -11,23 +12,34 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.Engine;
+import org.ipdesk.store.Location;
 import org.ipdesk.ui.CancellingDialogs;
-import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.SampleDatabase;
+import org.ipdesk.ui.TestThreadTaskExecutor;
 import org.ipdesk.ui.search.SearchResult;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Search results belong to the file they were found in and to the moment they were found: another file opened,
- * another program's change, or a result that no longer exists never leads the window to an unrelated subnet.
+ * Search results belong to the database they were found in and to the moment they were found: another database
+ * opened, another program's change, or a result that no longer exists never leads the window to an unrelated subnet.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class SearchAcrossChangesTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
 
+    private final TestThreadTaskExecutor tasks = new TestThreadTaskExecutor();
     private MainViewModel vm;
     private final List<SearchResult> wentTo = new ArrayList<>();
 
@@ -39,9 +51,9 @@ class SearchAcrossChangesTest {
     }
 
     /** "lab": 10.20.0.0/16 (the first subnet, as the sample's 10.10.0.0/16 is) and 10.50.0.0/24 with laptop-02. */
-    private Path lab() {
-        Path file = dir.resolve("lab.db");
-        try (Allocator a = Allocator.open(org.ipdesk.store.Location.of(file))) {
+    private Location lab() {
+        Location file = engine.fresh(dir, "lab");
+        try (Allocator a = Allocator.open(file)) {
             a.createNetwork("lab", "");
             a.createSubnet("lab", SubnetSpec.of(Cidr.parse("10.20.0.0/16")));
             Subnet laptops = a.createSubnet("lab", SubnetSpec.of(Cidr.parse("10.50.0.0/24")));
@@ -50,8 +62,8 @@ class SearchAcrossChangesTest {
         return file;
     }
 
-    private MainViewModel open(Path file) {
-        vm = new MainViewModel(file, new CurrentThreadTaskExecutor(), null, new CancellingDialogs());
+    private MainViewModel open(Location file) {
+        vm = TestWindows.on(file, tasks, new CancellingDialogs());
         vm.search().setOnChoose(result -> {
             wentTo.add(result);
             vm.navigation().navigate(result);
@@ -71,9 +83,7 @@ class SearchAcrossChangesTest {
         assertThat(vm.search().results()).extracting(SearchResult::title).containsExactly("10.50.0.2");
         SearchResult laptop = vm.search().results().get(0);
 
-        Path sample = dir.resolve("sample.db");
-        SampleDatabase.seed(sample);
-        vm.fileSwitch().open(sample);
+        vm.fileSwitch().open(SampleDatabase.fresh(engine, dir));
 
         assertThat(vm.search().queryProperty().get()).isEmpty();
         assertThat(vm.search().results()).isEmpty();
@@ -94,17 +104,22 @@ class SearchAcrossChangesTest {
     }
 
     @Test
-    void anotherProgramsChangeSearchesAgain() {
-        Path file = lab();
+    void anotherProgramsChangeSearchesAgain() throws InterruptedException {
+        Location file = lab();
         open(file);
         vm.search().queryProperty().set("laptop");
         assertThat(vm.search().results()).extracting(SearchResult::title).containsExactly("10.50.0.2");
 
-        try (Allocator other = Allocator.open(org.ipdesk.store.Location.of(file))) {
+        try (Allocator other = Allocator.open(file)) {
             Subnet laptops = other.findSubnet(Cidr.parse("10.50.0.0/24"), java.util.Optional.empty());
             other.reserve(laptops.id(), Ip.parse("10.50.0.3"), AddressDetails.allocated("laptop-03"));
         }
-        vm.externalChanges().check();
+        // the window looks at a file when it polls; a team database's notification asks it to look by itself
+        if (engine == Engine.SQLITE) {
+            vm.externalChanges().check();
+        }
+        assertThat(tasks.runHeldUntil(() -> vm.search().results().size() == 2, Duration.ofSeconds(5)))
+                .as("searched again").isTrue();
 
         assertThat(vm.search().results()).extracting(SearchResult::title).containsExactly("10.50.0.2", "10.50.0.3");
         assertThat(vm.search().messageProperty().get()).isEqualTo("2 results");
@@ -112,12 +127,12 @@ class SearchAcrossChangesTest {
 
     @Test
     void aResultWhoseAddressWasReleasedSaysSoAndIsSearchedAgain() {
-        Path file = lab();
+        Location file = lab();
         open(file);
         vm.search().queryProperty().set("laptop");
         SearchResult laptop = vm.search().results().get(0);
 
-        try (Allocator other = Allocator.open(org.ipdesk.store.Location.of(file))) {
+        try (Allocator other = Allocator.open(file)) {
             Subnet laptops = other.findSubnet(Cidr.parse("10.50.0.0/24"), java.util.Optional.empty());
             other.release(laptops.id(), Ip.parse("10.50.0.2"));
         }

@@ -7,15 +7,23 @@ import java.util.ArrayList;
 import java.util.List;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Network;
-import org.ipdesk.store.Location;
+import org.ipdesk.store.Engine;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.undo.UndoStack;
 import org.ipdesk.ui.undo.Undoables;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Undo and redo on their own: each goes through the allocator, then the window is read again with a report. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class UndoRedoTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
@@ -24,7 +32,7 @@ class UndoRedoTest {
 
     @Test
     void undoAndRedoChangeTheDatabaseAndReportWhatWasDone() {
-        try (Allocator allocator = Allocator.open(Location.of(dir.resolve("lab.db")))) {
+        try (Allocator allocator = Allocator.open(engine.fresh(dir, "lab"))) {
             UndoStack stack = new UndoStack(() -> allocator, new CurrentThreadTaskExecutor());
             UndoRedo undoRedo = new UndoRedo(stack, (operation, failed) -> refreshed.add(operation + (failed ? " (failed)" : "")));
             Network lab = allocator.createNetwork("lab", "");
@@ -43,7 +51,7 @@ class UndoRedoTest {
 
     @Test
     void anUndoTheRulesNoLongerAllowIsRefusedWithTheAllocatorsMessage() {
-        try (Allocator allocator = Allocator.open(Location.of(dir.resolve("lab.db")))) {
+        try (Allocator allocator = Allocator.open(engine.fresh(dir, "lab"))) {
             UndoStack stack = new UndoStack(() -> allocator, new CurrentThreadTaskExecutor());
             UndoRedo undoRedo = new UndoRedo(stack, (operation, failed) -> refreshed.add(operation + (failed ? " (failed)" : "")));
             Network lab = allocator.createNetwork("lab", "");

@@ -18,9 +18,13 @@ import org.ipdesk.ui.grid.AddressGrid;
 import org.ipdesk.ui.grid.GridContent;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.service.query.NodeQuery;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Drives the real window ({@link App} on a file) the way a user does: clicks in the tree and the grid. */
+/**
+ * Drives the real window ({@link App} on a file) the way a user does: clicks in the tree and the grid. Its look-ups
+ * stay inside its own window, so that two drivers can drive two windows of one test.
+ */
 final class WindowDriver {
 
     final FxRobot robot = new FxRobot();
@@ -31,7 +35,7 @@ final class WindowDriver {
     WindowDriver open(Path file) throws TimeoutException {
         stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(App.class, "--db", file.toString());
-        waitUntil(() -> !label("#summaryLabel").getText().isEmpty());
+        waitUntilShown();
         return this;
     }
 
@@ -39,7 +43,7 @@ final class WindowDriver {
     WindowDriver open(String database) throws TimeoutException {
         stage = FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(App.class, "--db", database);
-        waitUntil(() -> !label("#summaryLabel").getText().isEmpty());
+        waitUntilShown();
         return this;
     }
 
@@ -48,11 +52,33 @@ final class WindowDriver {
      * share, for a test that resizes the window (a size set on a stage stays with it).
      */
     WindowDriver openInOwnStage(Path file) throws TimeoutException {
+        return openInOwnStage(file.toString());
+    }
+
+    /**
+     * The same with {@code --db DATABASE} (a file or a team database's URL): also a second window beside one on the
+     * primary stage.
+     */
+    WindowDriver openInOwnStage(String database) throws TimeoutException {
         FxToolkit.registerPrimaryStage(); // starts the toolkit when this is the first window of the run
         stage = FxToolkit.registerStage(Stage::new);
-        app = FxToolkit.setupApplication(App.class, "--db", file.toString());
-        waitUntil(() -> !label("#summaryLabel").getText().isEmpty());
+        app = FxToolkit.setupApplication(App.class, "--db", database);
+        waitUntilShown();
         return this;
+    }
+
+    private void waitUntilShown() throws TimeoutException {
+        waitUntil(() -> stage.getScene() != null && !label("#summaryLabel").getText().isEmpty());
+    }
+
+    /** Raises this window above the others, so that the robot's clicks reach it. */
+    void toFront() {
+        robot.interact(stage::toFront);
+    }
+
+    /** The nodes of this window (not of its dialogs, nor of other windows) that match {@code query}. */
+    NodeQuery lookup(String query) {
+        return robot.from(stage.getScene().getRoot()).lookup(query);
     }
 
     void close() throws TimeoutException {
@@ -63,15 +89,15 @@ final class WindowDriver {
     }
 
     TreeView<TreeRow> tree() {
-        return robot.lookup("#networkTree").query();
+        return lookup("#networkTree").query();
     }
 
     AddressGrid grid() {
-        return robot.lookup(".address-grid").queryAs(AddressGrid.class);
+        return lookup(".address-grid").queryAs(AddressGrid.class);
     }
 
     Label label(String query) {
-        return robot.lookup(query).queryAs(Label.class);
+        return lookup(query).queryAs(Label.class);
     }
 
     /** Clicks the tree row whose first line is {@code label} (a CIDR or a network name). */
@@ -79,7 +105,7 @@ final class WindowDriver {
         waitUntil(() -> find(tree().getRoot(), label) != null);
         TreeItem<TreeRow> item = find(tree().getRoot(), label);
         robot.interact(() -> tree().scrollTo(tree().getRow(item)));
-        TreeCell<?> cell = robot.lookup(".network-tree-cell").queryAllAs(TreeCell.class).stream()
+        TreeCell<?> cell = lookup(".network-tree-cell").queryAllAs(TreeCell.class).stream()
                 .filter(c -> c.getItem() instanceof TreeRow row && row.label().equals(label)).findFirst()
                 .orElseThrow(() -> new AssertionError("no visible tree row " + label));
         robot.clickOn(cell);

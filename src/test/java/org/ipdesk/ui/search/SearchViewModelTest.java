@@ -10,17 +10,22 @@ import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.address.Mac;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.store.Engine;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.QueuedTaskExecutor;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.search.SearchResult.Kind;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.BeforeParameterizedClassInvocation;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The search view model with plain JUnit on the sample database (and a backup server with every detail). */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class SearchViewModelTest {
 
     @TempDir
@@ -30,12 +35,17 @@ class SearchViewModelTest {
     private SearchViewModel vm;
     private final List<SearchResult> chosen = new ArrayList<>();
 
-    @BeforeAll
-    static void seed() {
-        allocator = SearchFixtures.open(dir.resolve("search.db"));
+    /** Each engine's run of the class: its sample is written by {@link #seed(Engine)}. */
+    SearchViewModelTest(Engine engine) {
     }
 
-    @AfterAll
+    /** The sample is written once for each engine; the tests only read it. */
+    @BeforeParameterizedClassInvocation
+    static void seed(Engine engine) {
+        allocator = SearchFixtures.open(engine, dir);
+    }
+
+    @AfterParameterizedClassInvocation
     static void close() {
         allocator.close();
     }

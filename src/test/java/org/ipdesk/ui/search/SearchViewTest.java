@@ -27,6 +27,7 @@ import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Address;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.store.Engine;
 import org.ipdesk.ui.FxTaskExecutor;
 import org.ipdesk.ui.PaneStage;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +60,7 @@ class SearchViewTest {
 
     @BeforeAll
     static void seed() {
-        allocator = SearchFixtures.open(dir.resolve("search-view.db"));
+        allocator = SearchFixtures.open(Engine.SQLITE, dir);
     }
 
     @AfterAll
@@ -177,7 +178,7 @@ class SearchViewTest {
         type("backup-01");
         Subnet databases = allocator.findSubnet(Cidr.parse("10.10.2.0/24"), Optional.empty());
         Address backup = allocator.address(databases.id(), Ip.parse("10.10.2.50")).orElseThrow();
-        try (Allocator other = Allocator.open(org.ipdesk.store.Location.of(dir.resolve("search-view.db")))) {
+        try (Allocator other = Allocator.open(allocator.location())) {
             other.release(databases.id(), Ip.parse("10.10.2.50"));
         }
         try {
@@ -188,7 +189,7 @@ class SearchViewTest {
             assertThat(chosen).isEmpty();
             assertThat(shoot("search-gone.png")).exists();
         } finally {
-            try (Allocator other = Allocator.open(org.ipdesk.store.Location.of(dir.resolve("search-view.db")))) {
+            try (Allocator other = Allocator.open(allocator.location())) {
                 other.reserve(databases.id(), backup.ip(), backup.details());
             }
         }

@@ -9,6 +9,7 @@ import org.ipdesk.address.Ip;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.CellState;
+import org.ipdesk.store.Engine;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.ipdesk.ui.PaneFixtures;
 import org.ipdesk.ui.QueuedTaskExecutor;
@@ -16,9 +17,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The subnet header's facts and usage, with plain JUnit: jobs run on the test thread. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class SubnetHeaderViewModelTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
@@ -28,7 +37,7 @@ class SubnetHeaderViewModelTest {
 
     @BeforeEach
     void seed() {
-        allocator = PaneFixtures.open(dir.resolve("header.db"));
+        allocator = PaneFixtures.open(engine.fresh(dir, "header"));
         data = PaneFixtures.seed(allocator);
     }
 

@@ -3,8 +3,10 @@ package org.ipdesk.ui.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.collections.ListChangeListener;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.address.Ip;
 import org.ipdesk.address.IpRange;
@@ -15,16 +17,26 @@ import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.Engine;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
+import org.ipdesk.ui.QueuedTaskExecutor;
 import org.ipdesk.ui.grid.AddressGridViewModel;
 import org.ipdesk.ui.grid.GridContent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The address table's view model with plain JUnit: a real allocator, jobs run on the test thread. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class AddressTableViewModelTest {
+
+    @Parameter
+    Engine engine;
 
     @TempDir
     Path dir;
@@ -36,7 +48,7 @@ class AddressTableViewModelTest {
 
     @BeforeEach
     void open() {
-        allocator = Allocator.open(org.ipdesk.store.Location.of(dir.resolve("table.db")));
+        allocator = Allocator.open(engine.fresh(dir, "table"));
         allocator.createNetwork("lab", "");
         lan = allocator.createSubnet("lab", SubnetSpec.of(Cidr.parse("192.168.1.0/24")).withName("Lab LAN")
                 .withGateway(ip("192.168.1.1")));
@@ -157,6 +169,42 @@ class AddressTableViewModelTest {
     }
 
     @Test
+    void rowsReadAgainKeepTheSelectedRowThoughTheTableMovedItWhileItsRowsWereReplaced() {
+        // as in the window, the rows are read on the database thread and come back after the grid has refreshed
+        QueuedTaskExecutor later = new QueuedTaskExecutor();
+        AddressTableViewModel readLater = new AddressTableViewModel(() -> allocator, later, grid);
+        readLater.activeProperty().set(true);
+        grid.show(lan);
+        later.runAll();
+        readLater.select(List.of(row(readLater, "192.168.1.10")), row(readLater, "192.168.1.10"));
+        grid.refresh(); // as after a command: the table is told what the grid has selected
+        later.runAll();
+        AddressTableViewModel.Follow selected = readLater.followProperty().get();
+        assertThat(selected).isEqualTo(new AddressTableViewModel.Follow(IpRange.of(ip("192.168.1.10")),
+                Optional.of(ip("192.168.1.10"))));
+        int caret = grid.caretProperty().get();
+        List<Object> events = new ArrayList<>();
+        // what a TableView does when its rows are replaced by more or fewer: nothing selected, the focus on the first
+        readLater.rows().addListener((ListChangeListener<AddressRow>) change -> {
+            events.add("rows replaced");
+            if (!readLater.rows().isEmpty()) {
+                readLater.select(List.of(), readLater.rows().get(0));
+            }
+        });
+        readLater.followProperty().addListener((property, before, now) -> events.add(now));
+
+        allocator.reserve(lan.id(), ip("192.168.1.50"), AddressDetails.allocated("app-50")); // another admin
+        grid.refresh();
+        later.runAll();
+
+        assertThat(readLater.rows()).extracting(row -> row.ip().toString())
+                .containsExactly("192.168.1.9", "192.168.1.10", "192.168.1.50", "192.168.1.200");
+        assertThat(grid.caretProperty().get()).as("the grid's caret").isEqualTo(caret);
+        // the table, whose selection went with its old rows, is told again what the grid has, though it is unchanged
+        assertThat(events).contains("rows replaced").last().isEqualTo(selected);
+    }
+
+    @Test
     void afterAReleaseTheGridReadsAgainAndSoDoesTheTable() {
         grid.show(lan);
         allocator.releaseAll(lan.id(), List.of(ip("192.168.1.9"), ip("192.168.1.10")));
@@ -185,6 +233,10 @@ class AddressTableViewModelTest {
     }
 
     private AddressRow row(String text) {
+        return row(table, text);
+    }
+
+    private static AddressRow row(AddressTableViewModel table, String text) {
         return table.allRows().stream().filter(r -> r.ip().equals(ip(text))).findFirst().orElseThrow();
     }
 }

@@ -8,21 +8,32 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.SampleData;
 import org.ipdesk.model.Usage;
 import org.ipdesk.report.ReportFormat;
 import org.ipdesk.report.Thresholds;
 import org.ipdesk.report.UsageReport.SubnetRow;
+import org.ipdesk.store.Engine;
 import org.ipdesk.store.Location;
 import org.ipdesk.ui.CurrentThreadTaskExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The dashboard's figures are the allocator's own; thresholds, the network choice and the export behave. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Engine.class)
 class UsageDashboardViewModelTest {
+
+    @Parameter
+    Engine engine;
+
     @TempDir
     Path dir;
 
@@ -31,10 +42,15 @@ class UsageDashboardViewModelTest {
 
     @BeforeEach
     void setUp() {
-        allocator = Allocator.open(Location.of(dir.resolve("sample.db")));
-        SampleData.create(allocator);
+        allocator = Allocator.open(engine.seeded(dir, "sample-data", UsageDashboardViewModelTest::sampleData));
         vm = new UsageDashboardViewModel(() -> allocator, new CurrentThreadTaskExecutor(), () -> "sample.db");
         vm.load();
+    }
+
+    private static void sampleData(Location location) {
+        try (Allocator writer = Allocator.open(location)) {
+            SampleData.create(writer);
+        }
     }
 
     @AfterEach
@@ -114,8 +130,10 @@ class UsageDashboardViewModelTest {
         assertThat(cancelling.exportMessageProperty().get()).startsWith("Export cancelled; nothing was written");
         assertThat(Files.readString(csv)).isEqualTo("an older report\n");
         try (var files = Files.list(dir)) {
-            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("sample.db",
-                    "sample.db-wal", "sample.db-shm", "usage.pdf", "usage.csv");
+            List<String> database = engine == Engine.SQLITE // a team database has no file here
+                    ? List.of("sample-data.db", "sample-data.db-wal", "sample-data.db-shm") : List.of();
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
+                    Stream.concat(database.stream(), Stream.of("usage.pdf", "usage.csv")).toList());
         }
     }
 
