@@ -53,6 +53,20 @@ public enum Engine {
         return new Desk(location, person);
     }
 
+    /**
+     * How History and the details name a change made at {@code location} by an allocator given the OS user
+     * {@code osUser}: the OS user on a file; on a team database the login of {@code location}, with the OS user beside.
+     */
+    public static String byline(Location location, String osUser) {
+        String who = location instanceof ServerLocation server ? server.user().orElseThrow() : osUser;
+        return who.equals(osUser) ? who : who + " (OS user " + osUser + ")";
+    }
+
+    /** Who the change log says made a change at {@code location} as the OS user {@code osUser} (History's users). */
+    public static String who(Location location, String osUser) {
+        return location instanceof ServerLocation server ? server.user().orElseThrow() : osUser;
+    }
+
     /** Where another admin opens the database, and the name the change log gives them. */
     public record Desk(Location location, String who) {
     }

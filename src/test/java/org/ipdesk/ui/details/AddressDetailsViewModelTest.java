@@ -89,7 +89,7 @@ class AddressDetailsViewModelTest {
         assertThat(vm.createdInstantProperty().get()).matches("2026-11-26T12:\\d\\d:00Z");
         assertThat(vm.updatedProperty().get()).isEqualTo(vm.createdProperty().get());
         assertThat(vm.history()).singleElement().satisfies(row -> {
-            assertThat(row.user()).isEqualTo("alice");
+            assertThat(row.user()).isEqualTo(Engine.byline(allocator.location(), "alice"));
             assertThat(row.action()).isEqualTo("allocated");
             assertThat(row.summary()).isEqualTo("allocated to web-01");
             // the fixture's clock moves a minute at every reading, so the log row is a minute or so later
@@ -165,7 +165,7 @@ class AddressDetailsViewModelTest {
                 "released (was allocated to app-01b)",
                 "hostname app-01 \u2192 app-01b",
                 "allocated to app-01");
-        assertThat(vm.history()).extracting(HistoryRow::user).containsOnly("alice");
+        assertThat(vm.history()).extracting(HistoryRow::user).containsOnly(Engine.byline(allocator.location(), "alice"));
         assertThat(vm.history()).extracting(HistoryRow::time).allMatch(t -> t.matches("2026-11-26 12:\\d\\d"))
                 .isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }

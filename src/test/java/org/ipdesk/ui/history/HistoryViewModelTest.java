@@ -68,8 +68,8 @@ class HistoryViewModelTest {
         assertThat(vm.rows().get(12).summary()).isEqualTo("\u201cTest lab\u201d");
         assertThat(vm.rows()).extracting(ChangeRow::id).isSortedAccordingTo((a, b) -> Long.compare(b, a));
         assertThat(vm.rows().get(0).time()).matches("2026-11-26 12:\\d\\d:00");
-        assertThat(vm.rows().get(0).user()).isEqualTo("alice");
-        assertThat(vm.users()).containsExactly(HistoryViewModel.ANY_USER, "alice");
+        assertThat(vm.rows().get(0).user()).isEqualTo(Engine.byline(database, "alice"));
+        assertThat(vm.users()).containsExactly(HistoryViewModel.ANY_USER, Engine.who(database, "alice"));
         assertThat(vm.countProperty().get()).isEqualTo("13 changes (newest first)");
         assertThat(vm.titleProperty().get()).isEqualTo("History \u2014 " + (database instanceof ServerLocation team
                 ? team.database() + " on " + team.host() + ":" + team.port() : "history.db"));
@@ -173,8 +173,11 @@ class HistoryViewModelTest {
         vm.userProperty().set("bob");
         assertThat(vm.rows()).isEmpty();
         assertThat(vm.countProperty().get()).isEqualTo("No changes match.");
-        assertThat(vm.users()).containsExactly(HistoryViewModel.ANY_USER, "alice", "bob");
-        vm.userProperty().set("alice");
+        // in name order, after "Any user"
+        assertThat(vm.users()).containsExactlyElementsOf(java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(HistoryViewModel.ANY_USER), java.util.stream.Stream.of(
+                        Engine.who(database, "alice"), "bob").sorted(String.CASE_INSENSITIVE_ORDER)).toList());
+        vm.userProperty().set(Engine.who(database, "alice"));
         assertThat(vm.rows()).hasSize(13);
 
         vm.fromProperty().set(LocalDate.of(2026, 11, 27));
