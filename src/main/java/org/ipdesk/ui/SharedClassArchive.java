@@ -43,15 +43,6 @@ final class SharedClassArchive {
             "-XX:Tier4MinInvocationThreshold=50000", "-XX:Tier4CompileThreshold=100000",
             "-XX:Tier4BackEdgeThreshold=1000000");
 
-    /**
-     * Map the archives at the address they were made for, as Java 17 first did, instead of at a random one (the
-     * default of later 17 updates, for address-space randomisation): a moved archive has every pointer in it patched
-     * at each start, about 0.15 s of this window's start on two cores. A diagnostic option of the JVM, so only given
-     * to the JVMs known to have it.
-     */
-    static final List<String> MAP_AT_ARCHIVE_ADDRESS = List.of("-XX:+UnlockDiagnosticVMOptions",
-            "-XX:ArchiveRelocationMode=0");
-
     private static final List<String> SHARING_OPTIONS = List.of("-XX:SharedArchiveFile", "-XX:ArchiveClassesAtExit",
             "-Xshare:off", "-XX:-UseSharedSpaces", "-XX:+AutoCreateSharedArchive");
 
@@ -81,8 +72,7 @@ final class SharedClassArchive {
      * What to run: the child's JVM options and where its archive goes. {@code recording} is the temporary file the
      * child writes at exit, moved to {@code archive} only when the child ended well.
      */
-    record Plan(Path java, Path jar, Path archive, Optional<Path> recording, List<String> jvmOptions,
-                boolean mapsAtArchiveAddress) {
+    record Plan(Path java, Path jar, Path archive, Optional<Path> recording, List<String> jvmOptions) {
         List<String> command(String mainClass, String[] args) {
             List<String> command = new ArrayList<>();
             command.add(java.toString());
@@ -95,25 +85,12 @@ final class SharedClassArchive {
             if (jvmOptions.stream().noneMatch(option -> option.startsWith("-XX:Tier4"))) {
                 command.addAll(LATE_OPTIMISING);
             }
-            if (mapsAtArchiveAddress && jvmOptions.stream().noneMatch(o -> o.startsWith("-XX:ArchiveRelocationMode"))) {
-                command.addAll(MAP_AT_ARCHIVE_ADDRESS);
-            }
             command.addAll(jvmOptions);
             command.add("-cp");
             command.add(jar.toString());
             command.add(mainClass);
             command.addAll(List.of(args));
             return command;
-        }
-    }
-
-    /** Whether the JVM of {@code vmVersion} ("17.0.15+6") has {@code ArchiveRelocationMode}: 17 to 21 do. */
-    static boolean hasRelocationMode(String vmVersion) {
-        try {
-            int feature = Runtime.Version.parse(vmVersion).feature();
-            return feature >= 17 && feature <= 21;
-        } catch (IllegalArgumentException e) {
-            return false;
         }
     }
 
@@ -140,13 +117,11 @@ final class SharedClassArchive {
         Path folder = cacheFolder.get();
         Path archive = folder.resolve("classes-" + key + ".jsa");
         if (Files.isRegularFile(archive)) {
-            return Optional.of(new Plan(java, jar, archive, Optional.empty(), List.copyOf(jvmOptions),
-                    hasRelocationMode(vmVersion)));
+            return Optional.of(new Plan(java, jar, archive, Optional.empty(), List.copyOf(jvmOptions)));
         }
         Files.createDirectories(folder);
         Path recording = folder.resolve("classes-" + key + "-" + ProcessHandle.current().pid() + ".recording");
-        return Optional.of(new Plan(java, jar, archive, Optional.of(recording), List.copyOf(jvmOptions),
-                hasRelocationMode(vmVersion)));
+        return Optional.of(new Plan(java, jar, archive, Optional.of(recording), List.copyOf(jvmOptions)));
     }
 
     private static int run(Plan plan, String[] args) throws IOException {

@@ -50,24 +50,7 @@ class SharedClassArchiveTest {
         assertThat(later.archive()).isEqualTo(first.archive());
         assertThat(later.command("org.ipdesk.ui.Launcher", new String[0]))
                 .contains("-XX:SharedArchiveFile=" + first.archive())
-                .containsSubsequence("-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0")
                 .noneMatch(part -> part.startsWith("-XX:ArchiveClassesAtExit"));
-    }
-
-    @Test
-    void theArchiveIsMappedWhereItWasMadeOnlyByJvmsThatHaveTheOption() throws IOException {
-        assertThat(SharedClassArchive.hasRelocationMode("17.0.15+6")).isTrue();
-        assertThat(SharedClassArchive.hasRelocationMode("21.0.4+7-LTS")).isTrue();
-        assertThat(SharedClassArchive.hasRelocationMode("25+36")).isFalse();
-        assertThat(SharedClassArchive.hasRelocationMode("not a version")).isFalse();
-        SharedClassArchive.Plan newer = SharedClassArchive.plan("", jar.toString(), JAVA_HOME, List.of(),
-                Optional.of(cache), "25+36").orElseThrow();
-        assertThat(newer.command("org.ipdesk.ui.Launcher", new String[0]))
-                .noneMatch(part -> part.startsWith("-XX:ArchiveRelocationMode"));
-        SharedClassArchive.Plan chosen = plan("", jar.toString(), List.of("-XX:ArchiveRelocationMode=1")).orElseThrow();
-        assertThat(chosen.command("org.ipdesk.ui.Launcher", new String[0]))
-                .containsOnlyOnce("-XX:ArchiveRelocationMode=1")
-                .doesNotContain("-XX:ArchiveRelocationMode=0");
     }
 
     @Test
