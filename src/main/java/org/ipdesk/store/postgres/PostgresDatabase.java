@@ -45,6 +45,15 @@ import org.ipdesk.store.Team;
 public final class PostgresDatabase implements Database {
     /** The schema version this build writes: the highest {@code V<n>__*.sql} in {@code db/postgres}. */
     public static final int SCHEMA_VERSION = 2;
+    /**
+     * The driver's own log, held so that its level stays set: it writes some refusals to the console on its own
+     * ("SEVERE: Server name validation failed…") besides throwing them, and IPDesk says each failure once, in words.
+     */
+    private static final java.util.logging.Logger DRIVER_LOG = java.util.logging.Logger.getLogger("org.postgresql");
+
+    static {
+        DRIVER_LOG.setLevel(java.util.logging.Level.OFF);
+    }
     /** How long a statement waits for the server's answer by default, in seconds. */
     static final int SOCKET_TIMEOUT_SECONDS = 60;
     /** The notification channel of IPDesk's changes. */

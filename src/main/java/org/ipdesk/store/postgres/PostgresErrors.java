@@ -95,8 +95,45 @@ final class PostgresErrors {
                 + " (" + shortReason(e) + "); nothing was changed by the command that failed", e);
     }
 
-    /** What the server said about a refused connection, in words: wrong password, no such database, down. */
+    /**
+     * Why TLS refused the connection, in words, or empty when TLS is not what failed: the server's certificate names
+     * another host, the authority's certificate is missing on this desk or did not sign the server's, or the server
+     * offers no TLS.
+     */
+    static Optional<String> tlsProblem(ServerLocation location, Throwable e) {
+        String host = location.hostForUrl();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String text = t.getMessage() == null ? "" : t.getMessage();
+            if (text.contains("could not be verified by hostnameverifier")) {
+                return Optional.of("the server's certificate is not for the name " + host + " (sslmode="
+                        + location.sslMode() + " checks it): connect with the name its certificate gives, or ask for a"
+                        + " certificate for " + host);
+            }
+            if (text.startsWith("Could not open SSL root certificate file")) {
+                String file = text.substring("Could not open SSL root certificate file".length()).strip()
+                        .replaceFirst("\\.$", "");
+                return Optional.of("sslmode=" + location.sslMode() + " checks the server's certificate against the"
+                        + " certificate of the authority that signed it, which this desk does not have: put it (PEM) in "
+                        + file);
+            }
+            if (text.contains("The server does not support SSL")) {
+                return Optional.of("the server " + host + ":" + location.port() + " offers no TLS, which sslmode="
+                        + location.sslMode() + " requires; ask its admin to turn on ssl, or choose sslmode=prefer");
+            }
+            if (t instanceof javax.net.ssl.SSLHandshakeException || text.contains("PKIX path")) {
+                return Optional.of("the server's certificate is not signed by an authority this desk trusts"
+                        + " (~/.postgresql/root.crt): put the certificate of the authority that signed it there");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** What the server said about a refused connection, in words: wrong password, no such database, down, TLS. */
     static StoreException cannotConnect(ServerLocation location, SQLException e) {
+        Optional<String> tls = tlsProblem(location, e);
+        if (tls.isPresent()) {
+            return new StoreException("cannot open " + location.name() + ": " + tls.get(), e);
+        }
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String user = location.user().orElse(System.getProperty("user.name"));
         if (state.equals("08004") && e.getMessage() != null && e.getMessage().contains("no password was provided")) {
