@@ -88,7 +88,10 @@ public final class DatabaseCopy {
         }
         Database target;
         try {
-            target = Database.open(to, OpenMode.EXISTING, credentials);
+            // an empty database on a server gets IPDesk's tables first (as a desk's new file does): copying a desk
+            // onto a database just made with createdb is the first thing a team does; another program's tables are
+            // still refused
+            target = Database.open(to, to instanceof ServerLocation ? OpenMode.CREATE : OpenMode.EXISTING, credentials);
         } catch (StoreException e) {
             throw new StoreException("cannot copy to " + to + ": " + e.getMessage() + (to instanceof FileLocation
                     ? "; the target must be a new file or an empty IPDesk database" : ""), e);

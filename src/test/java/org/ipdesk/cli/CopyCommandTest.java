@@ -56,6 +56,16 @@ class CopyCommandTest {
     }
 
     @Test
+    void copiesIntoADatabaseJustMadeWithCreatedbOnTheServer() {
+        org.ipdesk.store.ServerLocation empty = org.ipdesk.store.postgres.TestPostgres.freshDatabase();
+        Cli.Result result = cli.ok("copy", "--to", empty.toString());
+        assertThat(result.out()).startsWith("Copied 1 network, 2 subnets, 4 addresses, 1 range, ");
+        Path back = dir.resolve("back.db");
+        cli.ok("copy", "--from", empty.toString(), "--to", back.toString());
+        assertThat(ContentSnapshot.records(back)).isEqualTo(ContentSnapshot.records(source));
+    }
+
+    @Test
     void fromNamesTheSourceInsteadOfDb() {
         Path target = dir.resolve("copy.db");
         Cli.Result result = Cli.raw("--db", dir.resolve("other.db").toString(), "copy", "--from", source.toString(),

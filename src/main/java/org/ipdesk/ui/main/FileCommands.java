@@ -18,6 +18,7 @@ import org.ipdesk.store.Backup;
 import org.ipdesk.store.Credentials;
 import org.ipdesk.store.FileLocation;
 import org.ipdesk.store.Location;
+import org.ipdesk.store.ServerLocation;
 import org.ipdesk.store.OutputTargets;
 import org.ipdesk.store.StoreException;
 import org.ipdesk.ui.DialogService;
@@ -40,6 +41,8 @@ public final class FileCommands {
     private final Consumer<Path> open;
     private final Credentials credentials;
     private Consumer<CopyDatabaseViewModel> showCopy = copy -> { };
+    /** Connects the window to a team database ("Open the copy" after a copy to a server); none: it is said where. */
+    private Optional<Consumer<ServerLocation>> connect = Optional.empty();
 
     /**
      * @param databaseFile the database open now (a file or a team database)
@@ -148,9 +151,16 @@ public final class FileCommands {
         return new CopyDatabaseViewModel(allocator, tasks, dialogs, credentials, folder, this::openCopy, backup);
     }
 
+    /** How "Open the copy" connects the window to a team database the copy was written to. */
+    public void setOnConnect(Consumer<ServerLocation> connect) {
+        this.connect = Optional.of(java.util.Objects.requireNonNull(connect, "connect"));
+    }
+
     private void openCopy(Location copy) {
         if (copy instanceof FileLocation file) {
             open.accept(file.file());
+        } else if (copy instanceof ServerLocation server && connect.isPresent()) {
+            connect.get().accept(server);
         } else {
             status.report("The copy is in " + copy + "; open it with File \u2192 Connect to a team database\u2026",
                     false);

@@ -146,6 +146,7 @@ public final class MainViewModel {
         this.edits = new EditCommands(database::allocator, tasks, dialogs, tree, selection, grid, host);
         this.files = new FileCommands(database::allocator, tasks, dialogs, selection, status,
                 fileSwitch::location, fileSwitch::folder, fileSwitch::open, passwords);
+        files.setOnConnect(fileSwitch::connect);
         this.copy = new CopyText(grid, selection);
         this.help = new HelpTexts(preferences, fileSwitch::location);
         this.team = new TeamConnection(tasks, dialogs, passwords, fileSwitch, status, preferences);
