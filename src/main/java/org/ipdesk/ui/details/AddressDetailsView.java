@@ -162,10 +162,14 @@ public final class AddressDetailsView {
             if (empty || row == null) {
                 setGraphic(null);
                 setText(null);
+                setTooltip(null);
                 return;
             }
-            when.setText(row.time() + " \u00b7 " + row.user() + " \u00b7 " + row.action());
+            // the action before who did it: in a narrow pane a long name ("alice (OS user asmith)") is what gets cut,
+            // and the whole line is on hover
+            when.setText(row.time() + " \u00b7 " + row.action() + " \u00b7 " + row.user());
             summary.setText(row.summary());
+            setTooltip(new javafx.scene.control.Tooltip(when.getText() + "\n" + row.summary()));
             setText(null);
             setGraphic(box);
         }
