@@ -37,22 +37,22 @@ final class DatabaseRows {
                             "execution_time", "how long the migration took"),
                     "SELECT installed_rank, version, description, type, script, checksum, success "
                             + "FROM flyway_schema_history ORDER BY installed_rank"),
-            new Table("network", Set.of("name", "description"), Map.of("id", "the import's own"),
+            new Table("network", Set.of("name", "description"), Map.of("id", "the import's own", "row_version", "how often the row was edited: the import's rows start anew"),
                     "SELECT name, description FROM network ORDER BY name"),
             new Table("subnet", Set.of("network_id", "version", "first_ip", "last_ip", "prefix", "name", "description",
-                    "vlan", "gateway", "parent_id"), Map.of("id", "the import's own"),
+                    "vlan", "gateway", "parent_id"), Map.of("id", "the import's own", "row_version", "how often the row was edited: the import's rows start anew"),
                     "SELECT n.name, s.version, hex(s.first_ip), hex(s.last_ip), s.prefix, s.name, s.description, "
                             + "s.vlan, hex(s.gateway), " + SUBNET_KEY.formatted("s.parent_id")
                             + " FROM subnet s JOIN network n ON n.id = s.network_id "
                             + "ORDER BY n.name, s.version, s.first_ip, s.prefix"),
             new Table("address_range", Set.of("subnet_id", "start_ip", "end_ip", "kind", "description"),
-                    Map.of("id", "the import's own"),
+                    Map.of("id", "the import's own", "row_version", "how often the row was edited: the import's rows start anew"),
                     "SELECT " + SUBNET_KEY.formatted("r.subnet_id") + " AS k, hex(r.start_ip), hex(r.end_ip), r.kind, "
                             + "r.description FROM address_range r ORDER BY k, r.start_ip"),
             new Table("address", Set.of("subnet_id", "ip", "status", "hostname", "mac", "owner", "description"),
                     Map.of("id", "the import's own",
                             "created_at", "the time of the import (documented: imported addresses get it)",
-                            "updated_at", "the time of the import"),
+                            "updated_at", "the time of the import", "row_version", "how often the row was edited: the import's rows start anew"),
                     "SELECT " + SUBNET_KEY.formatted("a.subnet_id") + " AS k, hex(a.ip), a.status, a.hostname, a.mac, "
                             + "a.owner, a.description FROM address a ORDER BY k, a.ip"),
             new Table("free_extent", Set.of("subnet_id", "start_ip", "end_ip"), Map.of(),

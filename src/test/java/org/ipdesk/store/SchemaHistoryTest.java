@@ -48,7 +48,11 @@ class SchemaHistoryTest {
             assertThat(held).isEqualTo(4);
             db.write(s -> s.insertNetwork("dc2", ""));
         }
-        assertThat(history(old)).isEqualTo(before);
+        // its version 1 as it was, then the later versions applied on opening
+        List<List<String>> after = history(old);
+        assertThat(after.subList(0, before.size())).isEqualTo(before);
+        assertThat(after).extracting(row -> row.get(0)).containsExactly("1", "2");
+        assertThat(after).extracting(row -> row.get(5)).containsOnly("1");
     }
 
     @Test
@@ -56,8 +60,11 @@ class SchemaHistoryTest {
         Path old = copyOfTheFixture();
         Flyway flyway = Flyway.configure().dataSource("jdbc:sqlite:" + old, null, null)
                 .locations("classpath:db/sqlite").validateMigrationNaming(true).load();
-        assertThat(flyway.validateWithResult().validationSuccessful).isTrue();
-        assertThat(flyway.info().pending()).isEmpty();
+        // the moved version 1 is the one applied (same checksum); later versions wait to be applied
+        assertThat(flyway.info().pending()).extracting(m -> m.getVersion().getVersion()).containsExactly("2");
+        assertThat(Flyway.configure().dataSource("jdbc:sqlite:" + old, null, null).locations("classpath:db/sqlite")
+                .validateMigrationNaming(true).ignoreMigrationPatterns("*:pending").load().validateWithResult()
+                .validationSuccessful).isTrue();
         assertThat(flyway.info().current().getVersion().getVersion()).isEqualTo("1");
         assertThat(flyway.info().applied()).extracting(MigrationInfo::getDescription).containsExactly("ipdesk schema");
     }
@@ -66,7 +73,8 @@ class SchemaHistoryTest {
     void aNewDatabaseWritesTheSameHistoryAsTheOldBuild() throws Exception {
         Path fresh = dir.resolve("new.db");
         Database.open(fresh).close();
-        assertThat(history(fresh)).isEqualTo(history(copyOfTheFixture()));
+        List<List<String>> old = history(copyOfTheFixture());
+        assertThat(history(fresh).subList(0, old.size())).isEqualTo(old);
     }
 
     /** Version, description, type, script and checksum of every applied migration, in order. */
