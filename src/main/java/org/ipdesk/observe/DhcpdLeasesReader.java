@@ -101,18 +101,23 @@ public final class DhcpdLeasesReader implements ObservationReader {
         private final BufferedReader in;
         private long line = 1;
         private int peeked = -2;
+        private int last = -1;
 
         Tokens(BufferedReader in) {
             this.in = in;
         }
 
+        /** The lines read: a last line without its newline counts, an empty file has none. */
         long lines() {
-            return line;
+            return last == -1 || last == '\n' ? line - 1 : line;
         }
 
         private int read() throws IOException {
             int c = peeked != -2 ? peeked : in.read();
             peeked = -2;
+            if (c != -1) {
+                last = c;
+            }
             if (c == '\n') {
                 line++;
             }

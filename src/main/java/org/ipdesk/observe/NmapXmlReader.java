@@ -72,7 +72,9 @@ public final class NmapXmlReader implements ObservationReader {
                 boolean root = true;
                 while (xml.hasNext()) {
                     int event = xml.next();
-                    lines = Math.max(lines, xml.getLocation().getLineNumber());
+                    if (event != XMLStreamConstants.END_DOCUMENT) {
+                        lines = Math.max(lines, xml.getLocation().getLineNumber());
+                    }
                     if (event == XMLStreamConstants.ENTITY_REFERENCE) {
                         tally.problem(xml.getLocation().getLineNumber(), "the entity &" + xml.getLocalName()
                                 + "; is not part of an nmap scan; it is left out, and nothing it points to is read");
@@ -85,7 +87,7 @@ public final class NmapXmlReader implements ObservationReader {
                     if (root) {
                         root = false;
                         if (!name.equals("nmaprun")) {
-                            tally.problem(xml.getLocation().getLineNumber(), "this is XML but not an nmap scan: it"
+                            tally.problem(0, "this is XML but not an nmap scan: it"
                                     + " starts with <" + name + ">, where nmap -oX writes <nmaprun>");
                             return tally.summary(lines);
                         }
@@ -146,6 +148,7 @@ public final class NmapXmlReader implements ObservationReader {
             List<Ip> ips = new ArrayList<>();
             Optional<Mac> mac = Optional.empty();
             Optional<String> hostname = Optional.empty();
+            boolean named = false;
             int depth = 1;
             while (depth > 0 && xml.hasNext()) {
                 int event = xml.next();
@@ -180,11 +183,13 @@ public final class NmapXmlReader implements ObservationReader {
                                 if (ip.isV4() != "ipv4".equals(type)) {
                                     tally.problem(at, Tally.quote(addr) + " is not an " + ("ipv4".equals(type)
                                             ? "IPv4" : "IPv6") + " address as addrtype=\"" + type + "\" says");
+                                    named = true;
                                 } else {
                                     ips.add(ip);
                                 }
                             } catch (InvalidAddressException e) {
                                 tally.problem(at, Tally.quote(addr) + " is not an IP address");
+                                named = true;
                             }
                         }
                     }
@@ -203,7 +208,9 @@ public final class NmapXmlReader implements ObservationReader {
                 return;
             }
             if (ips.isEmpty()) {
-                tally.problem(line, "a host that is up has no IPv4 or IPv6 address; it is left out");
+                if (!named) {
+                    tally.problem(line, "a host that is up has no IPv4 or IPv6 address; it is left out");
+                }
                 return;
             }
             Optional<Instant> seen = end.or(() -> start);
