@@ -65,6 +65,7 @@ public final class ObservationFormats {
             String line;
             int seen = 0;
             boolean anything = false;
+            boolean comments = false;
             while (seen < SNIFF_LINES && (line = text.readLine()) != null) {
                 String t = line.replace("\uFEFF", "").strip();
                 if (t.isEmpty()) {
@@ -73,13 +74,18 @@ public final class ObservationFormats {
                 anything = true;
                 seen++;
                 if (t.startsWith("#")) {
+                    comments = true;
                     continue; // dhcpd's header comment; no other format starts with one
                 }
                 Optional<SourceKind> kind = kindOf(t);
                 if (kind.isPresent()) {
                     return kind.get();
                 }
+                comments = false;
                 break;
+            }
+            if (comments && text.readLine() == null) {
+                return SourceKind.DHCPD; // a lease file dhcpd has just started: its header comment and nothing else
             }
             throw new UnknownFormatException(file, !anything);
         }

@@ -42,6 +42,16 @@ class ObservationFormatsTest {
     }
 
     @Test
+    void aFreshDhcpdLeaseFileWithOnlyItsHeaderComment() throws IOException {
+        Path fresh = Files.writeString(folder.resolve("dhcpd.leases"), "# The format of this file is documented in"
+                + " the dhcpd.leases(5) manual page.\n# This lease file was written by isc-dhcp-4.4.3\n\n");
+
+        assertThat(ObservationFormats.detect(fresh)).isEqualTo(SourceKind.DHCPD);
+        assertThat(Read.with(new DhcpdLeasesReader(), fresh, Optional.empty()).summary())
+                .isEqualTo(new ReadSummary(SourceKind.DHCPD, "dhcpd.leases", 0, 0, 3));
+    }
+
+    @Test
     void aFileThatFitsNoKindSaysHowToNameIt() throws IOException {
         Path notes = Files.writeString(folder.resolve("x.txt"), "shopping list\neggs\n");
         Path empty = Files.writeString(folder.resolve("empty.leases"), "\n\n");
