@@ -29,7 +29,8 @@ import org.ipdesk.model.SourceKind;
  * each time a lease changes, so <b>the last row for an address wins</b>; that needs one entry per distinct address,
  * and the observations are handed on when the file has been read. In v6 files, delegated prefixes
  * ({@code lease_type} 2) are not addresses and are skipped without a word. The time seen is
- * {@code expire - valid_lifetime}: when the lease was last granted or renewed.
+ * {@code expire - valid_lifetime}: when the lease was last granted or renewed. A host name's trailing dot (Kea keeps
+ * the client's FQDN as sent, {@code ws-10.example.lan.}) is dropped.
  */
 public final class KeaCsvReader implements ObservationReader {
     private static final Pattern ESCAPE = Pattern.compile("&#x([0-9a-fA-F]{2})");
