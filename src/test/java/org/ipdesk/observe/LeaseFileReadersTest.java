@@ -77,6 +77,36 @@ class LeaseFileReadersTest {
     }
 
     @Test
+    void dhcpdBracesAndSemicolonsInsideQuotesAndWindowsLineEnds() throws IOException {
+        Path file = Files.writeString(folder.resolve("odd.leases"), "lease 10.0.0.70 {\r\n"
+                + "  cltt epoch 1795600800;\r\n  binding state active;\r\n  uid \"\\001{;}\\\"\";\r\n"
+                + "  client-hostname \"odd; {name}\";\r\n}\r\n");
+
+        Read read = Read.with(new DhcpdLeasesReader(), file, Optional.empty());
+
+        assertThat(read.observations()).containsExactly(
+                seen("10.0.0.70", null, "odd; {name}", "2026-11-25T10:00:00Z", DHCPD, "odd.leases"));
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.summary().lines()).isEqualTo(6);
+    }
+
+    @Test
+    void keaFilesJoinedTogetherWithWindowsLineEndsReadEachPartByItsOwnHeader() throws IOException {
+        Path file = Files.writeString(folder.resolve("joined.csv"), ""
+                + "address,hwaddr,client_id,valid_lifetime,expire,subnet_id,fqdn_fwd,fqdn_rev,hostname\r\n"
+                + "10.1.9.1,52:54:00:00:09:01,,3600,1795604400,1,0,0,first\r\n"
+                + "address,hwaddr,client_id,valid_lifetime,expire,subnet_id,fqdn_fwd,fqdn_rev,hostname,state\r\n"
+                + "10.1.9.2,52:54:00:00:09:02,,3600,1795604400,1,0,0,second,0\r\n"
+                + "10.1.9.1,52:54:00:00:09:01,,3600,1795604400,1,0,0,first,2\r\n");
+
+        Read read = Read.with(new KeaCsvReader(), file, Optional.empty());
+
+        assertThat(read.observations()).containsExactly(
+                seen("10.1.9.2", "52:54:00:00:09:02", "second", "2026-11-25T10:00:00Z", KEA, "joined.csv"));
+        assertThat(read.problems()).isEmpty();
+    }
+
+    @Test
     void keaV4ByHeaderNamesWithEscapesStatesDeletionsAndTheLastRowWinning() {
         Read read = Read.fixture(new KeaCsvReader(), "kea-leases4.csv");
 
