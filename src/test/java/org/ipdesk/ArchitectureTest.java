@@ -113,6 +113,9 @@ class ArchitectureTest {
     static final ArchRule exchangeUsesNeitherJavafxNorJdbc = noJavafxNorJdbcIn("org.ipdesk.exchange..");
 
     @ArchTest
+    static final ArchRule observeUsesNeitherJavafxNorJdbc = noJavafxNorJdbcIn("org.ipdesk.observe..");
+
+    @ArchTest
     static final ArchRule reportNeverUsesExchange = noClasses()
             .that().resideInAPackage("org.ipdesk.report..")
             .should().dependOnClassesThat(resideInAPackage("org.ipdesk.exchange.."))
