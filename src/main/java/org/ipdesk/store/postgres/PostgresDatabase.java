@@ -44,7 +44,7 @@ import org.ipdesk.store.Team;
  */
 public final class PostgresDatabase implements Database {
     /** The schema version this build writes: the highest {@code V<n>__*.sql} in {@code db/postgres}. */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
     /** How long a statement waits for the server's answer by default, in seconds. */
     static final int SOCKET_TIMEOUT_SECONDS = 60;
     /** The notification channel of IPDesk's changes. */
