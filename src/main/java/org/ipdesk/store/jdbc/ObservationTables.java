@@ -59,47 +59,70 @@ public final class ObservationTables {
             long added = 0;
             long updated = 0;
             long older = 0;
-            try (PreparedStatement ps = connection.prepareStatement("INSERT INTO observation (" + OBSERVATION_COLUMNS
-                    + ") VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (ip) DO UPDATE SET last_seen = excluded.last_seen,"
-                    + " kind = excluded.kind, file = excluded.file,"
-                    + " mac = CASE WHEN excluded.mac <> '' THEN excluded.mac ELSE observation.mac END,"
-                    + " hostname = CASE WHEN excluded.hostname <> '' THEN excluded.hostname ELSE observation.hostname END"
-                    + " WHERE excluded.last_seen > observation.last_seen")) {
-                for (Map.Entry<Ip, List<Observation>> entry : byIp.entrySet()) {
-                    List<Observation> seen = entry.getValue();
-                    // the newest of the batch; of equal times, the last one read
-                    Observation newest = seen.get(0);
-                    for (Observation o : seen) {
-                        if (!o.seenAt().isBefore(newest.seenAt())) {
-                            newest = o;
-                        }
+            List<Observation> winners = new ArrayList<>();
+            for (Map.Entry<Ip, List<Observation>> entry : byIp.entrySet()) {
+                List<Observation> seen = entry.getValue();
+                // the newest of the batch; of equal times, the last one read
+                Observation newest = seen.get(0);
+                for (Observation o : seen) {
+                    if (!o.seenAt().isBefore(newest.seenAt())) {
+                        newest = o;
                     }
-                    older += seen.size() - 1;
-                    Long storedAt = stored.get(entry.getKey());
-                    long at = newest.seenAt().toEpochMilli();
-                    if (storedAt != null && at <= storedAt) {
-                        older++;
-                        continue;
-                    }
+                }
+                older += seen.size() - 1;
+                Long storedAt = stored.get(entry.getKey());
+                if (storedAt != null && newest.seenAt().toEpochMilli() <= storedAt) {
+                    older++;
+                } else {
                     if (storedAt == null) {
                         added++;
                     } else {
                         updated++;
                     }
-                    ps.setBytes(1, newest.ip().toBytes());
-                    ps.setLong(2, at);
-                    ps.setString(3, newest.kind().label());
-                    ps.setString(4, newest.file());
-                    ps.setString(5, newest.mac().map(Mac::canonical).orElse(""));
-                    ps.setString(6, newest.hostname().orElse(""));
-                    ps.addBatch();
+                    winners.add(newest);
                 }
-                ps.executeBatch();
             }
+            writeRows(winners, 6, "INSERT INTO observation (" + OBSERVATION_COLUMNS + ") VALUES ",
+                    " ON CONFLICT (ip) DO UPDATE SET last_seen = excluded.last_seen,"
+                    + " kind = excluded.kind, file = excluded.file,"
+                    + " mac = CASE WHEN excluded.mac <> '' THEN excluded.mac ELSE observation.mac END,"
+                    + " hostname = CASE WHEN excluded.hostname <> '' THEN excluded.hostname ELSE observation.hostname END"
+                    + " WHERE excluded.last_seen > observation.last_seen", (ps, at, o) -> {
+                        ps.setBytes(at, o.ip().toBytes());
+                        ps.setLong(at + 1, o.seenAt().toEpochMilli());
+                        ps.setString(at + 2, o.kind().label());
+                        ps.setString(at + 3, o.file());
+                        ps.setString(at + 4, o.mac().map(Mac::canonical).orElse(""));
+                        ps.setString(at + 5, o.hostname().orElse(""));
+                    });
             recordSightings(byIp);
             return new ObservationTally(added, updated, older);
         } catch (SQLException e) {
             throw failure.apply(e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface RowBinder<T> {
+        void bind(PreparedStatement ps, int firstParameter, T row) throws SQLException;
+    }
+
+    /**
+     * Writes rows with multi-row {@code VALUES} statements of up to {@link #CHUNK} rows (one round trip each, on any
+     * engine): {@code head} ends with {@code VALUES }, {@code tail} follows the rows.
+     */
+    private <T> void writeRows(List<T> rows, int columns, String head, String tail, RowBinder<T> binder)
+            throws SQLException {
+        String row = "(" + placeholders(columns) + ")";
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            List<T> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            try (PreparedStatement ps = connection.prepareStatement(head
+                    + String.join(", ", java.util.Collections.nCopies(chunk.size(), row)) + tail)) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    binder.bind(ps, i * columns + 1, chunk.get(i));
+                }
+                ps.executeUpdate();
+            }
         }
     }
 
@@ -158,10 +181,11 @@ public final class ObservationTables {
                 }
             }
         }
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO mac_sighting (ip, mac, first_seen, last_seen) VALUES (?, ?, ?, ?)");
-             PreparedStatement update = connection.prepareStatement("UPDATE mac_sighting SET first_seen = ?, "
-                     + "last_seen = ? WHERE ip = ? AND mac = ? AND first_seen = ?")) {
+        record NewRun(byte[] ip, Run run) {
+        }
+        List<NewRun> inserts = new ArrayList<>();
+        try (PreparedStatement update = connection.prepareStatement("UPDATE mac_sighting SET first_seen = ?, "
+                + "last_seen = ? WHERE ip = ? AND mac = ? AND first_seen = ?")) {
             for (Ip ip : withMac) {
                 List<Run> of = runs.computeIfAbsent(ip, k -> new ArrayList<>());
                 byIp.get(ip).stream().filter(o -> o.mac().isPresent())
@@ -170,11 +194,7 @@ public final class ObservationTables {
                 byte[] bytes = ip.toBytes();
                 for (Run run : of) {
                     if (run.storedFirst == null) {
-                        insert.setBytes(1, bytes);
-                        insert.setString(2, run.mac);
-                        insert.setLong(3, run.first);
-                        insert.setLong(4, run.last);
-                        insert.addBatch();
+                        inserts.add(new NewRun(bytes, run));
                     } else if (run.changed) {
                         update.setLong(1, run.first);
                         update.setLong(2, run.last);
@@ -186,8 +206,13 @@ public final class ObservationTables {
                 }
             }
             update.executeBatch();
-            insert.executeBatch();
         }
+        writeRows(inserts, 4, "INSERT INTO mac_sighting (ip, mac, first_seen, last_seen) VALUES ", "", (ps, at, r) -> {
+            ps.setBytes(at, r.ip());
+            ps.setString(at + 1, r.run().mac);
+            ps.setLong(at + 2, r.run().first);
+            ps.setLong(at + 3, r.run().last);
+        });
     }
 
     /**
