@@ -291,6 +291,13 @@ public interface Session {
     /** Inserts change-log rows with their own ids, times, users, actions, keys and before and after, as one batch. */
     void copyChanges(List<Change> changes);
 
+    /**
+     * Inserts observations, MAC runs and ignored findings as they are, without merging (a copy into an empty
+     * database).
+     */
+    void copyObservations(List<org.ipdesk.model.Observation> observations,
+                          List<org.ipdesk.model.MacSighting> sightings, List<org.ipdesk.model.IgnoredFinding> ignored);
+
     /** Visits every change-log row, oldest (lowest id) first, without loading them all. */
     void forEachChange(Consumer<Change> action);
 

@@ -147,6 +147,27 @@ class ObservationStoreTest {
     }
 
     @Test
+    void aCopyOfTheDatabaseKeepsTheObservationsTheMacHistoryAndTheIgnoredFindings() {
+        allocator.observe(List.of(seen("10.1.2.3", A, "web-01", MONDAY, "mon.xml"),
+                seen("2001:db8::7", B, null, MONDAY, "neigh.txt")));
+        allocator.observe(List.of(seen("10.1.2.3", B, "web-01", MONDAY.plusSeconds(60), "mon2.xml")));
+        allocator.applyReconcile(List.of(new ReconcileStep.Ignore(
+                new org.ipdesk.model.IgnoredFinding(Ip.parse("10.1.2.3"), "mac-differs", "MAC " + B))));
+        org.ipdesk.store.Location copy = org.ipdesk.store.Location.of(dir.resolve("copy.db"));
+
+        allocator.copyTo(copy, org.ipdesk.store.Credentials.NONE, () -> false, org.ipdesk.store.DatabaseCopy.Progress.NONE);
+
+        try (Allocator copied = Allocator.open(copy, OpenMode.EXISTING)) {
+            assertThat(copied.observations(lan.id())).isEqualTo(allocator.observations(lan.id()));
+            assertThat(copied.observations(Cidr.parse("2001:db8::/64").range())).hasSize(1);
+            assertThat(copied.macHistory(Ip.parse("10.1.2.3"))).hasSize(2)
+                    .isEqualTo(allocator.macHistory(Ip.parse("10.1.2.3")));
+            assertThat(copied.ignoredFindings(lan.cidr().range())).extracting(i -> i.kind() + " " + i.seen())
+                    .containsExactly("mac-differs MAC " + B);
+        }
+    }
+
+    @Test
     void aHundredThousandObservationsAreRecordedInOneGoQuickly() {
         List<Observation> batch = new ArrayList<>(100_000);
         Ip base = Ip.parse("10.64.0.0");

@@ -316,6 +316,38 @@ public final class ObservationTables {
         }
     }
 
+    /**
+     * Inserts observations, MAC runs and ignored findings as they are (a whole-database copy into an empty target):
+     * no merging, no runs made from the observations.
+     */
+    public void copy(List<Observation> observations, List<MacSighting> sightings, List<IgnoredFinding> ignored) {
+        try {
+            writeRows(observations, 6, "INSERT INTO observation (" + OBSERVATION_COLUMNS + ") VALUES ", "",
+                    (ps, at, o) -> {
+                        ps.setBytes(at, o.ip().toBytes());
+                        ps.setLong(at + 1, o.seenAt().toEpochMilli());
+                        ps.setString(at + 2, o.kind().label());
+                        ps.setString(at + 3, o.file());
+                        ps.setString(at + 4, o.mac().map(Mac::canonical).orElse(""));
+                        ps.setString(at + 5, o.hostname().orElse(""));
+                    });
+            writeRows(sightings, 4, "INSERT INTO mac_sighting (ip, mac, first_seen, last_seen) VALUES ", "",
+                    (ps, at, m) -> {
+                        ps.setBytes(at, m.ip().toBytes());
+                        ps.setString(at + 1, m.mac().canonical());
+                        ps.setLong(at + 2, m.firstSeen().toEpochMilli());
+                        ps.setLong(at + 3, m.lastSeen().toEpochMilli());
+                    });
+            writeRows(ignored, 3, "INSERT INTO ignored_finding (ip, kind, seen) VALUES ", "", (ps, at, i) -> {
+                ps.setBytes(at, i.ip().toBytes());
+                ps.setString(at + 1, i.kind());
+                ps.setString(at + 2, i.seen());
+            });
+        } catch (SQLException e) {
+            throw failure.apply(e);
+        }
+    }
+
     private static void bindRange(PreparedStatement ps, IpRange range) throws SQLException {
         ps.setBytes(1, range.start().toBytes());
         ps.setBytes(2, range.end().toBytes());

@@ -572,4 +572,11 @@ final class PostgresSession extends PostgresCopyRows {
     public void ignoreFinding(org.ipdesk.model.IgnoredFinding finding) {
         observationTables().ignore(finding);
     }
+
+    @Override
+    public void copyObservations(List<org.ipdesk.model.Observation> observations,
+                                 List<org.ipdesk.model.MacSighting> sightings,
+                                 List<org.ipdesk.model.IgnoredFinding> ignored) {
+        observationTables().copy(observations, sightings, ignored);
+    }
 }

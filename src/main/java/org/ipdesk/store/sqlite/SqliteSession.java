@@ -524,4 +524,11 @@ final class SqliteSession extends SqliteCopyRows {
     public void ignoreFinding(org.ipdesk.model.IgnoredFinding finding) {
         observationTables().ignore(finding);
     }
+
+    @Override
+    public void copyObservations(List<org.ipdesk.model.Observation> observations,
+                                 List<org.ipdesk.model.MacSighting> sightings,
+                                 List<org.ipdesk.model.IgnoredFinding> ignored) {
+        observationTables().copy(observations, sightings, ignored);
+    }
 }
