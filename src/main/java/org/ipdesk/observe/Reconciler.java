@@ -122,6 +122,7 @@ public final class Reconciler {
         Map<Ip, Address> held = new HashMap<>();
         allocator.addresses(subnet.id()).forEach(a -> held.put(a.ip(), a));
         List<AddressRange> ranges = allocator.ranges(subnet.id());
+        IpRange usable = subnet.cidr().usableRange();
         boolean covered = false;
         for (Observation o : seen.values()) {
             if (o.seenAt().isBefore(cutoff)) {
@@ -133,7 +134,7 @@ public final class Reconciler {
             boolean gateway = subnet.gateway().filter(ip::equals).isPresent();
             Optional<AddressRange> reserved = rangeOf(ranges, ip, RangeKind.RESERVED);
             if (a == null) {
-                if (gateway || !subnet.cidr().isUsable(ip)) {
+                if (gateway || !usable.contains(ip)) {
                     continue; // the router answers on its gateway; network and broadcast addresses hold nobody
                 }
                 if (reserved.isPresent()) {
@@ -211,11 +212,26 @@ public final class Reconciler {
     }
 
     private void outsideSubnets(Instant cutoff, List<Finding> found, List<IgnoredFinding> ignored) {
-        List<Subnet> all = allocator.subnets();
+        // the subnets of every network as disjoint spans (nested and overlapping ones merged), by first address
+        List<IpRange> all = allocator.subnets().stream().map(s -> s.cidr().range())
+                .sorted(Comparator.comparing(IpRange::start)).toList();
+        TreeMap<Ip, Ip> spans = new TreeMap<>();
+        Map.Entry<Ip, Ip> last = null;
+        for (IpRange r : all) {
+            if (last != null && last.getValue().version() == r.start().version()
+                    && last.getValue().compareTo(r.start()) >= 0) {
+                if (r.end().compareTo(last.getValue()) > 0) {
+                    spans.put(last.getKey(), r.end());
+                }
+            } else {
+                spans.put(r.start(), r.end());
+            }
+            last = spans.floorEntry(r.start());
+        }
         Map<Cidr, List<Ip>> blocks = new TreeMap<>();
         for (IpRange space : List.of(ALL_V4, ALL_V6)) {
             for (Observation o : allocator.observations(space)) {
-                if (o.seenAt().isBefore(cutoff) || all.stream().anyMatch(s -> s.cidr().contains(o.ip()))) {
+                if (o.seenAt().isBefore(cutoff) || inSomeSubnet(spans, o.ip())) {
                     continue;
                 }
                 int prefix = o.ip().version() == IpVersion.V4 ? 24 : 64;
@@ -231,6 +247,12 @@ public final class Reconciler {
                     Optional.of(block)));
             ignored.addAll(allocator.ignoredFindings(IpRange.of(block.first())));
         });
+    }
+
+    /** Whether one of the disjoint {@code spans} (first address to last) holds {@code ip}. */
+    private static boolean inSomeSubnet(TreeMap<Ip, Ip> spans, Ip ip) {
+        Map.Entry<Ip, Ip> span = spans.floorEntry(ip);
+        return span != null && span.getValue().version() == ip.version() && span.getValue().compareTo(ip) >= 0;
     }
 
     private static Optional<AddressRange> rangeOf(List<AddressRange> ranges, Ip ip, RangeKind kind) {
