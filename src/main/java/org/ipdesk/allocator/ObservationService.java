@@ -65,10 +65,12 @@ final class ObservationService {
             throw AddressRules.overCap("changed", steps.size());
         }
         for (ReconcileStep step : steps) {
-            if (step instanceof ReconcileStep.Record r) {
-                AddressRules.validate(r.details());
-            } else if (step instanceof ReconcileStep.Update u) {
-                AddressRules.validate(u.details());
+            Optional<String> problem = step instanceof ReconcileStep.Record r ? AddressRules.detailsProblem(r.details())
+                    : step instanceof ReconcileStep.Update u ? AddressRules.detailsProblem(u.details())
+                    : Optional.empty();
+            if (problem.isPresent()) {
+                throw new InvalidInput("nothing was applied: " + step.words() + " cannot be done: " + problem.get()
+                        + "; ignore that finding or record it by hand");
             }
         }
         return database.write(s -> {

@@ -233,6 +233,30 @@ class ReconcilerTest {
     }
 
     @Test
+    void aSeenHostNameIPDeskWouldNotRecordRefusesTheApplyNamingTheFinding() {
+        allocator.observe(List.of(seen("10.0.0.20", null, "Bob's phone", NOW.plusSeconds(1))));
+
+        assertThatThrownBy(() -> reconciler.apply(of(Kind.UNKNOWN_HOST), Set.of(Action.RECORD)))
+                .isInstanceOf(AllocatorException.InvalidInput.class)
+                .hasMessageStartingWith("nothing was applied: record 10.0.0.20 as allocated cannot be done: ")
+                .hasMessageEndingWith("; ignore that finding or record it by hand");
+        assertThat(allocator.address(lan.id(), ip("10.0.0.30"))).isEmpty();
+    }
+
+    @Test
+    void anAddressInsideASubnetOfAnyNetworkIsNotOutsideEverySubnet() {
+        allocator.createNetwork("lab", "");
+        allocator.createSubnet("lab", new SubnetSpec(Cidr.parse("192.168.0.0/16"), "", "", OptionalInt.empty(),
+                Optional.empty()));
+        allocator.createSubnet("lab", new SubnetSpec(Cidr.parse("192.168.9.0/24"), "", "", OptionalInt.empty(),
+                Optional.empty()));
+        allocator.observe(List.of(seen("172.16.0.1", null, null, NOW), seen("2001:db8::5", null, null, NOW)));
+
+        assertThat(of(Kind.OUTSIDE_SUBNETS)).extracting(f -> f.block().orElseThrow().toString())
+                .containsExactly("172.16.0.0/24", "2001:db8::/64");
+    }
+
+    @Test
     void aStaleAddressChangedSinceItWasReadIsRefusedWhenReleased() {
         List<Finding> read = of(Kind.STALE);
         Address old = allocator.address(lan.id(), ip("10.0.0.7")).orElseThrow();
