@@ -54,7 +54,8 @@ final class AddressService {
         });
     }
 
-    private Address reserveIn(Session s, Subnet subnet, Ip ip, AddressDetails details) {
+    /** Takes {@code ip} in the caller's transaction (the subnet locked already). */
+    Address reserveIn(Session s, Subnet subnet, Ip ip, AddressDetails details) {
         AddressRules.checkPlacement(subnet, ip, () -> s.children(subnet.networkId(), OptionalLong.of(subnet.id())),
                 AddressRules.TAKE_IT_THERE);
         s.address(subnet.id(), ip).ifPresent(held -> {
@@ -297,7 +298,8 @@ final class AddressService {
         return releaseIn(s, subnet, ip, blocked, Optional.empty());
     }
 
-    private Address releaseIn(Session s, Subnet subnet, Ip ip, List<IpRange> blocked, Optional<Address> asRead) {
+    /** Releases one address in the caller's transaction (the subnet locked already), as read when given. */
+    Address releaseIn(Session s, Subnet subnet, Ip ip, List<IpRange> blocked, Optional<Address> asRead) {
         String key = subnet.label() + " " + ip;
         Optional<Address> stored = s.address(subnet.id(), ip);
         if (stored.isEmpty() && asRead.isPresent()) {
@@ -324,28 +326,31 @@ final class AddressService {
      */
     Address update(long subnetId, Ip ip, AddressDetails details, Optional<Address> asRead) {
         AddressRules.validate(details);
-        return database.write(s -> {
-            Subnet subnet = lockedSubnet(s, subnetId);
-            String key = subnet.label() + " " + ip;
-            Optional<Address> stored = s.address(subnetId, ip);
-            if (stored.isEmpty() && asRead.isPresent()) {
-                throw CrossedEdits.refusal(s, changes.now(), ip + " in " + subnet.label(), "address", key,
-                        ChangeWriter.of(subnet, asRead.get()), Optional.empty());
-            }
-            Address before = stored.orElseThrow(() -> new NotFound(ip + " is not held in " + subnet.label()));
-            AddressRules.checkDhcpRule(s, subnet, ip, details.status());
-            Instant now = changes.now();
-            Address expected = asRead.orElse(before);
-            if (!s.updateAddress(expected.id(), expected.rowVersion(), details, now)) {
-                throw CrossedEdits.refusal(s, now, ip + " in " + subnet.label(), "address", key,
-                        ChangeWriter.of(subnet, expected), Optional.of(ChangeWriter.of(subnet, before)));
-            }
-            Address after = new Address(before.id(), subnetId, ip, details, before.createdAt(), now,
-                    before.rowVersion() + 1);
-            changes.log(s, ChangeAction.UPDATE, "address", subnet.label() + " " + ip,
-                    ChangeWriter.of(subnet, before), ChangeWriter.of(subnet, after));
-            return after;
-        });
+        return database.write(s -> updateIn(s, lockedSubnet(s, subnetId), ip, details, asRead));
+    }
+
+    /** {@link #update} in the caller's transaction (the subnet locked already). */
+    Address updateIn(Session s, Subnet subnet, Ip ip, AddressDetails details, Optional<Address> asRead) {
+        long subnetId = subnet.id();
+        String key = subnet.label() + " " + ip;
+        Optional<Address> stored = s.address(subnetId, ip);
+        if (stored.isEmpty() && asRead.isPresent()) {
+            throw CrossedEdits.refusal(s, changes.now(), ip + " in " + subnet.label(), "address", key,
+                    ChangeWriter.of(subnet, asRead.get()), Optional.empty());
+        }
+        Address before = stored.orElseThrow(() -> new NotFound(ip + " is not held in " + subnet.label()));
+        AddressRules.checkDhcpRule(s, subnet, ip, details.status());
+        Instant now = changes.now();
+        Address expected = asRead.orElse(before);
+        if (!s.updateAddress(expected.id(), expected.rowVersion(), details, now)) {
+            throw CrossedEdits.refusal(s, now, ip + " in " + subnet.label(), "address", key,
+                    ChangeWriter.of(subnet, expected), Optional.of(ChangeWriter.of(subnet, before)));
+        }
+        Address after = new Address(before.id(), subnetId, ip, details, before.createdAt(), now,
+                before.rowVersion() + 1);
+        changes.log(s, ChangeAction.UPDATE, "address", subnet.label() + " " + ip,
+                ChangeWriter.of(subnet, before), ChangeWriter.of(subnet, after));
+        return after;
     }
 
     List<Address> addressesIn(long subnetId, IpRange range) {

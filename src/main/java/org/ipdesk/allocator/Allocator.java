@@ -64,6 +64,7 @@ public final class Allocator implements AutoCloseable {
     private final AddressSearch search;
     private final UsageQueries usage;
     private final ChangeLogQueries changeLog;
+    private final ObservationService observations;
 
     public Allocator(Database database, Clock clock, String user, Random random) {
         this.database = database;
@@ -76,6 +77,7 @@ public final class Allocator implements AutoCloseable {
         this.search = new AddressSearch(database);
         this.usage = new UsageQueries(database);
         this.changeLog = new ChangeLogQueries(database);
+        this.observations = new ObservationService(database, addresses);
     }
 
     /** Opens (creating when absent) the database at {@code location}, as the current OS user. */
@@ -532,5 +534,45 @@ public final class Allocator implements AutoCloseable {
     /** Everyone who has made a change, in name order (for the History view's user choice). */
     public List<String> changeUsers() {
         return changeLog.changeUsers();
+    }
+
+    // ================================================================= observations and reconcile
+
+    /**
+     * Records what files said the network uses, in one transaction: per address the newest observation wins and an
+     * older one never overwrites a newer one; each MAC seen goes into the address's MAC history. Never changes a
+     * record. Returns how many addresses were new, updated, and how many observations were older than the stored ones.
+     */
+    public org.ipdesk.model.ObservationTally observe(List<org.ipdesk.model.Observation> batch) {
+        return observations.observe(batch);
+    }
+
+    /** The newest observation of each address of a subnet (its children's included), in address order. */
+    public List<org.ipdesk.model.Observation> observations(long subnetId) {
+        return observations.observations(subnetId);
+    }
+
+    /** The newest observation of each address in {@code range}, in address order. */
+    public List<org.ipdesk.model.Observation> observations(IpRange range) {
+        return observations.observations(range);
+    }
+
+    /** Which MACs were seen on {@code ip} and when (first and last seen of each run), oldest first. */
+    public List<org.ipdesk.model.MacSighting> macHistory(Ip ip) {
+        return observations.macHistory(ip);
+    }
+
+    /** The reconcile findings ignored inside {@code range}, with what was seen when they were ignored. */
+    public List<org.ipdesk.model.IgnoredFinding> ignoredFindings(IpRange range) {
+        return observations.ignoredFindings(range);
+    }
+
+    /**
+     * Applies chosen reconcile steps as one transaction, one change-log entry per address changed: all of them, or
+     * none with an {@link AllocatorException.Conflict} naming the step that no longer applies and why. Returns how
+     * many steps were applied.
+     */
+    public int applyReconcile(List<ReconcileStep> steps) {
+        return observations.apply(steps);
     }
 }

@@ -249,6 +249,7 @@ public final class DatabaseCopy {
                 addresses += held.size();
             }
             long changes = copyChanges();
+            copyObservations();
             to.continueIdsAfterCopy();
             checkCancelled();
             Copied copied = new Copied(networks.size(), subnets.size(), rangeCount, addresses, extents, changes);
@@ -276,6 +277,19 @@ public final class DatabaseCopy {
             copied[0] += batch.size();
             advance(batch.size());
             return copied[0];
+        }
+
+        /** What the network was seen to use, the MAC history and the ignored findings, as they are. */
+        private void copyObservations() {
+            List<IpRange> spaces = List.of(
+                    new IpRange(org.ipdesk.address.Ip.parse("0.0.0.0"), org.ipdesk.address.Ip.parse("255.255.255.255")),
+                    new IpRange(org.ipdesk.address.Ip.parse("::"),
+                            org.ipdesk.address.Ip.parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")));
+            for (IpRange space : spaces) {
+                to.copyObservations(from.observationsIn(space), from.macSightingsIn(space),
+                        from.ignoredFindingsIn(space));
+                checkCancelled();
+            }
         }
 
         private void refuseUnlessEmpty() {

@@ -249,6 +249,27 @@ public interface Session {
     /** Everyone who has made a change, in name order. */
     List<String> changeUsers();
 
+    // ---------------------------------------------------------------- observations (what the network really uses)
+
+    /**
+     * Records a batch of observations in this transaction, with JDBC batches: per address the newest observation wins
+     * and an older one never overwrites a newer one (a newer one without a MAC or host name keeps the stored ones);
+     * each MAC seen extends or starts a run of the address's MAC history. Never touches the records.
+     */
+    org.ipdesk.model.ObservationTally recordObservations(List<org.ipdesk.model.Observation> batch);
+
+    /** The stored observations (the newest per address) of the addresses in {@code range}, in address order. */
+    List<org.ipdesk.model.Observation> observationsIn(IpRange range);
+
+    /** The MAC history of the addresses in {@code range}: by address, oldest run first. */
+    List<org.ipdesk.model.MacSighting> macSightingsIn(IpRange range);
+
+    /** The ignored reconcile findings of the addresses in {@code range}, by address. */
+    List<org.ipdesk.model.IgnoredFinding> ignoredFindingsIn(IpRange range);
+
+    /** Remembers an ignored finding, replacing an earlier ignore of the same address and kind. */
+    void ignoreFinding(org.ipdesk.model.IgnoredFinding finding);
+
     // ---------------------------------------------------------------- whole-database copy (DatabaseCopy)
     // Rows go in as they are, with their own ids, so that ids, parents and the change log's keys stay the same.
 
@@ -269,6 +290,13 @@ public interface Session {
 
     /** Inserts change-log rows with their own ids, times, users, actions, keys and before and after, as one batch. */
     void copyChanges(List<Change> changes);
+
+    /**
+     * Inserts observations, MAC runs and ignored findings as they are, without merging (a copy into an empty
+     * database).
+     */
+    void copyObservations(List<org.ipdesk.model.Observation> observations,
+                          List<org.ipdesk.model.MacSighting> sightings, List<org.ipdesk.model.IgnoredFinding> ignored);
 
     /** Visits every change-log row, oldest (lowest id) first, without loading them all. */
     void forEachChange(Consumer<Change> action);

@@ -35,9 +35,10 @@ final class PostgresTeam implements Team {
     private static final List<Role> GRANTABLE = List.of(Role.VIEWER, Role.EDITOR, Role.ADMIN);
     /** IPDesk's tables, which every role reads. */
     private static final List<String> TABLES = List.of("ipdesk_meta", "flyway_schema_history", "network", "subnet",
-            "address_range", "address", "free_extent", "change_log");
+            "address_range", "address", "free_extent", "change_log", "observation", "mac_sighting", "ignored_finding");
     /** What an editor (and an admin) changes. */
-    private static final List<String> EDITED = List.of("address", "address_range", "free_extent");
+    private static final List<String> EDITED = List.of("address", "address_range", "free_extent", "observation",
+            "mac_sighting", "ignored_finding");
     /** What only an admin changes. */
     private static final List<String> ADMINISTERED = List.of("network", "subnet");
     private static final Pattern REFUSED_OBJECT = Pattern.compile(
@@ -166,8 +167,8 @@ final class PostgresTeam implements Team {
                 execute(c, "GRANT INSERT ON TABLE %I.change_log TO %I", who.schema(), roles.get(role));
                 tables.add("change_log");
                 for (String table : tables) {
-                    if (table.equals("free_extent")) {
-                        continue; // keyed by its subnet and first address: no sequence
+                    if (List.of("free_extent", "observation", "mac_sighting", "ignored_finding").contains(table)) {
+                        continue; // keyed by their addresses: no sequence
                     }
                     String sequence = sequenceOf(c, who.schema(), table);
                     if (sequence != null) {
@@ -253,7 +254,8 @@ final class PostgresTeam implements Team {
         Optional<Change> change = switch (object.replaceFirst("_id_seq$", "")) {
             case "network" -> Optional.of(Change.NETWORKS);
             case "subnet" -> Optional.of(Change.SUBNETS);
-            case "address", "free_extent" -> Optional.of(Change.ADDRESSES);
+            case "address", "free_extent", "observation", "mac_sighting", "ignored_finding" ->
+                    Optional.of(Change.ADDRESSES);
             case "address_range" -> Optional.of(Change.RANGES);
             case "ipdesk_team_set" -> Optional.of(Change.MEMBERS);
             default -> Optional.empty();

@@ -493,4 +493,42 @@ final class SqliteSession extends SqliteCopyRows {
                 BigInteger::add));
         return free;
     }
+
+    // ---------------------------------------------------------------- observations
+
+    private org.ipdesk.store.jdbc.ObservationTables observationTables() {
+        return new org.ipdesk.store.jdbc.ObservationTables(connection, SqliteStatements::failure);
+    }
+
+    @Override
+    public org.ipdesk.model.ObservationTally recordObservations(List<org.ipdesk.model.Observation> batch) {
+        return observationTables().record(batch);
+    }
+
+    @Override
+    public List<org.ipdesk.model.Observation> observationsIn(IpRange range) {
+        return observationTables().observationsIn(range);
+    }
+
+    @Override
+    public List<org.ipdesk.model.MacSighting> macSightingsIn(IpRange range) {
+        return observationTables().sightingsIn(range);
+    }
+
+    @Override
+    public List<org.ipdesk.model.IgnoredFinding> ignoredFindingsIn(IpRange range) {
+        return observationTables().ignoredIn(range);
+    }
+
+    @Override
+    public void ignoreFinding(org.ipdesk.model.IgnoredFinding finding) {
+        observationTables().ignore(finding);
+    }
+
+    @Override
+    public void copyObservations(List<org.ipdesk.model.Observation> observations,
+                                 List<org.ipdesk.model.MacSighting> sightings,
+                                 List<org.ipdesk.model.IgnoredFinding> ignored) {
+        observationTables().copy(observations, sightings, ignored);
+    }
 }

@@ -105,6 +105,10 @@ class TeamRolesTest {
             assertThat(state(() -> st.executeUpdate("INSERT INTO address (subnet_id, ip, status, created_at,"
                     + " updated_at) VALUES (" + lan.id() + ", '\\x0a000005', 'allocated', 'x', 'x')"))).isEqualTo("42501");
             assertThat(state(() -> st.executeUpdate("DELETE FROM free_extent"))).isEqualTo("42501");
+            assertThat(state(() -> st.executeUpdate("INSERT INTO observation (ip, last_seen, kind, file)"
+                    + " VALUES ('\\x0a000005', 1, 'nmap', 'scan.xml')"))).isEqualTo("42501");
+            assertThat(state(() -> st.executeUpdate("DELETE FROM ignored_finding"))).isEqualTo("42501");
+            assertThat(state(() -> st.executeQuery("SELECT count(*) FROM mac_sighting").close())).isEqualTo("done");
             assertThat(state(() -> st.executeUpdate("INSERT INTO change_log (at, os_user, action, object_type,"
                     + " object_key) VALUES ('x', 'x', 'create', 'x', 'x')"))).isEqualTo("42501");
             try (ResultSet rs = st.executeQuery("SELECT name FROM network")) {
@@ -145,6 +149,12 @@ class TeamRolesTest {
         try (Connection c = TestPostgres.connect(location.withUser(editor)); Statement st = c.createStatement()) {
             assertThat(state(() -> st.executeUpdate("INSERT INTO subnet (network_id, version, first_ip, last_ip,"
                     + " prefix) VALUES (1, 4, '\\x0a020000', '\\x0a0200ff', 24)"))).isEqualTo("42501");
+            assertThat(state(() -> st.executeUpdate("INSERT INTO observation (ip, last_seen, kind, file)"
+                    + " VALUES ('\\x0a000005', 1, 'nmap', 'scan.xml')"))).isEqualTo("done");
+            assertThat(state(() -> st.executeUpdate("INSERT INTO mac_sighting (ip, mac, first_seen, last_seen)"
+                    + " VALUES ('\\x0a000005', '00:11:22:33:44:55', 1, 1)"))).isEqualTo("done");
+            assertThat(state(() -> st.executeUpdate("INSERT INTO ignored_finding (ip, kind, seen)"
+                    + " VALUES ('\\x0a000005', 'stale', 'x')"))).isEqualTo("done");
         }
         try (Allocator asAdmin = Allocator.open(location.withUser(admin), OpenMode.EXISTING)) {
             Subnet made = asAdmin.createSubnet("dc1", SubnetSpec.of(Cidr.parse("10.1.0.0/24")));
