@@ -53,6 +53,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
                 BackupCommand.class,    // ipdesk backup FILE
                 CopyCommand.class,      // ipdesk copy [--from LOCATION] --to LOCATION
                 TeamCommand.class,      // ipdesk --db postgresql://... team init|grant|revoke|members
+                ObserveCommand.class, // ipdesk observe FILE... [--format F] [--seen-at TIME]
                 ReconcileCommand.class, // ipdesk reconcile [NETWORK|CIDR] [--apply ACTION,...]
         })
 public final class IpDeskCli implements Runnable {
