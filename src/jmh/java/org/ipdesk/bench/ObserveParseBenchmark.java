@@ -48,7 +48,12 @@ public class ObserveParseBenchmark {
     @Setup(Level.Trial)
     public void writeFiles() throws IOException {
         folder = Files.createTempDirectory("ipdesk-bench-observe-");
-        scan = folder.resolve("nmap-scan.xml");
+        scan = writeScan(folder.resolve("nmap-scan.xml"));
+        leases = writeLeases(folder.resolve("kea-leases4.csv"));
+    }
+
+    /** An nmap scan of 10.20.0.0/16 with {@link #HOSTS} hosts up, each with a MAC and a host name. */
+    static Path writeScan(Path scan) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(scan)) {
             out.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE nmaprun>\n<nmaprun scanner=\"nmap\""
                     + " args=\"nmap -sn -oX nmap-scan.xml 10.20.0.0/16\" start=\"1795600800\" version=\"7.94\""
@@ -63,7 +68,11 @@ public class ObserveParseBenchmark {
             out.write("<runstats><finished time=\"1795601800\" elapsed=\"1000.00\" exit=\"success\"/><hosts up=\""
                     + HOSTS + "\" down=\"0\" total=\"" + HOSTS + "\"/>\n</runstats>\n</nmaprun>\n");
         }
-        leases = folder.resolve("kea-leases4.csv");
+        return scan;
+    }
+
+    /** A Kea v4 lease file (Kea 3's header) of {@link #LEASES} leases in 10.64.0.0/14. */
+    static Path writeLeases(Path leases) throws IOException {
         try (BufferedWriter out = Files.newBufferedWriter(leases)) {
             out.write("address,hwaddr,client_id,valid_lifetime,expire,subnet_id,fqdn_fwd,fqdn_rev,hostname,state,"
                     + "user_context,pool_id\n");
@@ -74,6 +83,7 @@ public class ObserveParseBenchmark {
                         + ",,3600," + (1795600800L + i) + ",1,0,0,host-" + i + ".example.lan,0,,0\n");
             }
         }
+        return leases;
     }
 
     @TearDown(Level.Trial)

@@ -256,7 +256,13 @@ public final class Reconciler {
     }
 
     private static Optional<AddressRange> rangeOf(List<AddressRange> ranges, Ip ip, RangeKind kind) {
-        return ranges.stream().filter(r -> r.kind() == kind && r.range().contains(ip)).findFirst();
+        // a plain loop: it runs for every address seen (65,536 in a /16), where a stream costs more than the test
+        for (AddressRange r : ranges) {
+            if (r.kind() == kind && r.range().contains(ip)) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String words(AddressRange range) {
