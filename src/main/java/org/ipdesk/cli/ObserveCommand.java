@@ -113,13 +113,17 @@ final class ObserveCommand extends CliCommand {
         err.flush();
         ObservationTally t = tally[0];
         say(file.getFileName() + " (" + kind.words() + "): " + count(summary.observations(), "address seen",
-                "addresses seen") + "; " + t.added() + " new, " + t.updated() + " newer than what was recorded, "
-                + t.older() + " older (kept as recorded)"
+                "addresses seen") + "; " + number(t.added()) + " new, " + number(t.updated())
+                + " newer than what was recorded, " + number(t.older()) + " older (kept as recorded)"
                 + (summary.problems() == 0 ? "" : "; " + count(summary.problems(), "line", "lines") + " not read"));
     }
 
     private static String count(long n, String one, String many) {
-        return String.format(Locale.ROOT, "%,d ", n) + (n == 1 ? one : many);
+        return number(n) + " " + (n == 1 ? one : many);
+    }
+
+    private static String number(long n) {
+        return String.format(Locale.ROOT, "%,d", n);
     }
 
     /** ISO 8601 with a zone or offset, or a local date and time (this computer's zone); never later than now. */
