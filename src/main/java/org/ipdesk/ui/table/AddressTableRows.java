@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import org.ipdesk.model.Observation;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.ipdesk.address.Cidr;
@@ -36,10 +39,12 @@ public record AddressTableRows(Subnet subnet, List<AddressRow> rows, int held, b
     public static AddressTableRows read(Allocator allocator, long subnetId, boolean includeFree) {
         Subnet subnet = allocator.subnet(subnetId);
         List<Address> held = allocator.addresses(subnetId);
+        Map<Ip, Observation> seen = new HashMap<>();
+        allocator.observations(subnetId).forEach(o -> seen.put(o.ip(), o));
         if (!includeFree) {
-            return of(subnet, held, Optional.empty());
+            return of(subnet, held, Optional.empty(), seen);
         }
-        return of(subnet, held, Optional.of(allocator.cellStates(subnetId, freeWindow(subnet.cidr()))));
+        return of(subnet, held, Optional.of(allocator.cellStates(subnetId, freeWindow(subnet.cidr()))), seen);
     }
 
     /** The addresses whose free ones are listed: the whole subnet, or its first 65,536 addresses. */
@@ -53,10 +58,16 @@ public record AddressTableRows(Subnet subnet, List<AddressRow> rows, int held, b
 
     /** The rows of {@code held} and, if given, of the free cells of {@code states}, in address order. */
     public static AddressTableRows of(Subnet subnet, List<Address> held, Optional<CellStates> states) {
+        return of(subnet, held, states, Map.of());
+    }
+
+    /** The same, each row with what was last seen using its address ({@code seen}, by address). */
+    public static AddressTableRows of(Subnet subnet, List<Address> held, Optional<CellStates> states,
+                                      Map<Ip, Observation> seen) {
         List<AddressRow> rows = new ArrayList<>(held.size());
         Set<Ip> heldIps = states.isPresent() ? new HashSet<>(held.size() * 2) : Set.of();
         for (Address address : held) {
-            rows.add(AddressRow.held(address));
+            rows.add(AddressRow.held(address, Optional.ofNullable(seen.get(address.ip()))));
             if (states.isPresent()) {
                 heldIps.add(address.ip());
             }
@@ -67,7 +78,7 @@ public record AddressTableRows(Subnet subnet, List<AddressRow> rows, int held, b
                 if (FREE_STATES.contains(state)) {
                     Ip ip = cells.ip(i);
                     if (!heldIps.contains(ip)) {
-                        rows.add(AddressRow.free(ip, state));
+                        rows.add(AddressRow.free(ip, state, Optional.ofNullable(seen.get(ip))));
                     }
                 }
             }

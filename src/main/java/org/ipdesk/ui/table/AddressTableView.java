@@ -74,6 +74,8 @@ public final class AddressTableView {
     private TableColumn<AddressRow, String> descriptionColumn;
     @FXML
     private TableColumn<AddressRow, String> changedColumn;
+    @FXML
+    private TableColumn<AddressRow, String> seenColumn;
 
     private AddressTableView(AddressTableViewModel viewModel) {
         this.viewModel = viewModel;
@@ -110,6 +112,18 @@ public final class AddressTableView {
         text(ownerColumn, AddressRow::owner);
         text(descriptionColumn, AddressRow::description);
         text(changedColumn, AddressRow::lastChangedText);
+        text(seenColumn, AddressRow::lastSeenText);
+        // which file saw it, with the MAC and host name it saw, on hover
+        seenColumn.setCellFactory(column -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                AddressRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : item);
+                setTooltip(row == null || row.lastSeenDetail().isEmpty() ? null
+                        : new javafx.scene.control.Tooltip(row.lastSeenDetail()));
+            }
+        });
         SortedList<AddressRow> sorted = new SortedList<>(viewModel.rows());
         sorted.comparatorProperty().bind(addressTable.comparatorProperty());
         addressTable.setItems(sorted);
