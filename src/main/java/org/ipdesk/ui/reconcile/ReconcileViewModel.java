@@ -262,13 +262,20 @@ public final class ReconcileViewModel {
         busy.set(false);
     }
 
-    private static String description(List<Finding> findings, List<Action> actions) {
+    /** "Reconcile: record 10.0.0.20, update-mac 10.0.0.5", or "Reconcile 12 findings: record ×9, ignore ×3". */
+    static String description(List<Finding> findings, List<Action> actions) {
+        if (findings.size() <= 3) {
+            List<String> each = new ArrayList<>();
+            for (int i = 0; i < findings.size(); i++) {
+                each.add(actions.get(i).words() + " " + findings.get(i).ip());
+            }
+            return "Reconcile: " + String.join(", ", each);
+        }
         Map<String, Integer> byAction = new LinkedHashMap<>();
         actions.forEach(a -> byAction.merge(a.words(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
         byAction.forEach((words, n) -> parts.add(words + " \u00d7" + n));
-        return "Reconcile " + (findings.size() == 1 ? findings.get(0).ip() + " (" + actions.get(0).words() + ")"
-                : String.join(", ", parts));
+        return "Reconcile " + findings.size() + " findings: " + String.join(", ", parts);
     }
 
     private static String text(Throwable problem) {

@@ -143,7 +143,10 @@ class ReconcileViewModelTest {
         assertThat(held("10.0.0.5").orElseThrow().details().mac()).contains(SWAPPED);
         assertThat(held("10.0.0.6")).isEmpty();
         assertThat(reconcile.rows()).as("settled findings are gone after the reload").isEmpty();
-        assertThat(reconcile.messageProperty().get()).contains("applied as one change");
+        assertThat(reconcile.messageProperty().get()).isEqualTo("Reconcile: update-mac 10.0.0.5, release-stale 10.0.0.6,"
+                + " record 10.0.0.20: applied as one change (Edit \u2192 Undo takes it back).");
+        assertThat(undoables.get(0).description())
+                .isEqualTo("Reconcile: update-mac 10.0.0.5, release-stale 10.0.0.6, record 10.0.0.20");
 
         Undoable undo = undoables.get(0);
         undo.undo(allocator);
