@@ -167,6 +167,29 @@ class ReconcileViewModelTest {
     }
 
     @Test
+    void aNewMacAndANewHostNameOfOneAddressAreOneUpdateAndOneUndo() {
+        allocator.observe(List.of(new Observation(ip("10.0.0.5"), Optional.of(SWAPPED), Optional.of("web-01-new"),
+                NOW.minus(Duration.ofHours(1)), SourceKind.NMAP, "nmap-scan-2.xml")));
+        reconcile.reload();
+        row("10.0.0.5", "mac-differs").chosenProperty().set("update-mac");
+        row("10.0.0.5", "hostname-differs").chosenProperty().set("update-hostname");
+
+        reconcile.apply();
+
+        assertThat(reconcile.failedProperty().get()).as(reconcile.messageProperty().get()).isFalse();
+        Address after = held("10.0.0.5").orElseThrow();
+        assertThat(after.details().mac()).contains(SWAPPED);
+        assertThat(after.details().hostname()).isEqualTo("web-01-new");
+        assertThat(after.details().owner()).isEqualTo("ops");
+        assertThat(undoables).hasSize(1);
+
+        undoables.get(0).undo(allocator);
+        Address back = held("10.0.0.5").orElseThrow();
+        assertThat(back.details().mac()).contains(RECORDED);
+        assertThat(back.details().hostname()).isEqualTo("web-01");
+    }
+
+    @Test
     void nothingChosenIsRefusedInWords() {
         reconcile.reload();
 
