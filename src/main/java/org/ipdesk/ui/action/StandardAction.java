@@ -35,6 +35,8 @@ public enum StandardAction {
             .tool(null, "Read the database again").noIconInMenus()),
     HISTORY(spec("_History\u2026", Material2AL.HISTORY, "Shortcut+H", "History of changes")),
     USAGE(spec("_Usage dashboard\u2026", Material2AL.INSERT_CHART_OUTLINED, "Shortcut+U", "Usage dashboard")),
+    RECONCILE(spec("Re_concile\u2026", Material2AL.COMPARE_ARROWS, "Shortcut+Shift+R",
+            "Reconcile the selected network or subnet with what scans and leases saw")),
     PREFERENCES(spec("Pre_ferences\u2026", Material2MZ.SETTINGS, "Shortcut+Comma", "Preferences")),
     NEXT_PANE(spec("Ne_xt pane", null, "F6", "Move the keyboard to the next pane: tree, grid, details")),
     PREVIOUS_PANE(spec("Pre_vious pane", null, "Shift+F6", "Move the keyboard to the previous pane")),

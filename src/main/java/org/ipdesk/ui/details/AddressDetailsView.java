@@ -68,6 +68,8 @@ public final class AddressDetailsView {
     @FXML
     private TextField updatedField;
     @FXML
+    private Label lastSeenLabel;
+    @FXML
     private ListView<HistoryRow> historyList;
 
     public AddressDetailsView(AddressDetailsViewModel viewModel) {
@@ -95,6 +97,9 @@ public final class AddressDetailsView {
                 ipField.pseudoClassStateChanged(LONG, now.length() > LONG_ADDRESS));
         subnetLabel.textProperty().bind(viewModel.subnetProperty());
         statusLabel.textProperty().bind(viewModel.statusProperty());
+        lastSeenLabel.textProperty().bind(viewModel.lastSeenProperty());
+        lastSeenLabel.visibleProperty().bind(viewModel.lastSeenProperty().isNotEmpty());
+        lastSeenLabel.managedProperty().bind(lastSeenLabel.visibleProperty());
         viewModel.cellStateProperty().addListener((property, before, now) -> paintSwatch());
         dark.addListener((property, before, now) -> paintSwatch());
         paintSwatch();

@@ -24,6 +24,7 @@ import org.ipdesk.model.Address;
 import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.CellState;
 import org.ipdesk.model.Change;
+import org.ipdesk.model.Observation;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.ui.TaskExecutor;
@@ -45,6 +46,7 @@ public final class AddressDetailsViewModel {
     private final Supplier<Allocator> allocator;
     private final TaskExecutor tasks;
     private final ZoneId zone;
+    private final java.time.Clock clock;
 
     private final ReadOnlyBooleanWrapper shown = new ReadOnlyBooleanWrapper(this, "shown", false);
     private final ReadOnlyBooleanWrapper held = new ReadOnlyBooleanWrapper(this, "held", false);
@@ -65,6 +67,7 @@ public final class AddressDetailsViewModel {
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", NOTHING_SELECTED);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
     private final ReadOnlyStringWrapper error = text("error");
+    private final ReadOnlyStringWrapper lastSeen = text("lastSeen");
 
     /** Bumped by every request; a result carrying an older number is dropped. */
     private long generation;
@@ -82,9 +85,16 @@ public final class AddressDetailsViewModel {
 
     /** The same, writing times in {@code zone} (tests). */
     public AddressDetailsViewModel(Supplier<Allocator> allocator, TaskExecutor tasks, ZoneId zone) {
+        this(allocator, tasks, zone, java.time.Clock.systemUTC());
+    }
+
+    /** The same, telling how long ago an address was seen by {@code clock} (tests). */
+    public AddressDetailsViewModel(Supplier<Allocator> allocator, TaskExecutor tasks, ZoneId zone,
+            java.time.Clock clock) {
         this.allocator = Objects.requireNonNull(allocator, "allocator");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.zone = Objects.requireNonNull(zone, "zone");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     // ================================================================= commands
@@ -108,6 +118,7 @@ public final class AddressDetailsViewModel {
         status.set("");
         cellState.set(null);
         history.clear();
+        lastSeen.set("");
         error.set("");
         placeholder.set(NOTHING_SELECTED);
         loading.set(false);
@@ -204,11 +215,19 @@ public final class AddressDetailsViewModel {
         return error.getReadOnlyProperty();
     }
 
+    /**
+     * When a scan or lease file last saw the address in use: "Last seen 2 h ago by nmap-scan.xml (MAC
+     * 00:11:22:33:44:55, host web-01)"; empty when no file has.
+     */
+    public ReadOnlyStringProperty lastSeenProperty() {
+        return lastSeen.getReadOnlyProperty();
+    }
+
     // ================================================================= work
 
     /** What one job reads: the subnet as it is now, the cell, the holder if any, and the history. */
     private record Read(Subnet subnet, Ip ip, CellState state, Optional<Address> address, List<AddressRange> ranges,
-                        Optional<Subnet> child, List<Change> changes) {
+                        Optional<Subnet> child, List<Change> changes, Optional<Observation> seen) {
     }
 
     private void read() {
@@ -226,7 +245,8 @@ public final class AddressDetailsViewModel {
                             .filter(s -> s.cidr().contains(target)).findFirst()
                     : Optional.empty();
             return new Read(fresh, target, state, engine.address(subnetId, target), engine.ranges(subnetId), child,
-                    engine.addressHistory(subnetId, target, HISTORY_LIMIT));
+                    engine.addressHistory(subnetId, target, HISTORY_LIMIT),
+                    engine.observations(IpRange.of(target)).stream().findFirst());
         }, read -> {
             if (ticket == generation) {
                 apply(read);
@@ -246,6 +266,7 @@ public final class AddressDetailsViewModel {
         status.set(statusText(read));
         setFields(read.address().orElse(null));
         history.setAll(read.changes().stream().map(this::row).toList());
+        lastSeen.set(read.seen().map(o -> lastSeenText(o, clock.instant())).orElse(""));
         error.set("");
         placeholder.set("");
         shown.set(true);
@@ -261,6 +282,7 @@ public final class AddressDetailsViewModel {
         status.set("");
         cellState.set(null);
         history.clear();
+        lastSeen.set("");
         error.set(text);
         placeholder.set("Cannot show " + target + ": " + text);
         loading.set(false);
@@ -285,6 +307,28 @@ public final class AddressDetailsViewModel {
 
     private String local(Instant instant) {
         return TIME.format(instant.atZone(zone));
+    }
+
+    /** "Last seen 2 h ago by nmap-scan.xml (MAC 00:11:22:33:44:55, host web-01)". */
+    static String lastSeenText(Observation seen, Instant now) {
+        java.util.List<String> what = new java.util.ArrayList<>();
+        seen.mac().ifPresent(m -> what.add("MAC " + m.canonical()));
+        seen.hostname().ifPresent(h -> what.add("host " + h));
+        return "Last seen " + ago(seen.seenAt(), now) + " by " + seen.file()
+                + (what.isEmpty() ? "" : " (" + String.join(", ", what) + ")");
+    }
+
+    /** "just now", "5 min ago", "2 h ago" (up to 47 h), "12 days ago"; a time ahead of now is "just now". */
+    static String ago(Instant then, Instant now) {
+        long minutes = java.time.Duration.between(then, now).toMinutes();
+        if (minutes < 1) {
+            return "just now";
+        } else if (minutes < 60) {
+            return minutes + " min ago";
+        } else if (minutes < 48 * 60) {
+            return (minutes / 60) + " h ago";
+        }
+        return minutes / (24 * 60) + " days ago";
     }
 
     /** What the address is, in words. */

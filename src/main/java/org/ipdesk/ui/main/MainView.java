@@ -45,6 +45,7 @@ import org.ipdesk.ui.help.HowItWorksView;
 import org.ipdesk.ui.help.KeyboardShortcuts;
 import org.ipdesk.ui.help.ShortcutsView;
 import org.ipdesk.ui.history.HistoryView;
+import org.ipdesk.ui.reconcile.ReconcileView;
 import org.ipdesk.ui.search.SearchView;
 import org.ipdesk.ui.subnet.SubnetHeaderView;
 import org.ipdesk.ui.table.AddressTableView;
@@ -304,7 +305,14 @@ public final class MainView {
                 ActionFactory.contextItem(StandardAction.NEW_SUBNET, newSubnet),
                 ActionFactory.contextItem(StandardAction.NEW_CHILD_SUBNET, newChild),
                 ActionFactory.contextItem(StandardAction.EDIT, edit),
-                ActionFactory.contextItem(StandardAction.DELETE, delete)));
+                ActionFactory.contextItem(StandardAction.DELETE, delete),
+                ActionFactory.contextItem(StandardAction.RECONCILE, reconcile())));
+    }
+
+    /** Address → Reconcile… and the tree's: a Reconcile window for the selected network or subnet (or everything). */
+    private Command reconcile() {
+        return Command.of(() -> ReconcileView.showWindow(window(), window().getScene().getStylesheets(),
+                viewModel.windows().newReconcile(viewModel.selection().get())));
     }
 
     /**
@@ -336,7 +344,9 @@ public final class MainView {
                 ActionFactory.menuItem(StandardAction.RELEASE, release),
                 ActionFactory.menuItem(StandardAction.MARK_RANGE, markRange),
                 new SeparatorMenuItem(),
-                ActionFactory.menuItem(StandardAction.NEW_CHILD_SUBNET, roles.command(subnet, Change.SUBNETS, viewModel.addresses()::newChildSubnet)));
+                ActionFactory.menuItem(StandardAction.NEW_CHILD_SUBNET, roles.command(subnet, Change.SUBNETS, viewModel.addresses()::newChildSubnet)),
+                new SeparatorMenuItem(),
+                ActionFactory.menuItem(StandardAction.RECONCILE, reconcile()));
 
         toolBar.getItems().addAll(toolBar.getItems().indexOf(toolBarSpacer), List.of(new Separator(),
                 roles.explained(ActionFactory.button(StandardAction.RESERVE, reserve), Change.ADDRESSES),

@@ -153,6 +153,7 @@ public final class MainViewModel {
         this.windows = new ToolWindows(database::allocator, tasks, dialogs, preferences, fileSwitch::location,
                 navigation::openSubnet, done -> fileSwitch.refresh(done, false),
                 message -> status.report(message, false));
+        windows.setOnRecorded(host::recorded);
         grid.setOnActivate(addresses::activate);
         tree.setOnFiltered(state::showPlaceholder);
     }

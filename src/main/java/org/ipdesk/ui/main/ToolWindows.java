@@ -1,6 +1,8 @@
 package org.ipdesk.ui.main;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -13,7 +15,9 @@ import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.history.HistoryViewModel;
 import org.ipdesk.ui.importer.ImportPreviewViewModel;
+import org.ipdesk.ui.reconcile.ReconcileViewModel;
 import org.ipdesk.ui.settings.PreferencesViewModel;
+import org.ipdesk.ui.undo.Undoable;
 import org.ipdesk.ui.usage.UsageDashboardViewModel;
 
 /**
@@ -87,6 +91,24 @@ public final class ToolWindows {
         ImportPreviewViewModel preview = new ImportPreviewViewModel(allocator, tasks, file);
         preview.setOnImported(refreshAfterChange::accept);
         return preview;
+    }
+
+    /** Where an apply in a Reconcile window goes: the main window's undo stack, then a reload. */
+    private Consumer<Undoable> recorded = undo -> { };
+
+    /** Sets where the one undoable command of each reconcile apply goes (the undo stack, then a reload). */
+    void setOnRecorded(Consumer<Undoable> recorded) {
+        this.recorded = java.util.Objects.requireNonNull(recorded, "recorded");
+    }
+
+    /**
+     * A new view model for a Reconcile window on the open database, for the tree's selected subnet or network (every
+     * network when nothing is selected); each apply goes on the main window's undo stack as one command.
+     */
+    public ReconcileViewModel newReconcile(TreeRow selected) {
+        ReconcileViewModel.Scope scope = selected == null ? new ReconcileViewModel.Scope.Everything()
+                : ReconcileViewModel.scopeOf(selected.subnet(), Optional.of(selected.network().name()));
+        return new ReconcileViewModel(allocator, tasks, scope, Clock.systemUTC(), undo -> recorded.accept(undo));
     }
 
     /** A new view model for the History window, on the open database. */

@@ -36,7 +36,7 @@ class StandardActionTest {
             action.keys().map(KeyCombination::keyCombination).ifPresent(all::add);
             action.alternativeKeys().map(KeyCombination::keyCombination).ifPresent(all::add);
         }
-        assertThat(all).doesNotHaveDuplicates().hasSize(19);
+        assertThat(all).doesNotHaveDuplicates().hasSize(20);
     }
 
     @Test
@@ -58,6 +58,7 @@ class StandardActionTest {
                         tuple("F5", "Read the database again"),
                         tuple("Ctrl+H", "History of changes"),
                         tuple("Ctrl+U", "Usage dashboard"),
+                        tuple("Ctrl+Shift+R", "Reconcile the selected network or subnet with what scans and leases saw"),
                         tuple("Ctrl+,", "Preferences"),
                         tuple("F6", "Move the keyboard to the next pane: tree, grid, details"),
                         tuple("Shift+F6", "Move the keyboard to the previous pane"),

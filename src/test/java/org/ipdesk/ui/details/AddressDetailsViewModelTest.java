@@ -99,6 +99,42 @@ class AddressDetailsViewModelTest {
     }
 
     @Test
+    void anAddressAScanSawSaysWhenByWhichFileAndWhatItSaw() {
+        java.time.Instant now = java.time.Instant.parse("2026-11-27T12:00:00Z");
+        AddressDetailsViewModel seen = new AddressDetailsViewModel(() -> allocator, new CurrentThreadTaskExecutor(),
+                ZoneOffset.UTC, java.time.Clock.fixed(now, ZoneOffset.UTC));
+        allocator.observe(java.util.List.of(
+                new org.ipdesk.model.Observation(Ip.parse("10.0.0.2"),
+                        Optional.of(org.ipdesk.address.Mac.parse("00:1A:2B:3C:4D:5F")), Optional.of("web-01"),
+                        now.minus(java.time.Duration.ofMinutes(130)), org.ipdesk.model.SourceKind.NMAP,
+                        "nmap-scan.xml"),
+                new org.ipdesk.model.Observation(Ip.parse("10.0.0.50"), Optional.empty(), Optional.empty(),
+                        now.minus(java.time.Duration.ofDays(3)), org.ipdesk.model.SourceKind.NEIGHBOURS,
+                        "neigh.txt")));
+
+        seen.show(data.lan, Ip.parse("10.0.0.2"));
+        assertThat(seen.lastSeenProperty().get())
+                .isEqualTo("Last seen 2 h ago by nmap-scan.xml (MAC 00:1a:2b:3c:4d:5f, host web-01)");
+        seen.show(data.lan, Ip.parse("10.0.0.50"));
+        assertThat(seen.statusProperty().get()).isEqualTo("free");
+        assertThat(seen.lastSeenProperty().get()).isEqualTo("Last seen 3 days ago by neigh.txt");
+        seen.show(data.lan, Ip.parse("10.0.0.3"));
+        assertThat(seen.lastSeenProperty().get()).as("never seen").isEmpty();
+        seen.clear();
+        assertThat(seen.lastSeenProperty().get()).isEmpty();
+    }
+
+    @Test
+    void agoSaysMinutesHoursOrDays() {
+        java.time.Instant now = java.time.Instant.parse("2026-11-27T12:00:00Z");
+        assertThat(AddressDetailsViewModel.ago(now.minusSeconds(20), now)).isEqualTo("just now");
+        assertThat(AddressDetailsViewModel.ago(now.plusSeconds(600), now)).isEqualTo("just now");
+        assertThat(AddressDetailsViewModel.ago(now.minusSeconds(5 * 60), now)).isEqualTo("5 min ago");
+        assertThat(AddressDetailsViewModel.ago(now.minusSeconds(47 * 3600), now)).isEqualTo("47 h ago");
+        assertThat(AddressDetailsViewModel.ago(now.minusSeconds(48 * 3600), now)).isEqualTo("2 days ago");
+    }
+
+    @Test
     void aFreeCellSaysWhatItIs() {
         show(data.lan, "10.0.0.50");
 

@@ -132,6 +132,23 @@ class AddressDetailsViewTest {
     }
 
     @Test
+    void anAddressAScanSawSaysWhenAndByWhichFile() throws TimeoutException {
+        allocator.observe(java.util.List.of(new org.ipdesk.model.Observation(Ip.parse("10.0.0.2"),
+                java.util.Optional.of(org.ipdesk.address.Mac.parse("00:1a:2b:3c:4d:5e")),
+                java.util.Optional.of("web-01b"), java.time.Instant.now().minus(java.time.Duration.ofMinutes(125)),
+                org.ipdesk.model.SourceKind.NMAP, "nmap-scan-0612.xml")));
+
+        show(data.lan, "10.0.0.2");
+        assertThat(visible("lastSeenLabel")).isTrue();
+        assertThat(field("lastSeenLabel"))
+                .isEqualTo("Last seen 2 h ago by nmap-scan-0612.xml (MAC 00:1a:2b:3c:4d:5e, host web-01b)");
+        PaneStage.screenshot(robot, stage, "address-details-last-seen.png");
+
+        show(data.lan, "10.0.0.255");
+        assertThat(visible("lastSeenLabel")).as("never seen").isFalse();
+    }
+
+    @Test
     void emptyCellsSayWhatTheyAreAndHideTheForm() throws TimeoutException {
         show(data.lan, "10.0.0.150");
         assertThat(field("statusLabel")).isEqualTo("free, in DHCP pool 10.0.0.100-10.0.0.199");
