@@ -33,7 +33,8 @@ import org.ipdesk.store.jdbc.RowVersions;
  * The SQLite {@link Session}: the statements of one transaction. Every query is parameterised; nothing is
  * concatenated into SQL. Instances live only inside {@link SqliteDatabase#write} or {@link SqliteDatabase#read}.
  */
-final class SqliteSession extends SqliteCopyRows {
+final class SqliteSession extends SqliteCopyRows
+        implements org.ipdesk.store.jdbc.ObservationSession {
     private static final String SUBNET_COLUMNS = "s.id, s.network_id, n.name, s.version, s.first_ip, s.prefix, "
             + "s.name, s.description, s.vlan, s.gateway, s.parent_id, s.row_version FROM subnet s JOIN network n ON n.id = s.network_id";
     private static final String ADDRESS_COLUMNS = "a.id, a.subnet_id, a.ip, a.status, a.hostname, a.mac, a.owner, "
@@ -494,41 +495,10 @@ final class SqliteSession extends SqliteCopyRows {
         return free;
     }
 
-    // ---------------------------------------------------------------- observations
+    // ---------------------------------------------------------------- observations (store.jdbc.ObservationSession)
 
-    private org.ipdesk.store.jdbc.ObservationTables observationTables() {
+    @Override
+    public org.ipdesk.store.jdbc.ObservationTables observationTables() {
         return new org.ipdesk.store.jdbc.ObservationTables(connection, SqliteStatements::failure);
-    }
-
-    @Override
-    public org.ipdesk.model.ObservationTally recordObservations(List<org.ipdesk.model.Observation> batch) {
-        return observationTables().record(batch);
-    }
-
-    @Override
-    public List<org.ipdesk.model.Observation> observationsIn(IpRange range) {
-        return observationTables().observationsIn(range);
-    }
-
-    @Override
-    public List<org.ipdesk.model.MacSighting> macSightingsIn(IpRange range) {
-        return observationTables().sightingsIn(range);
-    }
-
-    @Override
-    public List<org.ipdesk.model.IgnoredFinding> ignoredFindingsIn(IpRange range) {
-        return observationTables().ignoredIn(range);
-    }
-
-    @Override
-    public void ignoreFinding(org.ipdesk.model.IgnoredFinding finding) {
-        observationTables().ignore(finding);
-    }
-
-    @Override
-    public void copyObservations(List<org.ipdesk.model.Observation> observations,
-                                 List<org.ipdesk.model.MacSighting> sightings,
-                                 List<org.ipdesk.model.IgnoredFinding> ignored) {
-        observationTables().copy(observations, sightings, ignored);
     }
 }
