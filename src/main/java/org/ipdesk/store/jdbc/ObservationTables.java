@@ -248,53 +248,45 @@ public final class ObservationTables {
 
     /** The stored observations of the addresses in {@code range}, in address order. */
     public List<Observation> observationsIn(IpRange range) {
-        List<Observation> found = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + OBSERVATION_COLUMNS + " FROM observation "
-                + "WHERE ip BETWEEN ? AND ? AND length(ip) = ? ORDER BY ip")) {
-            bindRange(ps, range);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
+        return inRange("SELECT " + OBSERVATION_COLUMNS + " FROM observation WHERE ip BETWEEN ? AND ? AND length(ip) = ?"
+                + " ORDER BY ip", range, rs -> {
                     String mac = rs.getString(5);
                     String hostname = rs.getString(6);
-                    found.add(new Observation(Ip.fromBytes(rs.getBytes(1)),
+                    return new Observation(Ip.fromBytes(rs.getBytes(1)),
                             mac.isEmpty() ? Optional.empty() : Optional.of(new Mac(mac)),
                             hostname.isEmpty() ? Optional.empty() : Optional.of(hostname),
-                            Instant.ofEpochMilli(rs.getLong(2)), SourceKind.parse(rs.getString(3)), rs.getString(4)));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure.apply(e);
-        }
-        return found;
+                            Instant.ofEpochMilli(rs.getLong(2)), SourceKind.parse(rs.getString(3)), rs.getString(4));
+                });
     }
 
     /** The MAC runs of the addresses in {@code range}, by address, oldest run first. */
     public List<MacSighting> sightingsIn(IpRange range) {
-        List<MacSighting> found = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT ip, mac, first_seen, last_seen FROM "
-                + "mac_sighting WHERE ip BETWEEN ? AND ? AND length(ip) = ? ORDER BY ip, first_seen, mac")) {
-            bindRange(ps, range);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new MacSighting(Ip.fromBytes(rs.getBytes(1)), new Mac(rs.getString(2)),
-                            Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4))));
-                }
-            }
-        } catch (SQLException e) {
-            throw failure.apply(e);
-        }
-        return found;
+        return inRange("SELECT ip, mac, first_seen, last_seen FROM mac_sighting WHERE ip BETWEEN ? AND ? AND length(ip)"
+                + " = ? ORDER BY ip, first_seen, mac", range, rs -> new MacSighting(Ip.fromBytes(rs.getBytes(1)),
+                new Mac(rs.getString(2)), Instant.ofEpochMilli(rs.getLong(3)), Instant.ofEpochMilli(rs.getLong(4))));
     }
 
     /** The ignored findings of the addresses in {@code range}, by address. */
     public List<IgnoredFinding> ignoredIn(IpRange range) {
-        List<IgnoredFinding> found = new ArrayList<>();
-        try (PreparedStatement ps = connection.prepareStatement("SELECT ip, kind, seen FROM ignored_finding "
-                + "WHERE ip BETWEEN ? AND ? AND length(ip) = ? ORDER BY ip, kind")) {
+        return inRange("SELECT ip, kind, seen FROM ignored_finding WHERE ip BETWEEN ? AND ? AND length(ip) = ?"
+                + " ORDER BY ip, kind", range, rs -> new IgnoredFinding(Ip.fromBytes(rs.getBytes(1)), rs.getString(2),
+                rs.getString(3)));
+    }
+
+    /** A row of a query, read into a value. */
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** The rows of {@code sql}, whose three parameters are {@code range} as {@link #bindRange} binds it. */
+    private <T> List<T> inRange(String sql, IpRange range, RowReader<T> reader) {
+        List<T> found = new ArrayList<>();
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
             bindRange(ps, range);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    found.add(new IgnoredFinding(Ip.fromBytes(rs.getBytes(1)), rs.getString(2), rs.getString(3)));
+                    found.add(reader.read(rs));
                 }
             }
         } catch (SQLException e) {
