@@ -33,7 +33,9 @@ final class ExportCommand implements Runnable {
             description = {"Writes the held addresses of every network, of one network, or of one subnet and its "
                     + "child subnets to a CSV or XLSX file, ordered by network and address.",
                     "Columns: ip, subnet, network, status, hostname, mac, owner, description, created_at, "
-                            + "updated_at (times in UTC). A text cell starting with = + - @ ' tab or carriage return "
+                            + "updated_at, last_seen, last_seen_by (times in UTC; when a scan, lease file or "
+                            + "neighbour table last saw the address and that file's name, empty when never seen; "
+                            + "'ipdesk import' ignores these two). A text cell starting with = + - @ ' tab or carriage return "
                             + "gets a leading ' so that a spreadsheet does not run it as a formula; 'ipdesk import' "
                             + "removes it again.",
                     "The file is written completely or not at all; an existing file is replaced only when the new "

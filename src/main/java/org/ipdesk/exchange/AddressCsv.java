@@ -14,7 +14,7 @@ import org.ipdesk.report.SpreadsheetText;
  */
 public final class AddressCsv {
     public void write(AddressList list, OutputStream out, ExportMonitor monitor) throws IOException {
-        List<List<Object>> rows = list.entries().stream().map(e -> AddressList.cells(e).stream()
+        List<List<Object>> rows = list.entries().stream().map(e -> list.cells(e).stream()
                 .map(v -> v instanceof Instant i ? (Object) i.toString() : v).toList()).toList();
         CsvReport.writeTable(AddressList.HEADERS, rows, out, monitor);
     }

@@ -15,7 +15,7 @@ public final class AddressXlsx {
     public void write(AddressList list, OutputStream out, ExportMonitor monitor) throws IOException {
         Workbook workbook = XlsxSheets.workbook(out);
         XlsxSheets.table(workbook, "Addresses", AddressList.HEADERS,
-                list.entries().stream().map(AddressList::cells).toList(), monitor, 0, list.entries().size());
+                list.entries().stream().map(list::cells).toList(), monitor, 0, list.entries().size());
         workbook.finish();
     }
 }

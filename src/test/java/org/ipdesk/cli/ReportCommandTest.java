@@ -134,8 +134,10 @@ class ReportCommandTest {
                 .contains("Wrote 60 addresses (csv) to " + all);
         List<String> lines = Files.readAllLines(all);
         assertThat(lines.get(0)).isEqualTo(
-                "ip,subnet,network,status,hostname,mac,owner,description,created_at,updated_at");
+                "ip,subnet,network,status,hostname,mac,owner,description,created_at,updated_at,last_seen,last_seen_by");
         assertThat(lines).hasSize(61);
+        // nothing was observed: last seen and its file are empty
+        assertThat(lines.subList(1, 61)).allMatch(line -> line.endsWith("Z,,"));
         assertThat(lines.get(1)).startsWith("10.0.0.1,10.0.0.0/26,lab,allocated,h1,,,,");
 
         Path one = dir.resolve("one.xlsx");

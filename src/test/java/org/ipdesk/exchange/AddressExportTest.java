@@ -22,6 +22,8 @@ import org.ipdesk.address.Mac;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.AddressStatus;
+import org.ipdesk.model.Observation;
+import org.ipdesk.model.SourceKind;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.report.ExportMonitor;
@@ -42,6 +44,8 @@ class AddressExportTest {
     @TempDir
     Path dir;
 
+    private static final java.time.Instant SEEN = java.time.Instant.parse("2026-06-12T08:30:15.250Z");
+
     private AddressList list;
 
     @BeforeEach
@@ -55,6 +59,14 @@ class AddressExportTest {
                         HOSTILE.get(i), HOSTILE.get(i)));
             }
             allocator.reserve(subnet.id(), Ip.parse("10.0.0.5"), AddressDetails.allocated("plain"));
+            allocator.observe(List.of(
+                    new Observation(Ip.parse("10.0.0.10"), Optional.empty(), Optional.empty(), SEEN,
+                            SourceKind.NMAP, "nmap-scan-0612.xml"),
+                    new Observation(Ip.parse("10.0.0.11"), Optional.empty(), Optional.empty(), SEEN,
+                            SourceKind.NEIGHBOURS, "=neigh.txt"),
+                    // seen but not held: not an address of the list
+                    new Observation(Ip.parse("10.0.0.99"), Optional.empty(), Optional.empty(), SEEN,
+                            SourceKind.NMAP, "nmap-scan-0612.xml")));
             list = AddressList.read(allocator, Optional.of("lab"), Optional.empty());
         }
     }
@@ -84,6 +96,11 @@ class AddressExportTest {
             assertThat(r.get("created_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
             assertThat(r.get("updated_at")).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ");
         });
+        // last seen: UTC to the second and the file that saw it; empty when never seen; file names neutralised
+        assertThat(records).extracting(r -> r.get("last_seen")).containsExactly("", "2026-06-12T08:30:15Z",
+                "2026-06-12T08:30:15Z", "", "", "", "");
+        assertThat(records).extracting(r -> r.get("last_seen_by")).containsExactly("", "nmap-scan-0612.xml",
+                "'=neigh.txt", "", "", "", "");
     }
 
     @Test
@@ -104,6 +121,14 @@ class AddressExportTest {
                 assertThat(row.getCell(0).getText()).isEqualTo("10.0.0." + (10 + i));
                 assertThat(row.getCell(8).getType()).isEqualTo(CellType.NUMBER);
                 assertThat(row.getCell(8).asDate()).isNotNull();
+                if (i < 2) {
+                    assertThat(row.getCell(10).getType()).isEqualTo(CellType.NUMBER);
+                    assertThat(row.getCell(10).asDate()).isEqualTo("2026-06-12T08:30:15");
+                    assertThat(row.getCell(11).getText()).isEqualTo(i == 0 ? "nmap-scan-0612.xml" : "'=neigh.txt");
+                } else {
+                    assertThat(row.getOptionalCell(10).map(Cell::getText).orElse("")).isEmpty();
+                    assertThat(row.getOptionalCell(11).map(Cell::getText).orElse("")).isEmpty();
+                }
                 // whole seconds: the cell holds no fraction of a second
                 for (int column : new int[] {8, 9}) {
                     java.math.BigDecimal days = row.getCell(column).asNumber();

@@ -33,6 +33,8 @@ class LayoutDetectionTest {
         assertThat(read("phpipam-addresses.tsv").layout()).isEqualTo(ImportLayout.PHPIPAM);
         assertThat(ImportLayout.detect(List.of("ip", "subnet", "network", "status", "hostname", "mac", "owner",
                 "description", "created_at", "updated_at"))).contains(ImportLayout.IPDESK);
+        assertThat(ImportLayout.detect(List.of("ip", "subnet", "network", "status", "hostname", "mac", "owner",
+                "description", "created_at", "updated_at", "last_seen", "last_seen_by"))).contains(ImportLayout.IPDESK);
         assertThat(ImportLayout.detect(List.of("IP Address", "VRF", "Status", "Role", "Tenant", "Assigned",
                 "DNS Name", "Description"))).contains(ImportLayout.NETBOX_ADDRESSES);
         assertThat(ImportLayout.detect(List.of("foo", "bar"))).isEmpty();

@@ -53,8 +53,13 @@ class RoundTripHardeningTest {
         Path csv = dir.resolve("addresses.csv");
         try (Allocator a = open(db)) {
             Subnet subnet = hostileSubnet(a);
+            // seen by a file whose name looks like a formula: guarded in the export, ignored by the import
+            a.observe(List.of(new org.ipdesk.model.Observation(a.addresses(subnet.id()).get(0).ip(), Optional.empty(),
+                    Optional.empty(), java.time.Instant.parse("2026-06-12T08:30:00Z"), org.ipdesk.model.SourceKind.NMAP,
+                    "=SUM(B1).xml")));
             writeAddressCsv(a, csv);
-            assertThat(Files.readString(csv)).contains(",'-5 dBm,", ",'=SUM(A1),", ",''quoted,");
+            assertThat(Files.readString(csv)).contains(",'-5 dBm,", ",'=SUM(A1),", ",''quoted,",
+                    ",2026-06-12T08:30:00Z,'=SUM(B1).xml");
 
             String before = ContentSnapshot.of(db);
             ImportPlan plan = CsvImport.preview(a, CsvImport.read(csv, Optional.empty()));

@@ -20,6 +20,8 @@ import org.ipdesk.allocator.ImportPlan;
 import org.ipdesk.allocator.SampleData;
 import org.ipdesk.model.AddressRange;
 import org.ipdesk.model.Network;
+import org.ipdesk.model.Observation;
+import org.ipdesk.model.SourceKind;
 import org.ipdesk.model.Subnet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,15 @@ class RoundTripTest {
         Map<String, List<String>> expected;
         try (Allocator source = open(dir.resolve("source.db"))) {
             SampleData.create(source);
+            // some addresses were seen by a scan: the export carries it, the import ignores it
+            List<Observation> seen = new java.util.ArrayList<>();
+            for (Subnet s : source.subnets()) {
+                source.addresses(s.id()).stream().limit(2).forEach(x -> seen.add(new Observation(x.ip(),
+                        Optional.empty(), Optional.of("seen-" + x.ip()), java.time.Instant.parse("2026-06-12T08:30:00Z"),
+                        SourceKind.NMAP, "nmap-scan-0612.xml")));
+            }
+            assertThat(seen).isNotEmpty();
+            source.observe(seen);
             Files.writeString(structure, structureCsv(source));
             // the address list goes through the real exporter (ipdesk export addresses --format csv)
             try (var out = Files.newOutputStream(addresses)) {
@@ -46,6 +57,7 @@ class RoundTripTest {
                         ExportMonitor.NONE);
             }
             expected = content(source);
+            assertThat(Files.readString(addresses)).contains(",2026-06-12T08:30:00Z,nmap-scan-0612.xml");
         }
         try (Allocator target = open(dir.resolve("target.db"))) {
             for (Path file : List.of(structure, addresses)) {
@@ -54,6 +66,8 @@ class RoundTripTest {
                 target.applyImport(plan);
             }
             assertThat(content(target)).isEqualTo(expected);
+            // last seen is an observation, not a record: nothing was observed in the new database
+            assertThat(target.subnets()).allSatisfy(s -> assertThat(target.observations(s.id())).isEmpty());
             // importing the export again changes nothing
             ImportPlan again = CsvImport.preview(target, CsvImport.read(addresses, Optional.empty()));
             assertThat(again.rows()).allMatch(r -> r.result() == ImportPlan.Result.UNCHANGED);

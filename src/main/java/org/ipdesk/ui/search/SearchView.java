@@ -223,11 +223,15 @@ public final class SearchView {
         popup.sizeToScene();
     }
 
-    /** A result on two lines: address or CIDR, host name and status; then subnet, network and details, muted. */
+    /**
+     * A result on two lines: address or CIDR, host name, when last seen (if ever) and status; then subnet, network
+     * and details, muted.
+     */
     private final class ResultCell extends ListCell<SearchResult> {
         private final Label title = new Label();
         private final Label host = new Label();
         private final Label status = new Label();
+        private final Label seen = new Label();
         private final Label place = new Label();
         private final Region gap = new Region();
         private final VBox box;
@@ -236,11 +240,13 @@ public final class SearchView {
             title.getStyleClass().add("result-title");
             host.getStyleClass().add("result-host");
             status.getStyleClass().add("result-status");
+            seen.getStyleClass().add("result-seen");
+            seen.setMinWidth(Region.USE_PREF_SIZE);
             place.getStyleClass().add("result-place");
             title.setMinWidth(Region.USE_PREF_SIZE);
             status.setMinWidth(Region.USE_PREF_SIZE);
             HBox.setHgrow(gap, Priority.ALWAYS);
-            HBox first = new HBox(10, title, host, gap, status);
+            HBox first = new HBox(10, title, host, gap, seen, status);
             first.setAlignment(javafx.geometry.Pos.BASELINE_LEFT);
             box = new VBox(2, first, place);
             box.getStyleClass().add("result");
@@ -270,6 +276,10 @@ public final class SearchView {
             host.setText(address ? (result.hostname().isEmpty() ? "(no host name)" : result.hostname())
                     : result.ip().isPresent() ? "" : result.subnet().name());
             status.setText(result.status());
+            // a held address a scan, lease file or neighbour table saw: when, as the address table's Last seen
+            seen.setText(result.lastSeen().isPresent() ? "seen " + result.lastSeenText() : "");
+            seen.setVisible(result.lastSeen().isPresent());
+            seen.setManaged(result.lastSeen().isPresent());
             status.getStyleClass().removeIf(style -> style.startsWith("status-"));
             status.getStyleClass().add("status-" + result.status().toLowerCase(Locale.ROOT).replace(' ', '-'));
             String more;

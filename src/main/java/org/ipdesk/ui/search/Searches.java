@@ -2,6 +2,7 @@ package org.ipdesk.ui.search;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,13 +17,15 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.Address;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.CellState;
+import org.ipdesk.model.Observation;
 import org.ipdesk.model.PlacedAddress;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.ui.search.SearchResult.Kind;
 
 /**
  * The search itself, on the background executor: held addresses from {@link Allocator#find} and the subnets
- * the text names (by an address they contain, by CIDR, or by name, description or VLAN).
+ * the text names (by an address they contain, by CIDR, or by name, description or VLAN); each address with what last
+ * saw it in use ({@link Allocator#observations(IpRange)}).
  */
 final class Searches {
 
@@ -36,7 +39,9 @@ final class Searches {
     static Found run(Allocator allocator, String text) {
         Optional<Ip> ip = parse(() -> Ip.parse(text));
         Optional<Cidr> cidr = text.contains("/") ? parse(() -> Cidr.parse(text)) : Optional.empty();
-        List<SearchResult> addresses = allocator.find(text).stream().map(Searches::address).toList();
+        List<PlacedAddress> found = allocator.find(text);
+        Map<Ip, Observation> seen = lastSeen(allocator, found);
+        List<SearchResult> addresses = found.stream().map(a -> address(a, seen)).toList();
         boolean capped = addresses.size() >= Allocator.SEARCH_LIMIT;
         List<Subnet> all = allocator.subnets();
         List<SearchResult> results = new ArrayList<>();
@@ -87,12 +92,33 @@ final class Searches {
         return Optional.empty();
     }
 
-    private static SearchResult address(PlacedAddress view) {
+    private static SearchResult address(PlacedAddress view, Map<Ip, Observation> seen) {
         Address a = view.address();
         AddressDetails d = a.details();
         String snippet = join(d.owner(), d.description());
         return new SearchResult(Kind.ADDRESS, view.subnet().networkName(), view.subnet(), Optional.of(a.ip()),
-                CellState.of(d.status()).label(), d.hostname(), d.mac(), snippet);
+                CellState.of(d.status()).label(), d.hostname(), d.mac(), snippet,
+                Optional.ofNullable(seen.get(a.ip())));
+    }
+
+    /**
+     * The newest observation of each address found: one read per subnet with results, over the span from its
+     * lowest to its highest address found (observations are kept by address, not by network).
+     */
+    private static Map<Ip, Observation> lastSeen(Allocator allocator, List<PlacedAddress> held) {
+        Map<Long, IpRange> spans = new LinkedHashMap<>();
+        for (PlacedAddress p : held) {
+            Ip ip = p.address().ip();
+            spans.merge(p.subnet().id(), IpRange.of(ip), (a, b) -> new IpRange(
+                    a.start().compareTo(ip) <= 0 ? a.start() : ip, a.end().compareTo(ip) >= 0 ? a.end() : ip));
+        }
+        Map<Ip, Observation> seen = new HashMap<>();
+        for (IpRange span : spans.values()) {
+            for (Observation o : allocator.observations(span)) {
+                seen.put(o.ip(), o);
+            }
+        }
+        return seen;
     }
 
     private static SearchResult subnet(Subnet s) {

@@ -82,6 +82,40 @@ class SearchViewModelTest {
     }
 
     @Test
+    void heldAddressesCarryWhenTheyWereLastSeenAndSubnetsDoNot() {
+        vm.queryProperty().set("backup");
+
+        SearchResult backup = vm.results().stream().filter(r -> r.kind() == Kind.ADDRESS).findFirst().orElseThrow();
+        assertThat(backup.ip()).hasValue(Ip.parse("10.10.2.50"));
+        assertThat(backup.lastSeen()).hasValueSatisfying(o -> {
+            assertThat(o.seenAt()).isEqualTo(SearchFixtures.SEEN);
+            assertThat(o.file()).isEqualTo(SearchFixtures.SCAN);
+        });
+        String local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneId.systemDefault()).format(SearchFixtures.SEEN);
+        assertThat(backup.lastSeenText()).isEqualTo(local);
+        assertThat(backup.text()).endsWith("  last seen " + local + " by nmap-scan-0612.xml");
+
+        // never seen: nothing said
+        vm.queryProperty().set("10.10.1.5");
+        assertThat(vm.results()).singleElement().satisfies(r -> {
+            assertThat(r.lastSeen()).isEmpty();
+            assertThat(r.lastSeenText()).isEmpty();
+        });
+        // a CIDR lists the seen and unseen addresses it holds, each with its own
+        vm.queryProperty().set("10.10.1.0/29");
+        assertThat(vm.results().stream().filter(r -> r.kind() == Kind.ADDRESS)
+                .filter(r -> r.lastSeen().isPresent()).map(SearchResult::title).toList())
+                .containsExactly("10.10.1.3", "10.10.1.4");
+        // a free address was seen, but a subnet result is not an address held: no last seen
+        vm.queryProperty().set("10.10.1.200");
+        assertThat(vm.results()).singleElement().satisfies(r -> {
+            assertThat(r.kind()).isEqualTo(Kind.SUBNET);
+            assertThat(r.lastSeen()).isEmpty();
+        });
+    }
+
+    @Test
     void aFreeIpFindsTheSmallestSubnetHoldingItWithThatIp() {
         vm.queryProperty().set("10.10.1.200");
 

@@ -220,6 +220,11 @@ class SearchViewTest {
         // a MAC in dashes: the address with its owner and description
         type("00-1A-2B-3C-4D-5E");
         assertThat(shoot("search-mac.png")).exists();
+        // backup-01 was seen by a scan: its row says when, in local time as the address table does
+        String local = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(java.time.ZoneId.systemDefault()).format(SearchFixtures.SEEN);
+        robot.interact(() -> assertThat(list().lookupAll(".result-seen")).filteredOn(javafx.scene.Node::isVisible)
+                .extracting(n -> ((javafx.scene.control.Label) n).getText()).containsExactly("seen " + local));
         type("192.168.20.150");
         assertThat(vm.results()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("DHCP pool"));
         assertThat(shoot("search-free-ip.png")).exists();
