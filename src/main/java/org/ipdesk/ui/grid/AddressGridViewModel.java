@@ -1,5 +1,6 @@
 package org.ipdesk.ui.grid;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -56,6 +57,8 @@ public final class AddressGridViewModel {
 
     private final Supplier<Allocator> allocator;
     private final TaskExecutor tasks;
+    /** What "now" is for the seen mark and "last seen … ago" in tooltips. */
+    private Clock clock = Clock.systemUTC();
 
     private final ReadOnlyObjectWrapper<Subnet> subnet = new ReadOnlyObjectWrapper<>(this, "subnet");
     private final ReadOnlyObjectWrapper<GridContent> content = new ReadOnlyObjectWrapper<>(this, "content");
@@ -103,6 +106,11 @@ public final class AddressGridViewModel {
      */
     public AddressGridViewModel(Supplier<Allocator> allocator, Executor background, Executor publish) {
         this(allocator, GridLoading.over(background, publish));
+    }
+
+    /** Sets what "now" is for the seen mark and the tooltips' "last seen … ago" (tests); the next read uses it. */
+    public void setClock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     // ================================================================= state
@@ -354,11 +362,12 @@ public final class AddressGridViewModel {
         Ip ip = cells.ip(index);
         CellState state = cells.state(index);
         if (!GridText.isHeld(state)) {
-            hoverText.set(GridText.describe(cells, ip, state, Optional.empty()));
+            hoverText.set(GridText.describe(cells, index, state, Optional.empty(), clock.instant()));
             return;
         }
         Optional<Address> known = details.get(ip);
-        hoverText.set(GridText.describe(cells, ip, state, known == null ? Optional.empty() : known));
+        hoverText.set(GridText.describe(cells, index, state, known == null ? Optional.empty() : known,
+                clock.instant()));
         if (known != null) {
             return;
         }
@@ -370,7 +379,7 @@ public final class AddressGridViewModel {
             }
             details.put(ip, found);
             if (hovered.get() == index && content.get() == shown) {
-                hoverText.set(GridText.describe(cells, ip, state, found));
+                hoverText.set(GridText.describe(cells, index, state, found, clock.instant()));
             }
         }, ignored -> { });
     }
@@ -384,7 +393,8 @@ public final class AddressGridViewModel {
         if (content.get() == null) {
             message.set("Loading " + request.view() + " \u2026");
         }
-        tasks.submit(() -> GridLoading.read(allocator.get(), request), read -> {
+        Clock now = clock;
+        tasks.submit(() -> GridLoading.read(allocator.get(), request, now.instant()), read -> {
             if (ticket == generation) {
                 apply(request, read);
             }

@@ -45,10 +45,13 @@ public sealed interface GridContent permits GridContent.Addresses, GridContent.B
 
     /** One cell per address of {@code view} (at most 65,536). */
     record Addresses(Subnet subnet, Cidr view, CellStates states, Map<CellState, Integer> counts, String[] labels,
-                     int longestLabel) implements GridContent {
+                     int longestLabel, GridSeen seen) implements GridContent {
 
-        /** Labels every row and counts the states; for the background thread. */
-        public static Addresses of(Subnet subnet, Cidr view, CellStates states) {
+        /**
+         * Labels every row and counts the states; {@code seen} says which cells scans and lease files saw; for the
+         * background thread.
+         */
+        public static Addresses of(Subnet subnet, Cidr view, CellStates states, GridSeen seen) {
             String[] labels = new String[(states.size() + LABEL_STRIDE - 1) / LABEL_STRIDE];
             int longest = 0;
             BigInteger start = view.first().value();
@@ -61,7 +64,7 @@ public sealed interface GridContent permits GridContent.Addresses, GridContent.B
                 counts.put(state, 0);
             }
             counts.putAll(states.counts());
-            return new Addresses(subnet, view, states, Collections.unmodifiableMap(counts), labels, longest);
+            return new Addresses(subnet, view, states, Collections.unmodifiableMap(counts), labels, longest, seen);
         }
 
         @Override

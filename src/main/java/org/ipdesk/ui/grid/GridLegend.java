@@ -41,6 +41,11 @@ public class GridLegend extends FlowPane {
                 palette.paint(swatch.getGraphicsContext2D(), state, 0, 0, SWATCH, SWATCH);
                 getChildren().add(entry(swatch, state.label(), entry.getValue(), state.name()));
             }
+            Canvas mark = swatch();
+            palette.paint(mark.getGraphicsContext2D(), CellState.FREE, 0, 0, SWATCH, SWATCH);
+            palette.seenMark(mark.getGraphicsContext2D(), 0, 0, SWATCH, SWATCH);
+            getChildren().add(entry(mark, "seen in the last " + GridSeen.RECENT_DAYS + " days",
+                    cells.seen().recentCount(), "seen"));
         } else if (content instanceof GridContent.Blocks blocks) {
             getChildren().add(new Label("Blocks of /" + blocks.childPrefix() + ", used:"));
             for (Map.Entry<BlockLevel, Integer> entry : blocks.counts().entrySet()) {

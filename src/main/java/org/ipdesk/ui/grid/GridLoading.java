@@ -1,6 +1,7 @@
 package org.ipdesk.ui.grid;
 
 import java.math.BigInteger;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -53,12 +54,18 @@ final class GridLoading {
         };
     }
 
-    /** On the executor: the subnet as it is now, and the cells of the view. */
-    static GridContent read(Allocator engine, Request request) {
+    /**
+     * On the executor: the subnet as it is now, and the cells of the view; for an address view also the newest
+     * observation of each address (one query for the view), with the cells seen within
+     * {@link GridSeen#RECENT_DAYS} days of {@code now} marked.
+     */
+    static GridContent read(Allocator engine, Request request, Instant now) {
         Subnet fresh = engine.subnet(request.subnet().id());
         Cidr view = request.view();
         if (showsAddresses(view)) {
-            return GridContent.Addresses.of(fresh, view, engine.cellStates(fresh.id(), view.range()));
+            CellStates states = engine.cellStates(fresh.id(), view.range());
+            return GridContent.Addresses.of(fresh, view, states,
+                    GridSeen.of(states, engine.observations(view.range()), now));
         }
         int childPrefix = childPrefix(view);
         return GridContent.Blocks.of(fresh, view, childPrefix, engine.blockMap(fresh.id(), view, childPrefix));

@@ -78,6 +78,7 @@ final class GridPainter {
 
         if (content instanceof GridContent.Addresses cells) {
             drawAddresses(g, p, cells.states().codes(), from, to, offset);
+            drawSeen(g, p, cells.seen(), from, to, offset);
         } else {
             drawBlocks(g, p, (GridContent.Blocks) content, from, to, offset);
         }
@@ -157,6 +158,24 @@ final class GridPainter {
                     p.cross(g, x(i), y(i, offset), geo.cellW, geo.cellH);
                 }
             }
+        }
+    }
+
+    /** The seen mark on the visible cells seen lately: two passes (ring, then dot), one fill colour each. */
+    private void drawSeen(GraphicsContext g, GridPalette p, GridSeen seen, int from, int to, double offset) {
+        if (seen.recentCount() == 0) {
+            return;
+        }
+        double d = GridPalette.seenSize(geo.cellW, geo.cellH);
+        double inset = GridPalette.seenInset(geo.cellW, geo.cellH);
+        double dx = geo.cellW - inset - d;
+        g.setFill(p.seenRing());
+        for (int i = seen.nextRecent(from); i >= 0 && i < to; i = seen.nextRecent(i + 1)) {
+            g.fillOval(x(i) + dx - 1, y(i, offset) + inset - 1, d + 2, d + 2);
+        }
+        g.setFill(p.seenDot());
+        for (int i = seen.nextRecent(from); i >= 0 && i < to; i = seen.nextRecent(i + 1)) {
+            g.fillOval(x(i) + dx, y(i, offset) + inset, d, d);
         }
     }
 

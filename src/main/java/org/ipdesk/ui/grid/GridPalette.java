@@ -160,6 +160,41 @@ public final class GridPalette {
         g.fillRect(x, y, w, h);
     }
 
+    private static final Color SEEN_DOT_LIGHT = Color.web("#1F2328");
+    private static final Color SEEN_DOT_DARK = Color.web("#F0F6FC");
+    private static final Color SEEN_RING_DARK = Color.web("#0D1117");
+
+    /** The dot of a cell seen lately: dark on the light grid, light on the dark one. */
+    public Color seenDot() {
+        return dark ? SEEN_DOT_DARK : SEEN_DOT_LIGHT;
+    }
+
+    /** The ring around the dot, in the opposite tone, so the mark reads on every state colour. */
+    public Color seenRing() {
+        return dark ? SEEN_RING_DARK : Color.WHITE;
+    }
+
+    /** The diameter of the seen dot in a cell of {@code w} x {@code h}. */
+    static double seenSize(double w, double h) {
+        return Math.max(4, Math.floor(Math.min(w, h) * 0.42));
+    }
+
+    /** How far the seen dot sits from the cell's top and right edges. */
+    static double seenInset(double w, double h) {
+        return Math.max(1, Math.floor(Math.min(w, h) / 10));
+    }
+
+    /** Paints the seen mark (a ringed dot in the top-right corner) on one cell: for the legend swatch. */
+    public void seenMark(GraphicsContext g, double x, double y, double w, double h) {
+        double d = seenSize(w, h);
+        double left = x + w - seenInset(w, h) - d;
+        double top = y + seenInset(w, h);
+        g.setFill(seenRing());
+        g.fillOval(left - 1, top - 1, d + 2, d + 2);
+        g.setFill(seenDot());
+        g.fillOval(left, top, d, d);
+    }
+
     /** The cross of an unusable cell. */
     void cross(GraphicsContext g, double x, double y, double w, double h) {
         double inset = Math.max(2, Math.floor(Math.min(w, h) / 5));

@@ -170,6 +170,7 @@ public final class UsageDashboardView {
                 number("DHCP", row -> row.usage().dhcp()),
                 number("Deprecated", row -> row.usage().deprecated()),
                 number("Free", row -> row.usage().free()),
+                seenColumn(),
                 percent()));
         // the columns share the window's width (no column off to the right), each keeping room for its title
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -218,6 +219,14 @@ public final class UsageDashboardView {
     private static TableColumn<SubnetRow, BigInteger> number(String title, Function<SubnetRow, BigInteger> value) {
         return sortedNumber(title, value, 90,
                 AddressCounts::compact);
+    }
+
+    /** How many addresses scans, lease files or neighbour tables saw in the last 30 days. */
+    private TableColumn<SubnetRow, BigInteger> seenColumn() {
+        TableColumn<SubnetRow, BigInteger> column = number("Seen " + UsageDashboardViewModel.SEEN_DAYS + " d",
+                row -> BigInteger.valueOf(viewModel.seenCount(row)));
+        column.setId("seen-column");
+        return column;
     }
 
     private static TableColumn<SubnetRow, BigDecimal> percent() {

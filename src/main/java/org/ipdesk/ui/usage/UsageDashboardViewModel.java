@@ -2,9 +2,13 @@ package org.ipdesk.ui.usage;
 
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -28,12 +32,14 @@ import javafx.collections.ObservableList;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.CellState;
 import org.ipdesk.model.Network;
+import org.ipdesk.model.Observation;
 import org.ipdesk.model.Usage;
 import org.ipdesk.report.ExportMonitor;
 import org.ipdesk.report.ReportFiles;
 import org.ipdesk.report.ReportFormat;
 import org.ipdesk.report.Thresholds;
 import org.ipdesk.report.UsageReport;
+import org.ipdesk.observe.Reconciler;
 import org.ipdesk.report.UsageReport.SubnetRow;
 import org.ipdesk.store.TargetRefusedException;
 import org.ipdesk.ui.TaskExecutor;
@@ -47,6 +53,9 @@ import org.ipdesk.ui.subnet.UsageSegment;
  */
 public final class UsageDashboardViewModel {
 
+    /** "Seen in the last N days" counts addresses seen within this many days: the reconcile default. */
+    public static final int SEEN_DAYS = Reconciler.DEFAULT_STALE_DAYS;
+
     /** The network choice that means every network. */
     public static final String ALL_NETWORKS = "All networks";
 
@@ -55,6 +64,10 @@ public final class UsageDashboardViewModel {
     private final Supplier<String> databaseName;
     private long generation;
     private Consumer<SubnetRow> onOpen = row -> { };
+    /** What "now" is for the report's time and "seen in the last N days". */
+    private Clock clock = Clock.systemUTC();
+    /** Per subnet row shown, how many of its addresses were seen in the last {@link #SEEN_DAYS} days. */
+    private Map<SubnetRow, Integer> seen = Map.of();
 
     private final ObservableList<String> networks = FXCollections.observableArrayList(ALL_NETWORKS);
     private final StringProperty network = new SimpleStringProperty(this, "network", ALL_NETWORKS);
@@ -175,6 +188,19 @@ public final class UsageDashboardViewModel {
         return exportFailed.getReadOnlyProperty();
     }
 
+    /**
+     * How many addresses of {@code row}'s subnet (its children's included) a scan, lease file or neighbour table saw
+     * in the last {@link #SEEN_DAYS} days; 0 for a row not shown.
+     */
+    public int seenCount(SubnetRow row) {
+        return seen.getOrDefault(row, 0);
+    }
+
+    /** Sets what "now" is for the report and "seen in the last N days" (tests); the next load uses it. */
+    public void setClock(Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
+    }
+
     /** Called with a row the admin opens (double-click or Enter): the window shows that subnet. */
     public void setOnOpen(Consumer<SubnetRow> handler) {
         onOpen = handler == null ? row -> { } : handler;
@@ -196,11 +222,13 @@ public final class UsageDashboardViewModel {
                 ? Optional.empty() : Optional.of(network.get());
         long request = ++generation;
         loading.set(true);
+        Instant now = clock.instant();
         tasks.submit(() -> {
             Allocator a = allocator.get();
             List<String> names = new ArrayList<>(List.of(ALL_NETWORKS));
             a.networks().stream().map(Network::name).forEach(names::add);
-            return new Read(names, UsageReport.build(a, only, thresholds, Instant.now(), databaseName.get()));
+            UsageReport built = UsageReport.build(a, only, thresholds, now, databaseName.get());
+            return new Read(names, built, seenCounts(a, built, now));
         }, read -> {
             if (request != generation) {
                 return;
@@ -211,6 +239,7 @@ public final class UsageDashboardViewModel {
                 networks.setAll(read.networks()); // a choice box over this list may clear its value meanwhile
                 network.set(networks.contains(keep) ? keep : ALL_NETWORKS);
             }
+            seen = read.seen();
             show(read.report());
         }, problem -> {
             if (request == generation) {
@@ -314,6 +343,22 @@ public final class UsageDashboardViewModel {
                 + " %");
     }
 
-    private record Read(List<String> networks, UsageReport report) {
+    /** On the executor: per subnet row, how many of its addresses were seen since {@link #SEEN_DAYS} days before now. */
+    private static Map<SubnetRow, Integer> seenCounts(Allocator a, UsageReport report, Instant now) {
+        Instant since = now.minus(Duration.ofDays(SEEN_DAYS));
+        Map<SubnetRow, Integer> counts = new HashMap<>();
+        for (SubnetRow row : report.subnets()) {
+            int count = 0;
+            for (Observation o : a.observations(row.cidr().range())) {
+                if (!o.seenAt().isBefore(since)) {
+                    count++;
+                }
+            }
+            counts.put(row, count);
+        }
+        return Map.copyOf(counts);
+    }
+
+    private record Read(List<String> networks, UsageReport report, Map<SubnetRow, Integer> seen) {
     }
 }

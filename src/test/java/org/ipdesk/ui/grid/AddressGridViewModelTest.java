@@ -5,12 +5,20 @@ import static org.ipdesk.ui.grid.GridFixtures.cidr;
 import static org.ipdesk.ui.grid.GridFixtures.ip;
 
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import org.ipdesk.address.IpRange;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.CellState;
+import org.ipdesk.model.Observation;
+import org.ipdesk.model.SourceKind;
+import org.ipdesk.address.Mac;
 import org.ipdesk.model.Subnet;
 import org.ipdesk.model.SubnetSpec;
 import org.ipdesk.store.Engine;
@@ -553,5 +561,67 @@ class AddressGridViewModelTest {
         assertThat(vm.caretProperty().get()).isEqualTo(-1);
         vm.showAddress(null, null);
         assertThat(vm.modeProperty().get()).isEqualTo(Mode.EMPTY);
+    }
+
+    @Test
+    void cellsSeenWithinThirtyDaysCarryTheMarkAndTheTooltipSaysByWhatFile() {
+        Subnet lan = GridFixtures.mixed24(allocator);
+        Instant now = Instant.parse("2026-11-27T12:00:00Z");
+        allocator.observe(List.of(
+                new Observation(ip("192.168.1.10"), Optional.of(Mac.parse("52:54:00:12:34:56")), Optional.of("web-10"),
+                        now.minus(Duration.ofHours(2)), SourceKind.NMAP, "nmap-scan-0612.xml"),
+                new Observation(ip("192.168.1.60"), Optional.empty(), Optional.empty(),
+                        now.minus(Duration.ofDays(29)), SourceKind.NEIGHBOURS, "neigh.txt"),
+                new Observation(ip("192.168.1.11"), Optional.empty(), Optional.empty(),
+                        now.minus(Duration.ofDays(31)), SourceKind.KEA, "kea-leases4.csv"),
+                new Observation(ip("10.9.9.9"), Optional.empty(), Optional.empty(), now, SourceKind.NMAP, "x.xml")));
+        vm.setClock(Clock.fixed(now, ZoneOffset.UTC));
+
+        vm.show(lan);
+
+        GridSeen seen = cells().seen();
+        assertThat(seen.isRecent(10)).as("allocated, seen 2 h ago").isTrue();
+        assertThat(seen.isRecent(60)).as("free, seen 29 days ago").isTrue();
+        assertThat(seen.isRecent(11)).as("seen 31 days ago: too long").isFalse();
+        assertThat(seen.isRecent(12)).as("never seen").isFalse();
+        assertThat(seen.recentCount()).isEqualTo(2);
+        assertThat(seen.newest(11).file()).isEqualTo("kea-leases4.csv");
+
+        vm.hover(10);
+        assertThat(vm.hoverTextProperty().get()).isEqualTo("192.168.1.10 \u2014 allocated\nweb-10\n"
+                + "last seen 2 h ago by nmap-scan-0612.xml (MAC 52:54:00:12:34:56, host web-10)");
+        vm.hover(60);
+        assertThat(vm.hoverTextProperty().get())
+                .isEqualTo("192.168.1.60 \u2014 free\nlast seen 29 days ago by neigh.txt");
+        vm.hover(12);
+        assertThat(vm.hoverTextProperty().get()).doesNotContain("last seen");
+
+        // the mark follows the clock: a month on, nothing is recent any more
+        vm.setClock(Clock.fixed(now.plus(Duration.ofDays(30)), ZoneOffset.UTC));
+        vm.refresh();
+        assertThat(cells().seen().recentCount()).isZero();
+    }
+
+    @Test
+    void aSlash16MarksExactlyTheCellsSeen() {
+        allocator.createNetwork("campus", "");
+        Subnet big = allocator.createSubnet("campus", SubnetSpec.of(cidr("10.20.0.0/16")));
+        Instant now = Instant.parse("2026-11-27T12:00:00Z");
+        List<Observation> scan = new ArrayList<>();
+        for (int i = 0; i < 65_536; i += 7) {
+            scan.add(new Observation(new org.ipdesk.address.Ip(cidr("10.20.0.0/16").version(),
+                    cidr("10.20.0.0/16").first().value().add(java.math.BigInteger.valueOf(i))), Optional.empty(),
+                    Optional.empty(), now.minus(Duration.ofHours(1)), SourceKind.NMAP, "sweep.xml"));
+        }
+        allocator.observe(scan);
+        vm.setClock(Clock.fixed(now, ZoneOffset.UTC));
+
+        vm.show(big);
+
+        GridSeen seen = cells().seen();
+        assertThat(vm.size()).isEqualTo(65_536);
+        assertThat(seen.recentCount()).isEqualTo(scan.size());
+        assertThat(seen.isRecent(7 * 1000)).isTrue();
+        assertThat(seen.isRecent(7 * 1000 + 1)).isFalse();
     }
 }

@@ -150,4 +150,36 @@ class UsageDashboardViewModelTest {
             new CurrentThreadTaskExecutor().submit(work, onSuccess, onFailure);
         }
     }
+
+    @Test
+    void eachSubnetCountsItsAddressesSeenInTheLastThirtyDays() {
+        java.time.Instant now = java.time.Instant.parse("2026-11-27T12:00:00Z");
+        allocator.observe(List.of(
+                seen("10.10.99.5", now.minus(java.time.Duration.ofHours(2))),
+                seen("10.10.99.6", now.minus(java.time.Duration.ofDays(29))),
+                seen("10.10.99.7", now.minus(java.time.Duration.ofDays(40))),
+                seen("192.168.52.1", now.minus(java.time.Duration.ofDays(31)))));
+        vm.setClock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+
+        vm.load();
+
+        SubnetRow vpn = row("10.10.99.0/27");
+        assertThat(vm.seenCount(vpn)).as("two seen within 30 days, one 40 days ago").isEqualTo(2);
+        assertThat(vm.seenCount(row("192.168.52.0/30"))).as("seen 31 days ago only").isZero();
+        // a subnet holding the VPN /27 counts its addresses too; a subnet apart from it none
+        for (SubnetRow r : vm.rows()) {
+            boolean holds = r.cidr().contains(org.ipdesk.address.Ip.parse("10.10.99.5"));
+            assertThat(vm.seenCount(r)).as(r.cidr().toString()).isEqualTo(holds ? 2 : 0);
+        }
+        assertThat(UsageDashboardViewModel.SEEN_DAYS).isEqualTo(30);
+    }
+
+    private SubnetRow row(String cidr) {
+        return vm.rows().stream().filter(r -> r.cidr().toString().equals(cidr)).findFirst().orElseThrow();
+    }
+
+    private static org.ipdesk.model.Observation seen(String ip, java.time.Instant at) {
+        return new org.ipdesk.model.Observation(org.ipdesk.address.Ip.parse(ip), java.util.Optional.empty(),
+                java.util.Optional.empty(), at, org.ipdesk.model.SourceKind.NMAP, "nmap-scan-0612.xml");
+    }
 }
