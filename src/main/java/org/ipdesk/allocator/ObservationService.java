@@ -48,6 +48,10 @@ final class ObservationService {
         return database.read(s -> s.macSightingsIn(IpRange.of(ip)));
     }
 
+    java.util.Map<String, Long> seenCountsBySubnet(java.time.Instant since) {
+        return database.read(s -> s.seenCountsBySubnet(since));
+    }
+
     List<IgnoredFinding> ignoredFindings(IpRange range) {
         return database.read(s -> s.ignoredFindingsIn(range));
     }

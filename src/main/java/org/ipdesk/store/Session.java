@@ -267,6 +267,12 @@ public interface Session {
     /** The ignored reconcile findings of the addresses in {@code range}, by address. */
     List<org.ipdesk.model.IgnoredFinding> ignoredFindingsIn(IpRange range);
 
+    /**
+     * How many addresses of each subnet were seen at {@code since} or later, by the subnet's label ("10.0.0.0/24 in
+     * dc1"); subnets where none was are left out. One statement for every subnet.
+     */
+    Map<String, Long> seenCountsBySubnet(Instant since);
+
     /** Remembers an ignored finding, replacing an earlier ignore of the same address and kind. */
     void ignoreFinding(org.ipdesk.model.IgnoredFinding finding);
 

@@ -38,6 +38,11 @@ public interface ObservationSession extends Session {
     }
 
     @Override
+    default java.util.Map<String, Long> seenCountsBySubnet(java.time.Instant since) {
+        return observationTables().seenCountsBySubnet(since);
+    }
+
+    @Override
     default void ignoreFinding(IgnoredFinding finding) {
         observationTables().ignore(finding);
     }

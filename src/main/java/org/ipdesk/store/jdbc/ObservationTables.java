@@ -273,6 +273,31 @@ public final class ObservationTables {
                 rs.getString(3)));
     }
 
+    /**
+     * How many addresses of each subnet were seen at {@code since} or later, by the subnet's label ("10.0.0.0/24 in
+     * dc1"): one statement, a range count on the observations' key per subnet (subnets with none are left out).
+     */
+    public Map<String, Long> seenCountsBySubnet(Instant since) {
+        Map<String, Long> counts = new HashMap<>();
+        try (PreparedStatement ps = connection.prepareStatement("SELECT n.name, s.first_ip, s.prefix, (SELECT count(*)"
+                + " FROM observation o WHERE o.ip BETWEEN s.first_ip AND s.last_ip AND length(o.ip) = length(s.first_ip)"
+                + " AND o.last_seen >= ?) FROM subnet s JOIN network n ON n.id = s.network_id")) {
+            ps.setLong(1, since.toEpochMilli());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long seen = rs.getLong(4);
+                    if (seen > 0) {
+                        counts.put(new org.ipdesk.address.Cidr(Ip.fromBytes(rs.getBytes(2)), rs.getInt(3)) + " in "
+                                + rs.getString(1), seen);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw failure.apply(e);
+        }
+        return counts;
+    }
+
     /** A row of a query, read into a value. */
     @FunctionalInterface
     private interface RowReader<T> {
