@@ -170,10 +170,11 @@ public final class UsageDashboardView {
                 number("DHCP", row -> row.usage().dhcp()),
                 number("Deprecated", row -> row.usage().deprecated()),
                 number("Free", row -> row.usage().free()),
-                seenColumn(),
-                percent()));
+                percent(),
+                seenColumn()));
         // the columns share the window's width (no column off to the right), each keeping room for its title
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setTableMenuButtonVisible(true);
         table.getColumns().forEach(column -> column.setMinWidth(minWidth(column.getText())));
         table.setRowFactory(view -> {
             TableRow<SubnetRow> row = new TableRow<>() {
@@ -223,9 +224,13 @@ public final class UsageDashboardView {
 
     /** How many addresses scans, lease files or neighbour tables saw in the last 30 days. */
     private TableColumn<SubnetRow, BigInteger> seenColumn() {
-        TableColumn<SubnetRow, BigInteger> column = number("Seen " + UsageDashboardViewModel.SEEN_DAYS + " d",
+        // a short title ("seen in the last 30 days" in the README), so that every column and Used still fit 1024 px
+        TableColumn<SubnetRow, BigInteger> column = number("Seen",
                 row -> BigInteger.valueOf(viewModel.seenCount(row)));
         column.setId("seen-column");
+        // not shown until chosen from the header's column menu: with it, the twelve columns need more than a
+        // 1024-pixel window, and Used must stay in view there
+        column.setVisible(false);
         return column;
     }
 
