@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 /** Every row of every table of a database (a file or a team database), as text: equal snapshots mean equal content. */
 public final class ContentSnapshot {
@@ -33,6 +34,19 @@ public final class ContentSnapshot {
     }
 
     /**
+     * Like {@link #of(Path)}, but the values of {@code columns} read {@code <column>}: for comparing two runs of the
+     * same work made at different times (a row's {@code row_version} starts from the clock).
+     */
+    public static String masking(Path file, Set<String> columns) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            return of(c, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                    "", columns);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Every row of every table but Flyway's schema history, whose rows say when and by whom the file's schema was
      * made (so two databases made apart never match there): equal snapshots mean the same records, ids included.
      */
@@ -50,6 +64,10 @@ public final class ContentSnapshot {
     }
 
     private static String of(Connection c, String tablesQuery, String leftOut) {
+        return of(c, tablesQuery, leftOut, Set.of());
+    }
+
+    private static String of(Connection c, String tablesQuery, String leftOut, Set<String> masked) {
         try (Statement st = c.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = st.executeQuery(tablesQuery)) {
@@ -67,6 +85,11 @@ public final class ContentSnapshot {
                     while (rs.next()) {
                         for (int i = 1; i <= meta.getColumnCount(); i++) {
                             Object value = rs.getObject(i);
+                            String column = meta.getColumnName(i);
+                            if (masked.contains(column)) {
+                                out.append('<').append(column).append(">|");
+                                continue;
+                            }
                             out.append(value instanceof byte[] b ? HexFormat.of().formatHex(b) : String.valueOf(value))
                                     .append('|');
                         }
