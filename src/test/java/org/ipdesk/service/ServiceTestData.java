@@ -1,0 +1,85 @@
+package org.ipdesk.service;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.ipdesk.address.Cidr;
+import org.ipdesk.address.Ip;
+import org.ipdesk.address.Mac;
+import org.ipdesk.allocator.Allocator;
+import org.ipdesk.model.AddressDetails;
+import org.ipdesk.model.AddressStatus;
+import org.ipdesk.model.RangeKind;
+import org.ipdesk.model.Subnet;
+import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.Location;
+
+/**
+ * A hand-made database for the service exports: network "lab" with an IPv4 and an IPv6 subnet (gateways, DHCP
+ * ranges, hosts with MACs and names) holding one case of every problem, and a parent subnet with a child.
+ */
+final class ServiceTestData {
+    static final String NETWORK = "lab";
+    static final Cidr V4 = Cidr.parse("10.1.0.0/24");
+    static final Cidr V6 = Cidr.parse("2001:db8:1::/64");
+    static final Cidr PARENT = Cidr.parse("10.2.0.0/16");
+    static final Cidr CHILD = Cidr.parse("10.2.1.0/24");
+
+    private ServiceTestData() {
+    }
+
+    /** Creates the database at {@code file}; the host name of 10.1.0.13 is then broken past IPDesk's rules. */
+    static Path create(Path file) throws SQLException {
+        try (Allocator allocator = Allocator.open(Location.of(file))) {
+            allocator.createNetwork(NETWORK, "");
+            Subnet v4 = allocator.createSubnet(NETWORK, SubnetSpec.of(V4).withGateway(ip("10.1.0.1")));
+            allocator.addRange(v4.id(), ip("10.1.0.100"), ip("10.1.0.199"), RangeKind.DHCP, "pool");
+            allocator.addRange(v4.id(), ip("10.1.0.240"), ip("10.1.0.250"), RangeKind.RESERVED, "not a pool");
+            hold(allocator, v4, "10.1.0.10", AddressStatus.ALLOCATED, "web-01", "02:00:00:00:01:10");
+            hold(allocator, v4, "10.1.0.11", AddressStatus.RESERVED, "db-01.lab.example.", "02:00:00:00:01:11");
+            hold(allocator, v4, "10.1.0.12", AddressStatus.ALLOCATED, "", "02:00:00:00:01:12");
+            hold(allocator, v4, "10.1.0.13", AddressStatus.ALLOCATED, "to-be-broken", "02:00:00:00:01:13");
+            hold(allocator, v4, "10.1.0.20", AddressStatus.ALLOCATED, "printer", null);
+            hold(allocator, v4, "10.1.0.21", AddressStatus.ALLOCATED, "WEB-01", "02:00:00:00:01:21");
+            hold(allocator, v4, "10.1.0.22", AddressStatus.ALLOCATED, "dup-mac", "02:00:00:00:01:10");
+            hold(allocator, v4, "10.1.0.30", AddressStatus.DEPRECATED, "old-01", "02:00:00:00:01:30");
+            hold(allocator, v4, "10.1.0.150", AddressStatus.DHCP, "", "02:00:00:00:01:50");
+            Subnet v6 = allocator.createSubnet(NETWORK, SubnetSpec.of(V6).withGateway(ip("2001:db8:1::1")));
+            allocator.addRange(v6.id(), ip("2001:db8:1::100"), ip("2001:db8:1::1ff"), RangeKind.DHCP, "pool");
+            hold(allocator, v6, "2001:db8:1::10", AddressStatus.ALLOCATED, "web-01", "02:00:00:00:01:10");
+            hold(allocator, v6, "2001:db8:1::11", AddressStatus.RESERVED, "db6-01", "02:00:00:00:06:11");
+            Subnet parent = allocator.createSubnet(NETWORK, SubnetSpec.of(PARENT));
+            Subnet child = allocator.createSubnet(NETWORK, SubnetSpec.of(CHILD).withGateway(ip("10.2.1.1")));
+            allocator.addRange(child.id(), ip("10.2.1.50"), ip("10.2.1.60"), RangeKind.DHCP, "");
+            hold(allocator, child, "10.2.1.5", AddressStatus.ALLOCATED, "child-01", "02:00:00:00:02:05");
+            allocator.addRange(parent.id(), ip("10.2.200.100"), ip("10.2.200.150"), RangeKind.DHCP, "");
+            hold(allocator, parent, "10.2.200.5", AddressStatus.ALLOCATED, "outer-01", "02:00:00:00:02:99");
+        }
+        setHostnamePastTheRules(file, "to-be-broken", "bad_name");
+        return file;
+    }
+
+    /** Writes a host name the allocator would refuse, as another program or SQL by hand could. */
+    static void setHostnamePastTheRules(Path file, String from, String to) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             PreparedStatement s = c.prepareStatement("UPDATE address SET hostname = ? WHERE hostname = ?")) {
+            s.setString(1, to);
+            s.setString(2, from);
+            if (s.executeUpdate() != 1) {
+                throw new IllegalStateException("no address named " + from);
+            }
+        }
+    }
+
+    static void hold(Allocator allocator, Subnet subnet, String ip, AddressStatus status, String name, String mac) {
+        allocator.reserve(subnet.id(), ip(ip), new AddressDetails(status, name,
+                Optional.ofNullable(mac).map(Mac::parse), "", ""));
+    }
+
+    static Ip ip(String text) {
+        return Ip.parse(text);
+    }
+}
