@@ -24,7 +24,14 @@ public record ServiceProblem(Kind kind, Ip address, String message) {
          * The address (or DHCP range, named by its first address) belongs to a subnet that holds child subnets:
          * a DHCP server takes one subnet per link, so IPDesk writes the innermost subnets only and leaves it out.
          */
-        IN_PARENT_SUBNET
+        IN_PARENT_SUBNET,
+        /**
+         * The host name is a full name (it holds a dot) that does not end in the DNS zone being written: the address
+         * is left out of the zone files.
+         */
+        OUTSIDE_ZONE,
+        /** One address has two names in one reverse zone (it is held in two networks): the second is left out. */
+        DUPLICATE_ADDRESS
     }
 
     public ServiceProblem {
