@@ -26,6 +26,11 @@ public record ServiceProblem(Kind kind, Ip address, String message) {
          */
         IN_PARENT_SUBNET,
         /**
+         * The target server cannot take the entry as it is, named by its first address (dnsmasq takes DHCPv6 ranges
+         * only in subnets of /64 or longer): left out of that server's file.
+         */
+        UNSUPPORTED,
+        /**
          * The host name is a full name (it holds a dot) that does not end in the DNS zone being written: the address
          * is left out of the zone files.
          */
