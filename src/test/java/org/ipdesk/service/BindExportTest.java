@@ -115,11 +115,14 @@ class BindExportTest {
                 "db-01.lab.example. 10.1.0.11",
                 "db6-01.lab.example. 2001:db8:1::11",
                 "dup-mac.lab.example. 10.1.0.22",
+                "eui64-host.lab.example. 10.3.1.7",
                 "outer-01.lab.example. 10.2.200.5",
+                "p2p-a.lab.example. 10.3.0.0",
                 "printer.lab.example. 10.1.0.20",
                 "vpn.lab.example. 198.51.100.17",
                 "web-01.lab.example. 10.1.0.10",
-                "web-01.lab.example. 2001:db8:1::10");
+                "web-01.lab.example. 2001:db8:1::10",
+                "wide-01.lab.example. 2001:db8:3::5");
         assertThat(reverse).isEqualTo(forward);
         // the deprecated address, the one without a name, the invalid name and the second WEB-01 are not there
         assertThat(output.problems()).extracting(ServiceProblem::kind, p -> p.address().toString())
@@ -171,7 +174,7 @@ class BindExportTest {
                 .contains("zone \"lab.example\" { type primary; file \"" + folder + "/lab.example.zone\"; };\n")
                 .contains("// 10.2.0.0/16 holds 256 /24s; 2 hold names and get a reverse zone, the others get none\n")
                 .contains("needs the lines of 64-127.2.0.192.in-addr.arpa.delegation");
-        assertThat(conf.lines().filter(l -> l.startsWith("zone "))).hasSize(7);
+        assertThat(conf.lines().filter(l -> l.startsWith("zone "))).hasSize(10);
     }
 
     @Test
