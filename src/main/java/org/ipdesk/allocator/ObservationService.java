@@ -48,8 +48,8 @@ final class ObservationService {
         return database.read(s -> s.macSightingsIn(IpRange.of(ip)));
     }
 
-    java.util.Map<String, Long> seenCountsBySubnet(java.time.Instant since) {
-        return database.read(s -> s.seenCountsBySubnet(since));
+    java.util.Map<String, Long> seenCountsBySubnet(java.time.Instant now) {
+        return database.read(s -> s.seenCountsBySubnet(now, org.ipdesk.model.Subnet.DEFAULT_STALE_DAYS));
     }
 
     List<IgnoredFinding> ignoredFindings(IpRange range) {

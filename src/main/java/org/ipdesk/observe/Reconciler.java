@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import org.ipdesk.address.Cidr;
@@ -43,7 +44,7 @@ import org.ipdesk.observe.Finding.Kind;
  * the same as when they were ignored.
  */
 public final class Reconciler {
-    public static final int DEFAULT_STALE_DAYS = 30;
+    public static final int DEFAULT_STALE_DAYS = Subnet.DEFAULT_STALE_DAYS;
     /** How close two sightings of one MAC must be to count as "at once". */
     public static final Duration AT_ONCE = Duration.ofHours(1);
     private static final IpRange ALL_V4 = new IpRange(Ip.parse("0.0.0.0"), Ip.parse("255.255.255.255"));
@@ -56,29 +57,48 @@ public final class Reconciler {
         this.allocator = allocator;
     }
 
-    /** The findings of a network's subnets, and the addresses seen outside every subnet. */
-    public List<Finding> network(String networkName, int staleDays, Instant now) {
+    /**
+     * The findings of a network's subnets, and the addresses seen outside every subnet. {@code staleDays}: the same
+     * number for every subnet; empty: each subnet's own ({@link Subnet#staleDaysOrDefault()}).
+     */
+    public List<Finding> network(String networkName, OptionalInt staleDays, Instant now) {
         return findings(allocator.subnets(allocator.network(networkName).name()), true, staleDays, now);
     }
 
-    /** The findings of one subnet and the subnets inside it. */
-    public List<Finding> subnet(long subnetId, int staleDays, Instant now) {
+    /** {@link #network(String, OptionalInt, Instant)} with the same stale days for every subnet. */
+    public List<Finding> network(String networkName, int staleDays, Instant now) {
+        return network(networkName, OptionalInt.of(staleDays), now);
+    }
+
+    /** The findings of one subnet and the subnets inside it (stale days as in {@link #network}). */
+    public List<Finding> subnet(long subnetId, OptionalInt staleDays, Instant now) {
         Subnet subnet = allocator.subnet(subnetId);
         List<Subnet> inside = allocator.subnets(subnet.networkName()).stream()
                 .filter(s -> subnet.cidr().contains(s.cidr())).toList();
         return findings(inside, false, staleDays, now);
     }
 
-    /** The findings of every network, and the addresses seen outside every subnet. */
-    public List<Finding> everything(int staleDays, Instant now) {
+    /** {@link #subnet(long, OptionalInt, Instant)} with the same stale days for every subnet. */
+    public List<Finding> subnet(long subnetId, int staleDays, Instant now) {
+        return subnet(subnetId, OptionalInt.of(staleDays), now);
+    }
+
+    /** The findings of every network, and the addresses seen outside every subnet (stale days as in {@link #network}). */
+    public List<Finding> everything(OptionalInt staleDays, Instant now) {
         return findings(allocator.subnets(), true, staleDays, now);
     }
 
-    private List<Finding> findings(List<Subnet> scope, boolean outside, int staleDays, Instant now) {
-        if (staleDays < 1) {
-            throw new IllegalArgumentException("the stale days must be at least 1, not " + staleDays);
+    /** {@link #everything(OptionalInt, Instant)} with the same stale days for every subnet. */
+    public List<Finding> everything(int staleDays, Instant now) {
+        return everything(OptionalInt.of(staleDays), now);
+    }
+
+    private List<Finding> findings(List<Subnet> scope, boolean outside, OptionalInt staleDays, Instant now) {
+        if (staleDays.isPresent() && staleDays.getAsInt() < 1) {
+            throw new IllegalArgumentException("the stale days must be at least 1, not " + staleDays.getAsInt());
         }
-        Instant cutoff = now.minus(Duration.ofDays(staleDays));
+        // outside every subnet, what counts as "in use" follows the override or the default
+        Instant cutoff = now.minus(Duration.ofDays(staleDays.orElse(DEFAULT_STALE_DAYS)));
         List<Finding> found = new ArrayList<>();
         List<IgnoredFinding> ignored = new ArrayList<>();
         List<Observation> current = new ArrayList<>();
@@ -101,8 +121,9 @@ public final class Reconciler {
             owner.forEach((ip, s) -> owned.computeIfAbsent(s.id(), k -> new TreeMap<>()).put(ip, seen.get(ip)));
             for (Subnet subnet : subnets) {
                 Map<Ip, Observation> mine = owned.getOrDefault(subnet.id(), Map.of());
-                subnetFindings(subnet, mine, cutoff, found);
-                mine.values().stream().filter(o -> !o.seenAt().isBefore(cutoff)).forEach(o -> {
+                Instant since = now.minus(Duration.ofDays(staleDays.orElse(subnet.staleDaysOrDefault())));
+                subnetFindings(subnet, mine, since, found);
+                mine.values().stream().filter(o -> !o.seenAt().isBefore(since)).forEach(o -> {
                     current.add(o);
                     placeOf.put(o.ip(), subnet);
                 });

@@ -38,8 +38,8 @@ public interface ObservationSession extends Session {
     }
 
     @Override
-    default java.util.Map<String, Long> seenCountsBySubnet(java.time.Instant since) {
-        return observationTables().seenCountsBySubnet(since);
+    default java.util.Map<String, Long> seenCountsBySubnet(java.time.Instant now, int defaultDays) {
+        return observationTables().seenCountsBySubnet(now, defaultDays);
     }
 
     @Override
