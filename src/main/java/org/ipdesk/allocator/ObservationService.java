@@ -93,6 +93,8 @@ final class ObservationService {
                         addresses.releaseIn(s, subnet, r.ip(), FreeSpace.blocked(s, subnet), Optional.of(r.asRead()));
                     } else if (step instanceof ReconcileStep.Ignore i) {
                         s.ignoreFinding(i.finding());
+                    } else if (step instanceof ReconcileStep.Unignore u) {
+                        s.forgetIgnoredFinding(u.finding());
                     }
                 } catch (AllocatorException e) {
                     throw new Conflict("nothing was applied: " + step.words() + " no longer applies: "

@@ -278,6 +278,9 @@ public interface Session {
     /** Remembers an ignored finding, replacing an earlier ignore of the same address and kind. */
     void ignoreFinding(org.ipdesk.model.IgnoredFinding finding);
 
+    /** Forgets that {@code finding} was ignored (undo of an ignore): it shows again. False when it was not ignored. */
+    boolean forgetIgnoredFinding(org.ipdesk.model.IgnoredFinding finding);
+
     // ---------------------------------------------------------------- whole-database copy (DatabaseCopy)
     // Rows go in as they are, with their own ids, so that ids, parents and the change log's keys stay the same.
 

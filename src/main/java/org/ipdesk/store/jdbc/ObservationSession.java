@@ -48,6 +48,11 @@ public interface ObservationSession extends Session {
     }
 
     @Override
+    default boolean forgetIgnoredFinding(IgnoredFinding finding) {
+        return observationTables().forget(finding);
+    }
+
+    @Override
     default void copyObservations(List<Observation> observations, List<MacSighting> sightings,
                                   List<IgnoredFinding> ignored) {
         observationTables().copy(observations, sightings, ignored);

@@ -323,6 +323,19 @@ public final class ObservationTables {
         return found;
     }
 
+    /** Forgets the ignore of {@code finding} (its address, kind and what was seen); false when there was none. */
+    public boolean forget(IgnoredFinding finding) {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM ignored_finding WHERE ip = ? AND kind = ?"
+                + " AND seen = ?")) {
+            ps.setBytes(1, finding.ip().toBytes());
+            ps.setString(2, finding.kind());
+            ps.setString(3, finding.seen());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure.apply(e);
+        }
+    }
+
     /** Remembers an ignored finding, replacing an earlier ignore of the same address and kind. */
     public void ignore(IgnoredFinding finding) {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ignored_finding (ip, kind, seen) "

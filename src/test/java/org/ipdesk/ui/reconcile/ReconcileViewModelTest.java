@@ -252,4 +252,27 @@ class ReconcileViewModelTest {
         assertThat(row("10.0.0.6", "stale").seen()).as("30 days for every subnet, chosen in the window")
                 .contains("old-scan.xml");
     }
+
+    @Test
+    void anIgnoreIsUndoneWithTheOtherActionsAndRedoneWithThem() {
+        reconcile.reload();
+        row("10.0.0.20", "unknown-host").chosenProperty().set("ignore");
+        row("10.0.0.5", "mac-differs").chosenProperty().set("update-mac");
+
+        reconcile.apply();
+
+        assertThat(reconcile.failedProperty().get()).as(reconcile.messageProperty().get()).isFalse();
+        assertThat(reconcile.rows()).extracting(ReconcileRow::address).doesNotContain("10.0.0.20", "10.0.0.5");
+        Undoable undo = undoables.get(0);
+
+        undo.undo(allocator);
+        reconcile.reload();
+        assertThat(row("10.0.0.20", "unknown-host")).as("the ignored finding shows again after the undo").isNotNull();
+        assertThat(held("10.0.0.5").orElseThrow().details().mac()).contains(RECORDED);
+        assertThat(held("10.0.0.20")).as("an ignore never recorded the address").isEmpty();
+
+        undo.redo(allocator);
+        reconcile.reload();
+        assertThat(reconcile.rows()).extracting(ReconcileRow::address).doesNotContain("10.0.0.20", "10.0.0.5");
+    }
 }
