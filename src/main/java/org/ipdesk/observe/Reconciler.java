@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -113,14 +114,20 @@ public final class Reconciler {
                 allocator.observations(top.cidr().range()).forEach(o -> seen.put(o.ip(), o));
                 ignored.addAll(allocator.ignoredFindings(top.cidr().range()));
             }
-            // each address belongs to the smallest subnet that holds it
-            Map<Long, Map<Ip, Observation>> owned = new HashMap<>();
-            Map<Ip, Subnet> owner = new HashMap<>();
-            subnets.stream().sorted(Comparator.comparingInt(s -> s.cidr().prefixLength())).forEach(s ->
-                    seen.subMap(s.cidr().first(), true, s.cidr().last(), true).keySet().forEach(ip -> owner.put(ip, s)));
-            owner.forEach((ip, s) -> owned.computeIfAbsent(s.id(), k -> new TreeMap<>()).put(ip, seen.get(ip)));
+            Map<Long, List<Subnet>> children = new HashMap<>();
+            subnets.forEach(s -> s.parentId().ifPresent(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(s)));
             for (Subnet subnet : subnets) {
-                Map<Ip, Observation> mine = owned.getOrDefault(subnet.id(), Map.of());
+                // each address belongs to the smallest subnet that holds it: this subnet's range less its children's
+                // (a view of the sorted observations when it has none, so a /16 copies nothing)
+                NavigableMap<Ip, Observation> mine = seen.subMap(subnet.cidr().first(), true, subnet.cidr().last(),
+                        true);
+                List<Subnet> inside = children.getOrDefault(subnet.id(), List.of());
+                if (!inside.isEmpty() && !mine.isEmpty()) {
+                    mine = new TreeMap<>(mine);
+                    for (Subnet child : inside) {
+                        mine.subMap(child.cidr().first(), true, child.cidr().last(), true).clear();
+                    }
+                }
                 Instant since = now.minus(Duration.ofDays(staleDays.orElse(subnet.staleDaysOrDefault())));
                 subnetFindings(subnet, mine, since, found);
                 mine.values().stream().filter(o -> !o.seenAt().isBefore(since)).forEach(o -> {
@@ -135,8 +142,9 @@ public final class Reconciler {
         }
         Set<List<Object>> ignores = new HashSet<>();
         ignored.forEach(i -> ignores.add(List.of(i.ip(), i.kind(), i.seen())));
-        return found.stream().filter(f -> !ignores.contains(List.of(f.ip(), f.kind().words(), f.seen())))
-                .sorted(Comparator.comparing(Finding::ip).thenComparing(Finding::kind)).toList();
+        List<Finding> shown = ignores.isEmpty() ? found : found.stream()
+                .filter(f -> !ignores.contains(List.of(f.ip(), f.kind().words(), f.seen()))).toList();
+        return shown.stream().sorted(Comparator.comparing(Finding::ip).thenComparing(Finding::kind)).toList();
     }
 
     private void subnetFindings(Subnet subnet, Map<Ip, Observation> seen, Instant cutoff, List<Finding> found) {
@@ -215,6 +223,9 @@ public final class Reconciler {
             o.mac().ifPresent(m -> byMac.computeIfAbsent(List.of(m, o.ip().version()), k -> new ArrayList<>()).add(o));
         }
         for (List<Observation> same : byMac.values()) {
+            if (same.size() < 2) {
+                continue; // most MACs are on one address: no stream work for them (65,536 of them in a /16 scan)
+            }
             Instant newest = same.stream().map(Observation::seenAt).max(Comparator.naturalOrder()).orElseThrow();
             List<Observation> atOnce = same.stream()
                     .filter(o -> !o.seenAt().isBefore(newest.minus(AT_ONCE))).sorted(Comparator.comparing(Observation::ip))

@@ -173,6 +173,26 @@ class ReconcilerTest {
     }
 
     @Test
+    void anAddressSeenInAChildSubnetIsThatChildsFindingNotItsParents() {
+        Subnet parent = allocator.createSubnet("dc1", SubnetSpec.of(Cidr.parse("10.1.0.0/16")));
+        Subnet child = allocator.createSubnet("dc1", SubnetSpec.of(Cidr.parse("10.1.2.0/24")).withStaleDays(
+                OptionalInt.of(5)));
+        Subnet grandchild = allocator.createSubnet("dc1", SubnetSpec.of(Cidr.parse("10.1.2.128/25")));
+        allocator.reserve(child.id(), ip("10.1.2.9"), AddressDetails.allocated("lab-9"));
+        allocator.observe(List.of(seen("10.1.2.5", null, null, NOW), seen("10.1.2.200", null, null, NOW),
+                seen("10.1.7.7", null, null, NOW), seen("10.1.2.9", null, null, NOW.minus(Duration.ofDays(10)))));
+
+        List<Finding> found = reconciler.subnet(parent.id(), OptionalInt.empty(), NOW);
+
+        assertThat(found).extracting(f -> f.ip().toString(), f -> f.kind().words(),
+                f -> f.subnet().map(s -> s.cidr().toString()).orElse("")).containsExactly(
+                tuple("10.1.2.5", "unknown-host", "10.1.2.0/24"),
+                tuple("10.1.2.9", "stale", "10.1.2.0/24"),
+                tuple("10.1.2.200", "unknown-host", grandchild.cidr().toString()),
+                tuple("10.1.7.7", "unknown-host", "10.1.0.0/16"));
+    }
+
+    @Test
     void eachSubnetsOwnStaleDaysCountWhenNoNumberIsGivenForAll() {
         Subnet lab = allocator.createSubnet("dc1", SubnetSpec.of(Cidr.parse("10.0.1.0/24")).withStaleDays(
                 OptionalInt.of(7)));
