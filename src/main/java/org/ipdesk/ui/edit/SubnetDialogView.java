@@ -61,7 +61,7 @@ public final class SubnetDialogView {
         gatewayField.textProperty().bindBidirectional(viewModel.gatewayProperty());
         descriptionField.textProperty().bindBidirectional(viewModel.descriptionProperty());
         staleDaysField.textProperty().bindBidirectional(viewModel.staleDaysProperty());
-        staleDaysField.setPromptText("days; " + org.ipdesk.model.Subnet.DEFAULT_STALE_DAYS + " if empty");
+        staleDaysField.setPromptText("days unseen (empty: " + org.ipdesk.model.Subnet.DEFAULT_STALE_DAYS + ")");
         staleDaysField.setTooltip(new javafx.scene.control.Tooltip("A held address not seen by a scan or lease file "
                 + "for this many days is stale (Reconcile); the grid marks what was seen within them"));
 
