@@ -55,7 +55,8 @@ class ArchitectureTest {
     static final ArchRule allocatorNeverUsesJavafxNorTheLayersAboveIt = noClasses()
             .that().resideInAPackage("org.ipdesk.allocator..")
             .should().dependOnClassesThat(resideInAnyPackage(JAVAFX,
-                    "org.ipdesk.ui..", "org.ipdesk.cli..", "org.ipdesk.report..", "org.ipdesk.exchange.."))
+                    "org.ipdesk.ui..", "org.ipdesk.cli..", "org.ipdesk.report..", "org.ipdesk.exchange..",
+                    "org.ipdesk.service.."))
             .because("the allocator holds the rules and talks only to the store, never to JavaFX or its callers");
 
     @ArchTest
@@ -114,6 +115,15 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule observeUsesNeitherJavafxNorJdbc = noJavafxNorJdbcIn("org.ipdesk.observe..");
+
+    @ArchTest
+    static final ArchRule serviceUsesNeitherJavafxNorJdbc = noJavafxNorJdbcIn("org.ipdesk.service..");
+
+    @ArchTest
+    static final ArchRule serviceNeverUsesItsCallers = noClasses()
+            .that().resideInAPackage("org.ipdesk.service..")
+            .should().dependOnClassesThat(resideInAnyPackage("org.ipdesk.ui..", "org.ipdesk.cli.."))
+            .because("the CLI and the window call service, never the other way");
 
     @ArchTest
     static final ArchRule reportNeverUsesExchange = noClasses()
