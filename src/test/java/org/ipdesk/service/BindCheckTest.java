@@ -69,6 +69,7 @@ class BindCheckTest {
                     "0.3.10.in-addr.arpa (with 0-1.0.3.10.in-addr.arpa.delegation)",
                     "7-7.1.3.10.in-addr.arpa",
                     "1.3.10.in-addr.arpa (with 7-7.1.3.10.in-addr.arpa.delegation)",
+                    "0.6.10.in-addr.arpa",
                     "64-127.2.0.192.in-addr.arpa",
                     "2.0.192.in-addr.arpa (with 64-127.2.0.192.in-addr.arpa.delegation)",
                     "16-31.100.51.198.in-addr.arpa",
