@@ -63,6 +63,21 @@ public final class BindExport {
                 plan.problems());
     }
 
+    /**
+     * Refuses (IllegalArgumentException), before anything is written, a team database's viewer: the zones' serials
+     * are kept in the database, which a viewer may not change, and zone files written without them would let the next
+     * export's serials fall behind.
+     */
+    static void checkMayStoreSerials(Allocator allocator) {
+        allocator.team().flatMap(org.ipdesk.store.Team::role)
+                .filter(role -> role == org.ipdesk.store.Team.Role.VIEWER)
+                .ifPresent(role -> {
+                    throw new IllegalArgumentException("nothing written: BIND zone files keep their SOA serials in the"
+                            + " database, and " + role.withArticle() + " of this team database may not change it;"
+                            + " an editor or admin exports the zones");
+                });
+    }
+
     /** Remembers the serial of every zone file in {@code output} (after they were written). */
     public static void storeSerials(Allocator allocator, ServiceOutput output) {
         for (ServiceFile file : output.files()) {

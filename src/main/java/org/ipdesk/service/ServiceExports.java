@@ -124,6 +124,9 @@ public final class ServiceExports {
      * for BIND, each zone's serial, so that the next export counts up from it.
      */
     public static List<Path> write(Allocator allocator, ServiceOutput output, Path target) throws IOException {
+        if (output.target() == ServiceTarget.BIND) {
+            BindExport.checkMayStoreSerials(allocator);
+        }
         List<Path> written = write(output, target);
         if (output.target() == ServiceTarget.BIND) {
             BindExport.storeSerials(allocator, output);
