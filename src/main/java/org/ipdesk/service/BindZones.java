@@ -99,7 +99,7 @@ final class BindZones {
         Name zone = settings.zone();
         List<Line> forward = new ArrayList<>();
         Map<String, Ip> ownerTaken = new HashMap<>();
-        record Named(Ip ip, Name fqdn) {
+        record Named(Ip ip, Name fqdn, Cidr subnet) {
         }
         List<Named> named = new ArrayList<>();
         List<ServiceRecords.Name> ordered = new ArrayList<>(names);
@@ -118,7 +118,7 @@ final class BindZones {
                 continue;
             }
             forward.add(new Line(relative(fqdn.get(), zone), n.ip().isV4() ? "A" : "AAAA", n.ip().toString()));
-            named.add(new Named(n.ip(), fqdn.get()));
+            named.add(new Named(n.ip(), fqdn.get(), n.subnet().cidr()));
         }
         settings.nameServer().filter(ns -> ns.subdomain(zone)).ifPresent(ns -> {
             boolean hasAddress = named.stream().anyMatch(x -> x.fqdn().equals(ns));
@@ -134,8 +134,11 @@ final class BindZones {
         Map<Name, ZoneDraft> reverse = new TreeMap<>();
         List<Named> v6 = new ArrayList<>();
         List<Name> v6Zones = new ArrayList<>();
+        // a subnet of the scope that holds the address and is no smaller than the address's own subnet holds that
+        // whole subnet (CIDRs nest), so the outermost one is found once per subnet
+        Map<Cidr, Cidr> outerOf = new HashMap<>();
         for (Named x : named) {
-            Cidr outer = outermost(scope, x.ip()).orElseThrow();
+            Cidr outer = outerOf.computeIfAbsent(x.subnet(), c -> outermost(scope, c));
             if (x.ip().isV4()) {
                 Name full = ReverseMap.fromAddress(x.ip().toBytes());
                 if (outer.prefixLength() <= 24) {
@@ -234,10 +237,10 @@ final class BindZones {
         }
     }
 
-    /** The outermost subnet of the scope (any network) that holds {@code ip}. */
-    private static Optional<Cidr> outermost(List<Subnet> scope, Ip ip) {
-        return scope.stream().map(Subnet::cidr).filter(c -> c.contains(ip))
-                .min(Comparator.comparingInt(Cidr::prefixLength));
+    /** The outermost subnet of the scope (any network) that holds {@code subnet}, itself when none is larger. */
+    private static Cidr outermost(List<Subnet> scope, Cidr subnet) {
+        return scope.stream().map(Subnet::cidr).filter(c -> c.contains(subnet))
+                .min(Comparator.comparingInt(Cidr::prefixLength)).orElse(subnet);
     }
 
     /** {@code FIRST-LAST.C.B.A.in-addr.arpa.} for a subnet smaller than a /24 (RFC 2317). */
