@@ -282,9 +282,12 @@ final class BindZones {
             long withNames = zones.stream().filter(z -> z.kind() == Kind.REVERSE_V4)
                     .filter(z -> c.contains(Ip.fromBytes(reverseV4Start(z.name())))).count();
             BigInteger all = BigInteger.ONE.shiftLeft(24 - c.prefixLength());
-            notes.add(c + " holds " + all + " /24s; " + (withNames == 0 ? "none holds" : withNames == 1
-                    ? "1 holds" : withNames + " hold") + " names and " + (withNames == 1 ? "gets" : "get")
-                    + " a reverse zone, the others get none");
+            BigInteger others = all.subtract(BigInteger.valueOf(withNames));
+            notes.add(c + " holds " + all + " /24s; " + (withNames == 0
+                    ? "none of them holds names, so none gets a reverse zone"
+                    : (withNames == 1 ? "1 of them holds names and gets a reverse zone"
+                    : withNames + " of them hold names and get a reverse zone each") + ", the other " + others
+                    + " get none"));
         }
         for (Zone z : zones) {
             if (z.kind() == Kind.CLASSLESS) {

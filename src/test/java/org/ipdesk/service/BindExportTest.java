@@ -174,9 +174,20 @@ class BindExportTest {
         String conf = file(prepare(settings(), NOV_28), "ipdesk-zones.conf").content();
         assertThat(conf).contains("//   include \"" + folder + "/ipdesk-zones.conf\";\n")
                 .contains("zone \"lab.example\" { type primary; file \"" + folder + "/lab.example.zone\"; };\n")
-                .contains("// 10.2.0.0/16 holds 256 /24s; 2 hold names and get a reverse zone, the others get none\n")
+                .contains("// 10.2.0.0/16 holds 256 /24s; 2 of them hold names and get a reverse zone each, the other 254"
+                        + " get none\n")
                 .contains("needs the lines of 64-127.2.0.192.in-addr.arpa.delegation");
         assertThat(conf.lines().filter(l -> l.startsWith("zone "))).hasSize(11);
+    }
+
+    @Test
+    void aLargeSubnetWithoutNamesGetsNoReverseZoneAndTheNoteSaysSo() {
+        org.ipdesk.model.Subnet wide = new org.ipdesk.model.Subnet(1, 1, "n", org.ipdesk.address.Cidr.parse("10.0.0.0/8"),
+                "", "", java.util.OptionalInt.empty(), java.util.Optional.empty(), java.util.OptionalLong.empty(), 1);
+        BindZones.Plan plan = BindZones.plan(List.of(), List.of(), List.of(wide), settings());
+        assertThat(plan.zones()).extracting(z -> z.name().toString()).containsExactly("lab.example.");
+        assertThat(plan.notes()).containsExactly(
+                "10.0.0.0/8 holds 65536 /24s; none of them holds names, so none gets a reverse zone");
     }
 
     @Test
