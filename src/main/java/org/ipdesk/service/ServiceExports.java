@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -141,10 +142,26 @@ public final class ServiceExports {
         return Optional.of(new String(Files.readAllBytes(real), StandardCharsets.UTF_8));
     }
 
+    /**
+     * The content in a temporary file beside the place, with the permissions the file there has (a server reading
+     * it as another user keeps reading it), or rw-r--r-- for a new file: configuration holds no secret, and a temporary
+     * file's owner-only mode would lock the server out.
+     */
     private static Path temporary(Path place, String content) throws IOException {
         Path real = OutputTargets.check(place);
         Path temporary = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".part");
-        Files.writeString(temporary, content, StandardCharsets.UTF_8);
+        try {
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(temporary, Files.exists(real) ? Files.getPosixFilePermissions(real)
+                        : PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system (Windows): the folder's defaults apply
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
         return temporary;
     }
 

@@ -44,6 +44,19 @@ class ServiceFilesTest {
     }
 
     @Test
+    void aReplacedFileKeepsItsPermissionsAndANewOneIsReadableByTheServer() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("dnsmasq"));
+        Path hosts = Files.writeString(folder.resolve("ipdesk-dhcp-hosts"), "old\n");
+        Files.setPosixFilePermissions(hosts, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        ServiceExports.write(prepare(ServiceTarget.DNSMASQ), folder);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(hosts)))
+                .isEqualTo("rw-r-----");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(folder.resolve("ipdesk-dnsmasq.conf")))).isEqualTo("rw-r--r--");
+        assertThat(Files.readString(hosts)).contains("02:00:00:00:01:10,10.1.0.10,web-01");
+    }
+
+    @Test
     void keaWritesTwoFilesIntoAFolder() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("kea"));
         List<Path> written = ServiceExports.write(prepare(ServiceTarget.KEA), folder);
