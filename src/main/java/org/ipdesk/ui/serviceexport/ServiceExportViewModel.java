@@ -316,7 +316,7 @@ public final class ServiceExportViewModel {
             case KEA -> "Two JSON files of subnet4 and subnet6 entries (pools from DHCP ranges, reservations with "
                     + "hw-address and hostname), pulled into kea-dhcp4.conf / kea-dhcp6.conf with <?include \u2026?>.";
             case DHCPD -> "host blocks and subnet/range declarations, IPv4 and IPv6 in separate files (dhcpd reads one "
-                    + "family per process), pulled in with include \"\u2026\";.";
+                    + "family per process), each pulled into dhcpd.conf / dhcpd6.conf by an include statement.";
             case DNSMASQ -> "A --dhcp-hostsfile (MAC,IP,name lines; IPv6 in brackets) and a file of host-record lines "
                     + "for conf-file=.";
             case BIND -> "Forward and reverse zone files with $TTL, SOA and NS; host names become FQDNs in the zone.";
