@@ -1,0 +1,152 @@
+package org.ipdesk.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.ipdesk.address.Ip;
+import org.ipdesk.allocator.Allocator;
+import org.ipdesk.service.ServiceProblem.Kind;
+import org.ipdesk.store.Location;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each kind of problem: found, named with its address, and the entry left out of what it would break. */
+class ServiceProblemsTest {
+    @TempDir
+    Path dir;
+
+    private Path db;
+
+    @BeforeEach
+    void data() throws Exception {
+        db = ServiceTestData.create(dir.resolve("lab.db"));
+    }
+
+    private ServiceOutput prepare(ServiceTarget target, ServiceScope scope) {
+        try (Allocator allocator = Allocator.open(Location.of(db))) {
+            return ServiceExports.prepare(allocator, target, scope, ServiceOptions.defaults());
+        }
+    }
+
+    private static ServiceProblem only(ServiceOutput output, Kind kind) {
+        List<ServiceProblem> found = output.problems().stream().filter(p -> p.kind() == kind).toList();
+        assertThat(found).hasSize(1);
+        return found.get(0);
+    }
+
+    @Test
+    void invalidHostNameIsNamedAndLeftOutOfHostsButNotOutOfDhcp() {
+        ServiceOutput hosts = prepare(ServiceTarget.HOSTS, ServiceScope.network("lab"));
+        ServiceProblem problem = only(hosts, Kind.INVALID_HOST_NAME);
+        assertThat(problem.address()).isEqualTo(Ip.parse("10.1.0.13"));
+        assertThat(problem.message()).startsWith("10.1.0.13: host name 'bad_name'").contains("RFC 1123");
+        assertThat(hosts.files().get(0).content()).doesNotContain("10.1.0.13", "bad_name");
+        ServiceOutput kea = prepare(ServiceTarget.KEA, ServiceScope.network("lab"));
+        assertThat(only(kea, Kind.INVALID_HOST_NAME).address()).isEqualTo(Ip.parse("10.1.0.13"));
+        assertThat(kea.files().get(0).content()).contains("\"10.1.0.13\"").doesNotContain("bad_name");
+    }
+
+    @Test
+    void controlCharactersInAHostNameAreNamedWithoutPrintingThem() throws Exception {
+        ServiceTestData.setHostnamePastTheRules(db, "printer", "prin\u001b[31mter");
+        ServiceOutput hosts = prepare(ServiceTarget.HOSTS, ServiceScope.subnet(ServiceTestData.V4));
+        ServiceProblem problem = hosts.problems().stream().filter(p -> p.address().equals(Ip.parse("10.1.0.20")))
+                .findFirst().orElseThrow();
+        assertThat(problem.kind()).isEqualTo(Kind.INVALID_HOST_NAME);
+        assertThat(problem.message()).contains("control character").doesNotContain("\u001b");
+        assertThat(hosts.files().get(0).content()).doesNotContain("\u001b", "10.1.0.20");
+    }
+
+    @Test
+    void duplicateNameOfOneIpVersionKeepsTheLowerAddress() {
+        ServiceOutput hosts = prepare(ServiceTarget.HOSTS, ServiceScope.network("lab"));
+        ServiceProblem problem = only(hosts, Kind.DUPLICATE_NAME);
+        assertThat(problem.address()).isEqualTo(Ip.parse("10.1.0.21"));
+        assertThat(problem.message()).isEqualTo("10.1.0.21 has the host name WEB-01 of 10.1.0.10; one name names one "
+                + "IPv4 address, so 10.1.0.21 is written without it");
+        // web-01 on an IPv4 and an IPv6 address is the usual dual stack, not a problem
+        assertThat(hosts.files().get(0).content()).contains("10.1.0.10\tweb-01\n", "2001:db8:1::10\tweb-01\n")
+                .doesNotContain("10.1.0.21");
+    }
+
+    @Test
+    void noMacGetsNoReservation() {
+        ServiceOutput kea = prepare(ServiceTarget.KEA, ServiceScope.subnet(ServiceTestData.V4));
+        ServiceProblem problem = only(kea, Kind.NO_MAC);
+        assertThat(problem.address()).isEqualTo(Ip.parse("10.1.0.20"));
+        assertThat(problem.message()).isEqualTo("10.1.0.20 (printer) in 10.1.0.0/24 in lab has no MAC, so it gets no "
+                + "DHCP reservation");
+        assertThat(kea.files().get(0).content()).doesNotContain("10.1.0.20");
+        // hosts do not need a MAC
+        ServiceOutput hosts = prepare(ServiceTarget.HOSTS, ServiceScope.subnet(ServiceTestData.V4));
+        assertThat(hosts.problems()).extracting(ServiceProblem::kind).doesNotContain(Kind.NO_MAC);
+        assertThat(hosts.files().get(0).content()).contains("10.1.0.20\tprinter\n");
+    }
+
+    @Test
+    void duplicateMacInOneSubnetGetsNoSecondReservation() {
+        ServiceOutput dhcpd = prepare(ServiceTarget.DHCPD, ServiceScope.network("lab"));
+        ServiceProblem problem = only(dhcpd, Kind.DUPLICATE_MAC);
+        assertThat(problem.address()).isEqualTo(Ip.parse("10.1.0.22"));
+        assertThat(problem.message()).isEqualTo("10.1.0.22 (dup-mac) has the MAC 02:00:00:00:01:10 of 10.1.0.10 in "
+                + "10.1.0.0/24 in lab; a DHCP server gives one MAC one address per subnet, so 10.1.0.22 gets no "
+                + "reservation");
+        assertThat(dhcpd.files().get(0).content()).doesNotContain("10.1.0.22");
+        // the same MAC in another subnet (the IPv6 one) is fine
+        assertThat(dhcpd.files().get(1).content()).contains("fixed-address6 2001:db8:1::10;");
+    }
+
+    @Test
+    void addressesAndRangesOfAParentSubnetAreLeftOut() {
+        ServiceOutput kea = prepare(ServiceTarget.KEA, ServiceScope.subnet(ServiceTestData.PARENT));
+        assertThat(kea.problems()).extracting(ServiceProblem::kind, ServiceProblem::address).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Kind.IN_PARENT_SUBNET, Ip.parse("10.2.200.5")),
+                org.assertj.core.groups.Tuple.tuple(Kind.IN_PARENT_SUBNET, Ip.parse("10.2.200.100")));
+        assertThat(kea.problems().get(1).message()).startsWith("the DHCP range 10.2.200.100-10.2.200.150 is in "
+                + "10.2.0.0/16 in lab, which holds child subnets");
+        assertThat(kea.files().get(0).content()).doesNotContain("10.2.200.");
+    }
+
+    @Test
+    void leasesAndDeprecatedAddressesAreNeitherReservedNorProblems() {
+        ServiceOutput kea = prepare(ServiceTarget.KEA, ServiceScope.subnet(ServiceTestData.V4));
+        assertThat(kea.problems()).extracting(ServiceProblem::address)
+                .doesNotContain(Ip.parse("10.1.0.30"), Ip.parse("10.1.0.150"));
+        assertThat(kea.files().get(0).content()).doesNotContain("10.1.0.30\"", "10.1.0.150\"");
+    }
+
+    @Test
+    void problemsAreOrderedByAddressAndListedOnceForDnsmasq() {
+        ServiceOutput dnsmasq = prepare(ServiceTarget.DNSMASQ, ServiceScope.network("lab"));
+        assertThat(dnsmasq.problems()).extracting(ServiceProblem::address).containsExactly(
+                Ip.parse("10.1.0.13"), Ip.parse("10.1.0.20"), Ip.parse("10.1.0.21"), Ip.parse("10.1.0.22"),
+                Ip.parse("10.2.200.5"), Ip.parse("10.2.200.100"));
+    }
+
+    @Test
+    void unknownScopesAndBindAreRefusedWithAClearMessage() {
+        assertThatThrownBy(() -> prepare(ServiceTarget.HOSTS, ServiceScope.network("nowhere")))
+                .hasMessageContaining("nowhere");
+        assertThatThrownBy(() -> prepare(ServiceTarget.KEA, ServiceScope.subnet(
+                org.ipdesk.address.Cidr.parse("172.16.0.0/24")))).hasMessageContaining("172.16.0.0/24");
+        assertThatThrownBy(() -> prepare(ServiceTarget.BIND, ServiceScope.everything()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BIND zone files cannot be written yet");
+    }
+
+    @Test
+    void targetsAndScopesParseWithClearMessages() {
+        assertThat(ServiceTarget.parse(" Kea ")).isEqualTo(ServiceTarget.KEA);
+        assertThat(ServiceTarget.HOSTS.label()).isEqualTo("hosts");
+        assertThatThrownBy(() -> ServiceTarget.parse("isc\u001b")).hasMessage(
+                "'isc\\u001b' is not a server IPDesk writes configuration for (kea, dhcpd, dnsmasq, bind, hosts)");
+        assertThat(ServiceScope.parse(null)).isEqualTo(ServiceScope.everything());
+        assertThat(ServiceScope.parse("10.1.0.0/24")).isEqualTo(ServiceScope.subnet(ServiceTestData.V4));
+        assertThat(ServiceScope.parse("lab").describe()).isEqualTo("network lab");
+        assertThat(ServiceScope.subnet("lab", ServiceTestData.V4).describe()).isEqualTo("subnet 10.1.0.0/24 in lab");
+        assertThat(ServiceScope.everything().describe()).isEqualTo("everything");
+        assertThatThrownBy(() -> ServiceScope.parse("10.1.0.1/24")).hasMessageContaining("host bits set");
+    }
+}
