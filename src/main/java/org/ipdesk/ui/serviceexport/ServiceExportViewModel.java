@@ -155,9 +155,9 @@ public final class ServiceExportViewModel {
         List<ScopeChoice> all = new ArrayList<>();
         all.add(new ScopeChoice("Everything (every network)", ServiceScope.everything()));
         network.ifPresent(name -> all.add(new ScopeChoice("Network " + name, ServiceScope.network(name))));
-        subnet.ifPresent(cidr -> all.add(new ScopeChoice("Subnet " + cidr + network.map(n -> " in " + n).orElse("")
-                + " (with its child subnets)", network.map(n -> ServiceScope.subnet(n, cidr))
-                .orElse(ServiceScope.subnet(cidr)))));
+        // a subnet's export takes its child subnets too, as File → Export addresses… does
+        subnet.ifPresent(cidr -> all.add(new ScopeChoice("Subnet " + cidr + network.map(n -> " in " + n).orElse(""),
+                network.map(n -> ServiceScope.subnet(n, cidr)).orElse(ServiceScope.subnet(cidr)))));
         return List.copyOf(all);
     }
 
@@ -291,7 +291,7 @@ public final class ServiceExportViewModel {
             return "Every file is the same as the one there now.";
         }
         return AddressCounts.counted(changing, "file") + " of " + diffs.size() + " would change: "
-                + String.join("; ", diffs.stream().map(d -> d.name() + " " + d.describe()).toList());
+                + String.join("; ", diffs.stream().map(d -> d.path().getFileName() + " " + d.describe()).toList());
     }
 
     private static String written(Checked shown, List<Path> paths) {

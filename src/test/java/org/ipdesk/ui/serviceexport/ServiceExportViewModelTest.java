@@ -79,7 +79,7 @@ class ServiceExportViewModelTest {
     void offersEverythingTheNetworkAndTheSubnetOfTheSelectionWithTheSelectionChosen() {
         ServiceExportViewModel export = export(new CurrentThreadTaskExecutor(), "dc1", "10.10.2.0/24");
         assertThat(export.scopes()).extracting(ScopeChoice::label).containsExactly("Everything (every network)",
-                "Network dc1", "Subnet 10.10.2.0/24 in dc1 (with its child subnets)");
+                "Network dc1", "Subnet 10.10.2.0/24 in dc1");
         assertThat(export.scopeProperty().get().scope()).isEqualTo(ServiceScope.subnet("dc1",
                 Cidr.parse("10.10.2.0/24")));
         assertThat(ServiceExportViewModel.choices(Optional.of("dc1"), Optional.empty()))
@@ -124,9 +124,10 @@ class ServiceExportViewModelTest {
     void theLinesShownAsAddedAreTheLinesWritten() throws Exception {
         ServiceExportViewModel export = export(new CurrentThreadTaskExecutor(), "dc1", "10.10.2.0/24");
         export.targetProperty().set(ServiceTarget.HOSTS);
-        Path hosts = dir.resolve("hosts");
+        Path hosts = dir.resolve("hosts.ipdesk");
         export.pathProperty().set(hosts.toString());
         export.check();
+        assertThat(export.diffSummaryProperty().get()).startsWith("1 file of 1 would change: hosts.ipdesk new file, ");
         List<String> added = export.diff().stream().filter(r -> r.kind() == DiffRow.Kind.ADDED)
                 .map(r -> r.text().replaceFirst("^\\+ +[0-9]+  ", "")).toList();
         export.write();
