@@ -19,14 +19,17 @@ import picocli.CommandLine.Spec;
 /** {@code ipdesk export addresses [NETWORK [SUBNET]] --format csv|xlsx -o FILE} and {@code ipdesk export database -o FILE}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Exports data to a file.",
-        subcommands = {ExportCommand.Addresses.class, ExportCommand.Database.class})
+        subcommands = {ExportCommand.Addresses.class, ExportCommand.Database.class, ServiceExportCommand.Kea.class,
+                ServiceExportCommand.Dhcpd.class, ServiceExportCommand.Dnsmasq.class, ServiceExportCommand.Hosts.class,
+                ServiceExportCommand.Bind.class})
 final class ExportCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "choose what to export: addresses or database");
+        throw new ParameterException(spec.commandLine(), "choose what to export: addresses, database, "
+                + "kea, dhcpd, dnsmasq or hosts");
     }
 
     @Command(name = "addresses", mixinStandardHelpOptions = true,

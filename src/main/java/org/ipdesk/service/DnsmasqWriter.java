@@ -22,6 +22,8 @@ import org.ipdesk.address.IpVersion;
 final class DnsmasqWriter {
     static final String HOSTS_FILE = "ipdesk-dhcp-hosts";
     static final String CONF_FILE = "ipdesk-dnsmasq.conf";
+    /** The shortest IPv6 prefix dnsmasq takes for a DHCPv6 range. */
+    static final int MIN_V6_PREFIX = 64;
 
     private DnsmasqWriter() {
     }
@@ -60,6 +62,12 @@ final class DnsmasqWriter {
                     continue;
                 }
                 for (IpRange pool : link.pools()) {
+                    if (version == IpVersion.V6 && link.cidr().prefixLength() < MIN_V6_PREFIX) {
+                        records.add(ServiceProblem.Kind.UNSUPPORTED, pool.start(), "the DHCP range " + pool + " of "
+                                + link.subnet().label() + " is left out of dnsmasq's configuration: dnsmasq takes "
+                                + "DHCPv6 ranges only in subnets of /64 or longer");
+                        continue;
+                    }
                     out.append("dhcp-range=").append(pool.start()).append(',').append(pool.end()).append(',')
                             .append(version == IpVersion.V4 ? link.cidr().netmask().toString()
                                     : String.valueOf(link.cidr().prefixLength()))

@@ -24,7 +24,12 @@ public record ServiceProblem(Kind kind, Ip address, String message) {
          * The address (or DHCP range, named by its first address) belongs to a subnet that holds child subnets:
          * a DHCP server takes one subnet per link, so IPDesk writes the innermost subnets only and leaves it out.
          */
-        IN_PARENT_SUBNET
+        IN_PARENT_SUBNET,
+        /**
+         * The target server cannot take the entry as it is, named by its first address (dnsmasq takes DHCPv6 ranges
+         * only in subnets of /64 or longer): left out of that server's file.
+         */
+        UNSUPPORTED
     }
 
     public ServiceProblem {

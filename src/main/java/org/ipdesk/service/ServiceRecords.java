@@ -204,7 +204,8 @@ final class ServiceRecords {
         return Hostnames.problem(a.details().hostname()).isPresent() ? "invalid host name" : a.holder();
     }
 
-    private void add(ServiceProblem.Kind kind, Ip ip, String message) {
+    /** Notes a problem; the first of a kind at one address is kept. */
+    void add(ServiceProblem.Kind kind, Ip ip, String message) {
         problems.putIfAbsent(kind + " " + ip, new ServiceProblem(kind, ip, message));
     }
 }

@@ -111,6 +111,23 @@ class ServiceProblemsTest {
     }
 
     @Test
+    void aDnsmasqDhcpv6RangeInASubnetShorterThan64IsLeftOut() {
+        ServiceOutput dnsmasq = prepare(ServiceTarget.DNSMASQ, ServiceScope.network(ServiceTestData.EDGE));
+        ServiceProblem problem = only(dnsmasq, Kind.UNSUPPORTED);
+        assertThat(problem.address()).isEqualTo(Ip.parse("2001:db8:3::100"));
+        assertThat(problem.message()).isEqualTo("the DHCP range 2001:db8:3::100-2001:db8:3::1ff of 2001:db8:3::/56 in "
+                + "edge is left out of dnsmasq's configuration: dnsmasq takes DHCPv6 ranges only in subnets of /64 or "
+                + "longer");
+        assertThat(dnsmasq.files().get(1).content()).doesNotContain("2001:db8:3::100")
+                .contains("dhcp-range=2001:db8:4::10,2001:db8:4::20,112\n");
+        // the reservation in that subnet stays, and the other servers take the range
+        assertThat(dnsmasq.files().get(0).content()).contains("02:00:00:00:03:05,[2001:db8:3::5],wide-01");
+        ServiceOutput kea = prepare(ServiceTarget.KEA, ServiceScope.network(ServiceTestData.EDGE));
+        assertThat(kea.problems()).isEmpty();
+        assertThat(kea.files().get(1).content()).contains("2001:db8:3::100 - 2001:db8:3::1ff");
+    }
+
+    @Test
     void leasesAndDeprecatedAddressesAreNeitherReservedNorProblems() {
         ServiceOutput kea = prepare(ServiceTarget.KEA, ServiceScope.subnet(ServiceTestData.V4));
         assertThat(kea.problems()).extracting(ServiceProblem::address)

@@ -27,6 +27,8 @@ final class ServiceTestData {
     static final Cidr V6 = Cidr.parse("2001:db8:1::/64");
     static final Cidr PARENT = Cidr.parse("10.2.0.0/16");
     static final Cidr CHILD = Cidr.parse("10.2.1.0/24");
+    static final String EDGE = "edge";
+    static final Cidr WIDE_V6 = Cidr.parse("2001:db8:3::/56");
 
     private ServiceTestData() {
     }
@@ -57,9 +59,27 @@ final class ServiceTestData {
             hold(allocator, child, "10.2.1.5", AddressStatus.ALLOCATED, "child-01", "02:00:00:00:02:05");
             allocator.addRange(parent.id(), ip("10.2.200.100"), ip("10.2.200.150"), RangeKind.DHCP, "");
             hold(allocator, parent, "10.2.200.5", AddressStatus.ALLOCATED, "outer-01", "02:00:00:00:02:99");
+            edges(allocator);
         }
         setHostnamePastTheRules(file, "to-be-broken", "bad_name");
         return file;
+    }
+
+    /**
+     * Network "edge": what servers take differently: an IPv4 /31 and /32, an EUI-64 MAC, a DHCP range in an IPv6
+     * /56 (which dnsmasq does not take) and in an IPv6 /112.
+     */
+    static void edges(Allocator allocator) {
+        allocator.createNetwork(EDGE, "");
+        Subnet p2p = allocator.createSubnet(EDGE, SubnetSpec.of(Cidr.parse("10.3.0.0/31")));
+        hold(allocator, p2p, "10.3.0.0", AddressStatus.ALLOCATED, "p2p-a", "02:00:00:00:03:00");
+        Subnet single = allocator.createSubnet(EDGE, SubnetSpec.of(Cidr.parse("10.3.1.7/32")));
+        hold(allocator, single, "10.3.1.7", AddressStatus.RESERVED, "eui64-host", "02:00:00:ff:fe:00:03:07");
+        Subnet wide = allocator.createSubnet(EDGE, SubnetSpec.of(WIDE_V6));
+        allocator.addRange(wide.id(), ip("2001:db8:3::100"), ip("2001:db8:3::1ff"), RangeKind.DHCP, "");
+        hold(allocator, wide, "2001:db8:3::5", AddressStatus.ALLOCATED, "wide-01", "02:00:00:00:03:05");
+        Subnet narrow = allocator.createSubnet(EDGE, SubnetSpec.of(Cidr.parse("2001:db8:4::/112")));
+        allocator.addRange(narrow.id(), ip("2001:db8:4::10"), ip("2001:db8:4::20"), RangeKind.DHCP, "");
     }
 
     /** Writes a host name the allocator would refuse, as another program or SQL by hand could. */

@@ -1,0 +1,134 @@
+package org.ipdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.ipdesk.address.Cidr;
+import org.ipdesk.address.Ip;
+import org.ipdesk.address.Mac;
+import org.ipdesk.allocator.Allocator;
+import org.ipdesk.model.AddressDetails;
+import org.ipdesk.model.AddressStatus;
+import org.ipdesk.model.RangeKind;
+import org.ipdesk.model.Subnet;
+import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.store.Location;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code ipdesk export kea|dhcpd|dnsmasq|hosts|bind}: problems, exit codes, what is written where. */
+class ServiceExportCommandTest {
+    @TempDir
+    Path dir;
+
+    private Cli cli;
+
+    @BeforeEach
+    void data() {
+        Path db = dir.resolve("lab.db");
+        try (Allocator allocator = Allocator.open(Location.of(db))) {
+            allocator.createNetwork("lab", "");
+            Subnet v4 = allocator.createSubnet("lab", SubnetSpec.of(Cidr.parse("10.1.0.0/24")));
+            allocator.addRange(v4.id(), Ip.parse("10.1.0.100"), Ip.parse("10.1.0.199"), RangeKind.DHCP, "");
+            allocator.reserve(v4.id(), Ip.parse("10.1.0.10"), new AddressDetails(AddressStatus.ALLOCATED, "web-01",
+                    Optional.of(Mac.parse("02:00:00:00:00:10")), "", ""));
+            allocator.createNetwork("other", "");
+            Subnet other = allocator.createSubnet("other", SubnetSpec.of(Cidr.parse("10.9.0.0/24")));
+            allocator.reserve(other.id(), Ip.parse("10.9.0.5"), AddressDetails.allocated("printer"));
+        }
+        cli = new Cli(db);
+    }
+
+    @Test
+    void problemsStopTheWriteWithExitOne() {
+        Path folder = dir.resolve("kea");
+        assertThat(folder.toFile().mkdir()).isTrue();
+        Cli.Result result = cli.run("export", "kea", "-o", folder.toString());
+        assertThat(result.code()).as(result.toString()).isEqualTo(1);
+        assertThat(result.out()).contains("1 problem in everything:",
+                "10.9.0.5 (printer) in 10.9.0.0/24 in other has no MAC, so it gets no DHCP reservation");
+        assertThat(result.err()).contains("nothing written: 1 problem (listed above); fix them, or give "
+                + "--allow-problems");
+        assertThat(folder.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void allowProblemsWritesTheRest() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("kea"));
+        Cli.Result result = cli.run("export", "kea", "-o", folder.toString(), "--allow-problems");
+        assertThat(result.code()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("Wrote " + folder.resolve("ipdesk-kea-dhcp4.json") + " (new file, ",
+                "1 entry was left out of what its problem concerns (--allow-problems)");
+        assertThat(Files.readString(folder.resolve("ipdesk-kea-dhcp4.json")))
+                .contains("\"ip-address\": \"10.1.0.10\"", "\"pool\": \"10.1.0.100 - 10.1.0.199\"")
+                .doesNotContain("10.9.0.5");
+        Cli.Result again = cli.run("export", "kea", "-o", folder.toString(), "--allow-problems");
+        assertThat(again.out()).contains("Wrote " + folder.resolve("ipdesk-kea-dhcp4.json") + " (unchanged)");
+    }
+
+    @Test
+    void aNetworkOrACidrNamesTheScope() throws Exception {
+        Path hosts = dir.resolve("hosts");
+        Cli.Result network = cli.run("export", "hosts", "lab", "-o", hosts.toString());
+        assertThat(network.code()).as(network.toString()).isZero();
+        assertThat(Files.readString(hosts)).isEqualTo("# Host names of network lab, written by IPDesk.\n"
+                + "10.1.0.10\tweb-01\n");
+        Cli.Result subnet = cli.run("export", "hosts", "10.9.0.0/24", "-o", "-");
+        assertThat(subnet.out()).isEqualTo("# Host names of subnet 10.9.0.0/24, written by IPDesk.\n10.9.0.5\tprinter\n");
+        assertThat(subnet.err()).contains("Wrote the hosts file to standard output");
+    }
+
+    @Test
+    void jsonListsTheProblems() {
+        Path folder = dir.resolve("d");
+        assertThat(folder.toFile().mkdir()).isTrue();
+        Cli.Result result = cli.run("export", "dnsmasq", "-o", folder.toString(), "--json");
+        assertThat(result.code()).isEqualTo(1);
+        JsonNode problems = result.json();
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).get("kind").asText()).isEqualTo("no-mac");
+        assertThat(problems.get(0).get("address").asText()).isEqualTo("10.9.0.5");
+        assertThat(problems.get(0).get("message").asText()).contains("has no MAC");
+        Cli.Result clean = cli.run("export", "dnsmasq", "lab", "-o", folder.toString(), "--json");
+        assertThat(clean.code()).as(clean.toString()).isZero();
+        assertThat(clean.json()).isEmpty();
+        assertThat(clean.err()).contains("ipdesk-dhcp-hosts (new file, 2 lines)");
+    }
+
+    @Test
+    void pathsThatCannotTakeTheFilesAreRefusedBeforeAnythingIsRead() throws Exception {
+        Path file = Files.writeString(dir.resolve("a-file"), "keep");
+        Cli.Result notAFolder = cli.run("export", "dhcpd", "lab", "-o", file.toString());
+        assertThat(notAFolder.code()).isEqualTo(1);
+        assertThat(notAFolder.err()).contains("dhcpd writes several files, so -o names a folder, and this is not one");
+        assertThat(cli.run("export", "dhcpd", "lab", "-o", dir.resolve("missing").toString()).err())
+                .contains("it does not exist; create it first");
+        assertThat(cli.run("export", "hosts", "lab", "-o", dir.toString()).err()).contains("it is a folder");
+        assertThat(cli.run("export", "hosts", "lab", "-o", "/dev/null").err()).contains("not a regular file");
+        assertThat(cli.run("export", "kea", "lab", "-o", "-").err())
+                .contains("kea writes several files: give a folder with -o, not -");
+        assertThat(Files.readString(file)).isEqualTo("keep");
+    }
+
+    @Test
+    void hostileScopesAreNamedEscaped() {
+        Cli.Result result = cli.run("export", "hosts", "lab\u001b[2J", "-o", dir.resolve("h").toString());
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).contains("lab\\u001b[2J").doesNotContain("\u001b");
+        assertThat(cli.run("export", "hosts", "10.1.0.5/24", "-o", dir.resolve("h").toString()).err())
+                .contains("host bits set");
+        assertThat(cli.run("export", "hosts", "lab", "--network", "lab", "-o", dir.resolve("h").toString()).err())
+                .contains("--network picks the network of a CIDR");
+    }
+
+    @Test
+    void bindIsRefusedUntilItIsWritten() {
+        Cli.Result result = cli.run("export", "bind", "lab", "-o", dir.toString());
+        assertThat(result.code()).isEqualTo(1);
+        assertThat(result.err()).contains("BIND zone files cannot be written yet");
+    }
+}
