@@ -53,7 +53,8 @@ class SchemaUpgradeTest {
 
         assertThatThrownBy(() -> Database.open(location.withUser(login), OpenMode.EXISTING))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("has an older IPDesk schema than this IPDesk (version 3)")
+                .hasMessageContaining("has an older IPDesk schema than this IPDesk (version "
+                        + PostgresDatabase.SCHEMA_VERSION + ")")
                 .hasMessageContaining("not " + login)
                 .hasMessageContaining("team init")
                 .hasMessageEndingWith("It was left unchanged");
@@ -76,7 +77,7 @@ class SchemaUpgradeTest {
         try (Connection c = TestPostgres.connect(location); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT max(version::int) FROM flyway_schema_history")) {
             rs.next();
-            assertThat(rs.getInt(1)).isEqualTo(3);
+            assertThat(rs.getInt(1)).isEqualTo(PostgresDatabase.SCHEMA_VERSION);
         }
     }
 }
