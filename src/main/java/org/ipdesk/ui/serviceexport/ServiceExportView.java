@@ -58,6 +58,20 @@ public final class ServiceExportView {
     @FXML
     private Label pathHintLabel;
     @FXML
+    private Label zoneCaption;
+    @FXML
+    private javafx.scene.layout.HBox zoneBox;
+    @FXML
+    private TextField zoneField;
+    @FXML
+    private TextField nameServerField;
+    @FXML
+    private TextField hostmasterField;
+    @FXML
+    private javafx.scene.control.TitledPane rulesPane;
+    @FXML
+    private Label zoneRulesLabel;
+    @FXML
     private Label problemSummaryLabel;
     @FXML
     private TableView<ProblemRow> problemTable;
@@ -116,7 +130,15 @@ public final class ServiceExportView {
         scopeChoice.valueProperty().bindBidirectional(viewModel.scopeProperty());
         pathField.textProperty().bindBidirectional(viewModel.pathProperty());
         pathHintLabel.textProperty().bind(viewModel.pathHintProperty());
-        for (var control : List.of(targetChoice, scopeChoice, pathField, chooseButton)) {
+        zoneField.textProperty().bindBidirectional(viewModel.zoneProperty());
+        nameServerField.textProperty().bindBidirectional(viewModel.nameServerProperty());
+        hostmasterField.textProperty().bindBidirectional(viewModel.hostmasterProperty());
+        zoneRulesLabel.textProperty().bind(viewModel.zoneRulesProperty());
+        for (javafx.scene.Node bindOnly : List.of(zoneCaption, zoneBox, rulesPane)) {
+            bindOnly.visibleProperty().bind(viewModel.bindProperty());
+            bindOnly.managedProperty().bind(viewModel.bindProperty());
+        }
+        for (var control : List.of(targetChoice, scopeChoice, pathField, chooseButton, zoneBox)) {
             control.disableProperty().bind(viewModel.busyProperty());
         }
 
@@ -135,6 +157,12 @@ public final class ServiceExportView {
         diffSummaryLabel.textProperty().bind(Bindings.when(viewModel.checkedProperty())
                 .then(viewModel.diffSummaryProperty())
                 .otherwise("Check compares each file with the one at the path now."));
+        // one line: each file's heading in the list below says the same in full
+        Tooltip summaryTip = new Tooltip();
+        summaryTip.setWrapText(true);
+        summaryTip.setMaxWidth(600);
+        summaryTip.textProperty().bind(diffSummaryLabel.textProperty());
+        diffSummaryLabel.setTooltip(summaryTip);
         diffList.setItems(viewModel.diff());
         diffList.setPlaceholder(new Label("Nothing checked yet"));
         diffList.setCellFactory(list -> new ListCell<>() {

@@ -27,6 +27,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.model.AddressCounts;
+import org.ipdesk.service.BindExport;
+import org.ipdesk.service.BindSettings;
 import org.ipdesk.service.ServiceDiff;
 import org.ipdesk.service.ServiceExports;
 import org.ipdesk.service.ServiceOptions;
@@ -89,6 +91,12 @@ public final class ServiceExportViewModel {
     private final ObjectProperty<ScopeChoice> scope = new SimpleObjectProperty<>(this, "scope");
     private final StringProperty path = new SimpleStringProperty(this, "path", "");
     private final BooleanProperty writeAnyway = new SimpleBooleanProperty(this, "writeAnyway", false);
+    private final StringProperty zone = new SimpleStringProperty(this, "zone", "");
+    private final StringProperty nameServer = new SimpleStringProperty(this, "nameServer", "");
+    private final StringProperty hostmaster = new SimpleStringProperty(this, "hostmaster", "");
+    private final ReadOnlyStringWrapper zoneRules = new ReadOnlyStringWrapper(this, "zoneRules", "");
+    private final BooleanBinding bind = Bindings.createBooleanBinding(() -> target.get() == ServiceTarget.BIND,
+            target);
     private final ReadOnlyStringWrapper pathHint = new ReadOnlyStringWrapper(this, "pathHint", "");
     private final ReadOnlyStringWrapper about = new ReadOnlyStringWrapper(this, "about", "");
     private final ObservableList<ProblemRow> problems = FXCollections.observableArrayList();
@@ -147,7 +155,14 @@ public final class ServiceExportViewModel {
             forgetCheck();
         });
         path.addListener((p, was, now) -> forgetCheck());
+        zone.addListener((p, was, now) -> {
+            describeZone();
+            forgetCheck();
+        });
+        nameServer.addListener((p, was, now) -> forgetCheck());
+        hostmaster.addListener((p, was, now) -> forgetCheck());
         describeTarget();
+        describeZone();
     }
 
     /** The scopes offered for an export of {@code network} (may be empty: nothing selected) and {@code subnet}. */
@@ -205,12 +220,16 @@ public final class ServiceExportViewModel {
         ServiceTarget what = target.get();
         ServiceScope where = scope.get().scope();
         Path to = place.get();
+        Optional<ServiceOptions> options = options(what, to);
+        if (options.isEmpty()) {
+            return;
+        }
         long run = ++generation;
         clearResult();
         busy.set(true);
         say("Checking " + targetName(what) + " for " + where.describe() + " \u2026", false);
         tasks.submit(() -> {
-            ServiceOutput output = ServiceExports.prepare(allocator.get(), what, where, ServiceOptions.defaults());
+            ServiceOutput output = ServiceExports.prepare(allocator.get(), what, where, options.get());
             return new Checked(output, to, ServiceExports.diff(output, to));
         }, done -> {
             busy.set(false);
@@ -243,7 +262,7 @@ public final class ServiceExportViewModel {
         long run = generation;
         busy.set(true);
         say("Writing \u2026", false);
-        tasks.submit(() -> ServiceExports.write(shown.output(), shown.place()), written -> {
+        tasks.submit(() -> ServiceExports.write(allocator.get(), shown.output(), shown.place()), written -> {
             busy.set(false);
             String done = "Wrote " + written(shown, written);
             if (run == generation) {
@@ -319,9 +338,47 @@ public final class ServiceExportViewModel {
                     + "family per process), each pulled into dhcpd.conf / dhcpd6.conf by an include statement.";
             case DNSMASQ -> "A --dhcp-hostsfile (MAC,IP,name lines; IPv6 in brackets) and a file of host-record lines "
                     + "for conf-file=.";
-            case BIND -> "Forward and reverse zone files with $TTL, SOA and NS; host names become FQDNs in the zone.";
+            case BIND -> "Forward and reverse zone files ($TTL, SOA with a serial that never goes backwards, NS) and a "
+                    + "named.conf part naming them; an empty name server or hostmaster is written as a default marked "
+                    + "\u201cchange me\u201d.";
             case HOSTS -> "One line per held address with a host name: address, then the name.";
         });
+    }
+
+    /** The options of {@code what}: for BIND the zone, name server and hostmaster as typed; empty (said) when wrong. */
+    private Optional<ServiceOptions> options(ServiceTarget what, Path to) {
+        if (what != ServiceTarget.BIND) {
+            return Optional.of(ServiceOptions.defaults());
+        }
+        if (zone.get().isBlank()) {
+            say("Give the zone name (such as example.com) that the host names go into.", true);
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(ServiceOptions.bind(BindSettings.of(zone.get(), nameServer.get(), hostmaster.get(),
+                    BindSettings.DEFAULT_TTL, to)));
+        } catch (IllegalArgumentException e) {
+            say(fieldNames(e.getMessage()), true);
+            return Optional.empty();
+        }
+    }
+
+    private void describeZone() {
+        String given = zone.get().strip();
+        if (given.isEmpty()) {
+            zoneRules.set("Give the zone name to see how host names become names in it.");
+            return;
+        }
+        try {
+            zoneRules.set("\u2022 " + String.join("\n\u2022 ", BindExport.rules(given)));
+        } catch (IllegalArgumentException e) {
+            zoneRules.set(fieldNames(e.getMessage()));
+        }
+    }
+
+    /** A message of the BIND settings with the dialog's field names for the command line's options. */
+    private static String fieldNames(String text) {
+        return text.replace("--zone", "Zone").replace("--ns", "Name server").replace("--hostmaster", "Hostmaster");
     }
 
     private static String kindName(ServiceProblem.Kind kind) {
@@ -431,6 +488,31 @@ public final class ServiceExportViewModel {
     /** Whether Write goes ahead while problems are listed (the entries named are left out). */
     public BooleanProperty writeAnywayProperty() {
         return writeAnyway;
+    }
+
+    /** BIND: the forward zone's name ("example.com"). */
+    public StringProperty zoneProperty() {
+        return zone;
+    }
+
+    /** BIND: the primary name server of the SOA and NS records; empty: a default marked "change me". */
+    public StringProperty nameServerProperty() {
+        return nameServer;
+    }
+
+    /** BIND: the hostmaster's mailbox (hostmaster@example.com); empty: hostmaster.ZONE. */
+    public StringProperty hostmasterProperty() {
+        return hostmaster;
+    }
+
+    /** BIND: how host names become names of the zone, one rule a line; or why the zone name is not one. */
+    public ReadOnlyStringProperty zoneRulesProperty() {
+        return zoneRules.getReadOnlyProperty();
+    }
+
+    /** True while BIND is the target (its zone fields and rules show). */
+    public BooleanBinding bindProperty() {
+        return bind;
     }
 
     /** What the path must be for the chosen target. */

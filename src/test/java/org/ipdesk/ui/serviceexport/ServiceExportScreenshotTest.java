@@ -110,6 +110,36 @@ class ServiceExportScreenshotTest {
         assertThat(onFxThread).isNotEmpty().containsOnly(false);
     }
 
+    @Test
+    void bindShowsTheZoneFieldsAndTheRulesAndTheListsStayInView() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        Path file = dir.resolve("sample.db");
+        SampleDatabase.seed(file);
+        Path zones = Files.createDirectories(dir.resolve("zones"));
+        PaneStage.theme(robot, false);
+        executor.submit(() -> allocator = Allocator.open(Location.of(file)), done -> { }, failed -> { });
+        List<ScopeChoice> choices = ServiceExportViewModel.choices(Optional.of("dc1"), Optional.empty());
+        ServiceExportViewModel viewModel = new ServiceExportViewModel(() -> allocator, executor,
+                new ScriptedDialogs(), choices, choices.get(1), () -> dir, message -> { });
+        robot.interact(() -> {
+            stage = ServiceExportView.showWindow(null, List.of(), viewModel);
+            viewModel.targetProperty().set(ServiceTarget.BIND);
+            viewModel.pathProperty().set(zones.toString());
+            viewModel.zoneProperty().set("dc1.example.com");
+            viewModel.check();
+        });
+        PaneStage.waitUntil(() -> viewModel.checkedProperty().get());
+        assertThat(robot.lookup("#zoneField").queryAs(javafx.scene.control.TextField.class).isVisible()).isTrue();
+        assertThat(robot.lookup("#zoneRulesLabel").queryAs(Label.class).getText())
+                .contains("web-01 becomes web-01.dc1.example.com.");
+        PaneStage.screenshot(robot, stage, "service-export-bind.png");
+        // the problems and the changes keep rows in view under the zone fields and rules
+        for (String list : new String[] {"#problemTable", "#diffList"}) {
+            assertThat(robot.lookup(list).queryAs(javafx.scene.layout.Region.class).getHeight()).as(list)
+                    .isGreaterThan(60);
+        }
+    }
+
     private ListCell<?> cell(String pseudoClass) {
         return robot.lookup(".export-diff .list-cell").queryAllAs(ListCell.class).stream()
                 .filter(c -> c.getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals(pseudoClass)))

@@ -236,6 +236,49 @@ class ServiceExportViewModelTest {
     }
 
     @Test
+    void bindTakesTheZoneNameServerAndHostmasterShowsTheRulesAndCountsTheSerialUp() throws Exception {
+        ServiceExportViewModel export = export(new CurrentThreadTaskExecutor(), "dc1", "10.10.2.0/24");
+        Path zones = folder("zones");
+        export.pathProperty().set(zones.toString());
+        assertThat(export.bindProperty().get()).isFalse();
+        export.targetProperty().set(ServiceTarget.BIND);
+        assertThat(export.bindProperty().get()).isTrue();
+        assertThat(export.zoneRulesProperty().get()).isEqualTo("Give the zone name to see how host names become "
+                + "names in it.");
+
+        export.check();
+        assertThat(export.failedProperty().get()).isTrue();
+        assertThat(export.messageProperty().get()).isEqualTo("Give the zone name (such as example.com) that the host "
+                + "names go into.");
+
+        export.zoneProperty().set("dc1.example.com");
+        assertThat(export.zoneRulesProperty().get()).startsWith("\u2022 A host name without a dot is a name in the "
+                + "zone: web-01 becomes web-01.dc1.example.com.");
+        export.nameServerProperty().set("ns 1");
+        export.check();
+        assertThat(export.failedProperty().get()).isTrue();
+        assertThat(export.messageProperty().get()).startsWith("Name server 'ns 1' is not a DNS name");
+
+        export.nameServerProperty().set("ns1.example.com");
+        export.hostmasterProperty().set("dns-admin@example.com");
+        export.check();
+        assertThat(export.failedProperty().get()).as(export.messageProperty().get()).isFalse();
+        assertThat(export.problems()).isEmpty();
+        assertThat(export.diff()).filteredOn(r -> r.kind() == DiffRow.Kind.FILE).extracting(DiffRow::text)
+                .anyMatch(t -> t.startsWith(zones.resolve("dc1.example.com.zone") + " \u2014 new file"));
+        export.write();
+        String forward = Files.readString(zones.resolve("dc1.example.com.zone"));
+        assertThat(forward).contains("ns1.example.com.").contains("dns-admin.example.com.").contains("db-01")
+                .contains("10.10.2.2");
+
+        // a second export of the same records: only the serials move on
+        export.check();
+        assertThat(export.diff()).filteredOn(r -> r.kind() == DiffRow.Kind.ADDED).isNotEmpty()
+                .allMatch(r -> r.text().toLowerCase(java.util.Locale.ROOT).contains("serial")
+                        || r.text().matches(".*\\b20[0-9]{8}\\b.*"));
+    }
+
+    @Test
     void theChooserAsksForAFolderOrForTheHostsFile() {
         ServiceExportViewModel export = export(new CurrentThreadTaskExecutor(), null, null);
         dialogs.files.add(dir.resolve("kea-out"));
