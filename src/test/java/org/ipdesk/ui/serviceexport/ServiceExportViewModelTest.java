@@ -215,6 +215,25 @@ class ServiceExportViewModelTest {
     }
 
     @Test
+    void theOpenDatabaseAndADeviceAreNeverWrittenOver() throws Exception {
+        ServiceExportViewModel export = export(new CurrentThreadTaskExecutor(), "dc1", "10.10.2.0/24");
+        export.targetProperty().set(ServiceTarget.HOSTS);
+        Path database = dir.resolve("sample.db");
+        long size = Files.size(database);
+        export.pathProperty().set(database.toString());
+        export.check();
+        assertThat(export.failedProperty().get()).isTrue();
+        assertThat(export.messageProperty().get()).startsWith("Cannot check: cannot write " + database + ": ");
+        assertThat(export.canWriteProperty().get()).isFalse();
+        assertThat(Files.size(database)).isEqualTo(size);
+
+        export.pathProperty().set("/dev/null");
+        export.check();
+        assertThat(export.failedProperty().get()).isTrue();
+        assertThat(export.messageProperty().get()).startsWith("Cannot check: cannot write /dev/null: ");
+    }
+
+    @Test
     void theWorkRunsOnTheExecutorAndALateResultForOldChoicesIsDropped() throws Exception {
         QueuedTaskExecutor tasks = new QueuedTaskExecutor();
         ServiceExportViewModel export = export(tasks, "dc1", "10.10.2.0/24");
