@@ -26,7 +26,7 @@ abstract class ServiceExportCommand extends CliCommand {
     static final String PROBLEMS = "Before writing, the problems are listed: host names that are not valid DNS names, "
             + "two addresses of one IP version with one host name, allocated or reserved addresses without a MAC "
             + "(no DHCP reservation), one MAC on two reservations of one subnet, addresses and DHCP ranges of a subnet "
-            + "that holds child subnets. With any, nothing is written and the exit code is 1, unless "
+            + "that holds child subnets, one subnet in two networks. With any, nothing is written and the exit code is 1, unless "
             + "--allow-problems writes the rest without the entries concerned.";
 
     /** How many problems the text listing shows before it counts the rest. */

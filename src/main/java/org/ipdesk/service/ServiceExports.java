@@ -78,6 +78,17 @@ public final class ServiceExports {
      * as the file system allows. Returns the paths written.
      */
     public static List<Path> write(ServiceOutput output, Path target) throws IOException {
+        return write(output, target, (temporary, place) ->
+                OutputTargets.moveIntoPlace(temporary, place, OutputTargets.IfDatabase.REFUSE));
+    }
+
+    /** Moves a finished temporary file onto its place (a seam for the tests of a move that fails half-way). */
+    @FunctionalInterface
+    interface Mover {
+        void move(Path temporary, Path place) throws IOException;
+    }
+
+    static List<Path> write(ServiceOutput output, Path target, Mover mover) throws IOException {
         List<Path> places = new ArrayList<>();
         List<Optional<String>> before = new ArrayList<>();
         for (ServiceFile file : output.files()) {
@@ -93,7 +104,7 @@ public final class ServiceExports {
             int moved = 0;
             try {
                 for (int i = 0; i < places.size(); i++) {
-                    OutputTargets.moveIntoPlace(temporaries.get(i), places.get(i), OutputTargets.IfDatabase.REFUSE);
+                    mover.move(temporaries.get(i), places.get(i));
                     moved++;
                 }
             } catch (IOException | RuntimeException e) {

@@ -26,6 +26,11 @@ public record ServiceProblem(Kind kind, Ip address, String message) {
          */
         IN_PARENT_SUBNET,
         /**
+         * The same subnet (CIDR) in two networks of one export, named by its first address: a DHCP server takes a
+         * subnet once, so the one in the later network (by name) is left out with its ranges and reservations.
+         */
+        DUPLICATE_SUBNET,
+        /**
          * The target server cannot take the entry as it is, named by its first address (dnsmasq takes DHCPv6 ranges
          * only in subnets of /64 or longer): left out of that server's file.
          */

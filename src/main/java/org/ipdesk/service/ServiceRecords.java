@@ -107,6 +107,7 @@ final class ServiceRecords {
         List<Subnet> ordered = new ArrayList<>(subnets);
         ordered.sort(Comparator.comparing(Subnet::cidr).thenComparing(Subnet::networkName));
         Map<String, Ip> nameTaken = new HashMap<>();
+        Map<Cidr, Subnet> declared = new HashMap<>();
         for (Subnet subnet : ordered) {
             List<AddressRange> ranges = allocator.ranges(subnet.id()).stream()
                     .filter(r -> r.kind() == RangeKind.DHCP)
@@ -126,6 +127,14 @@ final class ServiceRecords {
                                 + "subnets only, so it gets no reservation: move it to a child subnet");
                     }
                 }
+                continue;
+            }
+            Subnet same = declared.putIfAbsent(subnet.cidr(), subnet);
+            if (same != null) {
+                add(ServiceProblem.Kind.DUPLICATE_SUBNET, subnet.cidr().network(), subnet.cidr() + " is in both "
+                        + same.networkName() + " and " + subnet.networkName() + "; a DHCP server takes a subnet once, "
+                        + "so the one in " + subnet.networkName() + " is left out with its ranges and reservations: "
+                        + "export one network at a time");
                 continue;
             }
             List<Reservation> reservations = new ArrayList<>();

@@ -20,9 +20,13 @@ final class CheckerTestSupport {
 
     /** Prepares {@code target} for everything in {@code db} and writes it into {@code folder}. */
     static ServiceOutput export(Path db, ServiceTarget target, Path folder) throws Exception {
+        return export(db, target, ServiceScope.everything(), folder);
+    }
+
+    /** Prepares {@code target} for {@code scope} in {@code db} and writes it into {@code folder}. */
+    static ServiceOutput export(Path db, ServiceTarget target, ServiceScope scope, Path folder) throws Exception {
         try (Allocator allocator = Allocator.open(Location.of(db))) {
-            ServiceOutput output = ServiceExports.prepare(allocator, target, ServiceScope.everything(),
-                    ServiceOptions.defaults());
+            ServiceOutput output = ServiceExports.prepare(allocator, target, scope, ServiceOptions.defaults());
             java.nio.file.Files.createDirectories(folder);
             ServiceExports.write(output, folder);
             return output;

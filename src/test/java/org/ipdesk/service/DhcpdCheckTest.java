@@ -31,8 +31,8 @@ class DhcpdCheckTest {
     @Test
     void labDatabasePassesBoth() throws Exception {
         Path out = dir.resolve("lab-out");
-        ServiceOutput output = CheckerTestSupport.export(ServiceTestData.create(dir.resolve("lab.db")),
-                ServiceTarget.DHCPD, out);
+        Path db = ServiceTestData.create(dir.resolve("lab.db"));
+        ServiceOutput output = CheckerTestSupport.export(db, ServiceTarget.DHCPD, ServiceScope.network("lab"), out);
         String v4 = output.files().get(0).content();
         assertThat(v4).contains("host web-01 {\n  hardware ethernet 02:00:00:00:01:10;\n  fixed-address 10.1.0.10;\n"
                         + "  option host-name \"web-01\";\n}",
@@ -46,6 +46,11 @@ class DhcpdCheckTest {
                         "  range6 2001:db8:1::100 2001:db8:1::1ff;");
         check(out, false);
         check(out, true);
+        // everything: the edge network's odd subnets, and its 10.6.0.0/24 in twin again (declared once)
+        Path all = dir.resolve("all-out");
+        CheckerTestSupport.export(db, ServiceTarget.DHCPD, all);
+        check(all, false);
+        check(all, true);
     }
 
     /** A negative control: a misspelt statement is refused, so a pass means the file was read. */
@@ -64,7 +69,7 @@ class DhcpdCheckTest {
 
     private Checkers.Result run(Path out, boolean six) throws Exception {
         Path dhcpd = Checkers.find("dhcpd", "isc-dhcp-server");
-        Path run = Files.createDirectories(dir.resolve(six ? "run6" : "run4"));
+        Path run = Files.createTempDirectory(dir, six ? "run6-" : "run4-");
         Path included = out.resolve(six ? "ipdesk-dhcpd6.conf" : "ipdesk-dhcpd.conf").toAbsolutePath();
         Path config = run.resolve("dhcpd.conf");
         Files.writeString(config, "authoritative;\ninclude \"" + included + "\";\n");

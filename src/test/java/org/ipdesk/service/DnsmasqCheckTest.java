@@ -30,8 +30,8 @@ class DnsmasqCheckTest {
     @Test
     void labDatabasePassesDnsmasqTest() throws Exception {
         Path out = dir.resolve("lab-out");
-        ServiceOutput output = CheckerTestSupport.export(ServiceTestData.create(dir.resolve("lab.db")),
-                ServiceTarget.DNSMASQ, out);
+        Path db = ServiceTestData.create(dir.resolve("lab.db"));
+        ServiceOutput output = CheckerTestSupport.export(db, ServiceTarget.DNSMASQ, ServiceScope.network("lab"), out);
         assertThat(output.files().get(0).content()).contains("02:00:00:00:01:10,10.1.0.10,web-01\n",
                 "02:00:00:00:01:12,10.1.0.12\n", "02:00:00:00:01:10,[2001:db8:1::10],web-01\n")
                 .doesNotContain("10.1.0.20", "10.1.0.22", "bad_name");
@@ -39,6 +39,10 @@ class DnsmasqCheckTest {
                 "host-record=db-01.lab.example,10.1.0.11\n", "host-record=printer,10.1.0.20\n",
                 "dhcp-range=2001:db8:1::100,2001:db8:1::1ff,64\n").doesNotContain("old-01", "bad_name", "WEB-01");
         check(out);
+        // everything: the edge network's odd subnets, and its 10.6.0.0/24 in twin again (declared once)
+        Path all = dir.resolve("all-out");
+        CheckerTestSupport.export(db, ServiceTarget.DNSMASQ, all);
+        check(all);
     }
 
     /** A negative control: a line with a MAC dnsmasq cannot read is refused. */
@@ -58,7 +62,7 @@ class DnsmasqCheckTest {
 
     private Checkers.Result run(Path out) throws Exception {
         Path dnsmasq = Checkers.find("dnsmasq", "dnsmasq-base");
-        Path run = Files.createDirectories(dir.resolve("run"));
+        Path run = Files.createTempDirectory(dir, "run-");
         Path hosts = out.resolve("ipdesk-dhcp-hosts").toAbsolutePath();
         StringBuilder config = new StringBuilder("port=0\nconf-file=" + out.resolve("ipdesk-dnsmasq.conf").toAbsolutePath()
                 + "\ndhcp-hostsfile=" + hosts + "\n");

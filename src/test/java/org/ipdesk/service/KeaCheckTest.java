@@ -31,7 +31,8 @@ class KeaCheckTest {
         Path out = dir.resolve("lab-out");
         ServiceOutput output = CheckerTestSupport.export(ServiceTestData.create(dir.resolve("lab.db")),
                 ServiceTarget.KEA, out);
-        assertThat(output.problems()).isNotEmpty();
+        // everything: the edge network's odd subnets, and its 10.6.0.0/24 in twin again, which Kea would refuse
+        assertThat(output.problems()).extracting(ServiceProblem::kind).contains(ServiceProblem.Kind.DUPLICATE_SUBNET);
         check(out, 4);
         check(out, 6);
     }
@@ -52,7 +53,7 @@ class KeaCheckTest {
 
     private Checkers.Result run(Path out, int family) throws Exception {
         Path kea = Checkers.find("kea-dhcp" + family, "kea-dhcp" + family + "-server");
-        Path run = Files.createDirectories(dir.resolve("run" + family));
+        Path run = Files.createTempDirectory(dir, "run" + family + "-");
         String space = "Dhcp" + family;
         Path included = out.resolve("ipdesk-kea-dhcp" + family + ".json").toAbsolutePath();
         Path config = run.resolve("kea-dhcp" + family + ".conf");

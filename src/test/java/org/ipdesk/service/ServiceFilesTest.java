@@ -3,6 +3,7 @@ package org.ipdesk.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -89,6 +90,40 @@ class ServiceFilesTest {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("ipdesk-kea-dhcp4.json", "ipdesk-kea-dhcp6.json");
         }
+    }
+
+    @Test
+    void aMoveThatFailsHalfWayPutsTheFilesAlreadyMovedBack() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("dhcpd"));
+        Path v4 = Files.writeString(folder.resolve("ipdesk-dhcpd.conf"), "old v4\n");
+        ServiceOutput output = prepare(ServiceTarget.DHCPD);
+        IOException failure = new IOException("disk full");
+        Throwable thrown = org.assertj.core.api.Assertions.catchThrowable(() -> ServiceExports.write(output, folder,
+                (temporary, place) -> {
+                    if (place.getFileName().toString().equals("ipdesk-dhcpd6.conf")) {
+                        throw failure;
+                    }
+                    java.nio.file.Files.move(temporary, place, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }));
+        assertThat(thrown).isSameAs(failure);
+        assertThat(Files.readString(v4)).isEqualTo("old v4\n");
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("ipdesk-dhcpd.conf");
+        }
+        // and the other way round: a new first file is removed again
+        Files.delete(v4);
+        Files.writeString(folder.resolve("ipdesk-dhcpd6.conf"), "old v6\n");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> ServiceExports.write(output, folder,
+                (temporary, place) -> {
+                    if (place.getFileName().toString().equals("ipdesk-dhcpd6.conf")) {
+                        throw failure;
+                    }
+                    java.nio.file.Files.move(temporary, place);
+                }))).isSameAs(failure);
+        try (var files = Files.list(folder)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly("ipdesk-dhcpd6.conf");
+        }
+        assertThat(Files.readString(folder.resolve("ipdesk-dhcpd6.conf"))).isEqualTo("old v6\n");
     }
 
     @Test

@@ -128,6 +128,21 @@ class ServiceProblemsTest {
     }
 
     @Test
+    void theSameSubnetInTwoNetworksIsDeclaredOnce() {
+        ServiceOutput dhcpd = prepare(ServiceTarget.DHCPD, ServiceScope.everything());
+        ServiceProblem problem = only(dhcpd, Kind.DUPLICATE_SUBNET);
+        assertThat(problem.address()).isEqualTo(Ip.parse("10.6.0.0"));
+        assertThat(problem.message()).isEqualTo("10.6.0.0/24 is in both edge and twin; a DHCP server takes a subnet "
+                + "once, so the one in twin is left out with its ranges and reservations: export one network at a time");
+        String v4 = dhcpd.files().get(0).content();
+        assertThat(v4.split("subnet 10\\.6\\.0\\.0 ", -1)).hasSize(2);
+        assertThat(v4).contains("fixed-address 10.6.0.10;\n").doesNotContain("10.6.0.100", "10.6.0.11;");
+        // one network at a time has no such problem
+        assertThat(prepare(ServiceTarget.DHCPD, ServiceScope.network("twin")).problems())
+                .extracting(ServiceProblem::kind).doesNotContain(Kind.DUPLICATE_SUBNET);
+    }
+
+    @Test
     void leasesAndDeprecatedAddressesAreNeitherReservedNorProblems() {
         ServiceOutput kea = prepare(ServiceTarget.KEA, ServiceScope.subnet(ServiceTestData.V4));
         assertThat(kea.problems()).extracting(ServiceProblem::address)

@@ -28,6 +28,7 @@ final class ServiceTestData {
     static final Cidr PARENT = Cidr.parse("10.2.0.0/16");
     static final Cidr CHILD = Cidr.parse("10.2.1.0/24");
     static final String EDGE = "edge";
+    static final Cidr TWIN = Cidr.parse("10.6.0.0/24");
     static final Cidr WIDE_V6 = Cidr.parse("2001:db8:3::/56");
 
     private ServiceTestData() {
@@ -67,7 +68,8 @@ final class ServiceTestData {
 
     /**
      * Network "edge": what servers take differently: an IPv4 /31 and /32, an EUI-64 MAC, a DHCP range in an IPv6
-     * /56 (which dnsmasq does not take) and in an IPv6 /112.
+     * /56 (which dnsmasq does not take) and in an IPv6 /112; and network "twin" with edge's 10.6.0.0/24 once more
+     * (Kea refuses a subnet twice).
      */
     static void edges(Allocator allocator) {
         allocator.createNetwork(EDGE, "");
@@ -80,6 +82,12 @@ final class ServiceTestData {
         hold(allocator, wide, "2001:db8:3::5", AddressStatus.ALLOCATED, "wide-01", "02:00:00:00:03:05");
         Subnet narrow = allocator.createSubnet(EDGE, SubnetSpec.of(Cidr.parse("2001:db8:4::/112")));
         allocator.addRange(narrow.id(), ip("2001:db8:4::10"), ip("2001:db8:4::20"), RangeKind.DHCP, "");
+        Subnet twin = allocator.createSubnet(EDGE, SubnetSpec.of(TWIN));
+        hold(allocator, twin, "10.6.0.10", AddressStatus.ALLOCATED, "edge-twin", "02:00:00:00:06:10");
+        allocator.createNetwork("twin", "");
+        Subnet again = allocator.createSubnet("twin", SubnetSpec.of(TWIN));
+        allocator.addRange(again.id(), ip("10.6.0.100"), ip("10.6.0.110"), RangeKind.DHCP, "");
+        hold(allocator, again, "10.6.0.11", AddressStatus.ALLOCATED, "twin-01", "02:00:00:00:06:11");
     }
 
     /** Writes a host name the allocator would refuse, as another program or SQL by hand could. */
