@@ -101,7 +101,14 @@ public record BindSettings(Name zone, Optional<Name> nameServer, Optional<Name> 
             throw new IllegalArgumentException("--hostmaster '" + ServiceTarget.printable(given) + "' is not a mailbox"
                     + " a zone can name: the part before @ may hold letters, digits and . _ + - (at most 63)");
         }
-        Name domainName = hostName("--hostmaster", domain);
+        Name domainName;
+        try {
+            domainName = hostName("--hostmaster", domain);
+        } catch (IllegalArgumentException e) {
+            String why = e.getMessage().substring(e.getMessage().indexOf("is not a DNS name: ") + 19);
+            throw new IllegalArgumentException("--hostmaster '" + ServiceTarget.printable(given) + "' is not a mailbox"
+                    + " a zone can name: the part after @ is not a DNS name (" + why + ")", e);
+        }
         try {
             return Name.concatenate(Name.fromString(local.replace(".", "\\.")), domainName);
         } catch (TextParseException | org.xbill.DNS.NameTooLongException e) {

@@ -388,6 +388,7 @@ public final class ServiceExportViewModel {
             case NO_MAC -> "no MAC";
             case DUPLICATE_MAC -> "duplicate MAC";
             case IN_PARENT_SUBNET -> "in a parent subnet";
+            case DUPLICATE_SUBNET -> "subnet in two networks";
             case UNSUPPORTED -> "not for this server";
             case OUTSIDE_ZONE -> "outside the zone";
             case DUPLICATE_ADDRESS -> "duplicate address";
