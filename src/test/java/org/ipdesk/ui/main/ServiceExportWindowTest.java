@@ -76,6 +76,7 @@ class ServiceExportWindowTest {
         WindowDriver.waitUntil(() -> exportStage() != null);
         Stage export = exportStage();
         assertThat(export.getTitle()).isEqualTo("Export to DHCP/DNS");
+        PaneStage.screenshot(robot, export, "service-export-open.png");
         assertThat(WindowDriver.call(() -> scopeChoice().getValue().label()))
                 .isEqualTo("Subnet 10.10.2.0/24 in dc1");
         // it fits the smallest window size admins use, its buttons in view
