@@ -25,6 +25,7 @@ import org.ipdesk.store.StoreException;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.copy.CopyDatabaseViewModel;
+import org.ipdesk.ui.serviceexport.ServiceExportMemory;
 import org.ipdesk.ui.serviceexport.ServiceExportViewModel;
 
 /**
@@ -43,6 +44,8 @@ public final class FileCommands {
     private final Consumer<Path> open;
     private final Credentials credentials;
     private Consumer<CopyDatabaseViewModel> showCopy = copy -> { };
+    /** What File → Export to DHCP/DNS… wrote last (server, path, zone), for the next one to start from. */
+    private final ServiceExportMemory serviceExports = new ServiceExportMemory();
     /** Connects the window to a team database ("Open the copy" after a copy to a server); none: it is said where. */
     private Optional<Consumer<ServerLocation>> connect = Optional.empty();
 
@@ -178,7 +181,7 @@ public final class FileCommands {
         Optional<Cidr> subnet = selected == null ? Optional.empty() : selected.subnet().map(Subnet::cidr);
         List<ServiceExportViewModel.ScopeChoice> choices = ServiceExportViewModel.choices(network, subnet);
         return new ServiceExportViewModel(allocator, tasks, dialogs, choices, choices.get(choices.size() - 1), folder,
-                written -> status.report(written, false));
+                written -> status.report(written, false), serviceExports);
     }
 
     /**

@@ -84,6 +84,7 @@ public final class ServiceExportViewModel {
     private final DialogService dialogs;
     private final Supplier<Path> folder;
     private final Consumer<String> report;
+    private final ServiceExportMemory memory;
 
     private final ObservableList<ServiceTarget> targets = FXCollections.observableArrayList(ServiceTarget.values());
     private final ObservableList<ScopeChoice> scopes;
@@ -127,11 +128,22 @@ public final class ServiceExportViewModel {
      */
     public ServiceExportViewModel(Supplier<Allocator> allocator, TaskExecutor tasks, DialogService dialogs,
             List<ScopeChoice> choices, ScopeChoice chosen, Supplier<Path> folder, Consumer<String> report) {
+        this(allocator, tasks, dialogs, choices, chosen, folder, report, new ServiceExportMemory());
+    }
+
+    /**
+     * The same, starting from what {@code memory} holds of the last exports (server, path, BIND fields) and keeping
+     * each successful write there.
+     */
+    public ServiceExportViewModel(Supplier<Allocator> allocator, TaskExecutor tasks, DialogService dialogs,
+            List<ScopeChoice> choices, ScopeChoice chosen, Supplier<Path> folder, Consumer<String> report,
+            ServiceExportMemory memory) {
         this.allocator = Objects.requireNonNull(allocator, "allocator");
         this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.folder = Objects.requireNonNull(folder, "folder");
         this.report = Objects.requireNonNull(report, "report");
+        this.memory = Objects.requireNonNull(memory, "memory");
         if (choices.isEmpty() || !choices.contains(chosen)) {
             throw new IllegalArgumentException("the scope chosen must be one of the choices: " + chosen);
         }
@@ -139,10 +151,19 @@ public final class ServiceExportViewModel {
         scope.set(chosen);
         canCheck = busy.not();
         canWrite = Bindings.createBooleanBinding(() -> !busy.get() && checked.get(), busy, checked);
+        target.set(memory.lastTarget());
+        path.set(memory.path(memory.lastTarget()).orElse(""));
+        zone.set(memory.zone());
+        nameServer.set(memory.nameServer());
+        hostmaster.set(memory.hostmaster());
         target.addListener((p, was, now) -> {
             if (now == null) {
                 target.set(was);
                 return;
+            }
+            // the path of the last export of that server, unless the user typed one of their own
+            if (path.get().isBlank() || memory.path(was).filter(path.get()::equals).isPresent()) {
+                path.set(memory.path(now).orElse(""));
             }
             describeTarget();
             forgetCheck();
@@ -260,10 +281,13 @@ public final class ServiceExportViewModel {
             return;
         }
         long run = generation;
+        String writtenPath = path.get().strip();
+        String[] bindFields = {zone.get().strip(), nameServer.get().strip(), hostmaster.get().strip()};
         busy.set(true);
         say("Writing \u2026", false);
         tasks.submit(() -> ServiceExports.write(allocator.get(), shown.output(), shown.place()), written -> {
             busy.set(false);
+            memory.written(shown.output().target(), writtenPath, bindFields[0], bindFields[1], bindFields[2]);
             String done = "Wrote " + written(shown, written);
             if (run == generation) {
                 forgetCheck();

@@ -298,6 +298,41 @@ class ServiceExportViewModelTest {
     }
 
     @Test
+    void theNextDialogStartsFromTheServerPathAndZoneWrittenLast() throws Exception {
+        ServiceExportMemory memory = new ServiceExportMemory();
+        List<ScopeChoice> choices = ServiceExportViewModel.choices(Optional.of("dc1"),
+                Optional.of(Cidr.parse("10.10.2.0/24")));
+        ServiceExportViewModel first = new ServiceExportViewModel(() -> allocator, new CurrentThreadTaskExecutor(),
+                dialogs, choices, choices.get(2), () -> dir, reported::add, memory);
+        Path hosts = dir.resolve("hosts.ipdesk");
+        first.targetProperty().set(ServiceTarget.HOSTS);
+        first.pathProperty().set(hosts.toString());
+        first.check();
+        ServiceExportViewModel unwritten = new ServiceExportViewModel(() -> allocator,
+                new CurrentThreadTaskExecutor(), dialogs, choices, choices.get(2), () -> dir, reported::add, memory);
+        assertThat(unwritten.targetProperty().get()).as("a check alone is not remembered").isEqualTo(ServiceTarget.KEA);
+        assertThat(unwritten.pathProperty().get()).isEmpty();
+        first.write();
+        assertThat(first.messageProperty().get()).startsWith("Wrote 1 file to ");
+
+        ServiceExportViewModel next = new ServiceExportViewModel(() -> allocator, new CurrentThreadTaskExecutor(),
+                dialogs, choices, choices.get(2), () -> dir, reported::add, memory);
+        assertThat(next.targetProperty().get()).isEqualTo(ServiceTarget.HOSTS);
+        assertThat(next.pathProperty().get()).isEqualTo(hosts.toString());
+        next.check();
+        assertThat(next.diffSummaryProperty().get()).isEqualTo("Every file is the same as the one there now.");
+        // another server: its own last path (none yet), and back again
+        next.targetProperty().set(ServiceTarget.KEA);
+        assertThat(next.pathProperty().get()).isEmpty();
+        next.targetProperty().set(ServiceTarget.HOSTS);
+        assertThat(next.pathProperty().get()).isEqualTo(hosts.toString());
+        // a path the user typed stays when the server changes
+        next.pathProperty().set(dir.resolve("mine").toString());
+        next.targetProperty().set(ServiceTarget.DNSMASQ);
+        assertThat(next.pathProperty().get()).isEqualTo(dir.resolve("mine").toString());
+    }
+
+    @Test
     void theChooserAsksForAFolderOrForTheHostsFile() {
         ServiceExportViewModel export = export(new CurrentThreadTaskExecutor(), null, null);
         dialogs.files.add(dir.resolve("kea-out"));
