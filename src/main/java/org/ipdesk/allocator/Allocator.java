@@ -566,11 +566,12 @@ public final class Allocator implements AutoCloseable {
 
     /** The reconcile findings ignored inside {@code range}, with what was seen when they were ignored. */
     /**
-     * How many addresses of each subnet were seen at {@code since} or later, by the subnet's label ("10.0.0.0/24 in
-     * dc1"); a subnet where none was is not in the map. One statement however many subnets there are.
+     * How many addresses of each subnet were seen within its stale days before {@code now} ({@link
+     * Subnet#staleDaysOrDefault()}), by the subnet's label ("10.0.0.0/24 in dc1"); a subnet where none was is not in
+     * the map. One statement however many subnets there are.
      */
-    public Map<String, Long> seenCountsBySubnet(java.time.Instant since) {
-        return observations.seenCountsBySubnet(since);
+    public Map<String, Long> seenCountsBySubnet(java.time.Instant now) {
+        return observations.seenCountsBySubnet(now);
     }
 
     public List<org.ipdesk.model.IgnoredFinding> ignoredFindings(IpRange range) {

@@ -64,6 +64,9 @@ public final class ChangeWriter {
         m.put("description", subnet.description());
         m.put("vlan", subnet.vlan().isPresent() ? subnet.vlan().getAsInt() : null);
         m.put("gateway", subnet.gateway().map(Object::toString).orElse(null));
+        if (subnet.staleDays().isPresent()) { // written only when set, so older entries read the same
+            m.put("stale_days", subnet.staleDays().getAsInt());
+        }
         return m;
     }
 

@@ -27,6 +27,10 @@ final class ImportDifferences {
             d.add("VLAN " + (existing.vlan().isPresent() ? existing.vlan().getAsInt() : "none")
                     + " (the file says " + spec.vlan().getAsInt() + ")");
         }
+        if (spec.staleDays().isPresent() && !spec.staleDays().equals(existing.staleDays())) {
+            d.add("stale after " + existing.staleDaysOrDefault() + " days (the file says "
+                    + spec.staleDays().getAsInt() + ")");
+        }
         if (spec.gateway().isPresent() && !spec.gateway().equals(existing.gateway())) {
             d.add("gateway " + existing.gateway().map(Object::toString).orElse("none") + " (the file says "
                     + spec.gateway().get() + ")");

@@ -243,7 +243,7 @@ final class Importer {
 
         private static SubnetSpec cleanSpec(SubnetSpec spec) {
             return new SubnetSpec(spec.cidr(), clean(spec.name()), clean(spec.description()), spec.vlan(),
-                    spec.gateway());
+                    spec.gateway(), spec.staleDays());
         }
 
         // ------------------------------------------------------------ ranges

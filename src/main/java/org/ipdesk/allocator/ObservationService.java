@@ -48,8 +48,8 @@ final class ObservationService {
         return database.read(s -> s.macSightingsIn(IpRange.of(ip)));
     }
 
-    java.util.Map<String, Long> seenCountsBySubnet(java.time.Instant since) {
-        return database.read(s -> s.seenCountsBySubnet(since));
+    java.util.Map<String, Long> seenCountsBySubnet(java.time.Instant now) {
+        return database.read(s -> s.seenCountsBySubnet(now, org.ipdesk.model.Subnet.DEFAULT_STALE_DAYS));
     }
 
     List<IgnoredFinding> ignoredFindings(IpRange range) {
@@ -93,6 +93,8 @@ final class ObservationService {
                         addresses.releaseIn(s, subnet, r.ip(), FreeSpace.blocked(s, subnet), Optional.of(r.asRead()));
                     } else if (step instanceof ReconcileStep.Ignore i) {
                         s.ignoreFinding(i.finding());
+                    } else if (step instanceof ReconcileStep.Unignore u) {
+                        s.forgetIgnoredFinding(u.finding());
                     }
                 } catch (AllocatorException e) {
                     throw new Conflict("nothing was applied: " + step.words() + " no longer applies: "

@@ -85,4 +85,21 @@ public sealed interface ReconcileStep {
             return "ignore the " + finding.kind() + " finding of " + finding.ip();
         }
     }
+
+    /** Forgets an ignore (the undo of {@link Ignore}): the finding shows again. */
+    record Unignore(IgnoredFinding finding) implements ReconcileStep {
+        public Unignore {
+            Objects.requireNonNull(finding, "finding");
+        }
+
+        @Override
+        public Ip ip() {
+            return finding.ip();
+        }
+
+        @Override
+        public String words() {
+            return "show the " + finding.kind() + " finding of " + finding.ip() + " again";
+        }
+    }
 }

@@ -28,6 +28,11 @@ final class SubnetRules {
         if (spec.vlan().isPresent() && (spec.vlan().getAsInt() < 1 || spec.vlan().getAsInt() > 4094)) {
             return Optional.of("VLAN " + spec.vlan().getAsInt() + " is out of range (1-4094)");
         }
+        if (spec.staleDays().isPresent() && (spec.staleDays().getAsInt() < 1
+                || spec.staleDays().getAsInt() > Subnet.MAX_STALE_DAYS)) {
+            return Optional.of("stale after " + spec.staleDays().getAsInt() + " days is out of range (1-"
+                    + Subnet.MAX_STALE_DAYS + " days)");
+        }
         return TextFields.problem(Field.SUBNET_NAME, spec.name())
                 .or(() -> TextFields.problem(Field.SUBNET_DESCRIPTION, spec.description()));
     }

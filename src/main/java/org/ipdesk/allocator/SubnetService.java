@@ -58,7 +58,7 @@ final class SubnetService {
                 .filter(inside -> inside.parentId().equals(parentId)).toList();
         SubnetRules.checkGatewayNotInChildren(cidr, spec.gateway(), adopted);
         long id = s.insertSubnet(network.id(), cidr, text(spec.name()), text(spec.description()), spec.vlan(),
-                spec.gateway(), parentId);
+                spec.gateway(), parentId, spec.staleDays());
         for (Subnet child : adopted) {
             s.setParent(child.id(), OptionalLong.of(id));
         }
@@ -113,7 +113,7 @@ final class SubnetService {
         spec.gateway().ifPresent(g -> SubnetRules.checkNewGateway(s, before, g));
         long expected = asRead.map(Subnet::rowVersion).orElse(before.rowVersion());
         if (!s.updateSubnetDetails(subnetId, expected, text(spec.name()), text(spec.description()), spec.vlan(),
-                spec.gateway())) {
+                spec.gateway(), spec.staleDays())) {
             throw CrossedEdits.refusal(s, changes.now(), before.label(), "subnet", before.label(),
                     ChangeWriter.of(asRead.orElse(before)), Optional.of(ChangeWriter.of(before)));
         }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.ipdesk.address.Cidr;
 import org.ipdesk.allocator.Allocator;
@@ -34,10 +35,11 @@ final class ReconcileCommand extends CliCommand {
             description = "The network of the CIDR, when it exists in several.")
     String network;
 
-    @Option(names = "--stale-days", paramLabel = "N", defaultValue = "" + Reconciler.DEFAULT_STALE_DAYS,
-            description = "Held addresses not seen for N days are stale (default ${DEFAULT-VALUE}); only what was "
-                    + "seen within N days counts as in use.")
-    int staleDays;
+    @Option(names = "--stale-days", paramLabel = "N",
+            description = "Held addresses not seen for N days are stale, in every subnet; only what was seen within N "
+                    + "days counts as in use. Without it each subnet's own stale days count (ipdesk subnet edit "
+                    + "CIDR --stale-days N; " + Reconciler.DEFAULT_STALE_DAYS + " unless set).")
+    Integer staleDays;
 
     @Option(names = "--apply", paramLabel = "ACTION", split = ",",
             description = "Apply these actions to the findings that offer them: record, update-mac, update-hostname,"
@@ -60,9 +62,10 @@ final class ReconcileCommand extends CliCommand {
 
     @Override
     void execute() {
-        if (staleDays < 1) {
+        if (staleDays != null && staleDays < 1) {
             throw new IllegalArgumentException("--stale-days must be at least 1, not " + staleDays);
         }
+        OptionalInt days = staleDays == null ? OptionalInt.empty() : OptionalInt.of(staleDays);
         Set<Action> chosen = new LinkedHashSet<>();
         apply.stream().filter(a -> !a.isBlank()).forEach(a -> chosen.add(Action.parse(a)));
         Cidr cidr = scope != null && scope.contains("/") ? Cidr.parse(scope.strip()) : null;
@@ -76,18 +79,18 @@ final class ReconcileCommand extends CliCommand {
             Reconciler reconciler = new Reconciler(allocator);
             Instant now = Instant.now();
             if (cidr != null) {
-                findings = reconciler.subnet(subnet(allocator, cidr, network).id(), staleDays, now);
+                findings = reconciler.subnet(subnet(allocator, cidr, network).id(), days, now);
             } else if (scope != null) {
-                findings = reconciler.network(scope, staleDays, now);
+                findings = reconciler.network(scope, days, now);
             } else {
-                findings = reconciler.everything(staleDays, now);
+                findings = reconciler.everything(days, now);
             }
             if (!chosen.isEmpty()) {
                 applied = reconciler.apply(findings, chosen);
                 List<Finding> before = findings;
-                findings = cidr != null ? reconciler.subnet(subnet(allocator, cidr, network).id(), staleDays, now)
-                        : scope != null ? reconciler.network(scope, staleDays, now)
-                        : reconciler.everything(staleDays, now);
+                findings = cidr != null ? reconciler.subnet(subnet(allocator, cidr, network).id(), days, now)
+                        : scope != null ? reconciler.network(scope, days, now)
+                        : reconciler.everything(days, now);
                 say("Applied " + applied + (applied == 1 ? " change" : " changes") + " ("
                         + String.join(", ", chosen.stream().map(Action::words).toList()) + ") as one command; "
                         + (before.size() - findings.size()) + " of " + before.size() + " findings are settled.");

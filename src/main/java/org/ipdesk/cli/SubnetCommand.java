@@ -17,17 +17,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code ipdesk subnet add|list|next-free}. */
+/** {@code ipdesk subnet add|edit|list|next-free}. */
 @Command(name = "subnet", mixinStandardHelpOptions = true,
         description = "Subnets of a network. A subnet inside another becomes its child; the tree follows containment.",
-        subcommands = {SubnetCommand.Add.class, SubnetCommand.ListSubnets.class, SubnetCommand.NextFree.class})
+        subcommands = {SubnetCommand.Add.class, SubnetCommand.Edit.class, SubnetCommand.ListSubnets.class,
+                SubnetCommand.NextFree.class})
 final class SubnetCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "choose a subnet command: add, list, next-free");
+        throw new ParameterException(spec.commandLine(), "choose a subnet command: add, edit, list, next-free");
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -53,11 +54,17 @@ final class SubnetCommand implements Runnable {
         @Option(names = "--description", paramLabel = "TEXT", description = "What the subnet is for.")
         String description;
 
+        @Option(names = "--stale-days", paramLabel = "N", description = "After how many days without being seen a "
+                + "held address of this subnet is stale (ipdesk reconcile, the grid's seen mark); 1-3650, default "
+                + Subnet.DEFAULT_STALE_DAYS + ".")
+        Integer staleDays;
+
         @Override
         void execute() {
             SubnetSpec subnetSpec = new SubnetSpec(Cidr.parse(cidr), name, description,
                     vlan == null ? OptionalInt.empty() : OptionalInt.of(vlan),
-                    gateway == null ? Optional.empty() : Optional.of(Ip.parse(gateway)));
+                    gateway == null ? Optional.empty() : Optional.of(Ip.parse(gateway)),
+                    staleDays == null ? OptionalInt.empty() : OptionalInt.of(staleDays));
             try (Allocator allocator = openAllocator()) {
                 Subnet created = allocator.createSubnet(network, subnetSpec);
                 String inside = created.parentId().isPresent()
@@ -65,6 +72,69 @@ final class SubnetCommand implements Runnable {
                         : "";
                 say("Created subnet " + created.label() + inside);
             }
+        }
+    }
+
+    @Command(name = "edit", mixinStandardHelpOptions = true,
+            description = {"Changes a subnet's name, description, VLAN, gateway or stale days; what is not given "
+                    + "stays as it is. The CIDR of a subnet never changes.",
+                    "Example: ipdesk subnet edit 10.0.0.0/24 --stale-days 7"})
+    static final class Edit extends CliCommand {
+        @Parameters(index = "0", paramLabel = "CIDR", description = "The subnet, e.g. 10.0.0.0/24.")
+        String cidr;
+
+        @Option(names = "--network", paramLabel = "NAME",
+                description = "The subnet's network, needed only when the CIDR is in several networks.")
+        String network;
+
+        @Option(names = "--name", paramLabel = "TEXT", description = "A new name.")
+        String name;
+
+        @Option(names = "--description", paramLabel = "TEXT", description = "A new description.")
+        String description;
+
+        @Option(names = "--vlan", paramLabel = "N|none", description = "A new VLAN id (1-4094), or none.")
+        String vlan;
+
+        @Option(names = "--gateway", paramLabel = "IP|none", description = "A new gateway address, or none.")
+        String gateway;
+
+        @Option(names = "--stale-days", paramLabel = "N|default", description = "After how many days without being "
+                + "seen a held address is stale (1-3650), or default (" + Subnet.DEFAULT_STALE_DAYS + ").")
+        String staleDays;
+
+        @Override
+        void execute() {
+            if (name == null && description == null && vlan == null && gateway == null && staleDays == null) {
+                throw new IllegalArgumentException("say what to change: --name, --description, --vlan, --gateway "
+                        + "or --stale-days");
+            }
+            try (Allocator allocator = openAllocator()) {
+                Subnet subnet = allocator.findSubnet(Cidr.parse(cidr), Optional.ofNullable(network));
+                SubnetSpec changed = new SubnetSpec(subnet.cidr(), name == null ? subnet.name() : name,
+                        description == null ? subnet.description() : description,
+                        vlan == null ? subnet.vlan() : number(vlan, "none", "--vlan"),
+                        gateway == null ? subnet.gateway()
+                                : "none".equalsIgnoreCase(gateway.strip()) ? Optional.empty()
+                                : Optional.of(Ip.parse(gateway)),
+                        staleDays == null ? subnet.staleDays() : number(staleDays, "default", "--stale-days"));
+                Subnet after = allocator.updateSubnet(subnet, changed);
+                say("Changed subnet " + after.label() + (after.staleDays().equals(subnet.staleDays()) ? ""
+                        : "; held addresses are stale after " + after.staleDaysOrDefault() + " days unseen"));
+            }
+        }
+
+        /** A number given as text, or {@code none} (the word that empties the field). */
+        private static OptionalInt number(String text, String none, String option) {
+            String t = text.strip();
+            if (t.equalsIgnoreCase(none)) {
+                return OptionalInt.empty();
+            }
+            if (!t.matches("[0-9]{1,9}")) {
+                throw new IllegalArgumentException(option + " '" + text + "' is not a number or '"
+                        + none + "'");
+            }
+            return OptionalInt.of(Integer.parseInt(t));
         }
     }
 

@@ -354,7 +354,8 @@ public final class DatasetGenerator implements AutoCloseable {
     }
 
     private void build(Session s, Network network, Blueprint b, SplittableRandom random, Counters counters) {
-        long id = s.insertSubnet(network.id(), b.cidr, b.name, "generated", b.vlan, b.gateway, OptionalLong.empty());
+        long id = s.insertSubnet(network.id(), b.cidr, b.name, "generated", b.vlan, b.gateway, OptionalLong.empty(),
+                java.util.OptionalInt.empty());
         Subnet subnet = new Subnet(id, network.id(), network.name(), b.cidr, b.name, "generated", b.vlan, b.gateway,
                 OptionalLong.empty(), 1);
         changes.log(s, ChangeAction.CREATE, "subnet", subnet.label(), null, ChangeWriter.of(subnet));

@@ -210,7 +210,7 @@ public final class CsvImport {
             case "network" -> new ImportItem.NetworkItem(row, f.get("network", "name"), f.get("description"));
             case "subnet" -> new ImportItem.SubnetItem(row, f.get("network"), new SubnetSpec(
                     cidr(f.require("cidr", "subnet")), f.get("name"), f.get("description"), vlan(f.get("vlan")),
-                    optionalIp(f.get("gateway"), "gateway")));
+                    optionalIp(f.get("gateway"), "gateway"), staleDays(f.get("stale_days"))));
             case "range" -> new ImportItem.RangeItem(row, f.get("network"), optionalCidr(f.get("cidr", "subnet")),
                     ip(f.require("start"), "start"), ip(f.require("end"), "end"),
                     RangeKind.parse(f.require("range_kind")), f.get("description"));
@@ -352,6 +352,16 @@ public final class CsvImport {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("'" + text + "' is not a VLAN number");
         }
+    }
+
+    private static OptionalInt staleDays(String text) {
+        if (text.isBlank()) {
+            return OptionalInt.empty();
+        }
+        if (!text.strip().matches("[0-9]{1,9}")) {
+            throw new IllegalArgumentException("'" + text + "' is not a number of stale days");
+        }
+        return OptionalInt.of(Integer.parseInt(text.strip()));
     }
 
     /** A VLAN from NetBox or phpIPAM text: "100", "100 - servers", "Servers (100)", "Servers (VID 100)"; else none. */

@@ -30,7 +30,7 @@ import org.ipdesk.report.SpreadsheetText;
 public final class DatabaseExport {
     /** The columns, in this order. */
     public static final List<String> HEADERS = List.of("kind", "network", "cidr", "name", "vlan", "gateway",
-            "description", "start", "end", "range_kind", "ip", "status", "hostname", "mac", "owner");
+            "description", "start", "end", "range_kind", "ip", "status", "hostname", "mac", "owner", "stale_days");
 
     private DatabaseExport() {
     }
@@ -88,7 +88,8 @@ public final class DatabaseExport {
         for (Subnet s : subnets) {
             csv.printRecord(row("subnet", s.networkName(), "cidr", s.cidr().toString(), "name", s.name(),
                     "vlan", s.vlan().isPresent() ? Integer.toString(s.vlan().getAsInt()) : "",
-                    "gateway", s.gateway().map(Object::toString).orElse(""), "description", s.description()));
+                    "gateway", s.gateway().map(Object::toString).orElse(""), "description", s.description(),
+                    "stale_days", s.staleDays().isPresent() ? Integer.toString(s.staleDays().getAsInt()) : ""));
             monitor.step(++done, total);
         }
         for (int i = 0; i < subnets.size(); i++) {

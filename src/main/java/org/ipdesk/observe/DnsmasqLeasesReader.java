@@ -17,7 +17,8 @@ import org.ipdesk.model.SourceKind;
  * <ul>
  *   <li>v4 lines {@code EXPIRY MAC ADDRESS HOSTNAME CLIENT-ID} ({@code *} where there is no host name);</li>
  *   <li>the {@code duid …} line (the server's own DUID), skipped;</li>
- *   <li>v6 lines {@code EXPIRY IAID ADDRESS HOSTNAME CLIENT-DUID}: no MAC.</li>
+ *   <li>v6 lines {@code EXPIRY IAID ADDRESS HOSTNAME CLIENT-DUID}: the MAC is the one inside the client's DUID when
+ *   that is a DUID-LLT or DUID-LL of an Ethernet card (types 1 and 3, hardware type 1), else none.</li>
  * </ul>
  *
  * <p><b>The time seen is the file's modification time, or the time given with {@code --seen-at}</b>: dnsmasq writes
@@ -78,8 +79,34 @@ public final class DnsmasqLeasesReader implements ObservationReader {
             tally.problem(number, "a v6 lease has its IAID (a number) second, not " + Tally.quote(fields[1])
                     + "; the line is skipped");
             return;
+        } else {
+            mac = macInDuid(fields[4]);
         }
         Optional<String> hostname = fields[3].equals("*") ? Optional.empty() : Optional.of(fields[3]);
         tally.observe(new Observation(ip, mac, hostname, seen, SourceKind.DNSMASQ, tally.fileName()));
+    }
+
+    /**
+     * The Ethernet MAC inside a DHCPv6 client DUID written as colon-separated hex (RFC 8415 section 11): a DUID-LLT
+     * (00:01, hardware type 00:01, four bytes of time, then the MAC) or a DUID-LL (00:03, 00:01, then the MAC).
+     * Other DUIDs (DUID-EN, DUID-UUID, other hardware) carry no MAC: empty.
+     */
+    static Optional<Mac> macInDuid(String duid) {
+        String[] parts = duid.split(":", -1);
+        int start;
+        if (parts.length == 14 && parts[0].equals("00") && parts[1].equals("01") && parts[2].equals("00")
+                && parts[3].equals("01")) {
+            start = 8;
+        } else if (parts.length == 10 && parts[0].equals("00") && parts[1].equals("03") && parts[2].equals("00")
+                && parts[3].equals("01")) {
+            start = 4;
+        } else {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Mac.parse(String.join(":", java.util.Arrays.copyOfRange(parts, start, start + 6))));
+        } catch (InvalidAddressException e) {
+            return Optional.empty();
+        }
     }
 }

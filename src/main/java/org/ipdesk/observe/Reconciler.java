@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
 import org.ipdesk.address.Cidr;
@@ -43,7 +45,7 @@ import org.ipdesk.observe.Finding.Kind;
  * the same as when they were ignored.
  */
 public final class Reconciler {
-    public static final int DEFAULT_STALE_DAYS = 30;
+    public static final int DEFAULT_STALE_DAYS = Subnet.DEFAULT_STALE_DAYS;
     /** How close two sightings of one MAC must be to count as "at once". */
     public static final Duration AT_ONCE = Duration.ofHours(1);
     private static final IpRange ALL_V4 = new IpRange(Ip.parse("0.0.0.0"), Ip.parse("255.255.255.255"));
@@ -56,29 +58,48 @@ public final class Reconciler {
         this.allocator = allocator;
     }
 
-    /** The findings of a network's subnets, and the addresses seen outside every subnet. */
-    public List<Finding> network(String networkName, int staleDays, Instant now) {
+    /**
+     * The findings of a network's subnets, and the addresses seen outside every subnet. {@code staleDays}: the same
+     * number for every subnet; empty: each subnet's own ({@link Subnet#staleDaysOrDefault()}).
+     */
+    public List<Finding> network(String networkName, OptionalInt staleDays, Instant now) {
         return findings(allocator.subnets(allocator.network(networkName).name()), true, staleDays, now);
     }
 
-    /** The findings of one subnet and the subnets inside it. */
-    public List<Finding> subnet(long subnetId, int staleDays, Instant now) {
+    /** {@link #network(String, OptionalInt, Instant)} with the same stale days for every subnet. */
+    public List<Finding> network(String networkName, int staleDays, Instant now) {
+        return network(networkName, OptionalInt.of(staleDays), now);
+    }
+
+    /** The findings of one subnet and the subnets inside it (stale days as in {@link #network}). */
+    public List<Finding> subnet(long subnetId, OptionalInt staleDays, Instant now) {
         Subnet subnet = allocator.subnet(subnetId);
         List<Subnet> inside = allocator.subnets(subnet.networkName()).stream()
                 .filter(s -> subnet.cidr().contains(s.cidr())).toList();
         return findings(inside, false, staleDays, now);
     }
 
-    /** The findings of every network, and the addresses seen outside every subnet. */
-    public List<Finding> everything(int staleDays, Instant now) {
+    /** {@link #subnet(long, OptionalInt, Instant)} with the same stale days for every subnet. */
+    public List<Finding> subnet(long subnetId, int staleDays, Instant now) {
+        return subnet(subnetId, OptionalInt.of(staleDays), now);
+    }
+
+    /** The findings of every network, and the addresses seen outside every subnet (stale days as in {@link #network}). */
+    public List<Finding> everything(OptionalInt staleDays, Instant now) {
         return findings(allocator.subnets(), true, staleDays, now);
     }
 
-    private List<Finding> findings(List<Subnet> scope, boolean outside, int staleDays, Instant now) {
-        if (staleDays < 1) {
-            throw new IllegalArgumentException("the stale days must be at least 1, not " + staleDays);
+    /** {@link #everything(OptionalInt, Instant)} with the same stale days for every subnet. */
+    public List<Finding> everything(int staleDays, Instant now) {
+        return everything(OptionalInt.of(staleDays), now);
+    }
+
+    private List<Finding> findings(List<Subnet> scope, boolean outside, OptionalInt staleDays, Instant now) {
+        if (staleDays.isPresent() && staleDays.getAsInt() < 1) {
+            throw new IllegalArgumentException("the stale days must be at least 1, not " + staleDays.getAsInt());
         }
-        Instant cutoff = now.minus(Duration.ofDays(staleDays));
+        // outside every subnet, what counts as "in use" follows the override or the default
+        Instant cutoff = now.minus(Duration.ofDays(staleDays.orElse(DEFAULT_STALE_DAYS)));
         List<Finding> found = new ArrayList<>();
         List<IgnoredFinding> ignored = new ArrayList<>();
         List<Observation> current = new ArrayList<>();
@@ -93,16 +114,23 @@ public final class Reconciler {
                 allocator.observations(top.cidr().range()).forEach(o -> seen.put(o.ip(), o));
                 ignored.addAll(allocator.ignoredFindings(top.cidr().range()));
             }
-            // each address belongs to the smallest subnet that holds it
-            Map<Long, Map<Ip, Observation>> owned = new HashMap<>();
-            Map<Ip, Subnet> owner = new HashMap<>();
-            subnets.stream().sorted(Comparator.comparingInt(s -> s.cidr().prefixLength())).forEach(s ->
-                    seen.subMap(s.cidr().first(), true, s.cidr().last(), true).keySet().forEach(ip -> owner.put(ip, s)));
-            owner.forEach((ip, s) -> owned.computeIfAbsent(s.id(), k -> new TreeMap<>()).put(ip, seen.get(ip)));
+            Map<Long, List<Subnet>> children = new HashMap<>();
+            subnets.forEach(s -> s.parentId().ifPresent(p -> children.computeIfAbsent(p, k -> new ArrayList<>()).add(s)));
             for (Subnet subnet : subnets) {
-                Map<Ip, Observation> mine = owned.getOrDefault(subnet.id(), Map.of());
-                subnetFindings(subnet, mine, cutoff, found);
-                mine.values().stream().filter(o -> !o.seenAt().isBefore(cutoff)).forEach(o -> {
+                // each address belongs to the smallest subnet that holds it: this subnet's range less its children's
+                // (a view of the sorted observations when it has none, so a /16 copies nothing)
+                NavigableMap<Ip, Observation> mine = seen.subMap(subnet.cidr().first(), true, subnet.cidr().last(),
+                        true);
+                List<Subnet> inside = children.getOrDefault(subnet.id(), List.of());
+                if (!inside.isEmpty() && !mine.isEmpty()) {
+                    mine = new TreeMap<>(mine);
+                    for (Subnet child : inside) {
+                        mine.subMap(child.cidr().first(), true, child.cidr().last(), true).clear();
+                    }
+                }
+                Instant since = now.minus(Duration.ofDays(staleDays.orElse(subnet.staleDaysOrDefault())));
+                subnetFindings(subnet, mine, since, found);
+                mine.values().stream().filter(o -> !o.seenAt().isBefore(since)).forEach(o -> {
                     current.add(o);
                     placeOf.put(o.ip(), subnet);
                 });
@@ -114,8 +142,9 @@ public final class Reconciler {
         }
         Set<List<Object>> ignores = new HashSet<>();
         ignored.forEach(i -> ignores.add(List.of(i.ip(), i.kind(), i.seen())));
-        return found.stream().filter(f -> !ignores.contains(List.of(f.ip(), f.kind().words(), f.seen())))
-                .sorted(Comparator.comparing(Finding::ip).thenComparing(Finding::kind)).toList();
+        List<Finding> shown = ignores.isEmpty() ? found : found.stream()
+                .filter(f -> !ignores.contains(List.of(f.ip(), f.kind().words(), f.seen()))).toList();
+        return shown.stream().sorted(Comparator.comparing(Finding::ip).thenComparing(Finding::kind)).toList();
     }
 
     private void subnetFindings(Subnet subnet, Map<Ip, Observation> seen, Instant cutoff, List<Finding> found) {
@@ -194,6 +223,9 @@ public final class Reconciler {
             o.mac().ifPresent(m -> byMac.computeIfAbsent(List.of(m, o.ip().version()), k -> new ArrayList<>()).add(o));
         }
         for (List<Observation> same : byMac.values()) {
+            if (same.size() < 2) {
+                continue; // most MACs are on one address: no stream work for them (65,536 of them in a /16 scan)
+            }
             Instant newest = same.stream().map(Observation::seenAt).max(Comparator.naturalOrder()).orElseThrow();
             List<Observation> atOnce = same.stream()
                     .filter(o -> !o.seenAt().isBefore(newest.minus(AT_ONCE))).sorted(Comparator.comparing(Observation::ip))

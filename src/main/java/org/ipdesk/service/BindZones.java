@@ -103,7 +103,7 @@ final class BindZones {
         }
         List<Named> named = new ArrayList<>();
         List<ServiceRecords.Name> ordered = new ArrayList<>(names);
-        ordered.sort(Comparator.comparing(ServiceRecords.Name::ip));
+        ordered.sort(Comparator.comparing(ServiceRecords.Name::ip).thenComparing(n -> n.subnet().networkName()));
         for (ServiceRecords.Name n : ordered) {
             Optional<Name> fqdn = fqdn(n, zone, problems);
             if (fqdn.isEmpty()) {
@@ -194,7 +194,7 @@ final class BindZones {
             if (first != null) {
                 BindZones.add(problems, ServiceProblem.Kind.DUPLICATE_ADDRESS, ip, ip + " is named " + first
                         + " and " + fqdn + " (it is held in two networks); the reverse zone " + name.toString(true)
-                        + " gets the first name only");
+                        + " gets the first name only (networks in name order)");
                 return;
             }
             if (firstIp == null || ip.compareTo(firstIp) < 0) {

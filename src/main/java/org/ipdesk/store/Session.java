@@ -64,14 +64,15 @@ public interface Session {
     Optional<Network> networkByName(String name);
 
     long insertSubnet(long networkId, Cidr cidr, String name, String description, OptionalInt vlan,
-                             Optional<Ip> gateway, OptionalLong parentId);
+                             Optional<Ip> gateway, OptionalLong parentId, OptionalInt staleDays);
 
     /**
-     * Writes a subnet's name, description, VLAN and gateway if it still has {@code rowVersion}, and raises it: one
-     * conditional statement. False, with nothing written, when the subnet is gone or someone else changed it since.
+     * Writes a subnet's name, description, VLAN, gateway and stale days if it still has {@code rowVersion}, and raises
+     * it: one conditional statement. False, with nothing written, when the subnet is gone or someone else changed it
+     * since.
      */
     boolean updateSubnetDetails(long id, long rowVersion, String name, String description, OptionalInt vlan,
-                                Optional<Ip> gateway);
+                                Optional<Ip> gateway, OptionalInt staleDays);
 
     void setParent(long subnetId, OptionalLong parentId);
 
@@ -268,13 +269,17 @@ public interface Session {
     List<org.ipdesk.model.IgnoredFinding> ignoredFindingsIn(IpRange range);
 
     /**
-     * How many addresses of each subnet were seen at {@code since} or later, by the subnet's label ("10.0.0.0/24 in
-     * dc1"); subnets where none was are left out. One statement for every subnet.
+     * How many addresses of each subnet were seen within the subnet's stale days before {@code now} ({@code
+     * defaultDays} for a subnet without its own), by the subnet's label ("10.0.0.0/24 in dc1"); subnets where none
+     * was are left out. One statement for every subnet.
      */
-    Map<String, Long> seenCountsBySubnet(Instant since);
+    Map<String, Long> seenCountsBySubnet(Instant now, int defaultDays);
 
     /** Remembers an ignored finding, replacing an earlier ignore of the same address and kind. */
     void ignoreFinding(org.ipdesk.model.IgnoredFinding finding);
+
+    /** Forgets that {@code finding} was ignored (undo of an ignore): it shows again. False when it was not ignored. */
+    boolean forgetIgnoredFinding(org.ipdesk.model.IgnoredFinding finding);
 
     // ---------------------------------------------------------------- DNS zone serials
 

@@ -40,7 +40,7 @@ class ExportDatabaseCommandTest {
         assertThat(export.out()).matches("Wrote 3 networks, 2[0-9] subnets, [0-9] ranges and [0-9,]+ addresses to "
                 + java.util.regex.Pattern.quote(csv.toString()) + "\\R");
         assertThat(Files.readAllLines(csv).get(0))
-                .isEqualTo("kind,network,cidr,name,vlan,gateway,description,start,end,range_kind,ip,status,hostname,mac,owner");
+                .isEqualTo("kind,network,cidr,name,vlan,gateway,description,start,end,range_kind,ip,status,hostname,mac,owner,stale_days");
 
         Cli fresh = new Cli(dir.resolve("fresh.db"));
         Cli.Result imported = fresh.ok("import", csv.toString());

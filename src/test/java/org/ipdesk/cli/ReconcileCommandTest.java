@@ -107,4 +107,36 @@ class ReconcileCommandTest {
         assertThat(cli.run("reconcile", "dc1", "--apply", "release-stale", "--stale-days", "60").err())
                 .contains("no finding offers release-stale: nothing to apply");
     }
+
+    @Test
+    void aSubnetsOwnStaleDaysSetBySubnetEditCountWithoutStaleDaysOnTheCommand() {
+        assertThat(cli.ok("reconcile", "dc1").out()).contains("stale");
+
+        assertThat(cli.ok("subnet", "edit", "10.0.0.0/24", "--stale-days", "60").out())
+                .contains("Changed subnet 10.0.0.0/24 in dc1; held addresses are stale after 60 days unseen");
+        assertThat(cli.ok("reconcile", "dc1").out()).as("seen 45 days ago, under the subnet's 60")
+                .doesNotContain("stale");
+        assertThat(cli.ok("reconcile", "dc1", "--stale-days", "30").out()).as("--stale-days holds for every subnet")
+                .contains("stale");
+
+        assertThat(cli.ok("subnet", "edit", "10.0.0.0/24", "--stale-days", "default").out()).contains("after 30 days");
+        assertThat(cli.ok("reconcile", "dc1").out()).contains("stale");
+    }
+
+    @Test
+    void subnetEditRefusesStaleDaysOutOfRangeAndChangesNothing() {
+        Cli.Result zero = cli.run("subnet", "edit", "10.0.0.0/24", "--stale-days", "0");
+        assertThat(zero.code()).isNotZero();
+        assertThat(zero.err()).contains("stale after 0 days is out of range (1-3650 days)");
+        Cli.Result word = cli.run("subnet", "edit", "10.0.0.0/24", "--stale-days", "soon");
+        assertThat(word.err()).contains("--stale-days 'soon' is not a number or 'default'");
+        assertThat(cli.run("subnet", "edit", "10.0.0.0/24").err()).contains("say what to change");
+        try (Allocator a = Allocator.open(Location.of(db))) {
+            assertThat(a.findSubnet(Cidr.parse("10.0.0.0/24"), Optional.empty()).staleDays()).isEmpty();
+        }
+        cli.ok("subnet", "add", "dc1", "10.0.1.0/24", "--stale-days", "7");
+        try (Allocator a = Allocator.open(Location.of(db))) {
+            assertThat(a.findSubnet(Cidr.parse("10.0.1.0/24"), Optional.empty()).staleDays()).hasValue(7);
+        }
+    }
 }

@@ -154,11 +154,14 @@ class LeaseFileReadersTest {
                         "dnsmasq.leases"),
                 seen("192.168.7.11", "52:54:00:33:00:02", null, "2026-11-25T12:00:00Z", DNSMASQ, "dnsmasq.leases"),
                 seen("192.168.7.12", "52:54:00:33:00:03", "nas", "2026-11-25T12:00:00Z", DNSMASQ, "dnsmasq.leases"),
-                seen("2001:db8:7::10", null, "phone", "2026-11-25T12:00:00Z", DNSMASQ, "dnsmasq.leases"),
-                seen("2001:db8:7::11", null, null, "2026-11-25T12:00:00Z", DNSMASQ, "dnsmasq.leases"));
+                // the MACs inside the clients' DUID-LLT and DUID-LL
+                seen("2001:db8:7::10", "52:54:00:33:00:05", "phone", "2026-11-25T12:00:00Z", DNSMASQ,
+                        "dnsmasq.leases"),
+                seen("2001:db8:7::11", "52:54:00:33:00:06", null, "2026-11-25T12:00:00Z", DNSMASQ, "dnsmasq.leases"),
+                seen("2001:db8:7::12", null, "tv", "2026-11-25T12:00:00Z", DNSMASQ, "dnsmasq.leases"));
         assertThat(read.problems()).containsExactly(
                 "line 4: '192.168.7.999' is not an IP address; the line is skipped",
-                "line 8: 'this line is not a lease' is not a dnsmasq lease line (expiry, MAC or IAID, address, host"
+                "line 9: 'this line is not a lease' is not a dnsmasq lease line (expiry, MAC or IAID, address, host"
                         + " name, client id); it is skipped");
     }
 
@@ -170,7 +173,7 @@ class LeaseFileReadersTest {
 
         Read read = Read.with(new DnsmasqLeasesReader(), copy, Optional.empty());
 
-        assertThat(read.observations()).hasSize(5)
+        assertThat(read.observations()).hasSize(6)
                 .allMatch(seen -> seen.seenAt().equals(Instant.parse("2026-11-20T08:30:00Z")));
     }
 }

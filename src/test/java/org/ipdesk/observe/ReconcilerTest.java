@@ -173,6 +173,47 @@ class ReconcilerTest {
     }
 
     @Test
+    void anAddressSeenInAChildSubnetIsThatChildsFindingNotItsParents() {
+        Subnet parent = allocator.createSubnet("dc1", SubnetSpec.of(Cidr.parse("10.1.0.0/16")));
+        Subnet child = allocator.createSubnet("dc1", SubnetSpec.of(Cidr.parse("10.1.2.0/24")).withStaleDays(
+                OptionalInt.of(5)));
+        Subnet grandchild = allocator.createSubnet("dc1", SubnetSpec.of(Cidr.parse("10.1.2.128/25")));
+        allocator.reserve(child.id(), ip("10.1.2.9"), AddressDetails.allocated("lab-9"));
+        allocator.observe(List.of(seen("10.1.2.5", null, null, NOW), seen("10.1.2.200", null, null, NOW),
+                seen("10.1.7.7", null, null, NOW), seen("10.1.2.9", null, null, NOW.minus(Duration.ofDays(10)))));
+
+        List<Finding> found = reconciler.subnet(parent.id(), OptionalInt.empty(), NOW);
+
+        assertThat(found).extracting(f -> f.ip().toString(), f -> f.kind().words(),
+                f -> f.subnet().map(s -> s.cidr().toString()).orElse("")).containsExactly(
+                tuple("10.1.2.5", "unknown-host", "10.1.2.0/24"),
+                tuple("10.1.2.9", "stale", "10.1.2.0/24"),
+                tuple("10.1.2.200", "unknown-host", grandchild.cidr().toString()),
+                tuple("10.1.7.7", "unknown-host", "10.1.0.0/16"));
+    }
+
+    @Test
+    void eachSubnetsOwnStaleDaysCountWhenNoNumberIsGivenForAll() {
+        Subnet lab = allocator.createSubnet("dc1", SubnetSpec.of(Cidr.parse("10.0.1.0/24")).withStaleDays(
+                OptionalInt.of(7)));
+        allocator.reserve(lab.id(), ip("10.0.1.5"), AddressDetails.allocated("bench-01"));
+        allocator.reserve(lab.id(), ip("10.0.1.6"), AddressDetails.allocated("bench-02"));
+        allocator.observe(List.of(seen("10.0.1.5", null, null, NOW.minus(Duration.ofDays(10))),
+                seen("10.0.1.6", null, null, NOW.minus(Duration.ofHours(1)))));
+        Subnet read = allocator.subnet(lan.id());
+        allocator.updateSubnet(read, SubnetSpec.of(read).withStaleDays(OptionalInt.of(60)));
+
+        List<Finding> own = reconciler.network("dc1", OptionalInt.empty(), NOW);
+
+        assertThat(own).filteredOn(f -> f.kind() == Kind.STALE).extracting(f -> f.ip().toString())
+                .as("lab: 10 days unseen is over its 7; lan: 40 days is under its 60")
+                .containsExactly("10.0.0.7", "10.0.1.5");
+        assertThat(reconciler.network("dc1", 30, NOW)).filteredOn(f -> f.kind() == Kind.STALE)
+                .extracting(f -> f.ip().toString()).as("30 days for every subnet")
+                .containsExactly("10.0.0.7", "10.0.0.8");
+    }
+
+    @Test
     void addressesSeenOutsideEverySubnetAreGroupedByTheirSlash24AndOnlyForANetwork() {
         assertThat(of(Kind.OUTSIDE_SUBNETS)).extracting(f -> f.ip().toString(), Finding::seen, Finding::recorded,
                 f -> f.block().orElseThrow().toString(), f -> f.action().words()).containsExactly(

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every zone file of a BIND export loads in BIND's own checker ({@code named-checkzone -k fail}): the forward zone,
- * in-addr.arpa zones per /24, an RFC 2317 zone with its parent's delegation lines, and an ip6.arpa zone.
+ * in-addr.arpa zones per /24, RFC 2317 zones (a /26, a /28, a /31 and a /32) with their parent's delegation lines, and
+ * ip6.arpa zones (a /64, and a /56 at its nibble boundary).
  */
 class BindCheckTest {
     static final Clock DAY = Clock.fixed(Instant.parse("2026-11-28T09:00:00Z"), ZoneOffset.UTC);
@@ -64,11 +65,17 @@ class BindCheckTest {
                     "0.1.10.in-addr.arpa",
                     "1.2.10.in-addr.arpa",
                     "200.2.10.in-addr.arpa",
+                    "0-1.0.3.10.in-addr.arpa",
+                    "0.3.10.in-addr.arpa (with 0-1.0.3.10.in-addr.arpa.delegation)",
+                    "7-7.1.3.10.in-addr.arpa",
+                    "1.3.10.in-addr.arpa (with 7-7.1.3.10.in-addr.arpa.delegation)",
+                    "0.6.10.in-addr.arpa",
                     "64-127.2.0.192.in-addr.arpa",
                     "2.0.192.in-addr.arpa (with 64-127.2.0.192.in-addr.arpa.delegation)",
                     "16-31.100.51.198.in-addr.arpa",
                     "100.51.198.in-addr.arpa (with 16-31.100.51.198.in-addr.arpa.delegation)",
-                    "0.0.0.0.1.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa");
+                    "0.0.0.0.1.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa",
+                    "0.0.3.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa");
             // named.conf's part: every zone statement names its file, and every zone loads through it
             Path checkconf = Checkers.find("named-checkconf", "bind9-utils");
             Checkers.Result conf = Checkers.run(settings.folder(), java.util.Map.of(), checkconf.toString(), "-z",

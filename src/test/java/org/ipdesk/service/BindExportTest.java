@@ -115,11 +115,16 @@ class BindExportTest {
                 "db-01.lab.example. 10.1.0.11",
                 "db6-01.lab.example. 2001:db8:1::11",
                 "dup-mac.lab.example. 10.1.0.22",
+                "edge-twin.lab.example. 10.6.0.10",
+                "eui64-host.lab.example. 10.3.1.7",
                 "outer-01.lab.example. 10.2.200.5",
+                "p2p-a.lab.example. 10.3.0.0",
                 "printer.lab.example. 10.1.0.20",
+                "twin-01.lab.example. 10.6.0.11",
                 "vpn.lab.example. 198.51.100.17",
                 "web-01.lab.example. 10.1.0.10",
-                "web-01.lab.example. 2001:db8:1::10");
+                "web-01.lab.example. 2001:db8:1::10",
+                "wide-01.lab.example. 2001:db8:3::5");
         assertThat(reverse).isEqualTo(forward);
         // the deprecated address, the one without a name, the invalid name and the second WEB-01 are not there
         assertThat(output.problems()).extracting(ServiceProblem::kind, p -> p.address().toString())
@@ -171,7 +176,7 @@ class BindExportTest {
                 .contains("zone \"lab.example\" { type primary; file \"" + folder + "/lab.example.zone\"; };\n")
                 .contains("// 10.2.0.0/16 holds 256 /24s; 2 hold names and get a reverse zone, the others get none\n")
                 .contains("needs the lines of 64-127.2.0.192.in-addr.arpa.delegation");
-        assertThat(conf.lines().filter(l -> l.startsWith("zone "))).hasSize(7);
+        assertThat(conf.lines().filter(l -> l.startsWith("zone "))).hasSize(11);
     }
 
     @Test
@@ -257,6 +262,28 @@ class BindExportTest {
         // a name server inside the zone that has an address there is fine
         assertThat(file(prepare(BindSettings.of("lab.example", "printer.lab.example", "", 3600, folder), NOV_28),
                 "lab.example.zone").content()).contains("@\tIN\tNS\tprinter.lab.example.\n");
+    }
+
+    @Test
+    void oneAddressNamedInTwoNetworksGetsOnePtrAndTheSecondNameIsAProblem() throws Exception {
+        try (Allocator allocator = Allocator.open(Location.of(db))) {
+            allocator.createNetwork("copy", "");
+            var subnet = allocator.createSubnet("copy", org.ipdesk.model.SubnetSpec.of(
+                    org.ipdesk.address.Cidr.parse("10.1.0.0/24")));
+            ServiceTestData.hold(allocator, subnet, "10.1.0.20", org.ipdesk.model.AddressStatus.ALLOCATED,
+                    "printer-copy", null);
+        }
+        ServiceOutput output = prepare(settings(), NOV_28);
+        assertThat(output.problems()).filteredOn(p -> p.kind() == ServiceProblem.Kind.DUPLICATE_ADDRESS)
+                .extracting(ServiceProblem::message).containsExactly("10.1.0.20 is named printer-copy.lab.example. and"
+                        + " printer.lab.example. (it is held in two networks); the reverse zone"
+                        + " 0.1.10.in-addr.arpa gets the first name only (networks in name order)");
+        String reverse = file(output, "0.1.10.in-addr.arpa.zone").content();
+        assertThat(reverse).contains("20\tIN\tPTR\tprinter-copy.lab.example.\n")
+                .doesNotContain("PTR\tprinter.lab.example.");
+        // both names are in the forward zone: each names one address
+        assertThat(file(output, "lab.example.zone").content()).contains("printer\tIN\tA\t10.1.0.20\n",
+                "printer-copy\tIN\tA\t10.1.0.20\n");
     }
 
     @Test

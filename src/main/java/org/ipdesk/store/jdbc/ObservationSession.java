@@ -38,13 +38,18 @@ public interface ObservationSession extends Session {
     }
 
     @Override
-    default java.util.Map<String, Long> seenCountsBySubnet(java.time.Instant since) {
-        return observationTables().seenCountsBySubnet(since);
+    default java.util.Map<String, Long> seenCountsBySubnet(java.time.Instant now, int defaultDays) {
+        return observationTables().seenCountsBySubnet(now, defaultDays);
     }
 
     @Override
     default void ignoreFinding(IgnoredFinding finding) {
         observationTables().ignore(finding);
+    }
+
+    @Override
+    default boolean forgetIgnoredFinding(IgnoredFinding finding) {
+        return observationTables().forget(finding);
     }
 
     @Override

@@ -274,15 +274,18 @@ public final class ObservationTables {
     }
 
     /**
-     * How many addresses of each subnet were seen at {@code since} or later, by the subnet's label ("10.0.0.0/24 in
-     * dc1"): one statement, a range count on the observations' key per subnet (subnets with none are left out).
+     * How many addresses of each subnet were seen within the subnet's stale days before {@code now} ({@code
+     * defaultDays} where it has none), by the subnet's label ("10.0.0.0/24 in dc1"): one statement, a range count on
+     * the observations' key per subnet (subnets with none are left out).
      */
-    public Map<String, Long> seenCountsBySubnet(Instant since) {
+    public Map<String, Long> seenCountsBySubnet(Instant now, int defaultDays) {
         Map<String, Long> counts = new HashMap<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT n.name, s.first_ip, s.prefix, (SELECT count(*)"
                 + " FROM observation o WHERE o.ip BETWEEN s.first_ip AND s.last_ip AND length(o.ip) = length(s.first_ip)"
-                + " AND o.last_seen >= ?) FROM subnet s JOIN network n ON n.id = s.network_id")) {
-            ps.setLong(1, since.toEpochMilli());
+                + " AND o.last_seen >= ? - COALESCE(s.stale_days, ?) * CAST(86400000 AS BIGINT))"
+                + " FROM subnet s JOIN network n ON n.id = s.network_id")) {
+            ps.setLong(1, now.toEpochMilli());
+            ps.setInt(2, defaultDays);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long seen = rs.getLong(4);
@@ -318,6 +321,19 @@ public final class ObservationTables {
             throw failure.apply(e);
         }
         return found;
+    }
+
+    /** Forgets the ignore of {@code finding} (its address, kind and what was seen); false when there was none. */
+    public boolean forget(IgnoredFinding finding) {
+        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM ignored_finding WHERE ip = ? AND kind = ?"
+                + " AND seen = ?")) {
+            ps.setBytes(1, finding.ip().toBytes());
+            ps.setString(2, finding.kind());
+            ps.setString(3, finding.seen());
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw failure.apply(e);
+        }
     }
 
     /** Remembers an ignored finding, replacing an earlier ignore of the same address and kind. */

@@ -41,7 +41,13 @@ public final class Rows {
         OptionalLong parentValue = rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(parent);
         return new Subnet(rs.getLong(1), rs.getLong(2), rs.getString(3), new Cidr(first, rs.getInt(6)),
                 rs.getString(7), rs.getString(8), vlanValue,
-                gateway == null ? Optional.empty() : Optional.of(Ip.fromBytes(gateway)), parentValue, rs.getLong(12));
+                gateway == null ? Optional.empty() : Optional.of(Ip.fromBytes(gateway)), parentValue, rs.getLong(12),
+                staleDays(rs, 13));
+    }
+
+    private static OptionalInt staleDays(ResultSet rs, int column) throws SQLException {
+        int days = rs.getInt(column);
+        return rs.wasNull() ? OptionalInt.empty() : OptionalInt.of(days);
     }
 
     public static AddressRange rangeRow(ResultSet rs) throws SQLException {

@@ -51,12 +51,13 @@ abstract class PostgresCopyRows extends PostgresChangeLog {
     public void copySubnet(Subnet subnet) {
         touched("subnet:" + subnet.id());
         update("INSERT INTO subnet (id, network_id, version, first_ip, last_ip, prefix, name, description, vlan, "
-                        + "gateway, parent_id, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "gateway, parent_id, row_version, stale_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 subnet.id(), subnet.networkId(), subnet.cidr().version().number(), subnet.cidr().first().toBytes(),
                 subnet.cidr().last().toBytes(), subnet.cidr().prefixLength(), subnet.name(), subnet.description(),
                 subnet.vlan().isPresent() ? (Object) subnet.vlan().getAsInt() : null,
                 subnet.gateway().map(ip -> (Object) ip.toBytes()).orElse(null),
-                subnet.parentId().isPresent() ? (Object) subnet.parentId().getAsLong() : null, subnet.rowVersion());
+                subnet.parentId().isPresent() ? (Object) subnet.parentId().getAsLong() : null, subnet.rowVersion(),
+                subnet.staleDays().isPresent() ? (Object) subnet.staleDays().getAsInt() : null);
     }
 
     @Override

@@ -37,7 +37,7 @@ final class SqliteSession extends SqliteCopyRows
         implements org.ipdesk.store.jdbc.ObservationSession,
         org.ipdesk.store.jdbc.ZoneSerialSession {
     private static final String SUBNET_COLUMNS = "s.id, s.network_id, n.name, s.version, s.first_ip, s.prefix, "
-            + "s.name, s.description, s.vlan, s.gateway, s.parent_id, s.row_version FROM subnet s JOIN network n ON n.id = s.network_id";
+            + "s.name, s.description, s.vlan, s.gateway, s.parent_id, s.row_version, s.stale_days FROM subnet s JOIN network n ON n.id = s.network_id";
     private static final String ADDRESS_COLUMNS = "a.id, a.subnet_id, a.ip, a.status, a.hostname, a.mac, a.owner, "
             + "a.description, a.created_at, a.updated_at, a.row_version";
 
@@ -89,21 +89,22 @@ final class SqliteSession extends SqliteCopyRows
 
     @Override
     public long insertSubnet(long networkId, Cidr cidr, String name, String description, OptionalInt vlan,
-                             Optional<Ip> gateway, OptionalLong parentId) {
+                             Optional<Ip> gateway, OptionalLong parentId, OptionalInt staleDays) {
         return insert("INSERT INTO subnet (network_id, version, first_ip, last_ip, prefix, name, description, vlan, "
-                        + "gateway, parent_id, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + "gateway, parent_id, row_version, stale_days) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 networkId, cidr.version().number(), cidr.first().toBytes(), cidr.last().toBytes(), cidr.prefixLength(),
                 name, description, vlan.isPresent() ? (Object) vlan.getAsInt() : null,
                 gateway.map(Ip::toBytes).orElse(null), parentId.isPresent() ? (Object) parentId.getAsLong() : null,
-                RowVersions.first());
+                RowVersions.first(), staleDays.isPresent() ? (Object) staleDays.getAsInt() : null);
     }
 
     @Override
     public boolean updateSubnetDetails(long id, long rowVersion, String name, String description, OptionalInt vlan,
-                                       Optional<Ip> gateway) {
-        return update("UPDATE subnet SET name = ?, description = ?, vlan = ?, gateway = ?, row_version = row_version + 1 "
-                + "WHERE id = ? AND row_version = ?", name, description,
-                vlan.isPresent() ? (Object) vlan.getAsInt() : null, gateway.map(Ip::toBytes).orElse(null), id, rowVersion) == 1;
+                                       Optional<Ip> gateway, OptionalInt staleDays) {
+        return update("UPDATE subnet SET name = ?, description = ?, vlan = ?, gateway = ?, stale_days = ?, "
+                + "row_version = row_version + 1 WHERE id = ? AND row_version = ?", name, description,
+                vlan.isPresent() ? (Object) vlan.getAsInt() : null, gateway.map(Ip::toBytes).orElse(null),
+                staleDays.isPresent() ? (Object) staleDays.getAsInt() : null, id, rowVersion) == 1;
     }
 
     @Override

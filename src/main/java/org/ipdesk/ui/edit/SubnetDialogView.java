@@ -37,6 +37,10 @@ public final class SubnetDialogView {
     @FXML
     private TextField descriptionField;
     @FXML
+    private TextField staleDaysField;
+    @FXML
+    private Label staleDaysError;
+    @FXML
     private Label formError;
 
     public SubnetDialogView(SubnetDialogViewModel viewModel) {
@@ -56,11 +60,16 @@ public final class SubnetDialogView {
         vlanField.textProperty().bindBidirectional(viewModel.vlanProperty());
         gatewayField.textProperty().bindBidirectional(viewModel.gatewayProperty());
         descriptionField.textProperty().bindBidirectional(viewModel.descriptionProperty());
+        staleDaysField.textProperty().bindBidirectional(viewModel.staleDaysProperty());
+        staleDaysField.setPromptText("days unseen (empty: " + org.ipdesk.model.Subnet.DEFAULT_STALE_DAYS + ")");
+        staleDaysField.setTooltip(new javafx.scene.control.Tooltip("A held address not seen by a scan or lease file "
+                + "for this many days is stale (Reconcile); the grid marks what was seen within them"));
 
         DialogForms.showError(networkChoice, networkError, viewModel.networkErrorProperty());
         DialogForms.showError(cidrField, cidrError, viewModel.cidrErrorProperty());
         DialogForms.showError(vlanField, vlanError, viewModel.vlanErrorProperty());
         DialogForms.showError(gatewayField, gatewayError, viewModel.gatewayErrorProperty());
+        DialogForms.showError(staleDaysField, staleDaysError, viewModel.staleDaysErrorProperty());
         cidrInfo.textProperty().bind(viewModel.cidrInfoProperty());
         cidrInfo.visibleProperty().bind(Bindings.isEmpty(viewModel.cidrErrorProperty()));
 

@@ -48,6 +48,8 @@ public final class SubnetDialogViewModel extends EditDialogViewModel<Subnet> {
     private final StringProperty vlan = new SimpleStringProperty("");
     private final StringProperty gateway = new SimpleStringProperty("");
     private final StringProperty description = new SimpleStringProperty("");
+    private final StringProperty staleDays = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper staleDaysError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper networkError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper cidrError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper vlanError = new ReadOnlyStringWrapper("");
@@ -67,7 +69,7 @@ public final class SubnetDialogViewModel extends EditDialogViewModel<Subnet> {
         original.ifPresent(this::fill);
         setHeader(original.map(s -> "Edit subnet " + SubnetDialogViewModel.named(s))
                 .orElse("New subnet in " + networkName));
-        watch(network, cidr, name, vlan, gateway, description);
+        watch(network, cidr, name, vlan, gateway, description, staleDays);
         if (original.isEmpty()) {
             // every network can be chosen; the one given stays selected
             load(a -> a.networks().stream().map(Network::name).toList(), names -> {
@@ -84,6 +86,7 @@ public final class SubnetDialogViewModel extends EditDialogViewModel<Subnet> {
         vlan.set(s.vlan().isPresent() ? Integer.toString(s.vlan().getAsInt()) : "");
         gateway.set(s.gateway().map(Ip::toString).orElse(""));
         description.set(s.description());
+        staleDays.set(s.staleDays().isPresent() ? Integer.toString(s.staleDays().getAsInt()) : "");
     }
 
     /** A dialog that creates a subnet in {@code networkName}, its CIDR field filled with {@code suggestedCidr} ("" for none). */
@@ -157,6 +160,15 @@ public final class SubnetDialogViewModel extends EditDialogViewModel<Subnet> {
         return cidrError.getReadOnlyProperty();
     }
 
+    /** After how many days unseen a held address is stale; empty for the default. */
+    public StringProperty staleDaysProperty() {
+        return staleDays;
+    }
+
+    public ReadOnlyStringProperty staleDaysErrorProperty() {
+        return staleDaysError.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty vlanErrorProperty() {
         return vlanError.getReadOnlyProperty();
     }
@@ -174,7 +186,7 @@ public final class SubnetDialogViewModel extends EditDialogViewModel<Subnet> {
 
     @Override
     protected Rehearsal checkLocally() {
-        clear(networkError, cidrError, vlanError, gatewayError, cidrInfo);
+        clear(networkError, cidrError, vlanError, gatewayError, staleDaysError, cidrInfo);
         String networkName = network.get() == null ? "" : network.get().strip();
         if (networkName.isEmpty()) {
             networkError.set("Choose the network the subnet belongs to");
@@ -191,15 +203,17 @@ public final class SubnetDialogViewModel extends EditDialogViewModel<Subnet> {
                     count.equals(BigInteger.ONE) ? "address" : "addresses", block.firstUsable(), block.lastUsable()));
         }
         OptionalInt vlanNumber = vlan();
+        OptionalInt staleNumber = staleDays();
         Ip gatewayIp = text(gateway).isEmpty() ? null : parse(text(gateway), Ip::parse, gatewayError);
         if (block != null && gatewayIp != null && !block.contains(gatewayIp)) {
             gatewayError.set("Gateway " + gatewayIp + " is outside " + block);
         }
         boolean textOk = textOk(Field.SUBNET_NAME, name) && textOk(Field.SUBNET_DESCRIPTION, description);
-        if (networkName.isEmpty() || block == null || !noErrors(vlanError, gatewayError) || !textOk) {
+        if (networkName.isEmpty() || block == null || !noErrors(vlanError, gatewayError, staleDaysError) || !textOk) {
             return null;
         }
-        SubnetSpec withoutGateway = new SubnetSpec(block, text(name), text(description), vlanNumber, Optional.empty());
+        SubnetSpec withoutGateway = new SubnetSpec(block, text(name), text(description), vlanNumber, Optional.empty(),
+                staleNumber);
         Optional<SubnetSpec> full = Optional.ofNullable(gatewayIp).map(withoutGateway::withGateway);
         OptionalLong id = original.map(s -> OptionalLong.of(s.id())).orElse(OptionalLong.empty());
         return allocator -> {
@@ -237,10 +251,24 @@ public final class SubnetDialogViewModel extends EditDialogViewModel<Subnet> {
         return OptionalInt.of(number);
     }
 
+    /** The stale days typed, empty for the default; sets the error when it is not a number from 1 to 3650. */
+    private OptionalInt staleDays() {
+        String text = text(staleDays);
+        if (text.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        if (!text.matches("\\d{1,9}") || Integer.parseInt(text) < 1 || Integer.parseInt(text) > Subnet.MAX_STALE_DAYS) {
+            staleDaysError.set("Stale after is a number of days from 1 to " + Subnet.MAX_STALE_DAYS + ", not '" + text
+                    + "'; leave it empty for " + Subnet.DEFAULT_STALE_DAYS);
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(Integer.parseInt(text));
+    }
+
     private SubnetSpec spec() {
         Ip gatewayIp = text(gateway).isEmpty() ? null : Ip.parse(text(gateway));
         return new SubnetSpec(Cidr.parse(text(cidr)), text(name), text(description), vlan(),
-                Optional.ofNullable(gatewayIp));
+                Optional.ofNullable(gatewayIp), staleDays());
     }
 
     @Override
@@ -269,6 +297,8 @@ public final class SubnetDialogViewModel extends EditDialogViewModel<Subnet> {
             gatewayError.set(message);
         } else if (lower.startsWith("vlan")) {
             vlanError.set(message);
+        } else if (lower.startsWith("stale after")) {
+            staleDaysError.set(message);
         } else if (lower.startsWith("there is no network")) {
             networkError.set(message);
         } else if (!isEdit() && lower.startsWith(text(cidr).toLowerCase(Locale.ROOT))) {

@@ -44,7 +44,7 @@ public class GridLegend extends FlowPane {
             Canvas mark = swatch();
             palette.paint(mark.getGraphicsContext2D(), CellState.FREE, 0, 0, SWATCH, SWATCH);
             palette.seenMark(mark.getGraphicsContext2D(), 0, 0, SWATCH, SWATCH);
-            getChildren().add(entry(mark, "seen in the last " + GridSeen.RECENT_DAYS + " days",
+            getChildren().add(entry(mark, "seen in the last " + cells.seen().days() + " days",
                     cells.seen().recentCount(), "seen"));
         } else if (content instanceof GridContent.Blocks blocks) {
             getChildren().add(new Label("Blocks of /" + blocks.childPrefix() + ", used:"));

@@ -57,7 +57,7 @@ final class GridLoading {
     /**
      * On the executor: the subnet as it is now, and the cells of the view; for an address view also the newest
      * observation of each address (one query for the view), with the cells seen within
-     * {@link GridSeen#RECENT_DAYS} days of {@code now} marked.
+     * the subnet's stale days of {@code now} marked.
      */
     static GridContent read(Allocator engine, Request request, Instant now) {
         Subnet fresh = engine.subnet(request.subnet().id());
@@ -65,7 +65,7 @@ final class GridLoading {
         if (showsAddresses(view)) {
             CellStates states = engine.cellStates(fresh.id(), view.range());
             return GridContent.Addresses.of(fresh, view, states,
-                    GridSeen.of(states, engine.observations(view.range()), now));
+                    GridSeen.of(states, engine.observations(view.range()), now, fresh.staleDaysOrDefault()));
         }
         int childPrefix = childPrefix(view);
         return GridContent.Blocks.of(fresh, view, childPrefix, engine.blockMap(fresh.id(), view, childPrefix));

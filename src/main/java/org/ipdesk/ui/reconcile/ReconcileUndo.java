@@ -14,8 +14,7 @@ import org.ipdesk.ui.undo.Undoable;
  * ({@link Allocator#applyReconcile}): an address recorded is released, an address updated gets its details back, an
  * address released is recorded again with its details; each conditional on the address being as this desk left it,
  * so an undo after someone else changed one of them is refused whole. Redo applies the original steps again, on the
- * addresses as the undo left them. An ignored finding stays ignored through undo: the allocator keeps no way to
- * forget an ignore.
+ * addresses as the undo left them. An ignored finding is shown again by the undo, and ignored again by the redo.
  */
 final class ReconcileUndo implements Undoable {
     private final String description;
@@ -61,7 +60,7 @@ final class ReconcileUndo implements Undoable {
                 again.add(new ReconcileStep.Update(now(allocator, u.asRead()), u.details(), u.what()));
             } else if (step instanceof ReconcileStep.Release r) {
                 again.add(new ReconcileStep.Release(now(allocator, r.asRead())));
-            } else if (step instanceof ReconcileStep.Record) {
+            } else if (step instanceof ReconcileStep.Record || step instanceof ReconcileStep.Ignore) {
                 again.add(step);
             }
         }
@@ -83,6 +82,8 @@ final class ReconcileUndo implements Undoable {
             } else if (step instanceof ReconcileStep.Release r) {
                 AddressDetails was = r.asRead().details();
                 back.add(new ReconcileStep.Record(r.asRead().subnetId(), r.ip(), was));
+            } else if (step instanceof ReconcileStep.Ignore i) {
+                back.add(new ReconcileStep.Unignore(i.finding()));
             }
         }
         return back;

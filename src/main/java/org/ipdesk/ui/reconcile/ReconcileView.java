@@ -9,6 +9,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -80,9 +81,14 @@ public final class ReconcileView {
 
     private void build() {
         root.getStyleClass().add("reconcile-view");
-        Label daysLabel = new Label("_Stale after (days):");
+        // each subnet's own stale days (its Edit dialog) unless the admin asks for one number for every subnet
+        CheckBox daysLabel = new CheckBox("_Same stale days for every subnet:");
         daysLabel.setMnemonicParsing(true);
-        daysLabel.setLabelFor(staleDays);
+        daysLabel.selectedProperty().bindBidirectional(viewModel.sameStaleDaysProperty());
+        daysLabel.setTooltip(new Tooltip("Unticked, each subnet's own stale days count (Edit subnet; "
+                + org.ipdesk.model.Subnet.DEFAULT_STALE_DAYS + " unless set there)"));
+        daysLabel.selectedProperty().addListener((property, was, now) -> viewModel.reload());
+        staleDays.disableProperty().bind(daysLabel.selectedProperty().not());
         staleDays.setEditable(true);
         staleDays.setPrefWidth(90);
         staleDays.getValueFactory().setValue(viewModel.staleDaysProperty().get());

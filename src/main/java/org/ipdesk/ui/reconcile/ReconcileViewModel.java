@@ -69,6 +69,8 @@ public final class ReconcileViewModel {
 
     private final IntegerProperty staleDays = new SimpleIntegerProperty(this, "staleDays",
             Reconciler.DEFAULT_STALE_DAYS);
+    private final javafx.beans.property.BooleanProperty sameStaleDays =
+            new javafx.beans.property.SimpleBooleanProperty(this, "sameStaleDays", false);
     private final ObservableList<ReconcileRow> rows = FXCollections.observableArrayList();
     private final ObservableList<ReconcileRow> readOnlyRows = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper(this, "count", "");
@@ -95,9 +97,25 @@ public final class ReconcileViewModel {
 
     // ================================================================= properties
 
-    /** Held addresses not seen for this many days are stale; only what was seen within them counts as in use. */
+    /**
+     * With {@link #sameStaleDaysProperty()}: held addresses not seen for this many days are stale in every subnet, and
+     * only what was seen within them counts as in use.
+     */
     public IntegerProperty staleDaysProperty() {
         return staleDays;
+    }
+
+    /**
+     * Whether {@link #staleDaysProperty()} holds for every subnet; false (the default): each subnet's own stale days
+     * (set in its Edit dialog, {@value org.ipdesk.model.Subnet#DEFAULT_STALE_DAYS} unless set).
+     */
+    public javafx.beans.property.BooleanProperty sameStaleDaysProperty() {
+        return sameStaleDays;
+    }
+
+    /** The stale days to read with: the same for every subnet, or empty for each subnet's own. */
+    private java.util.OptionalInt chosenStaleDays() {
+        return sameStaleDays.get() ? java.util.OptionalInt.of(staleDays.get()) : java.util.OptionalInt.empty();
     }
 
     /** The findings, in address order. */
@@ -133,9 +151,9 @@ public final class ReconcileViewModel {
 
     /** Reads the findings again (the chosen actions are forgotten). */
     public void reload() {
-        int days = staleDays.get();
-        if (days < 1) {
-            fail("The stale days must be at least 1, not " + days + ".");
+        java.util.OptionalInt days = chosenStaleDays();
+        if (days.isPresent() && days.getAsInt() < 1) {
+            fail("The stale days must be at least 1, not " + days.getAsInt() + ".");
             return;
         }
         long ticket = ++generation;
@@ -173,7 +191,7 @@ public final class ReconcileViewModel {
         String description = description(findings, actions);
         long ticket = ++generation;
         busy.set(true);
-        int days = staleDays.get();
+        java.util.OptionalInt days = chosenStaleDays();
         tasks.submit(() -> {
             Allocator engine = allocator.get();
             Reconciler reconciler = new Reconciler(engine);
@@ -183,7 +201,8 @@ public final class ReconcileViewModel {
             }
             steps = merged(steps);
             ReconcileUndo undo = ReconcileUndo.apply(engine, description, steps);
-            return new Applied(undo, read(engine, Math.max(1, days)));
+            return new Applied(undo, read(engine, days.isPresent() && days.getAsInt() < 1 ? java.util.OptionalInt.of(1)
+                    : days));
         }, applied -> {
             onApplied.accept(applied.undo());
             if (ticket == generation) {
@@ -204,7 +223,7 @@ public final class ReconcileViewModel {
     private record Applied(ReconcileUndo undo, List<Finding> findings) {
     }
 
-    private List<Finding> read(Allocator engine, int days) {
+    private List<Finding> read(Allocator engine, java.util.OptionalInt days) {
         Reconciler reconciler = new Reconciler(engine);
         java.time.Instant now = clock.instant();
         if (scope instanceof Scope.Network n) {

@@ -118,7 +118,7 @@ public final class Undoables {
     }
 
     static SubnetSpec spec(Subnet subnet) {
-        return new SubnetSpec(subnet.cidr(), subnet.name(), subnet.description(), subnet.vlan(), subnet.gateway());
+        return SubnetSpec.of(subnet);
     }
 
     /** The subnet's id now, found by its network and CIDR. */

@@ -222,9 +222,9 @@ public final class UsageDashboardView {
                 AddressCounts::compact);
     }
 
-    /** How many addresses scans, lease files or neighbour tables saw in the last 30 days. */
+    /** How many addresses scans, lease files or neighbour tables saw within the subnet's stale days (30 unless set). */
     private TableColumn<SubnetRow, BigInteger> seenColumn() {
-        // a short title ("seen in the last 30 days" in the README), so that every column and Used still fit 1024 px
+        // a short title (its tooltip and the README say what it counts), so that every column and Used still fit 1024 px
         TableColumn<SubnetRow, BigInteger> column = number("Seen",
                 row -> BigInteger.valueOf(viewModel.seenCount(row)));
         column.setId("seen-column");

@@ -3,7 +3,6 @@ package org.ipdesk.ui.usage;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,7 +37,6 @@ import org.ipdesk.report.ReportFiles;
 import org.ipdesk.report.ReportFormat;
 import org.ipdesk.report.Thresholds;
 import org.ipdesk.report.UsageReport;
-import org.ipdesk.observe.Reconciler;
 import org.ipdesk.report.UsageReport.SubnetRow;
 import org.ipdesk.store.TargetRefusedException;
 import org.ipdesk.ui.TaskExecutor;
@@ -52,9 +50,6 @@ import org.ipdesk.ui.subnet.UsageSegment;
  */
 public final class UsageDashboardViewModel {
 
-    /** "Seen in the last N days" counts addresses seen within this many days: the reconcile default. */
-    public static final int SEEN_DAYS = Reconciler.DEFAULT_STALE_DAYS;
-
     /** The network choice that means every network. */
     public static final String ALL_NETWORKS = "All networks";
 
@@ -65,7 +60,7 @@ public final class UsageDashboardViewModel {
     private Consumer<SubnetRow> onOpen = row -> { };
     /** What "now" is for the report's time and "seen in the last N days". */
     private Clock clock = Clock.systemUTC();
-    /** Per subnet row shown, how many of its addresses were seen in the last {@link #SEEN_DAYS} days. */
+    /** Per subnet row shown, how many of its addresses were seen within the subnet's stale days (30 unless set). */
     private Map<SubnetRow, Integer> seen = Map.of();
 
     private final ObservableList<String> networks = FXCollections.observableArrayList(ALL_NETWORKS);
@@ -189,7 +184,7 @@ public final class UsageDashboardViewModel {
 
     /**
      * How many addresses of {@code row}'s subnet (its children's included) a scan, lease file or neighbour table saw
-     * in the last {@link #SEEN_DAYS} days; 0 for a row not shown.
+     * within the subnet's stale days; 0 for a row not shown.
      */
     public int seenCount(SubnetRow row) {
         return seen.getOrDefault(row, 0);
@@ -342,10 +337,10 @@ public final class UsageDashboardViewModel {
                 + " %");
     }
 
-    /** On the executor: per subnet row, how many of its addresses were seen since {@link #SEEN_DAYS} days before now. */
+    /** On the executor: per subnet row, how many of its addresses were seen within its stale days before now. */
     private static Map<SubnetRow, Integer> seenCounts(Allocator a, UsageReport report, Instant now) {
         // one statement for every subnet (10,000 subnets are one query, not 10,000)
-        Map<String, Long> bySubnet = a.seenCountsBySubnet(now.minus(Duration.ofDays(SEEN_DAYS)));
+        Map<String, Long> bySubnet = a.seenCountsBySubnet(now);
         Map<SubnetRow, Integer> counts = new HashMap<>();
         for (SubnetRow row : report.subnets()) {
             counts.put(row, bySubnet.getOrDefault(row.cidr() + " in " + row.network(), 0L).intValue());

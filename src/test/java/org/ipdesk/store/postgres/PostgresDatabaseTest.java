@@ -105,7 +105,8 @@ class PostgresDatabaseTest {
         Instant now = Instant.parse("2026-11-26T12:00:00.123456789Z");
         try (Database database = Database.open(TestPostgres.freshIpdeskDatabase(), OpenMode.EXISTING)) {
             long subnet = database.write(s -> s.insertSubnet(s.insertNetwork("dc1", "").id(), Cidr.parse("2001:db8::/64"),
-                    "lab", "", OptionalInt.of(12), Optional.of(Ip.parse("2001:db8::1")), OptionalLong.empty()));
+                    "lab", "", OptionalInt.of(12), Optional.of(Ip.parse("2001:db8::1")), OptionalLong.empty(),
+                    OptionalInt.empty()));
             database.write(s -> s.insertAddress(subnet, Ip.parse("2001:db8::ffff"),
                     AddressDetails.allocated("web-01"), now));
 
@@ -278,7 +279,7 @@ class PostgresDatabaseTest {
         try (Database writer = Database.open(location, OpenMode.EXISTING);
              Database reader = Database.open(location, OpenMode.EXISTING)) {
             long subnet = writer.write(s -> s.insertSubnet(s.insertNetwork("dc1", "").id(), Cidr.parse("10.0.0.0/24"),
-                    "", "", OptionalInt.empty(), Optional.empty(), OptionalLong.empty()));
+                    "", "", OptionalInt.empty(), Optional.empty(), OptionalLong.empty(), OptionalInt.empty()));
             CountDownLatch holding = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<Void> write = CompletableFuture.runAsync(() -> writer.write(s -> {

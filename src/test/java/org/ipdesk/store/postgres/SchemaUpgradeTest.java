@@ -53,8 +53,7 @@ class SchemaUpgradeTest {
 
         assertThatThrownBy(() -> Database.open(location.withUser(login), OpenMode.EXISTING))
                 .isInstanceOf(StoreException.class)
-                .hasMessageContaining("has an older IPDesk schema than this IPDesk (version "
-                        + PostgresDatabase.SCHEMA_VERSION + ")")
+                .hasMessageContaining("has an older IPDesk schema than this IPDesk (version " + PostgresDatabase.SCHEMA_VERSION + ")")
                 .hasMessageContaining("not " + login)
                 .hasMessageContaining("team init")
                 .hasMessageEndingWith("It was left unchanged");

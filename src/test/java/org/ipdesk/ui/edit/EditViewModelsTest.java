@@ -213,6 +213,31 @@ class EditViewModelsTest extends SeededSample {
         assertThat(subnet("192.168.20.0/24").gateway()).hasValue(Ip.parse("192.168.20.254"));
     }
 
+    @Test
+    void staleDaysAreADayCountOrEmptyForTheDefaultAndAreSavedWithTheSubnet() {
+        SubnetDialogViewModel vm = SubnetDialogViewModel.edit(() -> allocator, tasks, subnet("192.168.20.0/24"));
+        assertThat(vm.staleDaysProperty().get()).as("the default shows as empty").isEmpty();
+        vm.staleDaysProperty().set("0");
+        assertThat(vm.staleDaysErrorProperty().get())
+                .isEqualTo("Stale after is a number of days from 1 to 3650, not '0'; leave it empty for 30");
+        assertThat(vm.canSave()).isFalse();
+        vm.staleDaysProperty().set("a week");
+        assertThat(vm.staleDaysErrorProperty().get()).contains("not 'a week'");
+        vm.staleDaysProperty().set("7");
+        assertThat(vm.staleDaysErrorProperty().get()).isEmpty();
+        vm.save();
+        Subnet saved = subnet("192.168.20.0/24");
+        assertThat(saved.staleDays()).hasValue(7);
+        assertThat(saved.staleDaysOrDefault()).isEqualTo(7);
+
+        SubnetDialogViewModel again = SubnetDialogViewModel.edit(() -> allocator, tasks, saved);
+        assertThat(again.staleDaysProperty().get()).isEqualTo("7");
+        again.staleDaysProperty().set("");
+        again.save();
+        assertThat(subnet("192.168.20.0/24").staleDays()).as("empty: back to the default").isEmpty();
+        assertThat(subnet("192.168.20.0/24").staleDaysOrDefault()).isEqualTo(30);
+    }
+
     // ================================================================= range dialog
 
     @Test

@@ -217,6 +217,7 @@ class ReconcileViewModelTest {
 
     @Test
     void staleDaysBelowOneAreRefusedAndMoreDaysFindNothingStale() {
+        reconcile.sameStaleDaysProperty().set(true);
         reconcile.staleDaysProperty().set(0);
         reconcile.reload();
         assertThat(reconcile.failedProperty().get()).isTrue();
@@ -230,5 +231,48 @@ class ReconcileViewModelTest {
         reconcile.staleDaysProperty().set(60);
         reconcile.reload();
         assertThat(reconcile.rows()).extracting(ReconcileRow::kind).doesNotContain("stale");
+    }
+
+    @Test
+    void eachSubnetsOwnStaleDaysCountUnlessOneNumberIsChosenForAll() {
+        allocator.observe(List.of(new Observation(ip("10.0.0.6"), Optional.empty(), Optional.empty(),
+                NOW.minus(Duration.ofDays(40)), SourceKind.NMAP, "old-scan.xml")));
+        reconcile.reload();
+        assertThat(row("10.0.0.6", "stale").seen()).as("30 days by default").contains("old-scan.xml");
+
+        Subnet read = allocator.subnet(lan.id());
+        allocator.updateSubnet(read, SubnetSpec.of(read).withStaleDays(OptionalInt.of(60)));
+        reconcile.reload();
+        assertThat(reconcile.rows()).as("the subnet says 60 days").extracting(ReconcileRow::kind)
+                .doesNotContain("stale");
+
+        reconcile.sameStaleDaysProperty().set(true);
+        reconcile.staleDaysProperty().set(30);
+        reconcile.reload();
+        assertThat(row("10.0.0.6", "stale").seen()).as("30 days for every subnet, chosen in the window")
+                .contains("old-scan.xml");
+    }
+
+    @Test
+    void anIgnoreIsUndoneWithTheOtherActionsAndRedoneWithThem() {
+        reconcile.reload();
+        row("10.0.0.20", "unknown-host").chosenProperty().set("ignore");
+        row("10.0.0.5", "mac-differs").chosenProperty().set("update-mac");
+
+        reconcile.apply();
+
+        assertThat(reconcile.failedProperty().get()).as(reconcile.messageProperty().get()).isFalse();
+        assertThat(reconcile.rows()).extracting(ReconcileRow::address).doesNotContain("10.0.0.20", "10.0.0.5");
+        Undoable undo = undoables.get(0);
+
+        undo.undo(allocator);
+        reconcile.reload();
+        assertThat(row("10.0.0.20", "unknown-host")).as("the ignored finding shows again after the undo").isNotNull();
+        assertThat(held("10.0.0.5").orElseThrow().details().mac()).contains(RECORDED);
+        assertThat(held("10.0.0.20")).as("an ignore never recorded the address").isEmpty();
+
+        undo.redo(allocator);
+        reconcile.reload();
+        assertThat(reconcile.rows()).extracting(ReconcileRow::address).doesNotContain("10.0.0.20", "10.0.0.5");
     }
 }

@@ -171,7 +171,28 @@ class UsageDashboardViewModelTest {
             boolean holds = r.cidr().contains(org.ipdesk.address.Ip.parse("10.10.99.5"));
             assertThat(vm.seenCount(r)).as(r.cidr().toString()).isEqualTo(holds ? 2 : 0);
         }
-        assertThat(UsageDashboardViewModel.SEEN_DAYS).isEqualTo(30);
+    }
+
+    @Test
+    void aSubnetWithItsOwnStaleDaysCountsOverThoseDays() {
+        java.time.Instant now = java.time.Instant.parse("2026-11-27T12:00:00Z");
+        allocator.observe(List.of(
+                seen("10.10.99.5", now.minus(java.time.Duration.ofHours(2))),
+                seen("10.10.99.7", now.minus(java.time.Duration.ofDays(40)))));
+        org.ipdesk.model.Subnet vpn = allocator.findSubnet(org.ipdesk.address.Cidr.parse("10.10.99.0/27"),
+                java.util.Optional.empty());
+        allocator.updateSubnet(vpn, org.ipdesk.model.SubnetSpec.of(vpn).withStaleDays(java.util.OptionalInt.of(45)));
+        vm.setClock(java.time.Clock.fixed(now, java.time.ZoneOffset.UTC));
+
+        vm.load();
+
+        assertThat(vm.seenCount(row("10.10.99.0/27"))).as("45 days there: the one seen 40 days ago counts")
+                .isEqualTo(2);
+        for (SubnetRow r : vm.rows()) {
+            if (!r.cidr().toString().equals("10.10.99.0/27") && r.cidr().contains(org.ipdesk.address.Ip.parse("10.10.99.7"))) {
+                assertThat(vm.seenCount(r)).as(r.cidr() + " keeps the default 30 days").isEqualTo(1);
+            }
+        }
     }
 
     private SubnetRow row(String cidr) {
