@@ -65,6 +65,7 @@ public final class Allocator implements AutoCloseable {
     private final UsageQueries usage;
     private final ChangeLogQueries changeLog;
     private final ObservationService observations;
+    private final ZoneSerials zoneSerials;
 
     public Allocator(Database database, Clock clock, String user, Random random) {
         this.database = database;
@@ -78,6 +79,7 @@ public final class Allocator implements AutoCloseable {
         this.usage = new UsageQueries(database);
         this.changeLog = new ChangeLogQueries(database);
         this.observations = new ObservationService(database, addresses);
+        this.zoneSerials = new ZoneSerials(database, clock);
     }
 
     /** Opens (creating when absent) the database at {@code location}, as the current OS user. */
@@ -583,5 +585,17 @@ public final class Allocator implements AutoCloseable {
      */
     public int applyReconcile(List<ReconcileStep> steps) {
         return observations.apply(steps);
+    }
+
+    // ================================================================= DNS zone serials
+
+    /** The SOA serial last written for a DNS zone (any case, with or without the final dot), if one was. */
+    public java.util.OptionalLong zoneSerial(String zone) {
+        return zoneSerials.serial(zone);
+    }
+
+    /** Remembers the SOA serial just written for a DNS zone (0 to 2^32 - 1), replacing the one before. */
+    public void storeZoneSerial(String zone, long serial) {
+        zoneSerials.store(zone, serial);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import org.ipdesk.allocator.Allocator;
+import org.ipdesk.service.BindSettings;
 import org.ipdesk.service.ServiceDiff;
 import org.ipdesk.service.ServiceExports;
 import org.ipdesk.service.ServiceOptions;
@@ -53,6 +54,11 @@ abstract class ServiceExportCommand extends CliCommand {
 
     abstract Path output();
 
+    /** What the target is told beyond its scope (the BIND zone's settings); nothing by default. */
+    ServiceOptions options() {
+        return ServiceOptions.defaults();
+    }
+
     record ProblemJson(String kind, String address, String message) {
         static ProblemJson of(ServiceProblem p) {
             return new ProblemJson(p.kind().name().toLowerCase(Locale.ROOT).replace('_', '-'), p.address().toString(),
@@ -77,7 +83,7 @@ abstract class ServiceExportCommand extends CliCommand {
         ServiceOutput prepared;
         List<ServiceDiff> diffs = List.of();
         try (Allocator allocator = openAllocator()) {
-            prepared = ServiceExports.prepare(allocator, target, chosen, ServiceOptions.defaults());
+            prepared = ServiceExports.prepare(allocator, target, chosen, options());
             boolean write = prepared.problems().isEmpty() || allowProblems;
             if (json) {
                 printJson(prepared.problems().stream().map(ProblemJson::of).toList());
@@ -101,7 +107,7 @@ abstract class ServiceExportCommand extends CliCommand {
             } else {
                 // written while the database is open, so that the guard knows it and never writes over it
                 diffs = ServiceExports.diff(prepared, output);
-                ServiceExports.write(prepared, output);
+                ServiceExports.write(allocator, prepared, output);
             }
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot write " + output + ": " + e.getMessage(), e);
@@ -231,18 +237,53 @@ abstract class ServiceExportCommand extends CliCommand {
     }
 
     @Command(name = "bind", mixinStandardHelpOptions = true,
-            description = "BIND zone files: not written yet by this version.")
-    static final class Bind extends CliCommand {
-        @Parameters(paramLabel = "ARGS", arity = "0..*", hidden = true)
-        List<String> ignored;
-
-        @Option(names = {"-o", "--output"}, paramLabel = "FOLDER", hidden = true)
+            description = {"Writes BIND zone files to a folder: the forward zone (--zone, A and AAAA records of every "
+                    + "held address with a host name, deprecated ones left out), reverse zones (in-addr.arpa per /24 "
+                    + "that holds names; an RFC 2317 zone FIRST-LAST.C.B.A.in-addr.arpa for a subnet smaller than a "
+                    + "/24, with the lines its parent zone needs in FIRST-LAST.C.B.A.in-addr.arpa.delegation; ip6.arpa "
+                    + "at the subnet's prefix rounded down to a nibble), and ipdesk-zones.conf, the zone statements "
+                    + "to include in named.conf.",
+                    "Host names: a name without a dot is a name in the zone; a name with dots that ends in the zone "
+                            + "is that name; a name with dots elsewhere is left out and listed.",
+                    "The SOA serial is YYYYMMDDnn, one more than the serial last written for the zone (kept in the "
+                            + "database) and than the one in the zone file already in the folder.",
+                    "Before writing, the problems are listed: host names that are not valid DNS names or lie "
+                            + "outside the zone, two addresses of one IP version with one name, one address with two "
+                            + "names in one reverse zone. With any, nothing is written and the exit code is 1, "
+                            + "unless --allow-problems writes the rest without them."})
+    static final class Bind extends ServiceExportCommand {
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FOLDER", description = OUTPUT_FOLDER)
         Path output;
 
+        @Option(names = "--zone", required = true, paramLabel = "NAME",
+                description = "The forward zone, e.g. example.com.")
+        String zone;
+
+        @Option(names = "--ns", paramLabel = "NAME", description = "The primary name server of the SOA and NS "
+                + "records; default localhost., which lets the zone load and is marked \"change me\".")
+        String nameServer;
+
+        @Option(names = "--hostmaster", paramLabel = "MAIL", description = "The hostmaster's mailbox "
+                + "(hostmaster@example.com); default hostmaster.ZONE, marked \"change me\".")
+        String hostmaster;
+
+        @Option(names = "--ttl", paramLabel = "SECONDS", defaultValue = "3600",
+                description = "The zones' default TTL ($TTL); default ${DEFAULT-VALUE}.")
+        long ttl;
+
         @Override
-        void execute() {
-            throw new IllegalArgumentException("BIND zone files cannot be written yet; choose kea, dhcpd, dnsmasq or "
-                    + "hosts");
+        ServiceTarget target() {
+            return ServiceTarget.BIND;
+        }
+
+        @Override
+        Path output() {
+            return output;
+        }
+
+        @Override
+        ServiceOptions options() {
+            return ServiceOptions.bind(BindSettings.of(zone, nameServer, hostmaster, ttl, output));
         }
     }
 }

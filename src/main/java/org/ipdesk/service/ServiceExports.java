@@ -51,8 +51,9 @@ public final class ServiceExports {
                 ServiceRecords records = ServiceRecords.read(allocator, scope, false, true);
                 yield new ServiceOutput(target, scope, HostsWriter.write(records, scope), records.problems());
             }
-            case BIND -> throw new IllegalArgumentException("BIND zone files cannot be written yet; choose kea, dhcpd, "
-                    + "dnsmasq or hosts");
+            case BIND -> BindExport.prepare(allocator, scope, options.bind().orElseThrow(() ->
+                    new IllegalArgumentException("BIND zone files need the forward zone's name (--zone NAME, e.g."
+                            + " example.com)")), java.time.Clock.systemDefaultZone());
         };
     }
 
@@ -119,6 +120,18 @@ public final class ServiceExports {
             }
         }
         return List.copyOf(places);
+    }
+
+    /**
+     * Writes the files as {@link #write(ServiceOutput, Path)} does, then remembers what the database must know of them:
+     * for BIND, each zone's serial, so that the next export counts up from it.
+     */
+    public static List<Path> write(Allocator allocator, ServiceOutput output, Path target) throws IOException {
+        List<Path> written = write(output, target);
+        if (output.target() == ServiceTarget.BIND) {
+            BindExport.storeSerials(allocator, output);
+        }
+        return written;
     }
 
     /** Where one file of the output goes: the target itself (one file) or the file of that name in the folder. */

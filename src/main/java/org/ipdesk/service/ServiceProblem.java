@@ -34,7 +34,14 @@ public record ServiceProblem(Kind kind, Ip address, String message) {
          * The target server cannot take the entry as it is, named by its first address (dnsmasq takes DHCPv6 ranges
          * only in subnets of /64 or longer): left out of that server's file.
          */
-        UNSUPPORTED
+        UNSUPPORTED,
+        /**
+         * The host name is a full name (it holds a dot) that does not end in the DNS zone being written: the address
+         * is left out of the zone files.
+         */
+        OUTSIDE_ZONE,
+        /** One address has two names in one reverse zone (it is held in two networks): the second is left out. */
+        DUPLICATE_ADDRESS
     }
 
     public ServiceProblem {

@@ -54,8 +54,8 @@ final class ServiceRecords {
         }
     }
 
-    /** An address with its host name, for DNS and hosts files. */
-    record Name(Ip ip, String name) {
+    /** An address with its host name and the subnet it is held in, for DNS and hosts files. */
+    record Name(Ip ip, String name, Subnet subnet) {
     }
 
     final List<Link> links = new ArrayList<>();
@@ -93,7 +93,7 @@ final class ServiceRecords {
         return records;
     }
 
-    private static List<Subnet> subnetsOf(Allocator allocator, ServiceScope scope) {
+    static List<Subnet> subnetsOf(Allocator allocator, ServiceScope scope) {
         if (scope.subnet().isPresent()) {
             Subnet chosen = allocator.findSubnet(scope.subnet().get(), scope.network());
             return allocator.subnets(chosen.networkName()).stream()
@@ -174,7 +174,7 @@ final class ServiceRecords {
             }
             String name = checkedName(a, nameTaken);
             if (!name.isEmpty()) {
-                names.add(new Name(a.ip(), name));
+                names.add(new Name(a.ip(), name, p.subnet()));
             }
         }
     }

@@ -250,6 +250,7 @@ public final class DatabaseCopy {
             }
             long changes = copyChanges();
             copyObservations();
+            from.zoneSerials().forEach(z -> to.storeZoneSerial(z.zone(), z.serial(), z.writtenAt()));
             to.continueIdsAfterCopy();
             checkCancelled();
             Copied copied = new Copied(networks.size(), subnets.size(), rangeCount, addresses, extents, changes);

@@ -281,6 +281,24 @@ public interface Session {
     /** Forgets that {@code finding} was ignored (undo of an ignore): it shows again. False when it was not ignored. */
     boolean forgetIgnoredFinding(org.ipdesk.model.IgnoredFinding finding);
 
+    // ---------------------------------------------------------------- DNS zone serials
+
+    /**
+     * The SOA serial last written for a DNS zone ({@code zone}: its name in lower case, without the final dot), or
+     * empty when none was written from this database.
+     */
+    OptionalLong zoneSerial(String zone);
+
+    /** Remembers the serial just written for a zone (as {@link #zoneSerial}), replacing the one before. */
+    void storeZoneSerial(String zone, long serial, Instant writtenAt);
+
+    /** Every zone's stored serial, by name (for a whole-database copy). */
+    List<ZoneSerial> zoneSerials();
+
+    /** The serial last written for a zone, and when. */
+    record ZoneSerial(String zone, long serial, Instant writtenAt) {
+    }
+
     // ---------------------------------------------------------------- whole-database copy (DatabaseCopy)
     // Rows go in as they are, with their own ids, so that ids, parents and the change log's keys stay the same.
 

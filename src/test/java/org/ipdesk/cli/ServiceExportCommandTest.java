@@ -126,9 +126,68 @@ class ServiceExportCommandTest {
     }
 
     @Test
-    void bindIsRefusedUntilItIsWritten() {
-        Cli.Result result = cli.run("export", "bind", "lab", "-o", dir.toString());
+    void bindWritesTheZonesAndCountsTheSerialUpOnTheNextExport() throws Exception {
+        Path folder = dir.resolve("zones");
+        assertThat(folder.toFile().mkdir()).isTrue();
+        Cli.Result first = cli.run("export", "bind", "-o", folder.toString(), "--zone", "lab.example");
+        assertThat(first.code()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("Wrote " + folder.resolve("lab.example.zone"),
+                "Wrote " + folder.resolve("0.1.10.in-addr.arpa.zone"), "Wrote " + folder.resolve("ipdesk-zones.conf"));
+        assertThat(Files.readString(folder.resolve("lab.example.zone")))
+                .contains("web-01\tIN\tA\t10.1.0.10\n", "printer\tIN\tA\t10.9.0.5\n", "; change me");
+        String serial = serial(folder.resolve("lab.example.zone"));
+        assertThat(serial).matches("\\d{8}00");
+
+        Cli.Result second = cli.run("export", "bind", "lab", "-o", folder.toString(), "--zone", "lab.example",
+                "--ns", "ns1.example.net", "--hostmaster", "dns@example.net", "--ttl", "600");
+        assertThat(second.code()).as(second.toString()).isZero();
+        String zone = Files.readString(folder.resolve("lab.example.zone"));
+        assertThat(serial(folder.resolve("lab.example.zone"))).isEqualTo(serial.substring(0, 8) + "01");
+        assertThat(zone).contains("$TTL 600\n", "ns1.example.net. dns.example.net.").doesNotContain("change me")
+                .doesNotContain("printer");
+    }
+
+    private static String serial(Path zone) throws Exception {
+        return Files.readAllLines(zone).stream().filter(l -> l.endsWith("; serial")).findFirst().orElseThrow()
+                .strip().split("\\s+")[0];
+    }
+
+    @Test
+    void bindWithoutAZoneOrWithABadOneIsRefusedAndNothingIsWritten() {
+        Path folder = dir.resolve("zones");
+        assertThat(folder.toFile().mkdir()).isTrue();
+        Cli.Result missing = cli.run("export", "bind", "lab", "-o", folder.toString());
+        assertThat(missing.code()).isNotZero();
+        assertThat(missing.err()).contains("--zone");
+        Cli.Result bad = cli.run("export", "bind", "lab", "-o", folder.toString(), "--zone", "lab_example");
+        assertThat(bad.code()).isEqualTo(1);
+        assertThat(bad.err()).contains("--zone 'lab_example' is not a DNS name");
+        Cli.Result ttl = cli.run("export", "bind", "lab", "-o", folder.toString(), "--zone", "lab.example",
+                "--ttl", "-5");
+        assertThat(ttl.err()).contains("--ttl -5 is not a TTL");
+        assertThat(folder.toFile().list()).isEmpty();
+    }
+
+    @Test
+    void bindProblemsStopTheWriteAndListAsJson() throws Exception {
+        try (Allocator allocator = Allocator.open(Location.of(dir.resolve("lab.db")))) {
+            Subnet v4 = allocator.findSubnet(Cidr.parse("10.1.0.0/24"), Optional.of("lab"));
+            allocator.reserve(v4.id(), Ip.parse("10.1.0.11"), AddressDetails.allocated("db.elsewhere.example"));
+        }
+        Path folder = dir.resolve("zones");
+        assertThat(folder.toFile().mkdir()).isTrue();
+        Cli.Result result = cli.run("export", "bind", "lab", "-o", folder.toString(), "--zone", "lab.example",
+                "--json");
         assertThat(result.code()).isEqualTo(1);
-        assertThat(result.err()).contains("BIND zone files cannot be written yet");
+        JsonNode problems = new com.fasterxml.jackson.databind.ObjectMapper().readTree(result.out());
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).get("kind").asText()).isEqualTo("outside-zone");
+        assertThat(problems.get(0).get("address").asText()).isEqualTo("10.1.0.11");
+        assertThat(folder.toFile().list()).isEmpty();
+
+        Cli.Result allowed = cli.run("export", "bind", "lab", "-o", folder.toString(), "--zone", "lab.example",
+                "--allow-problems");
+        assertThat(allowed.code()).as(allowed.toString()).isZero();
+        assertThat(Files.readString(folder.resolve("lab.example.zone"))).contains("web-01").doesNotContain("db");
     }
 }

@@ -159,13 +159,14 @@ class ServiceProblemsTest {
     }
 
     @Test
-    void unknownScopesAndBindAreRefusedWithAClearMessage() {
+    void unknownScopesAndBindWithoutAZoneAreRefusedWithAClearMessage() {
         assertThatThrownBy(() -> prepare(ServiceTarget.HOSTS, ServiceScope.network("nowhere")))
                 .hasMessageContaining("nowhere");
         assertThatThrownBy(() -> prepare(ServiceTarget.KEA, ServiceScope.subnet(
                 org.ipdesk.address.Cidr.parse("172.16.0.0/24")))).hasMessageContaining("172.16.0.0/24");
         assertThatThrownBy(() -> prepare(ServiceTarget.BIND, ServiceScope.everything()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("BIND zone files cannot be written yet");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("BIND zone files need the forward zone's name (--zone NAME, e.g. example.com)");
     }
 
     @Test

@@ -62,6 +62,7 @@ class DatabaseCopyTest {
             a.allocateBlock(leaf.id(), 100, AddressDetails.allocated("leaf"));
             a.releaseAll(big.id(), block.subList(10, 60).stream().map(Address::ip).toList());
             a.update(big.id(), block.get(0).ip(), AddressDetails.allocated("node-renamed"));
+            a.storeZoneSerial("lab.example.com", 2026112803L);
         }
     }
 
@@ -86,6 +87,7 @@ class DatabaseCopyTest {
                     s.addresses(subnet.id()).forEach(a -> rows.add("address " + a));
                 }
                 s.forEachChange(c -> rows.add("change " + c));
+                s.zoneSerials().forEach(z -> rows.add("zone " + z));
                 return rows;
             });
         }

@@ -44,7 +44,7 @@ import org.ipdesk.store.Team;
  */
 public final class PostgresDatabase implements Database {
     /** The schema version this build writes: the highest {@code V<n>__*.sql} in {@code db/postgres}. */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
     /**
      * The driver's own log, held so that its level stays set: it writes some refusals to the console on its own
      * ("SEVERE: Server name validation failed…") besides throwing them, and IPDesk says each failure once, in words.

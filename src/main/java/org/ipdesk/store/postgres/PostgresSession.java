@@ -38,7 +38,8 @@ import org.ipdesk.store.jdbc.RowVersions;
  * only inside {@link PostgresDatabase#write}, {@link PostgresDatabase#read} or {@link PostgresDatabase#rehearse}.
  */
 final class PostgresSession extends PostgresCopyRows
-        implements org.ipdesk.store.jdbc.ObservationSession {
+        implements org.ipdesk.store.jdbc.ObservationSession,
+        org.ipdesk.store.jdbc.ZoneSerialSession {
     private static final String SUBNET_COLUMNS = "s.id, s.network_id, n.name, s.version, s.first_ip, s.prefix, "
             + "s.name, s.description, s.vlan, s.gateway, s.parent_id, s.row_version, s.stale_days FROM subnet s JOIN network n ON n.id = s.network_id";
     private static final String ADDRESS_COLUMNS = "a.id, a.subnet_id, a.ip, a.status, a.hostname, a.mac, a.owner, "
@@ -549,5 +550,10 @@ final class PostgresSession extends PostgresCopyRows
     @Override
     public org.ipdesk.store.jdbc.ObservationTables observationTables() {
         return new org.ipdesk.store.jdbc.ObservationTables(connection, this::failure);
+    }
+
+    @Override
+    public org.ipdesk.store.jdbc.ZoneSerialTable zoneSerialTable() {
+        return new org.ipdesk.store.jdbc.ZoneSerialTable(connection, this::failure);
     }
 }

@@ -35,10 +35,11 @@ final class PostgresTeam implements Team {
     private static final List<Role> GRANTABLE = List.of(Role.VIEWER, Role.EDITOR, Role.ADMIN);
     /** IPDesk's tables, which every role reads. */
     private static final List<String> TABLES = List.of("ipdesk_meta", "flyway_schema_history", "network", "subnet",
-            "address_range", "address", "free_extent", "change_log", "observation", "mac_sighting", "ignored_finding");
+            "address_range", "address", "free_extent", "change_log", "observation", "mac_sighting", "ignored_finding",
+            "dns_zone");
     /** What an editor (and an admin) changes. */
     private static final List<String> EDITED = List.of("address", "address_range", "free_extent", "observation",
-            "mac_sighting", "ignored_finding");
+            "mac_sighting", "ignored_finding", "dns_zone");
     /** What only an admin changes. */
     private static final List<String> ADMINISTERED = List.of("network", "subnet");
     private static final Pattern REFUSED_OBJECT = Pattern.compile(
@@ -167,7 +168,7 @@ final class PostgresTeam implements Team {
                 execute(c, "GRANT INSERT ON TABLE %I.change_log TO %I", who.schema(), roles.get(role));
                 tables.add("change_log");
                 for (String table : tables) {
-                    if (List.of("free_extent", "observation", "mac_sighting", "ignored_finding").contains(table)) {
+                    if (List.of("free_extent", "observation", "mac_sighting", "ignored_finding", "dns_zone").contains(table)) {
                         continue; // keyed by their addresses: no sequence
                     }
                     String sequence = sequenceOf(c, who.schema(), table);

@@ -126,7 +126,7 @@ public final class SqliteDatabase implements Database {
      * The schema version this build writes: the highest {@code V<n>__*.sql} in {@code db/sqlite}
      * ({@code DatabaseOpenTest} holds the two together).
      */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     static String describe(SQLException e) {
         if (e instanceof SQLiteException sqlite) {

@@ -34,7 +34,8 @@ import org.ipdesk.store.jdbc.RowVersions;
  * concatenated into SQL. Instances live only inside {@link SqliteDatabase#write} or {@link SqliteDatabase#read}.
  */
 final class SqliteSession extends SqliteCopyRows
-        implements org.ipdesk.store.jdbc.ObservationSession {
+        implements org.ipdesk.store.jdbc.ObservationSession,
+        org.ipdesk.store.jdbc.ZoneSerialSession {
     private static final String SUBNET_COLUMNS = "s.id, s.network_id, n.name, s.version, s.first_ip, s.prefix, "
             + "s.name, s.description, s.vlan, s.gateway, s.parent_id, s.row_version, s.stale_days FROM subnet s JOIN network n ON n.id = s.network_id";
     private static final String ADDRESS_COLUMNS = "a.id, a.subnet_id, a.ip, a.status, a.hostname, a.mac, a.owner, "
@@ -501,5 +502,10 @@ final class SqliteSession extends SqliteCopyRows
     @Override
     public org.ipdesk.store.jdbc.ObservationTables observationTables() {
         return new org.ipdesk.store.jdbc.ObservationTables(connection, SqliteStatements::failure);
+    }
+
+    @Override
+    public org.ipdesk.store.jdbc.ZoneSerialTable zoneSerialTable() {
+        return new org.ipdesk.store.jdbc.ZoneSerialTable(connection, SqliteStatements::failure);
     }
 }

@@ -108,6 +108,9 @@ class TeamRolesTest {
             assertThat(state(() -> st.executeUpdate("INSERT INTO observation (ip, last_seen, kind, file)"
                     + " VALUES ('\\x0a000005', 1, 'nmap', 'scan.xml')"))).isEqualTo("42501");
             assertThat(state(() -> st.executeUpdate("DELETE FROM ignored_finding"))).isEqualTo("42501");
+            assertThat(state(() -> st.executeUpdate("INSERT INTO dns_zone (name, serial, written_at)"
+                    + " VALUES ('example.com', 1, 1)"))).isEqualTo("42501");
+            assertThat(state(() -> st.executeQuery("SELECT count(*) FROM dns_zone").close())).isEqualTo("done");
             assertThat(state(() -> st.executeQuery("SELECT count(*) FROM mac_sighting").close())).isEqualTo("done");
             assertThat(state(() -> st.executeUpdate("INSERT INTO change_log (at, os_user, action, object_type,"
                     + " object_key) VALUES ('x', 'x', 'create', 'x', 'x')"))).isEqualTo("42501");
@@ -155,6 +158,8 @@ class TeamRolesTest {
                     + " VALUES ('\\x0a000005', '00:11:22:33:44:55', 1, 1)"))).isEqualTo("done");
             assertThat(state(() -> st.executeUpdate("INSERT INTO ignored_finding (ip, kind, seen)"
                     + " VALUES ('\\x0a000005', 'stale', 'x')"))).isEqualTo("done");
+            assertThat(state(() -> st.executeUpdate("INSERT INTO dns_zone (name, serial, written_at)"
+                    + " VALUES ('example.com', 2026112800, 1)"))).isEqualTo("done");
         }
         try (Allocator asAdmin = Allocator.open(location.withUser(admin), OpenMode.EXISTING)) {
             Subnet made = asAdmin.createSubnet("dc1", SubnetSpec.of(Cidr.parse("10.1.0.0/24")));
