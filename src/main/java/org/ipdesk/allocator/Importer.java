@@ -338,18 +338,28 @@ final class Importer {
             }
             Integer earlier = seen.putIfAbsent(subnet.id() + " " + ip, item.row());
             if (earlier != null) {
-                rows.add(new Row(item.row(), "address", key, Result.ERROR, ip + " is also on row " + earlier));
+                rows.add(new Row(item.row(), "address", key, Result.ERROR, ip + " is also on "
+                        + (item.reservation() ? "line " : "row ") + earlier));
                 return;
             }
             Address held = target.held().get(ip);
             if (held != null) {
-                if (held.details().equals(details)) {
+                List<String> differences = item.reservation() ? ImportDifferences.ofReservation(held.details(), details)
+                        : ImportDifferences.of(held.details(), details);
+                if (differences.isEmpty()) {
                     rows.add(new Row(item.row(), "address", key, Result.UNCHANGED, "already there"));
                 } else {
                     rows.add(new Row(item.row(), "address", key, Result.CONFLICT, AddressRules.inUse(held).getMessage()
-                            + "; the file says " + String.join(", ", ImportDifferences.of(held.details(), details))));
+                            + "; the file says " + String.join(", ", differences)));
                 }
                 return;
+            }
+            Optional<AddressRange> pool = item.reservation() ? target.ranges.stream()
+                    .filter(r -> r.kind() == org.ipdesk.model.RangeKind.DHCP && r.range().contains(ip)).findFirst()
+                    : Optional.empty();
+            if (pool.isPresent()) {
+                // a server's reservation inside its pool: held as a DHCP lease, as the pool's rule asks
+                details = details.withStatus(org.ipdesk.model.AddressStatus.DHCP);
             }
             try {
                 AddressRules.checkDhcpRule(target.ranges, ip, details.status());
@@ -358,7 +368,8 @@ final class Importer {
                 return;
             }
             target.pending.add(new Session.NewAddress(ip, details));
-            rows.add(new Row(item.row(), "address", key, Result.NEW, "new address"));
+            rows.add(new Row(item.row(), "address", key, Result.NEW, pool.isPresent() ? "new address, status dhcp: it "
+                    + "lies in the DHCP pool " + pool.get().range() : "new address"));
         }
 
         long writeAddresses(java.util.function.BooleanSupplier cancelled, Allocator.ImportProgress progress) {
