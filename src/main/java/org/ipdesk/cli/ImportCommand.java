@@ -77,7 +77,7 @@ final class ImportCommand extends CliCommand {
             }
             if (plan.counts().get(Result.NEW) == 0) {
                 say(String.format("Nothing to import: all %,d %s of %s are in the database as they are; nothing "
-                        + "was written.", plan.rows().size(), parsed.layout().csv() ? "rows" : "addresses",
+                        + "was written.", plan.rows().size(), parsed.layout().csv() ? "rows" : "entries",
                         parsed.name()));
                 return;
             }
@@ -138,7 +138,8 @@ final class ImportCommand extends CliCommand {
         out().printf("Preview of %s (layout %s%s): %s: %,d new, %,d unchanged, %s, %s%n",
                 TerminalText.escape(parsed.name()), parsed.layout().label(),
                 parsed.layout().csv() ? ", delimiter " + parsed.delimiterName() : "",
-                AddressCounts.counted(plan.rows().size(), parsed.layout().csv() ? "row" : "address"),
+                parsed.layout().csv() ? AddressCounts.counted(plan.rows().size(), "row")
+                        : String.format("%,d %s", plan.rows().size(), plan.rows().size() == 1 ? "entry" : "entries"),
                 counts.get(Result.NEW), counts.get(Result.UNCHANGED),
                 AddressCounts.counted(counts.get(Result.CONFLICT), "conflict"),
                 AddressCounts.counted(counts.get(Result.ERROR), "error"));
