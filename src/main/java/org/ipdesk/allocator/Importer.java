@@ -114,6 +114,7 @@ final class Importer {
         private final Map<String, Optional<Subnet>> byCidr = new HashMap<>();
         private final Map<Long, Target> targets = new HashMap<>();
         private final Map<String, Integer> seen = new HashMap<>();
+        private final Map<String, AddressItem> firstItems = new HashMap<>();
         private final Map<String, Target> lastHit = new HashMap<>();
         /** The target of each address row, found before the subnets are locked. */
         private final Map<AddressItem, Target> addressTargets = new IdentityHashMap<>();
@@ -338,10 +339,18 @@ final class Importer {
             }
             Integer earlier = seen.putIfAbsent(subnet.id() + " " + ip, item.row());
             if (earlier != null) {
-                rows.add(new Row(item.row(), "address", key, Result.ERROR, ip + " is also on "
-                        + (item.reservation() ? "line " : "row ") + earlier));
+                AddressItem first = firstItems.get(subnet.id() + " " + ip);
+                if (item.reservation() && first != null
+                        && ImportDifferences.ofReservation(first.details(), details).isEmpty()) {
+                    // a server's file that names one address twice alike (an A record and its PTR, two views)
+                    rows.add(new Row(item.row(), "address", key, Result.UNCHANGED, "also on line " + earlier));
+                } else {
+                    rows.add(new Row(item.row(), "address", key, Result.ERROR, ip + " is also on "
+                            + (item.reservation() ? "line " : "row ") + earlier));
+                }
                 return;
             }
+            firstItems.put(subnet.id() + " " + ip, item);
             Address held = target.held().get(ip);
             if (held != null) {
                 List<String> differences = item.reservation() ? ImportDifferences.ofReservation(held.details(), details)

@@ -333,6 +333,23 @@ class ServerFilesImportTest {
     }
 
     @Test
+    void oneAddressNamedTwiceAlikeIsReadOnceAndShortAndFullNamesMatch() {
+        allocator.reserve(v4.id(), ip("10.0.0.70"), AddressDetails.allocated("mail.example.com"));
+        ImportPlan plan = previewText("twice.zone", """
+                $ORIGIN example.com.
+                web01 IN A 10.0.0.71
+                web01.example.com. IN A 10.0.0.71
+                other IN A 10.0.0.71
+                mail  IN A 10.0.0.70
+                """);
+        assertThat(described(plan)).containsExactly(
+                "line 2: new: new address",
+                "line 3: unchanged: also on line 2",
+                "line 4: error: 10.0.0.71 is also on line 2",
+                "line 5: unchanged: already there");
+    }
+
+    @Test
     void bindIncludeIsNeverOpened() throws Exception {
         Path other = write("other.zone", "smuggled IN A 10.0.0.9\n");
         Path zone = write("main.zone", "$ORIGIN example.com.\n$INCLUDE " + other + "\n$INCLUDE /etc/passwd\n"
