@@ -28,8 +28,8 @@ public final class ServerFiles {
     /** How much of a file's start is looked at to tell its layout. */
     static final int SNIFF = 65_536;
 
-    private static final Pattern BIND = Pattern.compile(
-            "(?im)^\\$(ORIGIN|TTL|INCLUDE|GENERATE)\\b|^[^;#,=\"{}]*\\sIN\\s+(SOA|NS|A|AAAA|PTR|CNAME|MX|TXT)\\s");
+    private static final Pattern BIND = Pattern.compile("(?m)^\\$(ORIGIN|TTL|INCLUDE|GENERATE)\\s"
+            + "|(?m)^[^\\s;#,=\"{}]*\\s+(\\d+[smhdwSMHDW]?\\s+)?IN\\s+(SOA|NS|A|AAAA|PTR|CNAME|MX|TXT)\\s");
     private static final Pattern DHCPD = Pattern.compile(
             "(?m)^\\s*host\\s+\\S+\\s*\\{|(?m)^\\s*(fixed-address6?|hardware\\s+ethernet)\\s");
     private static final Pattern DNSMASQ = Pattern.compile(
@@ -62,6 +62,13 @@ public final class ServerFiles {
     /** The server layout of a file that starts with {@code text}, or empty. */
     static Optional<ImportLayout> detect(String text) {
         String start = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        int end = start.indexOf('\n');
+        String firstLine = (end < 0 ? start : start.substring(0, end)).strip();
+        char delimiter = CsvImport.detectDelimiter(firstLine);
+        if (ImportLayout.detect(List.of(firstLine.replace("\"", "").split(Pattern.quote(String.valueOf(delimiter)))))
+                .isPresent()) {
+            return Optional.empty(); // the header of a CSV layout: what follows is CSV, whatever it holds
+        }
         char first = KeaReservations.firstSignificant(start);
         if ((first == '{' || first == '[' || first == '"') && KEA.matcher(start).find()) {
             return Optional.of(ImportLayout.KEA);

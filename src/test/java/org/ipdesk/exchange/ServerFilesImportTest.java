@@ -427,6 +427,12 @@ class ServerFilesImportTest {
         assertThat(ImportTestSupport.read("servers/0.0.10.in-addr.arpa.zone").layout()).isEqualTo(ImportLayout.BIND);
         // the CSV layouts are still told by their header
         assertThat(ImportTestSupport.read("netbox-addresses.csv").layout()).isEqualTo(ImportLayout.NETBOX_ADDRESSES);
+        // CSV rows that look like a server's lines stay CSV under a CSV header
+        assertThat(ServerFiles.detect("ip,subnet,mac,hostname\n10.0.0.5,10.0.0.0/24,aa:bb:cc:00:00:05,web01\n"))
+                .isEmpty();
+        assertThat(ServerFiles.detect("name\tnote\nweb\tlocated IN A building\n")).isEmpty();
+        assertThat(ServerFiles.detect("aa:bb:cc:00:00:05,10.0.0.5,web01\n")).contains(ImportLayout.DNSMASQ);
+        assertThat(ServerFiles.detect("web01 3600 IN A 10.0.0.5\n")).contains(ImportLayout.BIND);
         assertThat(ImportLayout.parse("Kea")).isEqualTo(ImportLayout.KEA);
         assertThatThrownBy(() -> ImportLayout.parse("named")).hasMessage("'named' is not an import layout (ipdesk, "
                 + "netbox-prefixes, netbox-addresses, phpipam, kea, dhcpd, dnsmasq or bind)");
