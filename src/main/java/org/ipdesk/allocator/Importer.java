@@ -326,7 +326,10 @@ final class Importer {
                 Target found = addressTargets.get(item);
                 target = found != null ? found : target(clean(item.network()), item.subnet(), ip);
             } catch (AllocatorException e) {
-                rows.add(new Row(item.row(), "address", ip.toString(), Result.ERROR, e.getMessage()));
+                // a server's file has no subnet rows: its subnets are created in IPDesk first
+                rows.add(new Row(item.row(), "address", ip.toString(), Result.ERROR, item.reservation()
+                        ? e.getMessage().replace("add a subnet row for it or create the subnet first",
+                        "create that subnet in IPDesk first") : e.getMessage()));
                 return;
             }
             Subnet subnet = target.subnet;

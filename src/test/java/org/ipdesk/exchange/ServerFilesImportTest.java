@@ -105,7 +105,7 @@ class ServerFilesImportTest {
                 "line 17: error: 10.0.0.20 is also on line 15",
                 "line 18: error: 10.0.1.7 is outside its Kea subnet 10.0.0.0/24",
                 "line 19: error: hw-address 'not-a-mac': 'not-a-mac' is not a MAC address (use e.g. 00:1a:2b:3c:4d:5e)",
-                "line 26: error: no subnet holds 192.0.2.10; add a subnet row for it or create the subnet first");
+                "line 26: error: no subnet holds 192.0.2.10; create that subnet in IPDesk first");
         assertThat(given(plan, "10.0.0.20")).isEqualTo(new AddressDetails(AddressStatus.RESERVED, "print01",
                 Optional.of(Mac.parse("aa:bb:cc:00:00:20")), "", ""));
         assertThat(plan.canApply()).isFalse();
@@ -198,7 +198,7 @@ class ServerFilesImportTest {
                 "line 28: error: 10.0.0.20 is also on line 19",
                 "line 31: error: fixed-address 'gw.example.com' of host named is a name, not an address; IPDesk "
                         + "never looks names up: write the address",
-                "line 32: error: no subnet holds 192.0.2.10; add a subnet row for it or create the subnet first");
+                "line 32: error: no subnet holds 192.0.2.10; create that subnet in IPDesk first");
         // option host-name before the block's name; a block name that is no host name gives none
         assertThat(given(plan, "10.0.0.21").hostname()).isEqualTo("print01");
         assertThat(given(plan, "10.0.0.150")).isEqualTo(new AddressDetails(AddressStatus.RESERVED, "",
@@ -246,7 +246,7 @@ class ServerFilesImportTest {
                 "line 7: new: new address, status dhcp: it lies in the DHCP pool 10.0.0.100-10.0.0.199",
                 "line 8: error: 10.0.0.20 is also on line 6",
                 "line 10: error: MAC 'aa:bb:cc:*:*:*' has wildcards; IPDesk records one MAC per address",
-                "line 11: error: no subnet holds 192.0.2.10; add a subnet row for it or create the subnet first",
+                "line 11: error: no subnet holds 192.0.2.10; create that subnet in IPDesk first",
                 "line 12: new: new address",
                 "line 13: error: '[::41]' gives only the host part of an IPv6 address, which dnsmasq completes from "
                         + "its range; IPDesk needs the whole address");
@@ -294,7 +294,7 @@ class ServerFilesImportTest {
                 "line 12: new: new address",
                 "line 13: unchanged: already there",
                 "line 14: new: new address",
-                "line 17: error: no subnet holds 192.0.2.10; add a subnet row for it or create the subnet first",
+                "line 17: error: no subnet holds 192.0.2.10; create that subnet in IPDesk first",
                 "line 18: error: not a record BIND reads: Invalid address: 10.0.0.999",
                 "line 19: error: 10.0.0.20 is also on line 14",
                 "line 20: new: new address");

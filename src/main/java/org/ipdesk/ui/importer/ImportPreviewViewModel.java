@@ -156,7 +156,10 @@ public final class ImportPreviewViewModel {
         }, preview -> {
             busy.set(false);
             plan = preview.plan();
-            rows.setAll(plan.rows().stream().map(row -> new PreviewRow(row.row(), row.kind(), row.key(),
+            boolean csvFile = preview.file().layout().csv();
+            // an unreadable entry of a server's file is a line, not a CSV row
+            rows.setAll(plan.rows().stream().map(row -> new PreviewRow(row.row(),
+                    !csvFile && row.kind().equals("row") ? "line" : row.kind(), row.key(),
                     row.result().label(), row.message(),
                     row.result() == Result.CONFLICT || row.result() == Result.ERROR)).toList());
             Map<Result, Long> counts = plan.counts();
