@@ -148,10 +148,21 @@ public final class ServerFiles {
         }
     }
 
-    /** The MAC in {@code text}; throws IllegalArgumentException with the reason. */
+    /**
+     * The MAC in {@code text}, also with one-digit octets as dhcpd and dnsmasq accept them ({@code 0:c:29:a:b:c});
+     * throws IllegalArgumentException with the reason.
+     */
     static Mac mac(String text) {
+        String mac = text.strip();
+        if (mac.matches("([0-9A-Fa-f]{1,2}:){5}[0-9A-Fa-f]{1,2}")) {
+            StringBuilder padded = new StringBuilder();
+            for (String octet : mac.split(":")) {
+                padded.append(padded.length() == 0 ? "" : ":").append(octet.length() == 1 ? "0" : "").append(octet);
+            }
+            mac = padded.toString();
+        }
         try {
-            return Mac.parse(text.strip());
+            return Mac.parse(mac);
         } catch (InvalidAddressException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
