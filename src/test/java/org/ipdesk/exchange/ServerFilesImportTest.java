@@ -220,7 +220,7 @@ class ServerFilesImportTest {
     @Test
     void dhcpdMacWithOneDigitOctetsAndAQuotedHostName() {
         ImportPlan plan = previewText("dhcpd.conf", """
-                host "lab pc" { hardware ethernet 0:c:29:a:b:1c; fixed-address 10.0.0.80; } # no host name
+                host lab_pc { hardware ethernet 0:c:29:a:b:1c; fixed-address 10.0.0.80; } # no host name
                 host pc2 { hardware ethernet 00:0c:29:0a:0b:1d; fixed-address 10.0.0.81; option host-name "pc-2"; }
                 """);
         assertThat(described(plan)).containsExactly("line 1: new: new address", "line 2: new: new address");
