@@ -216,6 +216,8 @@ final class KeaReservations {
         private String current = "";
         private int at;
         private boolean started;
+        private boolean inComment;
+        private boolean includeInComment;
         private boolean ended;
         private char close = ']';
 
@@ -231,24 +233,27 @@ final class KeaReservations {
                     return -1;
                 }
                 if (!started) {
-                    // the comments and blank lines before the JSON, and its first line: [ or { goes before them
-                    StringBuilder head = new StringBuilder();
-                    String line;
-                    while ((line = nextLine()) != null) {
-                        head.append(lines.number() == 1 ? "" : "\n").append(line);
-                        if (firstSignificant(head.toString()) != 0) {
-                            break;
-                        }
+                    // comments and blank lines before the JSON pass as they are; [ or { goes just before its first
+                    // character, so that the line numbers stay the file's
+                    String line = nextLine();
+                    if (line == null) {
+                        ended = true;
+                        current = "";
+                        continue;
                     }
-                    started = true;
-                    if (firstSignificant(head.toString()) == '"') {
-                        close = '}';
-                        head.insert(0, '{');
+                    int first = significant(line);
+                    String joiner = lines.number() == 1 ? "" : "\n";
+                    if (first < 0) {
+                        current = joiner + line;
                     } else {
-                        head.insert(0, '[');
+                        started = true;
+                        if (line.charAt(first) == '"') {
+                            close = '}';
+                        }
+                        current = joiner + line.substring(0, first) + (close == '}' ? '{' : '[')
+                                + line.substring(first);
                     }
-                    current = head.toString();
-                    at = 0;
+                    this.at = 0;
                     continue;
                 }
                 String line = nextLine();
@@ -266,6 +271,34 @@ final class KeaReservations {
             return n;
         }
 
+        /**
+         * Where the first character outside blanks and comments is in {@code line}, or -1; a C-style comment left
+         * open at the end of the line is remembered for the next.
+         */
+        private int significant(String line) {
+            int i = 0;
+            while (i < line.length()) {
+                if (inComment) {
+                    int end = line.indexOf("*/", i);
+                    if (end < 0) {
+                        return -1;
+                    }
+                    inComment = false;
+                    i = end + 2;
+                } else if (Character.isWhitespace(line.charAt(i)) || line.charAt(i) == '\uFEFF') {
+                    i++;
+                } else if (line.charAt(i) == '#' || line.startsWith("//", i)) {
+                    return -1;
+                } else if (line.startsWith("/*", i)) {
+                    inComment = true;
+                    i += 2;
+                } else {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         /** The next line, blank when it is too long or an include (each an error); null at the end. */
         private String nextLine() throws IOException {
             String line = lines.next();
@@ -276,18 +309,50 @@ final class KeaReservations {
                 entries.problem(lines.number(), ConfigLines.tooLong());
                 return "";
             }
-            Matcher include = INCLUDE.matcher(line);
-            StringBuilder kept = new StringBuilder();
-            while (include.find()) {
-                String before = line.substring(0, include.start());
-                if (before.contains("#") || before.contains("//")) {
-                    break; // in a comment
+            // an include outside comments and strings is an error and is blanked out; the rest passes as it is
+            StringBuilder kept = new StringBuilder(line.length());
+            boolean quoted = false;
+            int i = 0;
+            while (i < line.length()) {
+                char c = line.charAt(i);
+                if (includeInComment) {
+                    int end = line.indexOf("*/", i);
+                    int stop = end < 0 ? line.length() : end + 2;
+                    kept.append(line, i, stop);
+                    includeInComment = end < 0;
+                    i = stop;
+                } else if (quoted) {
+                    kept.append(c);
+                    if (c == '\\' && i + 1 < line.length()) {
+                        kept.append(line.charAt(++i));
+                    } else if (c == '"') {
+                        quoted = false;
+                    }
+                    i++;
+                } else if (c == '"') {
+                    quoted = true;
+                    kept.append(c);
+                    i++;
+                } else if (c == '#' || line.startsWith("//", i)) {
+                    kept.append(line, i, line.length());
+                    i = line.length();
+                } else if (line.startsWith("/*", i)) {
+                    includeInComment = true;
+                    kept.append("/*");
+                    i += 2;
+                } else {
+                    Matcher include = INCLUDE.matcher(line).region(i, line.length());
+                    if (include.lookingAt()) {
+                        entries.problem(lines.number(), "the include of " + include.group(1) + " is not followed: "
+                                + "IPDesk reads only the file it is given; import that file on its own");
+                        kept.append(" ".repeat(include.end() - i));
+                        i = include.end();
+                    } else {
+                        kept.append(c);
+                        i++;
+                    }
                 }
-                entries.problem(lines.number(), "the include of " + include.group(1) + " is not followed: "
-                        + "IPDesk reads only the file it is given; import that file on its own");
-                include.appendReplacement(kept, " ".repeat(include.group().length()));
             }
-            include.appendTail(kept);
             return kept.toString();
         }
 

@@ -164,6 +164,18 @@ class ServerFilesImportTest {
     }
 
     @Test
+    void aKeaMemberAloneAfterACommentThatSpansLines() {
+        ImportPlan plan = previewText("member.json", """
+                /* written for
+                   "subnet4": [ <?include ?> ] */ "subnet4": [
+                  { "subnet": "10.0.0.0/24", "reservations": [ { "ip-address": "10.0.0.90", "hostname": "m1" } ] }
+                ]
+                """);
+        assertThat(described(plan)).containsExactly("line 3: new: new address");
+        assertThat(given(plan, "10.0.0.90").hostname()).isEqualTo("m1");
+    }
+
+    @Test
     void keaNestingTooDeepAndBrokenJsonAreNamedByLine() {
         ImportPlan deep = previewText("deep.json", "{ \"Dhcp4\": {\n \"subnet4\": " + "[".repeat(500) + "\n}}");
         assertThat(deep.rows()).singleElement().satisfies(r -> {
