@@ -15,7 +15,8 @@ import org.ipdesk.model.Hostnames;
  * ISC dhcpd's {@code host} blocks, wherever they are nested (global, group, shared-network, subnet, subnet6):
  * {@code fixed-address} (IPv4, several separated by commas) and {@code fixed-address6} give addresses with status
  * reserved; {@code hardware ethernet} the MAC; the host name is {@code ddns-hostname}, else
- * {@code option host-name}, else the block's name when that is a valid host name. A host without a fixed address
+ * {@code option host-name}, else the block's name when that is a valid host name and not the address written
+ * with dashes ({@code ip-10-0-0-5}, a name for a host without one). A host without a fixed address
  * holds none and is left out; a fixed address given as a DNS name is an error (IPDesk never looks names up).
  * {@code include} is not followed (an error naming its line). The file is read token by token, line by line.
  */
@@ -147,7 +148,11 @@ final class DhcpdHosts {
         for (Token a : addresses) {
             Optional<Ip> ip = ServerFiles.ip(a.text());
             if (ip.isPresent()) {
-                entries.address(a.line(), ip.get(), AddressStatus.RESERVED, name.strip(), mac);
+                // "ip-10-0-0-5" names a host block after its address (as IPDesk's export does for a reservation
+                // without a host name): not a host name
+                boolean named = !(ddns.isBlank() && hostName.isBlank()) || !blockName.equalsIgnoreCase(
+                        "ip-" + ip.get().toString().replace('.', '-').replace(':', '-'));
+                entries.address(a.line(), ip.get(), AddressStatus.RESERVED, named ? name.strip() : "", mac);
             } else if (a.text().matches("[A-Za-z0-9.-]+") && a.text().matches(".*[A-Za-z].*")
                     && !a.text().contains(":")) {
                 entries.problem(a.line(), "fixed-address " + ServerFiles.quote(a.text()) + " of host " + blockName

@@ -34,7 +34,8 @@ public final class ServerFiles {
             "(?m)^\\s*host\\s+\\S+\\s*\\{|(?m)^\\s*(fixed-address6?|hardware\\s+ethernet)\\s");
     private static final Pattern DNSMASQ = Pattern.compile(
             "(?im)^\\s*dhcp-host\\s*=|^\\s*((\\d+-)?([0-9a-f*]{1,2}[:-]){5}[0-9a-f*]{1,2}|id:[^,]*|set:[^,]*|tag:[^,]*),");
-    private static final Pattern KEA = Pattern.compile("\"(Dhcp4|Dhcp6|subnet4|subnet6|reservations|hw-address)\"");
+    private static final Pattern KEA = Pattern.compile(
+            "\"(Dhcp4|Dhcp6|subnet4|subnet6|subnet|pools|reservations|hw-address)\"");
 
     private ServerFiles() {
     }

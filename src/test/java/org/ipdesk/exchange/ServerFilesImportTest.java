@@ -239,6 +239,15 @@ class ServerFilesImportTest {
         assertThat(given(plan, "10.0.0.80")).isEqualTo(new AddressDetails(AddressStatus.RESERVED, "",
                 Optional.of(Mac.parse("00:0c:29:0a:0b:1c")), "", ""));
         assertThat(given(plan, "10.0.0.81").hostname()).isEqualTo("pc-2");
+        // a block named after its address gives no host name
+        ImportPlan unnamed = previewText("ipdesk-dhcpd6.conf", """
+                host ip-2001-db8-1--82 {
+                  hardware ethernet aa:bb:cc:00:00:82;
+                  fixed-address6 2001:db8:1::82;
+                }
+                """);
+        assertThat(given(unnamed, "2001:db8:1::82")).isEqualTo(new AddressDetails(AddressStatus.RESERVED, "",
+                Optional.of(Mac.parse("aa:bb:cc:00:00:82")), "", ""));
     }
 
     @Test
@@ -457,6 +466,9 @@ class ServerFilesImportTest {
         assertThat(ServerFiles.detect("name\tnote\nweb\tlocated IN A building\n")).isEmpty();
         assertThat(ServerFiles.detect("aa:bb:cc:00:00:05,10.0.0.5,web01\n")).contains(ImportLayout.DNSMASQ);
         assertThat(ServerFiles.detect("web01 3600 IN A 10.0.0.5\n")).contains(ImportLayout.BIND);
+        // a Kea file of subnet entries without reservations
+        assertThat(ServerFiles.detect("[\n  {\n    \"id\": 1,\n    \"subnet\": \"10.0.0.0/24\"\n  }\n]\n"))
+                .contains(ImportLayout.KEA);
         assertThat(ImportLayout.parse("Kea")).isEqualTo(ImportLayout.KEA);
         assertThatThrownBy(() -> ImportLayout.parse("named")).hasMessage("'named' is not an import layout (ipdesk, "
                 + "netbox-prefixes, netbox-addresses, phpipam, kea, dhcpd, dnsmasq or bind)");
