@@ -45,7 +45,7 @@ public enum StandardAction {
 
     OPEN_DEFAULT(spec("Open the _default database", Material2MZ.STORAGE)),
     CONNECT_TEAM(spec("_Connect to a team database\u2026", Material2AL.DNS)),
-    IMPORT_CSV(spec("_Import CSV\u2026", null)),
+    IMPORT_CSV(spec("_Import\u2026", null)),
     EXPORT_ADDRESSES(spec("_Export addresses\u2026", null)),
     EXPORT_DATABASE(spec("Export da_tabase\u2026", null)),
     EXPORT_SERVICE(spec("Export to D_HCP/DNS\u2026", Material2MZ.ROUTER)),
