@@ -58,4 +58,31 @@ final class ImportDifferences {
         }
         return d;
     }
+
+    /**
+     * What a server's entry (MAC and host name only, each when given) says differently from the held address. Host
+     * names are compared without regard to case, and a short name matches a full name that starts with it
+     * ("web01" and "web01.example.com", as a reverse zone names it), either way round.
+     */
+    static List<String> ofReservation(AddressDetails held, AddressDetails file) {
+        List<String> d = new ArrayList<>();
+        String name = file.hostname();
+        String heldName = held.hostname();
+        if (!name.isEmpty() && !sameHost(name, heldName)) {
+            d.add("host name '" + name + "'");
+        }
+        if (file.mac().isPresent() && !file.mac().equals(held.mac())) {
+            d.add("MAC " + file.mac().get().canonical());
+        }
+        return d;
+    }
+
+    private static boolean sameHost(String a, String b) {
+        if (b.isEmpty()) {
+            return false;
+        }
+        String x = a.toLowerCase(java.util.Locale.ROOT);
+        String y = b.toLowerCase(java.util.Locale.ROOT);
+        return x.equals(y) || x.startsWith(y + ".") || y.startsWith(x + ".");
+    }
 }

@@ -27,9 +27,18 @@ public sealed interface ImportItem {
                      String description) implements ImportItem {
     }
 
-    /** A held address: in the given subnet, or else in the smallest subnet holding it. */
-    record AddressItem(int row, String network, Optional<Cidr> subnet, Ip ip, AddressDetails details)
-            implements ImportItem {
+    /**
+     * A held address: in the given subnet, or else in the smallest subnet holding it. {@code reservation} marks an
+     * entry read from a DHCP or DNS server's file, which says only an address, a MAC and a host name: an address
+     * already held is then unchanged when the MAC and host name the file gives match (status, owner and description
+     * are the database's), and a new one inside a DHCP pool is recorded with status dhcp.
+     */
+    record AddressItem(int row, String network, Optional<Cidr> subnet, Ip ip, AddressDetails details,
+                       boolean reservation) implements ImportItem {
+        /** An address row of a CSV file: every field it gives is compared. */
+        public AddressItem(int row, String network, Optional<Cidr> subnet, Ip ip, AddressDetails details) {
+            this(row, network, subnet, ip, details, false);
+        }
     }
 
     /** A row that could not be read; {@code reason} says why ("'10.0.0.300' is not a valid IP address"). */

@@ -45,7 +45,12 @@ public record ImportPlan(String source, String layout, List<ImportItem> items, L
     public record Row(int row, String kind, String key, Result result, String message) {
         /** "row 999: error: '10.0.0.300' is not a valid IP address". */
         public String describe() {
-            return "row " + row + ": " + result.label() + ": " + message;
+            return describe("row");
+        }
+
+        /** "line 12: error: ..." for a file whose entries are counted in lines, not rows. */
+        public String describe(String unit) {
+            return unit + " " + row + ": " + result.label() + ": " + message;
         }
     }
 

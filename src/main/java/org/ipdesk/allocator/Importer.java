@@ -114,6 +114,7 @@ final class Importer {
         private final Map<String, Optional<Subnet>> byCidr = new HashMap<>();
         private final Map<Long, Target> targets = new HashMap<>();
         private final Map<String, Integer> seen = new HashMap<>();
+        private final Map<String, AddressItem> firstItems = new HashMap<>();
         private final Map<String, Target> lastHit = new HashMap<>();
         /** The target of each address row, found before the subnets are locked. */
         private final Map<AddressItem, Target> addressTargets = new IdentityHashMap<>();
@@ -325,7 +326,10 @@ final class Importer {
                 Target found = addressTargets.get(item);
                 target = found != null ? found : target(clean(item.network()), item.subnet(), ip);
             } catch (AllocatorException e) {
-                rows.add(new Row(item.row(), "address", ip.toString(), Result.ERROR, e.getMessage()));
+                // a server's file has no subnet rows: its subnets are created in IPDesk first
+                rows.add(new Row(item.row(), "address", ip.toString(), Result.ERROR, item.reservation()
+                        ? e.getMessage().replace("add a subnet row for it or create the subnet first",
+                        "create that subnet in IPDesk first") : e.getMessage()));
                 return;
             }
             Subnet subnet = target.subnet;
@@ -338,18 +342,36 @@ final class Importer {
             }
             Integer earlier = seen.putIfAbsent(subnet.id() + " " + ip, item.row());
             if (earlier != null) {
-                rows.add(new Row(item.row(), "address", key, Result.ERROR, ip + " is also on row " + earlier));
+                AddressItem first = firstItems.get(subnet.id() + " " + ip);
+                if (item.reservation() && first != null
+                        && ImportDifferences.ofReservation(first.details(), details).isEmpty()) {
+                    // a server's file that names one address twice alike (an A record and its PTR, two views)
+                    rows.add(new Row(item.row(), "address", key, Result.UNCHANGED, "also on line " + earlier));
+                } else {
+                    rows.add(new Row(item.row(), "address", key, Result.ERROR, ip + " is also on "
+                            + (item.reservation() ? "line " : "row ") + earlier));
+                }
                 return;
             }
+            firstItems.put(subnet.id() + " " + ip, item);
             Address held = target.held().get(ip);
             if (held != null) {
-                if (held.details().equals(details)) {
+                List<String> differences = item.reservation() ? ImportDifferences.ofReservation(held.details(), details)
+                        : ImportDifferences.of(held.details(), details);
+                if (differences.isEmpty()) {
                     rows.add(new Row(item.row(), "address", key, Result.UNCHANGED, "already there"));
                 } else {
                     rows.add(new Row(item.row(), "address", key, Result.CONFLICT, AddressRules.inUse(held).getMessage()
-                            + "; the file says " + String.join(", ", ImportDifferences.of(held.details(), details))));
+                            + "; the file says " + String.join(", ", differences)));
                 }
                 return;
+            }
+            Optional<AddressRange> pool = item.reservation() ? target.ranges.stream()
+                    .filter(r -> r.kind() == org.ipdesk.model.RangeKind.DHCP && r.range().contains(ip)).findFirst()
+                    : Optional.empty();
+            if (pool.isPresent()) {
+                // a server's reservation inside its pool: held as a DHCP lease, as the pool's rule asks
+                details = details.withStatus(org.ipdesk.model.AddressStatus.DHCP);
             }
             try {
                 AddressRules.checkDhcpRule(target.ranges, ip, details.status());
@@ -358,7 +380,8 @@ final class Importer {
                 return;
             }
             target.pending.add(new Session.NewAddress(ip, details));
-            rows.add(new Row(item.row(), "address", key, Result.NEW, "new address"));
+            rows.add(new Row(item.row(), "address", key, Result.NEW, pool.isPresent() ? "new address, status dhcp: it "
+                    + "lies in the DHCP pool " + pool.get().range() : "new address"));
         }
 
         long writeAddresses(java.util.function.BooleanSupplier cancelled, Allocator.ImportProgress progress) {

@@ -23,6 +23,10 @@ import picocli.CommandLine.Parameters;
         description = {"Imports networks, subnets, ranges and addresses from a CSV file: IPDesk's own columns, "
                 + "NetBox's prefix or IP address export, or phpIPAM's subnet or address export. The delimiter "
                 + "(comma, semicolon, tab or |) and the layout are detected from the header row.",
+                "Also adopts what DHCP and DNS servers hold: Kea's reservations (its JSON configuration or a file of "
+                        + "subnet entries), ISC dhcpd's host blocks, dnsmasq's dhcp-host lines (configuration or "
+                        + "hosts file) and a BIND zone's A, AAAA and PTR records, told apart by their content. Their "
+                        + "addresses need a subnet in the database; problems are named by line.",
                 "First prints a preview: how many rows are new, unchanged, a conflict or an error, and the row "
                         + "number and reason of every conflict and error (the header is row 1).",
                 "Then applies the import as one transaction, all rows or none, recorded in the change log as one "
@@ -33,12 +37,13 @@ final class ImportCommand extends CliCommand {
     /** How many conflict and error rows the preview lists before it sums up the rest. */
     static final int LISTED = 50;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file to import (UTF-8).")
+    @Parameters(index = "0", paramLabel = "FILE", description = "The CSV, Kea, dhcpd, dnsmasq or BIND file to "
+            + "import (UTF-8).")
     Path file;
 
     @Option(names = "--layout", paramLabel = "LAYOUT",
-            description = "The file layout, when detection from the header is not wanted: ipdesk, netbox-prefixes, "
-                    + "netbox-addresses or phpipam.")
+            description = "The file layout, when detection from the header or content is not wanted: ipdesk, "
+                    + "netbox-prefixes, netbox-addresses, phpipam, kea, dhcpd, dnsmasq or bind.")
     String layout;
 
     @Option(names = "--dry-run", description = "Only print the preview; write nothing (exit 1 when the import "
@@ -51,7 +56,9 @@ final class ImportCommand extends CliCommand {
         // a folder, a missing or unreadable file: "cannot read FILE: REASON"
         CsvImport.ParsedFile parsed = CsvImport.read(file, chosen);
         if (parsed.items().isEmpty()) {
-            say("Nothing to import: " + parsed.name() + " has no data rows; nothing was written.");
+            say("Nothing to import: " + parsed.name() + (parsed.layout().csv() ? " has no data rows"
+                    : " holds no " + (parsed.layout() == ImportLayout.BIND ? "A, AAAA or PTR record" : "reservation")
+                    + " with an address") + "; nothing was written.");
             return;
         }
         if (dryRun && database() instanceof FileLocation db && !Files.exists(db.file())) {
@@ -62,15 +69,16 @@ final class ImportCommand extends CliCommand {
             ImportPlan plan = CsvImport.preview(allocator, parsed);
             print(parsed, plan);
             if (dryRun) {
-                finishDryRun(plan);
+                finishDryRun(plan, unit(parsed));
                 return;
             }
             if (!plan.canApply()) {
-                throw refusal(plan);
+                throw refusal(plan, unit(parsed));
             }
             if (plan.counts().get(Result.NEW) == 0) {
-                say(String.format("Nothing to import: all %,d rows of %s are in the database as they are; nothing "
-                        + "was written.", plan.rows().size(), parsed.name()));
+                say(String.format("Nothing to import: all %,d %s of %s are in the database as they are; nothing "
+                        + "was written.", plan.rows().size(), parsed.layout().csv() ? "rows" : "entries",
+                        parsed.name()));
                 return;
             }
             ImportPlan.Applied applied = allocator.applyImport(plan);
@@ -90,7 +98,7 @@ final class ImportCommand extends CliCommand {
             try (Allocator allocator = Allocator.open(Location.of(scratch.resolve("scratch.db")), OpenMode.CREATE)) {
                 ImportPlan plan = CsvImport.preview(allocator, parsed);
                 print(parsed, plan);
-                finishDryRun(plan);
+                finishDryRun(plan, unit(parsed));
             }
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
@@ -105,31 +113,41 @@ final class ImportCommand extends CliCommand {
         }
     }
 
-    private void finishDryRun(ImportPlan plan) {
+    private void finishDryRun(ImportPlan plan, String unit) {
         out().println("Dry run: nothing was written.");
         if (!plan.canApply()) {
-            throw refusal(plan);
+            throw refusal(plan, unit);
         }
     }
 
-    private static IllegalArgumentException refusal(ImportPlan plan) {
+    /** "row" for a CSV file (the header is row 1), "line" for a server's file. */
+    private static String unit(CsvImport.ParsedFile parsed) {
+        return parsed.layout().csv() ? "row" : "line";
+    }
+
+    private static IllegalArgumentException refusal(ImportPlan plan, String unit) {
         List<ImportPlan.Row> problems = plan.problems();
         return new IllegalArgumentException("the import of " + plan.source() + " is refused and nothing was written: "
                 + problems.size() + (problems.size() == 1 ? " row is" : " rows are") + " a conflict or an error; "
-                + "the first is " + problems.get(0).describe());
+                + "the first is " + problems.get(0).describe(unit));
     }
 
     private void print(CsvImport.ParsedFile parsed, ImportPlan plan) {
         Map<Result, Long> counts = plan.counts();
-        out().printf("Preview of %s (layout %s, delimiter %s): %s: %,d new, %,d unchanged, %s, %s%n",
-                TerminalText.escape(parsed.name()), parsed.layout().label(), parsed.delimiterName(),
-                AddressCounts.counted(plan.rows().size(), "row"), counts.get(Result.NEW), counts.get(Result.UNCHANGED),
+        String unit = unit(parsed);
+        out().printf("Preview of %s (layout %s%s): %s: %,d new, %,d unchanged, %s, %s%n",
+                TerminalText.escape(parsed.name()), parsed.layout().label(),
+                parsed.layout().csv() ? ", delimiter " + parsed.delimiterName() : "",
+                parsed.layout().csv() ? AddressCounts.counted(plan.rows().size(), "row")
+                        : String.format("%,d %s", plan.rows().size(), plan.rows().size() == 1 ? "entry" : "entries"),
+                counts.get(Result.NEW), counts.get(Result.UNCHANGED),
                 AddressCounts.counted(counts.get(Result.CONFLICT), "conflict"),
                 AddressCounts.counted(counts.get(Result.ERROR), "error"));
         List<ImportPlan.Row> problems = plan.problems();
-        problems.stream().limit(LISTED).forEach(r -> out().println("  " + TerminalText.message(r.describe())));
+        problems.stream().limit(LISTED).forEach(r -> out().println("  " + TerminalText.message(r.describe(unit))));
         if (problems.size() > LISTED) {
-            out().printf("  ... and %,d more conflict or error rows%n", problems.size() - LISTED);
+            out().printf("  ... and %,d more conflict or error %s%n", problems.size() - LISTED,
+                    parsed.layout().csv() ? "rows" : "entries");
         }
     }
 }

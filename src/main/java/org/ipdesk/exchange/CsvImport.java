@@ -68,7 +68,8 @@ public final class CsvImport {
     }
 
     /**
-     * Reads {@code file} (UTF-8, a byte-order mark allowed); {@code layout} empty means detect it. A file that cannot
+     * Reads {@code file} (UTF-8, a byte-order mark allowed); {@code layout} empty means detect it: a Kea, dhcpd,
+     * dnsmasq or BIND file by its content ({@link ServerFiles}), else a CSV layout by its header. A file that cannot
      * be read is refused (IllegalArgumentException) with a message naming the file and the reason.
      */
     public static ParsedFile read(Path file, Optional<ImportLayout> layout) {
@@ -77,6 +78,16 @@ public final class CsvImport {
         }
         if (Files.exists(file) && !Files.isRegularFile(file)) {
             throw new IllegalArgumentException("cannot read " + file + ": it is not a regular file");
+        }
+        try {
+            // a DHCP or DNS server's file (told by its content, or named with --layout) is read by its own reader
+            Optional<ImportLayout> server = layout.isPresent() ? layout.filter(l -> !l.csv())
+                    : ServerFiles.detect(file);
+            if (server.isPresent()) {
+                return ServerFiles.read(file, server.get());
+            }
+        } catch (IOException e) {
+            throw new IllegalArgumentException(cannotRead(file, e), e);
         }
         String text;
         try {
@@ -134,8 +145,7 @@ public final class CsvImport {
             List<String> header = records.get(0).toList();
             ImportLayout chosen = layout.orElseGet(() -> ImportLayout.detect(header).orElseThrow(() ->
                     new IllegalArgumentException("the header of " + name + " (" + String.join(", ", header)
-                            + ") matches no layout; give one with --layout (ipdesk, netbox-prefixes, "
-                            + "netbox-addresses, phpipam)")));
+                            + ") matches no layout; give one with --layout (" + ImportLayout.LABELS + ")")));
             Columns columns = new Columns(header, chosen == ImportLayout.IPDESK);
             List<ImportItem> items = new ArrayList<>(records.size());
             for (CSVRecord record : records.subList(1, records.size())) {
@@ -195,6 +205,7 @@ public final class CsvImport {
             case NETBOX_PREFIXES -> netboxPrefix(f, row);
             case NETBOX_ADDRESSES -> netboxAddress(f, row);
             case PHPIPAM -> phpipam(f, row);
+            case KEA, DHCPD, DNSMASQ, BIND -> throw new IllegalStateException(layout.label() + " is not a CSV layout");
         };
     }
 

@@ -6,7 +6,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The CSV layouts IPDesk imports, told apart by their header row (see docs/import.md for every column).
+ * The file layouts IPDesk imports: CSV layouts, told apart by their header row (see docs/import.md for every column),
+ * and DHCP and DNS servers' files of reservations and records, told apart by their content ({@link ServerFiles}).
  */
 public enum ImportLayout {
     /** IPDesk's own columns: a {@code kind} column mixing networks, subnets, ranges and addresses, or the address list export. */
@@ -16,16 +17,38 @@ public enum ImportLayout {
     /** NetBox's IP address export: address with mask, VRF, status, DNS name, description... */
     NETBOX_ADDRESSES("netbox-addresses"),
     /** phpIPAM's subnet export (subnet, mask, section...) and address export (IP address, state, hostname, MAC...). */
-    PHPIPAM("phpipam");
+    PHPIPAM("phpipam"),
+    /** Kea's JSON configuration (Dhcp4/Dhcp6), or a file of subnet entries for its include: the reservations. */
+    KEA("kea", false),
+    /** ISC dhcpd's configuration: its {@code host} blocks. */
+    DHCPD("dhcpd", false),
+    /** dnsmasq's configuration ({@code dhcp-host=} lines) or a {@code --dhcp-hostsfile}. */
+    DNSMASQ("dnsmasq", false),
+    /** A BIND zone file: its A, AAAA and PTR records. */
+    BIND("bind", false);
+
+    /** Every label, as messages list them. */
+    static final String LABELS = "ipdesk, netbox-prefixes, netbox-addresses, phpipam, kea, dhcpd, dnsmasq or bind";
 
     private final String label;
+    private final boolean csv;
 
     ImportLayout(String label) {
+        this(label, true);
+    }
+
+    ImportLayout(String label, boolean csv) {
         this.label = label;
+        this.csv = csv;
     }
 
     public String label() {
         return label;
+    }
+
+    /** Whether this is a CSV layout (rows under a header), not a server's file (entries on lines). */
+    public boolean csv() {
+        return csv;
     }
 
     public static ImportLayout parse(String text) {
@@ -34,8 +57,7 @@ public enum ImportLayout {
                 return layout;
             }
         }
-        throw new IllegalArgumentException("'" + text + "' is not an import layout (ipdesk, netbox-prefixes, "
-                + "netbox-addresses or phpipam)");
+        throw new IllegalArgumentException("'" + text + "' is not an import layout (" + LABELS + ")");
     }
 
     /** Header names as the layouts compare them: lower case, spaces and hyphens as underscores, trimmed. */

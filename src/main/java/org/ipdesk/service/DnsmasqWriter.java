@@ -29,12 +29,12 @@ final class DnsmasqWriter {
     }
 
     static List<ServiceFile> write(ServiceRecords records, ServiceScope scope) {
-        return List.of(new ServiceFile(HOSTS_FILE, hosts(records, scope)), new ServiceFile(CONF_FILE, conf(records, scope)));
+        return List.of(new ServiceFile(HOSTS_FILE, hosts(records)), new ServiceFile(CONF_FILE, conf(records, scope)));
     }
 
-    private static String hosts(ServiceRecords records, ServiceScope scope) {
+    private static String hosts(ServiceRecords records) {
+        // no comment line: the file holds nothing but dhcp-host values, which is all a hosts file is sure to take
         StringBuilder out = new StringBuilder();
-        out.append("# dnsmasq DHCP reservations of ").append(scope.describe()).append(", written by IPDesk.\n");
         for (IpVersion version : IpVersion.values()) {
             for (ServiceRecords.Link link : records.links) {
                 if (link.version() != version) {

@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -157,11 +160,49 @@ public final class ServiceExports {
         return Optional.of(new String(Files.readAllBytes(real), StandardCharsets.UTF_8));
     }
 
+    /**
+     * The content in a temporary file beside the place, with the permissions the file there has (a server reading
+     * it as another user keeps reading it), or rw-r--r-- for a new file: configuration holds no secret, and a temporary
+     * file's owner-only mode would lock the server out.
+     */
     private static Path temporary(Path place, String content) throws IOException {
         Path real = OutputTargets.check(place);
         Path temporary = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".part");
-        Files.writeString(temporary, content, StandardCharsets.UTF_8);
+        try {
+            Files.writeString(temporary, content, StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(temporary, Files.exists(real) ? Files.getPosixFilePermissions(real)
+                        : PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system (Windows): the folder's defaults apply
+            }
+            if (Files.exists(real)) {
+                keepOwnerAndGroup(real, temporary);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(temporary);
+            throw e;
+        }
         return temporary;
+    }
+
+    /**
+     * Gives the temporary file the owner and group of the file it replaces, as far as this user may (root may both; a
+     * member of the group may set the group); where it may not, the file stays the writer's.
+     */
+    private static void keepOwnerAndGroup(Path real, Path temporary) {
+        try {
+            PosixFileAttributes was = Files.readAttributes(real, PosixFileAttributes.class);
+            PosixFileAttributes now = Files.readAttributes(temporary, PosixFileAttributes.class);
+            if (!was.group().equals(now.group())) {
+                Files.getFileAttributeView(temporary, PosixFileAttributeView.class).setGroup(was.group());
+            }
+            if (!was.owner().equals(now.owner())) {
+                Files.setOwner(temporary, was.owner());
+            }
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            // not permitted, or not a POSIX file system: the new file belongs to the writer
+        }
     }
 
     /** Puts back what the first moved files held before; a failure here is added to the original error. */

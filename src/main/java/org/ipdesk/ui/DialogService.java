@@ -50,6 +50,15 @@ public interface DialogService {
     Optional<Path> chooseNewDatabase(Path initialFolder);
 
     /**
+     * Lets the user name a file to write ({@code title} says what; {@code suggestedName} is filled in), starting in
+     * the folder of {@code initial} or in {@code initial} when it is a folder; empty when cancelled.
+     */
+    Optional<Path> chooseFileToWrite(String title, Path initial, String suggestedName);
+
+    /** Lets the user pick a folder to write files into, starting at {@code initial}; empty when cancelled. */
+    Optional<Path> chooseFolderToWrite(String title, Path initial);
+
+    /**
      * Shows the address dialog (reserve, edit or allocate next) until it saves or is cancelled; returns what was
      * saved, empty on Cancel. On Cancel an allocate-next dialog gives its held address back
      * ({@link AddressDialogViewModel#cancel()}).

@@ -18,6 +18,7 @@ import javafx.scene.control.ButtonBar.ButtonData;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Modality;
 import javafx.stage.Window;
@@ -184,6 +185,35 @@ public final class FxDialogService implements DialogService {
             chooser.setInitialDirectory(initialFolder.toFile());
         }
         return chooser;
+    }
+
+    @Override
+    public Optional<Path> chooseFileToWrite(String title, Path initial, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        folderOf(initial).ifPresent(folder -> chooser.setInitialDirectory(folder.toFile()));
+        chooser.setInitialFileName(suggestedName);
+        return Optional.ofNullable(chooser.showSaveDialog(owner.get())).map(File::toPath);
+    }
+
+    @Override
+    public Optional<Path> chooseFolderToWrite(String title, Path initial) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        folderOf(initial).ifPresent(folder -> chooser.setInitialDirectory(folder.toFile()));
+        return Optional.ofNullable(chooser.showDialog(owner.get())).map(File::toPath);
+    }
+
+    /** {@code path} when it is a folder, else its parent when that is one. */
+    private static Optional<Path> folderOf(Path path) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        if (Files.isDirectory(path)) {
+            return Optional.of(path);
+        }
+        Path parent = path.toAbsolutePath().getParent();
+        return parent != null && Files.isDirectory(parent) ? Optional.of(parent) : Optional.empty();
     }
 
     /** {@code file} with ".db" appended when its name has no extension ("lab" becomes "lab.db"; "lab.sqlite" stays). */

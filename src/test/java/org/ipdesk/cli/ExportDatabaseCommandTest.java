@@ -107,7 +107,7 @@ class ExportDatabaseCommandTest {
         assertThat(result.err()).contains("Missing required option: '--output=FILE'");
         Cli.Result what = cli.run("export");
         assertThat(what.code()).isEqualTo(2);
-        assertThat(what.err()).contains("choose what to export: addresses or database");
+        assertThat(what.err()).contains("choose what to export: addresses, database, kea, dhcpd, dnsmasq");
     }
 
     @Test

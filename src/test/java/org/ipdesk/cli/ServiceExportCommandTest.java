@@ -96,7 +96,7 @@ class ServiceExportCommandTest {
         Cli.Result clean = cli.run("export", "dnsmasq", "lab", "-o", folder.toString(), "--json");
         assertThat(clean.code()).as(clean.toString()).isZero();
         assertThat(clean.json()).isEmpty();
-        assertThat(clean.err()).contains("ipdesk-dhcp-hosts (new file, 2 lines)");
+        assertThat(clean.err()).contains("ipdesk-dhcp-hosts (new file, 1 line)");
     }
 
     @Test

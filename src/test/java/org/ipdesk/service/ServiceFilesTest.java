@@ -44,6 +44,34 @@ class ServiceFilesTest {
     }
 
     @Test
+    void aReplacedFileKeepsItsPermissionsAndANewOneIsReadableByTheServer() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("dnsmasq"));
+        Path hosts = Files.writeString(folder.resolve("ipdesk-dhcp-hosts"), "old\n");
+        Files.setPosixFilePermissions(hosts, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        ServiceExports.write(prepare(ServiceTarget.DNSMASQ), folder);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(hosts)))
+                .isEqualTo("rw-r-----");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(folder.resolve("ipdesk-dnsmasq.conf")))).isEqualTo("rw-r--r--");
+        assertThat(Files.readString(hosts)).contains("02:00:00:00:01:10,10.1.0.10,web-01");
+    }
+
+    /** Runs where the tests may hand a file to another group (as root): the server's group keeps reading it. */
+    @Test
+    void aReplacedFileKeepsItsGroup() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "only root may give a file to a group it is not in");
+        Path file = Files.writeString(dir.resolve("hosts.ipdesk"), "old\n");
+        var groups = file.getFileSystem().getUserPrincipalLookupService();
+        var daemon = groups.lookupPrincipalByGroupName("daemon");
+        Files.getFileAttributeView(file, java.nio.file.attribute.PosixFileAttributeView.class).setGroup(daemon);
+        ServiceExports.write(prepare(ServiceTarget.HOSTS), file);
+        assertThat(Files.readAttributes(file, java.nio.file.attribute.PosixFileAttributes.class).group())
+                .isEqualTo(daemon);
+        assertThat(Files.readString(file)).contains("web-01");
+    }
+
+    @Test
     void keaWritesTwoFilesIntoAFolder() throws Exception {
         Path folder = Files.createDirectory(dir.resolve("kea"));
         List<Path> written = ServiceExports.write(prepare(ServiceTarget.KEA), folder);

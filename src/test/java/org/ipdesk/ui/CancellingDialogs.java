@@ -55,6 +55,16 @@ public final class CancellingDialogs implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseFileToWrite(String title, Path initial, String suggestedName) {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<Path> chooseFolderToWrite(String title, Path initial) {
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<AddressResult> editAddress(AddressDialogViewModel viewModel) {
         viewModel.cancel();
         return Optional.empty();

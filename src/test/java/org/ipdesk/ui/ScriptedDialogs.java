@@ -80,6 +80,18 @@ public final class ScriptedDialogs implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseFileToWrite(String title, Path initial, String suggestedName) {
+        asked.add(title);
+        return chooseDatabaseToOpen(initial);
+    }
+
+    @Override
+    public Optional<Path> chooseFolderToWrite(String title, Path initial) {
+        asked.add(title);
+        return chooseDatabaseToOpen(initial);
+    }
+
+    @Override
     public Optional<AddressResult> editAddress(AddressDialogViewModel viewModel) {
         Optional<AddressResult> saved = address.apply(viewModel);
         if (saved.isEmpty()) {

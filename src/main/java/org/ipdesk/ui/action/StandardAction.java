@@ -45,9 +45,10 @@ public enum StandardAction {
 
     OPEN_DEFAULT(spec("Open the _default database", Material2MZ.STORAGE)),
     CONNECT_TEAM(spec("_Connect to a team database\u2026", Material2AL.DNS)),
-    IMPORT_CSV(spec("_Import CSV\u2026", null)),
+    IMPORT_CSV(spec("_Import\u2026", null)),
     EXPORT_ADDRESSES(spec("_Export addresses\u2026", null)),
     EXPORT_DATABASE(spec("Export da_tabase\u2026", null)),
+    EXPORT_SERVICE(spec("Export to D_HCP/DNS\u2026", Material2MZ.ROUTER)),
     BACK_UP(spec("_Back up\u2026", null)),
     RESTORE(spec("Re_store\u2026", null)),
     COPY_TO_TEAM(spec("Cop_y to team database\u2026", Material2AL.CLOUD_UPLOAD)),

@@ -107,8 +107,11 @@ public final class ImportPreviewView {
         });
         importButton.disableProperty().bind(viewModel.canImportProperty().not());
         table.setItems(viewModel.rows());
+        TableColumn<ImportPreviewViewModel.PreviewRow, String> number = column("Row", row -> Integer.toString(row.row()),
+                60);
+        number.textProperty().bind(viewModel.unitProperty());
         table.getColumns().setAll(List.of(
-                column("Row", row -> Integer.toString(row.row()), 60),
+                number,
                 column("Kind", ImportPreviewViewModel.PreviewRow::kind, 80),
                 column("What", ImportPreviewViewModel.PreviewRow::what, 300),
                 column("Result", ImportPreviewViewModel.PreviewRow::result, 90),
@@ -123,7 +126,8 @@ public final class ImportPreviewView {
                 pseudoClassStateChanged(CONFLICT, shown && item.conflict());
                 pseudoClassStateChanged(ERROR, shown && item.error());
                 setTooltip(shown && !item.note().isEmpty()
-                        ? new Tooltip("Row " + item.row() + ", " + item.result() + ": " + item.note()) : null);
+                        ? new Tooltip(viewModel.unitProperty().get() + " " + item.row() + ", " + item.result() + ": "
+                        + item.note()) : null);
             }
         });
     }

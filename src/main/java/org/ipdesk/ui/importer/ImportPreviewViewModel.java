@@ -23,7 +23,7 @@ import org.ipdesk.exchange.CsvImport;
 import org.ipdesk.ui.TaskExecutor;
 
 /**
- * The import preview: reads a CSV file, lists every row with what the import would do (new, unchanged, conflict,
+ * The import preview: reads a CSV file (or a Kea, dhcpd, dnsmasq or BIND file), lists every row with what the import would do (new, unchanged, conflict,
  * error with its reason) before anything is written, and applies it as one transaction when no row is a conflict
  * or an error. Reading, checking and applying run on the {@link TaskExecutor}.
  */
@@ -57,6 +57,7 @@ public final class ImportPreviewViewModel {
     private final ObservableList<PreviewRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper unit = new ReadOnlyStringWrapper(this, "unit", "Row");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper canImport = new ReadOnlyBooleanWrapper(this, "canImport");
     private final ReadOnlyBooleanWrapper imported = new ReadOnlyBooleanWrapper(this, "imported");
@@ -87,6 +88,14 @@ public final class ImportPreviewViewModel {
      */
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
+    }
+
+    /**
+     * What the number of an entry counts: "Row" in a CSV file (the header is row 1), "Line" in a DHCP or DNS
+     * server's file (Kea, dhcpd, dnsmasq, BIND).
+     */
+    public ReadOnlyStringProperty unitProperty() {
+        return unit.getReadOnlyProperty();
     }
 
     /** Why the file cannot be read or the import was refused; empty otherwise. */
@@ -147,17 +156,24 @@ public final class ImportPreviewViewModel {
         }, preview -> {
             busy.set(false);
             plan = preview.plan();
-            rows.setAll(plan.rows().stream().map(row -> new PreviewRow(row.row(), row.kind(), row.key(),
+            boolean csvFile = preview.file().layout().csv();
+            // an unreadable entry of a server's file is a line, not a CSV row
+            rows.setAll(plan.rows().stream().map(row -> new PreviewRow(row.row(),
+                    !csvFile && row.kind().equals("row") ? "line" : row.kind(), row.key(),
                     row.result().label(), row.message(),
                     row.result() == Result.CONFLICT || row.result() == Result.ERROR)).toList());
             Map<Result, Long> counts = plan.counts();
-            summary.set(String.format("%,d rows (layout %s, delimiter '%s'): %,d new \u00b7 %,d unchanged \u00b7 %,d %s \u00b7 %,d %s",
-                    plan.rows().size(), preview.file().layout().label(), preview.file().delimiterName(),
+            boolean csv = preview.file().layout().csv();
+            unit.set(csv ? "Row" : "Line");
+            summary.set(String.format("%,d %s (layout %s%s): %,d new \u00b7 %,d unchanged \u00b7 %,d %s \u00b7 %,d %s",
+                    plan.rows().size(), csv ? "rows" : plan.rows().size() == 1 ? "entry" : "entries",
+                    preview.file().layout().label(), csv ? ", delimiter '" + preview.file().delimiterName() + "'" : "",
                     counts.get(Result.NEW), counts.get(Result.UNCHANGED), counts.get(Result.CONFLICT),
                     counts.get(Result.CONFLICT) == 1 ? "conflict" : "conflicts", counts.get(Result.ERROR),
                     counts.get(Result.ERROR) == 1 ? "error" : "errors"));
-            error.set(plan.canApply() ? "" : "Nothing can be imported while a row is a conflict or an error: "
-                    + plan.problems().get(0).describe() + (plan.problems().size() > 1
+            error.set(plan.canApply() ? "" : "Nothing can be imported while " + (csv ? "a row" : "an entry")
+                    + " is a conflict or an error: " + plan.problems().get(0).describe(csv ? "row" : "line")
+                    + (plan.problems().size() > 1
                             ? " (and " + (plan.problems().size() - 1) + " more)" : ""));
             canImport.set(plan.canApply() && counts.get(Result.NEW) > 0);
         }, problem -> {

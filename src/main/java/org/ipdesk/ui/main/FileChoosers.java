@@ -25,9 +25,11 @@ final class FileChoosers {
 
     void importCsv() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import networks, subnets, ranges and addresses from CSV");
+        chooser.setTitle("Import from CSV, or reservations from Kea, dhcpd, dnsmasq or a BIND zone");
         chooser.getExtensionFilters().setAll(
                 new ExtensionFilter("CSV or TSV (*.csv, *.tsv, *.txt)", "*.csv", "*.tsv", "*.txt"),
+                new ExtensionFilter("DHCP and DNS server files (*.json, *.conf, *.hosts, *.zone)", "*.json",
+                        "*.conf", "*.hosts", "*.zone"),
                 new ExtensionFilter("All files", "*.*"));
         File file = chooser.showOpenDialog(window.get());
         if (file != null) {

@@ -1,6 +1,7 @@
 package org.ipdesk.ui.main;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -24,6 +25,8 @@ import org.ipdesk.store.StoreException;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.copy.CopyDatabaseViewModel;
+import org.ipdesk.ui.serviceexport.ServiceExportMemory;
+import org.ipdesk.ui.serviceexport.ServiceExportViewModel;
 
 /**
  * The File menu's commands on the open database's content: back up, restore, export addresses, export the
@@ -41,6 +44,8 @@ public final class FileCommands {
     private final Consumer<Path> open;
     private final Credentials credentials;
     private Consumer<CopyDatabaseViewModel> showCopy = copy -> { };
+    /** What File → Export to DHCP/DNS… wrote last (server, path, zone), for the next one to start from. */
+    private final ServiceExportMemory serviceExports = new ServiceExportMemory();
     /** Connects the window to a team database ("Open the copy" after a copy to a server); none: it is said where. */
     private Optional<Consumer<ServerLocation>> connect = Optional.empty();
 
@@ -165,6 +170,18 @@ public final class FileCommands {
             status.report("The copy is in " + copy + "; open it with File \u2192 Connect to a team database\u2026",
                     false);
         }
+    }
+
+    /**
+     * A new File → Export to DHCP/DNS… on the open database, its scope chosen from {@code selected} (the tree's row:
+     * its subnet, else its network; everything when null); what it writes is reported in the status line.
+     */
+    public ServiceExportViewModel newServiceExport(TreeRow selected) {
+        Optional<String> network = selected == null ? Optional.empty() : Optional.of(selected.network().name());
+        Optional<Cidr> subnet = selected == null ? Optional.empty() : selected.subnet().map(Subnet::cidr);
+        List<ServiceExportViewModel.ScopeChoice> choices = ServiceExportViewModel.choices(network, subnet);
+        return new ServiceExportViewModel(allocator, tasks, dialogs, choices, choices.get(choices.size() - 1), folder,
+                written -> status.report(written, false), serviceExports);
     }
 
     /**

@@ -47,6 +47,7 @@ import org.ipdesk.ui.help.ShortcutsView;
 import org.ipdesk.ui.history.HistoryView;
 import org.ipdesk.ui.reconcile.ReconcileView;
 import org.ipdesk.ui.search.SearchView;
+import org.ipdesk.ui.serviceexport.ServiceExportView;
 import org.ipdesk.ui.subnet.SubnetHeaderView;
 import org.ipdesk.ui.table.AddressTableView;
 import org.ipdesk.ui.table.AddressTableViewModel;
@@ -306,7 +307,14 @@ public final class MainView {
                 ActionFactory.contextItem(StandardAction.NEW_CHILD_SUBNET, newChild),
                 ActionFactory.contextItem(StandardAction.EDIT, edit),
                 ActionFactory.contextItem(StandardAction.DELETE, delete),
-                ActionFactory.contextItem(StandardAction.RECONCILE, reconcile())));
+                ActionFactory.contextItem(StandardAction.RECONCILE, reconcile()),
+                ActionFactory.contextItem(StandardAction.EXPORT_SERVICE, exportService())));
+    }
+
+    /** File → Export to DHCP/DNS… and the tree's: the dialog, its scope preselected from the tree's selection. */
+    private Command exportService() {
+        return Command.of(() -> ServiceExportView.showWindow(window(), window().getScene().getStylesheets(),
+                viewModel.files().newServiceExport(viewModel.selection().get())));
     }
 
     /** Address → Reconcile… and the tree's: a Reconcile window for the selected network or subnet (or everything). */
@@ -426,6 +434,7 @@ public final class MainView {
                 ActionFactory.menuItem(StandardAction.IMPORT_CSV, Command.of(choosers::importCsv)),
                 ActionFactory.menuItem(StandardAction.EXPORT_ADDRESSES, Command.of(choosers::exportAddresses)),
                 ActionFactory.menuItem(StandardAction.EXPORT_DATABASE, Command.of(choosers::exportDatabase)),
+                ActionFactory.menuItem(StandardAction.EXPORT_SERVICE, exportService()),
                 ActionFactory.menuItem(StandardAction.BACK_UP, Command.of(viewModel.files()::backUp)),
                 ActionFactory.menuItem(StandardAction.RESTORE, Command.of(viewModel.files()::restore)),
                 ActionFactory.menuItem(StandardAction.COPY_TO_TEAM, Command.of(choosers::copyToTeam)),

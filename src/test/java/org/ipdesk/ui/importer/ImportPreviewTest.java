@@ -148,6 +148,96 @@ class ImportPreviewTest {
     }
 
     @Test
+    void aKeaConfigurationIsPreviewedByLineAndImported() throws Exception {
+        allocator.createNetwork("lab", "");
+        org.ipdesk.model.Subnet lan = allocator.createSubnet("lab", org.ipdesk.model.SubnetSpec.of(
+                org.ipdesk.address.Cidr.parse("10.0.0.0/24")));
+        Path kea = dir.resolve("kea-dhcp4.conf");
+        Files.writeString(kea, """
+                // Kea DHCPv4
+                {
+                  "Dhcp4": {
+                    "subnet4": [ {
+                      "id": 1,
+                      "subnet": "10.0.0.0/24",
+                      "reservations": [
+                        { "hw-address": "aa:bb:cc:00:00:05", "ip-address": "10.0.0.5", "hostname": "web01" },
+                        { "hw-address": "aa:bb:cc:00:00:06", "ip-address": "10.0.0.6", "hostname": "web02" },
+                        { "hw-address": "aa:bb:cc:00:00:07", "ip-address": "10.0.0.7", "hostname": "print01" }
+                      ]
+                    } ]
+                  }
+                }
+                """);
+        FxRobot robot = new FxRobot();
+        FxToolkit.registerPrimaryStage();
+        FxTaskExecutor executor = new FxTaskExecutor();
+        try {
+            ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, executor, kea);
+            Stage[] window = new Stage[1];
+            robot.interact(() -> window[0] = ImportPreviewView.showWindow(null, List.of(
+                    new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()), vm));
+            TableView<?> table = robot.lookup(".import-rows").queryAs(TableView.class);
+            PaneStage.waitUntil(() -> table.getItems().size() == 3);
+            WaitForAsyncUtils.waitForFxEvents();
+            PaneStage.screenshot(robot, window[0], "import-preview-kea.png");
+            assertThat(vm.summaryProperty().get()).isEqualTo("3 entries (layout kea): 3 new \u00b7 0 unchanged "
+                    + "\u00b7 0 conflicts \u00b7 0 errors");
+            // the entries are numbered by their line in the file
+            assertThat(table.getColumns().get(0).getText()).isEqualTo("Line");
+            assertThat(vm.rows()).extracting(ImportPreviewViewModel.PreviewRow::row).containsExactly(8, 9, 10);
+            assertThat(vm.rows()).extracting(ImportPreviewViewModel.PreviewRow::what)
+                    .containsExactly("10.0.0.5 in 10.0.0.0/24 in lab", "10.0.0.6 in 10.0.0.0/24 in lab",
+                            "10.0.0.7 in 10.0.0.0/24 in lab");
+            Button importButton = robot.lookup("#importButton").queryButton();
+            robot.clickOn(importButton);
+            PaneStage.waitUntil(() -> vm.importedProperty().get());
+            assertThat(allocator.address(lan.id(), org.ipdesk.address.Ip.parse("10.0.0.7")).orElseThrow().details()
+                    .hostname()).isEqualTo("print01");
+        } finally {
+            executor.close();
+        }
+    }
+
+    @Test
+    void aDnsmasqFileWithProblemsNamesTheirLinesAndCannotBeImported() throws Exception {
+        allocator.createNetwork("lab", "");
+        org.ipdesk.model.Subnet lan = allocator.createSubnet("lab", org.ipdesk.model.SubnetSpec.of(
+                org.ipdesk.address.Cidr.parse("10.0.0.0/24")));
+        allocator.reserve(lan.id(), org.ipdesk.address.Ip.parse("10.0.0.5"), new org.ipdesk.model.AddressDetails(
+                org.ipdesk.model.AddressStatus.RESERVED, "web01", java.util.Optional.of(
+                org.ipdesk.address.Mac.parse("aa:bb:cc:00:00:05")), "", ""));
+        Path hosts = dir.resolve("dnsmasq.conf");
+        Files.writeString(hosts, """
+                # dnsmasq
+                domain=example.com
+                dhcp-host=aa:bb:cc:00:00:05,10.0.0.5,web01
+                dhcp-host=aa:bb:cc:00:00:99,10.0.0.6,web02
+                dhcp-host=aa:bb:cc:00:00:07,10.0.0.300,print01
+                dhcp-host=aa:bb:cc:00:00:08,192.0.2.8,far
+                """);
+        FxRobot robot = new FxRobot();
+        FxToolkit.registerPrimaryStage();
+        FxTaskExecutor executor = new FxTaskExecutor();
+        try {
+            ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, executor, hosts);
+            Stage[] window = new Stage[1];
+            robot.interact(() -> window[0] = ImportPreviewView.showWindow(null, List.of(
+                    new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()), vm));
+            PaneStage.waitUntil(() -> robot.lookup(".import-rows").queryAs(TableView.class).getItems().size() == 4);
+            WaitForAsyncUtils.waitForFxEvents();
+            PaneStage.screenshot(robot, window[0], "import-preview-dnsmasq-problems.png");
+            assertThat(vm.rows()).extracting(r -> r.row() + " " + r.kind() + " " + r.result()).containsExactly(
+                    "3 address unchanged", "4 address new", "5 line error", "6 address error");
+            assertThat(vm.errorProperty().get()).isEqualTo("Nothing can be imported while an entry is a conflict or "
+                    + "an error: line 5: error: '10.0.0.300' is not a valid IPv4 address (and 1 more)");
+            assertThat(robot.lookup("#importButton").queryButton().isDisabled()).isTrue();
+        } finally {
+            executor.close();
+        }
+    }
+
+    @Test
     void conflictAndErrorRowsHaveTintsOfTheirOwnALegendAndTheReasonOnHover() throws Exception {
         allocator.applyImport(org.ipdesk.exchange.CsvImport.preview(allocator,
                 org.ipdesk.exchange.CsvImport.read(good, java.util.Optional.empty())));

@@ -42,7 +42,7 @@ class FileMenuScreenshotTest {
         MenuBar bar = window.robot.lookup("#menuBar").queryAs(MenuBar.class);
         List<String> items = bar.getMenus().get(0).getItems().stream()
                 .map(i -> i instanceof SeparatorMenuItem ? "-" : i.getText()).toList();
-        assertThat(items).containsSubsequence("_Import CSV\u2026", "_Export addresses\u2026", "Export da_tabase\u2026",
+        assertThat(items).containsSubsequence("_Import\u2026", "_Export addresses\u2026", "Export da_tabase\u2026",
                 "_Back up\u2026");
         MenuItem export = bar.getMenus().get(0).getItems().stream()
                 .filter(i -> "Export da_tabase\u2026".equals(i.getText())).findFirst().orElseThrow();
