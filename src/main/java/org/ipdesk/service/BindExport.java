@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -117,7 +116,7 @@ public final class BindExport {
             return Optional.empty(); // no folder yet: no file, and writing will say so
         }
         Path real = OutputTargets.check(file);
-        if (!Files.exists(real, LinkOption.NOFOLLOW_LINKS) && !Files.exists(real)) {
+        if (!Files.exists(real)) {
             return Optional.empty();
         }
         try (InputStream in = Files.newInputStream(real); Master master = new Master(in, zone)) {
