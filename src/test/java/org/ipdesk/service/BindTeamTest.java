@@ -64,4 +64,31 @@ class BindTeamTest {
             assertThat(output.files().get(0).content()).contains("2026112801\t; serial");
         }
     }
+
+    @Test
+    void aTeamDatabaseBroughtUpToDateGivesItsEditorsTheSerialTableWithoutTeamInit() throws Exception {
+        ServerLocation location = TestPostgres.freshIpdeskDatabase();
+        ServerLocation editor = TestPostgres.member(location, "zone_old_editor");
+        ServerLocation viewer = TestPostgres.member(location, "zone_old_viewer");
+        try (Allocator owner = Allocator.open(location, OpenMode.EXISTING)) {
+            Team team = owner.team().orElseThrow();
+            team.grant(editor.user().orElseThrow(), Team.Role.EDITOR);
+            team.grant(viewer.user().orElseThrow(), Team.Role.VIEWER);
+        }
+        // as a team database of schema 4 was: no dns_zone, no version 5 in the history
+        try (java.sql.Connection c = TestPostgres.connect(location); java.sql.Statement st = c.createStatement()) {
+            st.execute("DROP TABLE dns_zone");
+            st.execute("DELETE FROM flyway_schema_history WHERE version = '5'");
+        }
+        Allocator.open(location, OpenMode.EXISTING).close(); // the owner's start brings it up to date
+        try (Allocator asEditor = Allocator.open(editor, OpenMode.EXISTING)) {
+            asEditor.storeZoneSerial("dc1.example", 2026112800L);
+        }
+        try (Allocator asViewer = Allocator.open(viewer, OpenMode.EXISTING)) {
+            assertThat(asViewer.zoneSerial("dc1.example")).hasValue(2026112800L);
+            assertThatThrownBy(() -> asViewer.storeZoneSerial("dc1.example", 2026112801L))
+                    .isInstanceOf(org.ipdesk.store.StoreException.class);
+            assertThat(asViewer.zoneSerial("dc1.example")).hasValue(2026112800L);
+        }
+    }
 }
