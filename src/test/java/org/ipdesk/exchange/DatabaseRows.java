@@ -64,7 +64,9 @@ final class DatabaseRows {
             "change_log", "the import writes its own entry; the history of the source is not exported",
             "observation", "what the network was seen to use is not a record: the address export does not carry it",
             "mac_sighting", "the MAC history is observations, not records",
-            "ignored_finding", "ignored reconcile findings are not records");
+            "ignored_finding", "ignored reconcile findings are not records",
+            "dns_zone", "the SOA serials last written are bookkeeping of the BIND export, not records; the zone files"
+                    + " written keep them from going back");
 
     private DatabaseRows() {
     }
