@@ -40,9 +40,9 @@ final class DatabaseRows {
             new Table("network", Set.of("name", "description"), Map.of("id", "the import's own", "row_version", "how often the row was edited: the import's rows start anew"),
                     "SELECT name, description FROM network ORDER BY name"),
             new Table("subnet", Set.of("network_id", "version", "first_ip", "last_ip", "prefix", "name", "description",
-                    "vlan", "gateway", "parent_id"), Map.of("id", "the import's own", "row_version", "how often the row was edited: the import's rows start anew"),
+                    "vlan", "gateway", "parent_id", "stale_days"), Map.of("id", "the import's own", "row_version", "how often the row was edited: the import's rows start anew"),
                     "SELECT n.name, s.version, hex(s.first_ip), hex(s.last_ip), s.prefix, s.name, s.description, "
-                            + "s.vlan, hex(s.gateway), " + SUBNET_KEY.formatted("s.parent_id")
+                            + "s.vlan, hex(s.gateway), s.stale_days, " + SUBNET_KEY.formatted("s.parent_id")
                             + " FROM subnet s JOIN network n ON n.id = s.network_id "
                             + "ORDER BY n.name, s.version, s.first_ip, s.prefix"),
             new Table("address_range", Set.of("subnet_id", "start_ip", "end_ip", "kind", "description"),
