@@ -102,8 +102,7 @@ public final class Reconciler {
         Instant cutoff = now.minus(Duration.ofDays(staleDays.orElse(DEFAULT_STALE_DAYS)));
         List<Finding> found = new ArrayList<>();
         List<IgnoredFinding> ignored = new ArrayList<>();
-        List<Observation> current = new ArrayList<>();
-        Map<Ip, Subnet> placeOf = new HashMap<>();
+        List<Placed> current = new ArrayList<>();
         Map<Long, List<Subnet>> byNetwork = new LinkedHashMap<>();
         scope.forEach(s -> byNetwork.computeIfAbsent(s.networkId(), k -> new ArrayList<>()).add(s));
         for (List<Subnet> subnets : byNetwork.values()) {
@@ -131,12 +130,11 @@ public final class Reconciler {
                 Instant since = now.minus(Duration.ofDays(staleDays.orElse(subnet.staleDaysOrDefault())));
                 subnetFindings(subnet, mine, since, found);
                 mine.values().stream().filter(o -> !o.seenAt().isBefore(since)).forEach(o -> {
-                    current.add(o);
-                    placeOf.put(o.ip(), subnet);
+                    current.add(new Placed(o, subnet));
                 });
             }
         }
-        severalAddresses(current, placeOf, found);
+        severalAddresses(current, found);
         if (outside) {
             outsideSubnets(cutoff, found, ignored);
         }
@@ -211,21 +209,54 @@ public final class Reconciler {
 
     /** What was seen, without the time (an ignore lasts while this stays the same). */
     static String seenWords(Observation o) {
-        List<String> parts = new ArrayList<>();
-        o.mac().ifPresent(m -> parts.add("MAC " + m));
-        o.hostname().ifPresent(h -> parts.add("host " + h));
-        return parts.isEmpty() ? "in use" : String.join(", ", parts);
+        if (o.mac().isEmpty() && o.hostname().isEmpty()) {
+            return "in use";
+        }
+        StringBuilder words = new StringBuilder(48); // one per finding: 65,536 in a /16 scan
+        o.mac().ifPresent(m -> words.append("MAC ").append(m));
+        if (o.hostname().isPresent()) {
+            words.append(words.length() == 0 ? "host " : ", host ").append(o.hostname().get());
+        }
+        return words.toString();
     }
 
-    private void severalAddresses(List<Observation> current, Map<Ip, Subnet> placeOf, List<Finding> found) {
-        Map<List<Object>, List<Observation>> byMac = new HashMap<>();
-        for (Observation o : current) {
-            o.mac().ifPresent(m -> byMac.computeIfAbsent(List.of(m, o.ip().version()), k -> new ArrayList<>()).add(o));
-        }
-        for (List<Observation> same : byMac.values()) {
-            if (same.size() < 2) {
-                continue; // most MACs are on one address: no stream work for them (65,536 of them in a /16 scan)
+    /** An observation counted as in use, with the subnet it belongs to. */
+    private record Placed(Observation observation, Subnet subnet) {
+    }
+
+    private void severalAddresses(List<Placed> current, List<Finding> found) {
+        // per IP version, each MAC's observations; most MACs are on one address, so a map entry holds the one
+        // observation itself and becomes a list only for a second (65,536 MACs of a /16 scan cost no list)
+        Map<Mac, Object> v4 = new HashMap<>();
+        Map<Mac, Object> v6 = new HashMap<>();
+        Map<Ip, Subnet> placeOf = new HashMap<>();
+        for (Placed p : current) {
+            Observation o = p.observation();
+            if (o.mac().isEmpty()) {
+                continue;
             }
+            (o.ip().isV4() ? v4 : v6).merge(o.mac().get(), p, (was, now) -> {
+                @SuppressWarnings("unchecked")
+                List<Placed> list = was instanceof List<?> l ? (List<Placed>) l : new ArrayList<>(List.of((Placed) was));
+                list.add((Placed) now);
+                return list;
+            });
+        }
+        List<List<Observation>> groups = new ArrayList<>();
+        for (Map<Mac, Object> byMac : List.of(v4, v6)) {
+            for (Object value : byMac.values()) {
+                if (value instanceof List<?> list) {
+                    List<Observation> same = new ArrayList<>();
+                    for (Object item : list) {
+                        Placed p = (Placed) item;
+                        same.add(p.observation());
+                        placeOf.put(p.observation().ip(), p.subnet());
+                    }
+                    groups.add(same);
+                }
+            }
+        }
+        for (List<Observation> same : groups) {
             Instant newest = same.stream().map(Observation::seenAt).max(Comparator.naturalOrder()).orElseThrow();
             List<Observation> atOnce = same.stream()
                     .filter(o -> !o.seenAt().isBefore(newest.minus(AT_ONCE))).sorted(Comparator.comparing(Observation::ip))

@@ -61,7 +61,7 @@ public final class Rows {
         AddressDetails details = new AddressDetails(AddressStatus.parse(rs.getString(4)), rs.getString(5),
                 mac.isEmpty() ? Optional.empty() : Optional.of(new Mac(mac)), rs.getString(7), rs.getString(8));
         return new Address(rs.getLong(1), rs.getLong(2), Ip.fromBytes(rs.getBytes(3)), details,
-                Instant.parse(rs.getString(9)), Instant.parse(rs.getString(10)), rs.getLong(11));
+                instant(rs.getString(9)), instant(rs.getString(10)), rs.getLong(11));
     }
 
     public static IpRange extentRow(ResultSet rs) throws SQLException {
@@ -69,12 +69,55 @@ public final class Rows {
     }
 
     public static Change changeRow(ResultSet rs) throws SQLException {
-        return new Change(rs.getLong(1), Instant.parse(rs.getString(2)), rs.getString(3),
+        return new Change(rs.getLong(1), instant(rs.getString(2)), rs.getString(3),
                 ChangeAction.valueOf(rs.getString(4).toUpperCase(java.util.Locale.ROOT)), rs.getString(5),
                 rs.getString(6), nullToEmpty(rs.getString(7)), nullToEmpty(rs.getString(8)), rs.getString(9));
     }
 
     public static String nullToEmpty(String text) {
         return text == null ? "" : text;
+    }
+
+    /**
+     * The instant IPDesk wrote as text ({@link Instant#toString()}: {@code 2026-11-27T12:00:00Z}, or with a fraction
+     * of up to nine digits), read without the general date-time parser, which costs more than the rest of reading an
+     * address row; anything else goes to {@link Instant#parse}, which reads or refuses it as before.
+     */
+    public static Instant instant(String text) {
+        int n = text.length();
+        if (n < 20 || n == 21 || n > 30 || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(n - 1) != 'Z'
+                || (n > 20 && text.charAt(19) != '.')) {
+            return Instant.parse(text);
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int fraction = n > 20 ? digits(text, 20, n - 1) : 0;
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > java.time.YearMonth.of(year, month).lengthOfMonth()
+                || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || fraction < 0) {
+            return Instant.parse(text); // leap seconds, odd values: the general parser decides
+        }
+        for (int i = n - 1; i < 29; i++) {
+            fraction *= 10; // "…:00.5Z" is half a second
+        }
+        long days = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(days * 86_400L + hour * 3_600L + minute * 60L + second, fraction);
+    }
+
+    /** The number written by the ASCII digits {@code text[from, to)}, or -1 when one is not a digit. */
+    private static int digits(String text, int from, int to) {
+        int value = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 }
