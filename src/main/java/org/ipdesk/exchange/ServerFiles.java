@@ -42,12 +42,16 @@ public final class ServerFiles {
 
     /**
      * The server layout of {@code file} told from its first {@value #SNIFF} characters, or empty when it is none of
-     * them (a CSV file, then). A binary file is refused here, naming the line of its first NUL byte.
+     * them (a CSV file, then). A file whose first line is a CSV layout's header is CSV, whose reader names each row
+     * with a control character; any other binary file is refused here, naming the line of its first NUL byte.
      */
     static Optional<ImportLayout> detect(Path file) throws IOException {
         byte[] start;
         try (InputStream in = Files.newInputStream(file)) {
             start = in.readNBytes(SNIFF);
+        }
+        if (csvHeader(new String(start, StandardCharsets.UTF_8))) {
+            return Optional.empty();
         }
         for (int i = 0, line = 1; i < start.length; i++) {
             if (start[i] == '\n') {
@@ -60,14 +64,20 @@ public final class ServerFiles {
         return detect(new String(start, StandardCharsets.UTF_8));
     }
 
-    /** The server layout of a file that starts with {@code text}, or empty. */
-    static Optional<ImportLayout> detect(String text) {
+    /** Whether the first line of {@code text} is the header of one of the CSV layouts. */
+    private static boolean csvHeader(String text) {
         String start = text.startsWith("\uFEFF") ? text.substring(1) : text;
         int end = start.indexOf('\n');
         String firstLine = (end < 0 ? start : start.substring(0, end)).strip();
         char delimiter = CsvImport.detectDelimiter(firstLine);
-        if (ImportLayout.detect(List.of(firstLine.replace("\"", "").split(Pattern.quote(String.valueOf(delimiter)))))
-                .isPresent()) {
+        return ImportLayout.detect(List.of(firstLine.replace("\"", "").split(Pattern.quote(String.valueOf(delimiter)))))
+                .isPresent();
+    }
+
+    /** The server layout of a file that starts with {@code text}, or empty. */
+    static Optional<ImportLayout> detect(String text) {
+        String start = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        if (csvHeader(start)) {
             return Optional.empty(); // the header of a CSV layout: what follows is CSV, whatever it holds
         }
         char first = KeaReservations.firstSignificant(start);
