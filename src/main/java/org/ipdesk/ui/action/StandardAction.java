@@ -48,7 +48,7 @@ public enum StandardAction {
     IMPORT_CSV(spec("_Import\u2026", null)),
     EXPORT_ADDRESSES(spec("_Export addresses\u2026", null)),
     EXPORT_DATABASE(spec("Export da_tabase\u2026", null)),
-    EXPORT_SERVICE(spec("Export to D_HCP/DNS\u2026", Material2AL.DNS)),
+    EXPORT_SERVICE(spec("Export to D_HCP/DNS\u2026", Material2MZ.SETTINGS_ETHERNET)),
     BACK_UP(spec("_Back up\u2026", null)),
     RESTORE(spec("Re_store\u2026", null)),
     COPY_TO_TEAM(spec("Cop_y to team database\u2026", Material2AL.CLOUD_UPLOAD)),
