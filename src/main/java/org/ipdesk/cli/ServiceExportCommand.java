@@ -155,6 +155,17 @@ abstract class ServiceExportCommand extends CliCommand {
     private static final String OUTPUT_FOLDER = "The folder to write the files into; it must exist. Files of the "
             + "same names are replaced, all together or none.";
 
+    /** A target that writes several files into a folder: the one {@code -o FOLDER} option they share. */
+    abstract static class ToFolder extends ServiceExportCommand {
+        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FOLDER", description = OUTPUT_FOLDER)
+        Path output;
+
+        @Override
+        Path output() {
+            return output;
+        }
+    }
+
     @Command(name = "kea", mixinStandardHelpOptions = true,
             description = {"Writes Kea DHCPv4 and DHCPv6 subnets with pools (from the DHCP ranges), the gateway as "
                     + "the routers option, and reservations (hw-address, ip-address or ip-addresses, hostname) to "
@@ -162,18 +173,10 @@ abstract class ServiceExportCommand extends CliCommand {
                     "Each file is a JSON array for the server's configuration: \"subnet4\": <?include "
                             + "\"/etc/kea/ipdesk-kea-dhcp4.json\"?>. A subnet's id is its IPDesk id, the same in "
                             + "every export.", PROBLEMS})
-    static final class Kea extends ServiceExportCommand {
-        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FOLDER", description = OUTPUT_FOLDER)
-        Path output;
-
+    static final class Kea extends ToFolder {
         @Override
         ServiceTarget target() {
             return ServiceTarget.KEA;
-        }
-
-        @Override
-        Path output() {
-            return output;
         }
     }
 
@@ -182,18 +185,10 @@ abstract class ServiceExportCommand extends CliCommand {
                     + "ethernet, fixed-address or fixed-address6) to ipdesk-dhcpd.conf (IPv4) and ipdesk-dhcpd6.conf "
                     + "(IPv6, for dhcpd -6) in a folder; pull each in with include \"...\";.",
                     "IPDesk keeps MACs, not DHCPv6 DUIDs: IPv6 hosts are matched by hardware ethernet.", PROBLEMS})
-    static final class Dhcpd extends ServiceExportCommand {
-        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FOLDER", description = OUTPUT_FOLDER)
-        Path output;
-
+    static final class Dhcpd extends ToFolder {
         @Override
         ServiceTarget target() {
             return ServiceTarget.DHCPD;
-        }
-
-        @Override
-        Path output() {
-            return output;
         }
     }
 
@@ -201,18 +196,10 @@ abstract class ServiceExportCommand extends CliCommand {
             description = {"Writes ipdesk-dhcp-hosts (MAC,IP,name lines, IPv6 in brackets, for dhcp-hostsfile=) and "
                     + "ipdesk-dnsmasq.conf (dhcp-range= from the DHCP ranges, host-record= per host name, for "
                     + "conf-file=) in a folder.", PROBLEMS})
-    static final class Dnsmasq extends ServiceExportCommand {
-        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FOLDER", description = OUTPUT_FOLDER)
-        Path output;
-
+    static final class Dnsmasq extends ToFolder {
         @Override
         ServiceTarget target() {
             return ServiceTarget.DNSMASQ;
-        }
-
-        @Override
-        Path output() {
-            return output;
         }
     }
 
@@ -251,10 +238,7 @@ abstract class ServiceExportCommand extends CliCommand {
                             + "outside the zone, two addresses of one IP version with one name, one address with two "
                             + "names in one reverse zone. With any, nothing is written and the exit code is 1, "
                             + "unless --allow-problems writes the rest without them."})
-    static final class Bind extends ServiceExportCommand {
-        @Option(names = {"-o", "--output"}, required = true, paramLabel = "FOLDER", description = OUTPUT_FOLDER)
-        Path output;
-
+    static final class Bind extends ToFolder {
         @Option(names = "--zone", required = true, paramLabel = "NAME",
                 description = "The forward zone, e.g. example.com.")
         String zone;
@@ -274,11 +258,6 @@ abstract class ServiceExportCommand extends CliCommand {
         @Override
         ServiceTarget target() {
             return ServiceTarget.BIND;
-        }
-
-        @Override
-        Path output() {
-            return output;
         }
 
         @Override

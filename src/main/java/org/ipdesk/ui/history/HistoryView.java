@@ -12,12 +12,10 @@ import javafx.scene.Parent;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.BorderPane;
@@ -184,22 +182,7 @@ public final class HistoryView {
     /** A text column: the row's text, and the whole text in a tooltip (long keys and summaries are cut). */
     private static void column(TableColumn<ChangeRow, String> column, Function<ChangeRow, String> text) {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
-
-            {
-                tip.setWrapText(true);
-                tip.setMaxWidth(520);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                tip.setText(empty ? "" : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : tip);
-            }
-        });
+        column.setCellFactory(c -> new org.ipdesk.ui.TooltipTextCell<>());
     }
 
     /** The pane. */

@@ -138,22 +138,7 @@ public final class ImportPreviewView {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
         column.setMinWidth(Math.min(width, 60));
-        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            private final javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip();
-
-            {
-                tip.setWrapText(true);
-                tip.setMaxWidth(520);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                tip.setText(item == null ? "" : item);
-                setTooltip(empty || item == null || item.isBlank() ? null : tip);
-            }
-        });
+        column.setCellFactory(c -> new org.ipdesk.ui.TooltipTextCell<>());
         return column;
     }
 

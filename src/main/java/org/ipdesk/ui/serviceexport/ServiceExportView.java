@@ -15,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -196,22 +195,7 @@ public final class ServiceExportView {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
         column.setMinWidth(Math.min(width, 80));
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
-
-            {
-                tip.setWrapText(true);
-                tip.setMaxWidth(520);
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                tip.setText(item == null ? "" : item);
-                setTooltip(empty || item == null || item.isBlank() ? null : tip);
-            }
-        });
+        column.setCellFactory(c -> new org.ipdesk.ui.TooltipTextCell<>());
         return column;
     }
 
