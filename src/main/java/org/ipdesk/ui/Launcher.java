@@ -27,16 +27,18 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (isGuiLaunch(List.of(args))) {
+            // first the relaunch with the class archive, so that this JVM does no more than that before the window's
+            // JVM starts; the window's JVM checks the database argument
+            OptionalInt relaunched = SharedClassArchive.relaunch(args);
+            if (relaunched.isPresent()) {
+                System.exit(relaunched.getAsInt());
+            }
             try {
                 databaseOption(List.of(args));
             } catch (IllegalArgumentException e) {
                 // a malformed postgresql:// URL: what is wrong with it, as the command line says it
                 System.err.println("ipdesk: " + e.getMessage());
                 System.exit(2);
-            }
-            OptionalInt relaunched = SharedClassArchive.relaunch(args);
-            if (relaunched.isPresent()) {
-                System.exit(relaunched.getAsInt());
             }
             launchGui(args);
         } else {

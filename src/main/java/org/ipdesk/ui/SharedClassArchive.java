@@ -25,7 +25,9 @@ import java.util.OptionalInt;
  * {@code -XX:SharedArchiveFile}. The archive's name holds the jar's path, size and time and the Java runtime, so a
  * new jar or a new Java records a new one; an archive the JVM cannot use is ignored by it ({@code -Xshare:auto}).
  *
- * <p>The parent JVM loads only this class and waits for the child, passing on its exit status. Nothing of this
+ * <p>The parent JVM loads only this class and waits for the child, passing on its exit status. Until the child is
+ * started, this class uses no lambdas, streams or string concatenation with {@code +}: each of those costs a cold JVM
+ * method handles to spin (some 50 ms here), all of it before the window's JVM even starts. Nothing of this
  * happens when the window does not start from a single jar (under Maven, in tests), when the JVM already has an
  * archive or sharing is off, when the runtime has no {@code bin/java} (jpackage's trimmed runtime), or with
  * {@code -Dipdesk.classArchive=off}. Any failure to relaunch falls back to starting in this JVM.
@@ -76,13 +78,13 @@ final class SharedClassArchive {
         List<String> command(String mainClass, String[] args) {
             List<String> command = new ArrayList<>();
             command.add(java.toString());
-            command.add(recording.map(file -> "-XX:ArchiveClassesAtExit=" + file)
-                    .orElse("-XX:SharedArchiveFile=" + archive));
+            command.add(recording.isPresent() ? "-XX:ArchiveClassesAtExit=".concat(recording.get().toString())
+                    : "-XX:SharedArchiveFile=".concat(archive.toString()));
             command.add("-Xshare:auto");
             // the JVM's notes about classes it leaves out of the archive are for JDK developers, not for admins
             command.add("-Xlog:cds=off");
             command.add("-Xlog:cds+dynamic=off");
-            if (jvmOptions.stream().noneMatch(option -> option.startsWith("-XX:Tier4"))) {
+            if (!anyStartsWith(jvmOptions, List.of("-XX:Tier4"))) {
                 command.addAll(LATE_OPTIMISING);
             }
             command.addAll(jvmOptions);
@@ -100,7 +102,7 @@ final class SharedClassArchive {
                 || classPath.contains(java.io.File.pathSeparator)) {
             return Optional.empty();
         }
-        if (jvmOptions.stream().anyMatch(option -> SHARING_OPTIONS.stream().anyMatch(option::startsWith))) {
+        if (anyStartsWith(jvmOptions, SHARING_OPTIONS)) {
             return Optional.empty();
         }
         Path jar = Path.of(classPath).toAbsolutePath().normalize();
@@ -112,16 +114,29 @@ final class SharedClassArchive {
             return Optional.empty();
         }
         FileTime modified = Files.getLastModifiedTime(jar);
-        String key = digest(jar + "\n" + Files.size(jar) + "\n" + modified.toMillis() + "\n" + javaHome + "\n"
-                + vmVersion);
+        String key = digest(new StringBuilder().append(jar).append('\n').append(Files.size(jar)).append('\n')
+                .append(modified.toMillis()).append('\n').append(javaHome).append('\n').append(vmVersion).toString());
         Path folder = cacheFolder.get();
-        Path archive = folder.resolve("classes-" + key + ".jsa");
+        Path archive = folder.resolve("classes-".concat(key).concat(".jsa"));
         if (Files.isRegularFile(archive)) {
             return Optional.of(new Plan(java, jar, archive, Optional.empty(), List.copyOf(jvmOptions)));
         }
         Files.createDirectories(folder);
-        Path recording = folder.resolve("classes-" + key + "-" + ProcessHandle.current().pid() + ".recording");
+        Path recording = folder.resolve("classes-".concat(key).concat("-")
+                .concat(Long.toString(ProcessHandle.current().pid())).concat(".recording"));
         return Optional.of(new Plan(java, jar, archive, Optional.of(recording), List.copyOf(jvmOptions)));
+    }
+
+    /** Whether any of {@code options} starts with any of {@code prefixes} (a loop: see the class comment). */
+    private static boolean anyStartsWith(List<String> options, List<String> prefixes) {
+        for (String option : options) {
+            for (String prefix : prefixes) {
+                if (option.startsWith(prefix)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static int run(Plan plan, String[] args) throws IOException {

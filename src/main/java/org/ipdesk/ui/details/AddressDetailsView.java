@@ -19,6 +19,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.ipdesk.ui.AttachedWhenShown;
 import org.ipdesk.ui.Fxml;
 import org.ipdesk.model.CellState;
 import org.ipdesk.ui.grid.GridPalette;
@@ -90,6 +91,8 @@ public final class AddressDetailsView {
         placeholderLabel.textProperty().bind(viewModel.placeholderProperty());
         placeholderLabel.visibleProperty().bind(viewModel.shownProperty().not());
         content.visibleProperty().bind(viewModel.shownProperty());
+        // the form and its history list join the window when the first address is shown
+        AttachedWhenShown.attach(root, content, viewModel.shownProperty());
 
         ipField.textProperty().bind(viewModel.ipProperty());
         // an IPv6 address takes a smaller font, so it fits a narrow pane

@@ -32,6 +32,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.ipdesk.ui.AttachedWhenShown;
 import org.ipdesk.ui.details.AddressDetailsView;
 import org.ipdesk.ui.action.ActionFactory;
 import org.ipdesk.ui.action.Command;
@@ -165,7 +166,10 @@ public final class MainView {
         placeholderLabel.textProperty().bind(viewModel.state().placeholderProperty());
         placeholderLabel.visibleProperty().bind(viewModel.state().placeholderProperty().isNotEmpty()
                 .and(viewModel.state().emptyDatabaseProperty().not()));
-        ((StackPane) networkTree.getParent()).getChildren().add(FirstRun.pane(viewModel));
+        StackPane treeStack = (StackPane) networkTree.getParent();
+        VBox firstRun = FirstRun.pane(viewModel);
+        treeStack.getChildren().add(firstRun);
+        AttachedWhenShown.attach(treeStack, firstRun, viewModel.state().emptyDatabaseProperty());
         pane.showRows();
     }
 
@@ -462,10 +466,12 @@ public final class MainView {
     /** View → Next pane (F6) and Previous pane (Shift+F6): the keyboard moves between tree, grid and details. */
     private void bindPaneKeys() {
         PaneFocus panes = new PaneFocus(List.of(
-                new PaneFocus.Pane((javafx.scene.Parent) networkTree.getParent().getParent(), java.util.Optional.of(networkTree)),
-                new PaneFocus.Pane(centerPane, java.util.Optional.of(grid)),
+                new PaneFocus.Pane((javafx.scene.Parent) networkTree.getParent().getParent(),
+                        () -> java.util.Optional.of(networkTree)),
+                new PaneFocus.Pane(centerPane, () -> java.util.Optional.of(grid)),
                 // the details are read-only fields out of the Tab order: F6 still enters them, at the first one
-                new PaneFocus.Pane(detailsSlot, java.util.Optional.ofNullable(detailsSlot.lookup(".value-field")))));
+                new PaneFocus.Pane(detailsSlot,
+                        () -> java.util.Optional.ofNullable(detailsSlot.lookup(".value-field")))));
         viewMenu.getItems().addAll(new SeparatorMenuItem(),
                 ActionFactory.menuItem(StandardAction.NEXT_PANE,
                         Command.of(() -> panes.move(networkTree.getScene().getFocusOwner(), 1))),

@@ -2,6 +2,7 @@ package org.ipdesk.ui.main;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 
@@ -13,9 +14,10 @@ final class PaneFocus {
 
     /**
      * One pane: the region that holds it, and the node that takes the keyboard when the pane is entered if it is
-     * shown (else, or with none, the region's first control that accepts focus).
+     * shown (else, or with none, the region's first control that accepts focus). The target is asked for each time: a
+     * part of a pane can join the window later ({@link org.ipdesk.ui.AttachedWhenShown}).
      */
-    record Pane(Parent area, Optional<Node> target) {
+    record Pane(Parent area, Supplier<Optional<Node>> target) {
     }
 
     private final List<Pane> panes;
@@ -31,7 +33,7 @@ final class PaneFocus {
         int start = current < 0 ? (step > 0 ? -1 : count) : current;
         for (int i = 1; i <= count; i++) {
             Pane pane = panes.get(Math.floorMod(start + i * step, count));
-            Optional<Node> target = pane.target().filter(PaneFocus::shown).or(() -> firstFocusable(pane.area()));
+            Optional<Node> target = pane.target().get().filter(PaneFocus::shown).or(() -> firstFocusable(pane.area()));
             if (target.isPresent()) {
                 target.get().requestFocus();
                 return;

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.ipdesk.ui.AttachedWhenShown;
 import org.ipdesk.ui.Fxml;
 
 /**
@@ -81,6 +82,8 @@ public final class SubnetHeaderView {
         placeholderLabel.visibleProperty().bind(viewModel.shownProperty().not());
         placeholderLabel.setText(SubnetHeaderViewModel.NOTHING_SHOWN);
         content.visibleProperty().bind(viewModel.shownProperty());
+        // the facts join the window when the first subnet is shown
+        AttachedWhenShown.attach(root, content, viewModel.shownProperty());
 
         titleLabel.textProperty().bind(viewModel.titleProperty());
         nameLabel.textProperty().bind(viewModel.nameProperty());
