@@ -16,7 +16,7 @@ import org.ipdesk.model.TextFields;
  * Everything else is printed as it is. JSON output does not come through here: it keeps exact values, and its writer
  * escapes the same characters the JSON way ({@link Json}).
  */
-final class TerminalText {
+public final class TerminalText {
     /** The widest a table cell gets; a longer one is cut and ends in {@link #CUT}. */
     static final int MAX_CELL = 60;
     static final String CUT = "...";
@@ -72,7 +72,7 @@ final class TerminalText {
     }
 
     /** A message for the error stream: escaped, and cut at {@link #MAX_MESSAGE} characters, naming its full length. */
-    static String message(String text) {
+    public static String message(String text) {
         String escaped = escape(text);
         if (escaped.length() <= MAX_MESSAGE) {
             return escaped;

@@ -7,6 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.application.Application;
 import org.ipdesk.cli.IpDeskCli;
+import org.ipdesk.cli.TerminalText;
 import org.ipdesk.settings.SettingsStore;
 import org.ipdesk.store.Database;
 import org.ipdesk.store.FileLocation;
@@ -37,7 +38,7 @@ public final class Launcher {
                 databaseOption(List.of(args));
             } catch (IllegalArgumentException e) {
                 // a malformed postgresql:// URL: what is wrong with it, as the command line says it
-                System.err.println("ipdesk: " + e.getMessage());
+                System.err.println(refusedDatabase(e));
                 System.exit(2);
             }
             launchGui(args);
@@ -102,6 +103,14 @@ public final class Launcher {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The line printed for a {@code --db} the window cannot use: escaped as every message of the command line, since
+     * it repeats what was typed (an ESC or BEL in it would act on the terminal).
+     */
+    static String refusedDatabase(IllegalArgumentException e) {
+        return "ipdesk: " + TerminalText.message(e.getMessage());
     }
 
     /**

@@ -69,4 +69,12 @@ class LauncherTest {
         assertThat(Launcher.toolkitProblem(new IllegalStateException("database is locked"))).isEmpty();
         assertThat(Launcher.toolkitProblem(new RuntimeException("boom", new IllegalArgumentException("x")))).isEmpty();
     }
+
+    @Test
+    void aRefusedDatabaseIsReportedWithItsControlCharactersMadeVisible() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> Launcher.databaseOption(List.of("--db", "postgresql://db.example:99999/ip\u0007am\u001b[31m")));
+        String line = Launcher.refusedDatabase(refused);
+        assertThat(line).startsWith("ipdesk: ").contains("ip\\u0007am\\u001b[31m").doesNotContain("\u0007", "\u001b");
+    }
 }
