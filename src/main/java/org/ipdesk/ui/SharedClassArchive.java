@@ -27,7 +27,7 @@ import java.util.OptionalInt;
  *
  * <p>The parent JVM loads only this class and waits for the child, passing on its exit status. Until the child is
  * started, this class uses no lambdas, streams or string concatenation with {@code +}: each of those costs a cold JVM
- * method handles to spin (some 50 ms here), all of it before the window's JVM even starts. Nothing of this
+ * method handles to spin (some 30 ms here), all of it before the window's JVM even starts. Nothing of this
  * happens when the window does not start from a single jar (under Maven, in tests), when the JVM already has an
  * archive or sharing is off, when the runtime has no {@code bin/java} (jpackage's trimmed runtime), or with
  * {@code -Dipdesk.classArchive=off}. Any failure to relaunch falls back to starting in this JVM.
