@@ -323,13 +323,18 @@ public final class ObservationTables {
         return found;
     }
 
+    /** Sets the three parameters both statements of an ignored finding take: its address, kind and what was seen. */
+    private static void bind(PreparedStatement ps, IgnoredFinding finding) throws SQLException {
+        ps.setBytes(1, finding.ip().toBytes());
+        ps.setString(2, finding.kind());
+        ps.setString(3, finding.seen());
+    }
+
     /** Forgets the ignore of {@code finding} (its address, kind and what was seen); false when there was none. */
     public boolean forget(IgnoredFinding finding) {
         try (PreparedStatement ps = connection.prepareStatement("DELETE FROM ignored_finding WHERE ip = ? AND kind = ?"
                 + " AND seen = ?")) {
-            ps.setBytes(1, finding.ip().toBytes());
-            ps.setString(2, finding.kind());
-            ps.setString(3, finding.seen());
+            bind(ps, finding);
             return ps.executeUpdate() == 1;
         } catch (SQLException e) {
             throw failure.apply(e);
@@ -340,9 +345,7 @@ public final class ObservationTables {
     public void ignore(IgnoredFinding finding) {
         try (PreparedStatement ps = connection.prepareStatement("INSERT INTO ignored_finding (ip, kind, seen) "
                 + "VALUES (?, ?, ?) ON CONFLICT (ip, kind) DO UPDATE SET seen = excluded.seen")) {
-            ps.setBytes(1, finding.ip().toBytes());
-            ps.setString(2, finding.kind());
-            ps.setString(3, finding.seen());
+            bind(ps, finding);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw failure.apply(e);
