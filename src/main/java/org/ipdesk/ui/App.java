@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -25,7 +26,6 @@ import org.ipdesk.ui.main.ExternalChangeWatcher;
 import org.ipdesk.ui.main.MainView;
 import org.ipdesk.ui.main.MainViewModel;
 import org.ipdesk.ui.main.NetworkTreeViewModel;
-import org.ipdesk.settings.SettingsStore;
 import org.ipdesk.ui.main.TeamPasswords;
 import org.ipdesk.ui.main.WindowPreferences;
 
@@ -73,7 +73,7 @@ public final class App extends Application {
         Scene scene = new Scene(root, placement.width(), placement.height());
         scene.getStylesheets().add(css);
         stage.titleProperty().bind(viewModel.fileSwitch().titleProperty());
-        stage.getIcons().setAll(icons());
+        giveIconsWhenLoaded(stage);
         stage.setScene(scene);
         place(stage, placement);
         stage.show();
@@ -225,6 +225,19 @@ public final class App extends Application {
             stage.maximizedProperty().removeListener(maximised);
             stage.removeEventHandler(WindowEvent.WINDOW_HIDING, closing);
         };
+    }
+
+    /**
+     * Gives the window its icons once a spare thread has read them. Read on the window's thread, seven PNGs and the
+     * scaling of one for the window system held back the first frame by some 30 ms; the icon is not needed by then.
+     */
+    static void giveIconsWhenLoaded(Stage stage) {
+        Thread reader = new Thread(() -> {
+            List<Image> icons = icons();
+            Platform.runLater(() -> stage.getIcons().setAll(icons));
+        }, "ipdesk-icons");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     /** The application icon in every size the window system may pick from (taskbar, title bar, Alt+Tab). */

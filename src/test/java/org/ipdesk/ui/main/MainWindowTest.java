@@ -78,7 +78,12 @@ class MainWindowTest {
 
     @Test
     void theWindowCarriesTheApplicationIconInEverySize() throws Exception {
+        // the stage is shared between tests: no icons before, so that those found are this start's
+        FxToolkit.registerPrimaryStage();
+        FxToolkit.setupStage(primary -> primary.getIcons().clear());
         open(sample);
+        // read on a spare thread and given to the window after it shows
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> stage.getIcons().size() == 7);
         assertThat(stage.getIcons()).extracting(image -> (int) image.getWidth())
                 .containsExactly(16, 24, 32, 48, 64, 128, 256);
         assertThat(stage.getIcons()).allSatisfy(image -> {
