@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.ipdesk.store.NativeLibrary;
 
 /**
  * Starts the window from {@code java -jar ipdesk.jar} with a class-data archive of the classes the window loads,
@@ -24,8 +25,12 @@ import java.util.OptionalInt;
  * archive into the user's cache folder when the window closes; later starts run the child with
  * {@code -XX:SharedArchiveFile}. The archive's name holds the jar's path, size and time and the Java runtime, so a
  * new jar or a new Java records a new one; an archive the JVM cannot use is ignored by it ({@code -Xshare:auto}).
+ * On Linux the child also finds the jar through a link in a folder that holds the native libraries of JavaFX and
+ * of the SQLite driver, copied once per jar ({@link #nativesFolder}), instead of unpacking and checking them again at
+ * every start.
  *
- * <p>The parent JVM loads only this class and waits for the child, passing on its exit status. Until the child is
+ * <p>The parent JVM loads only this class and its small helpers and waits for the child, passing on its exit
+ * status. Until the child is
  * started, this class uses no lambdas, streams or string concatenation with {@code +}: each of those costs a cold JVM
  * method handles to spin (some 30 ms here), all of it before the window's JVM even starts. Nothing of this
  * happens when the window does not start from a single jar (under Maven, in tests), when the JVM already has an
@@ -34,7 +39,10 @@ import java.util.OptionalInt;
  */
 final class SharedClassArchive {
 
-    /** {@code off} starts the window in this JVM, without an archive. */
+    /**
+     * {@code off} starts the window in this JVM, without an archive; {@code nonatives} keeps the archive but runs
+     * the jar itself, with the libraries that JavaFX and SQLite unpack at every start.
+     */
     static final String PROPERTY = "ipdesk.classArchive";
 
     /**
@@ -74,7 +82,20 @@ final class SharedClassArchive {
      * What to run: the child's JVM options and where its archive goes. {@code recording} is the temporary file the
      * child writes at exit, moved to {@code archive} only when the child ended well.
      */
-    record Plan(Path java, Path jar, Path archive, Optional<Path> recording, List<String> jvmOptions) {
+    record Plan(Path java, Path jar, Path archive, Optional<Path> recording, List<String> jvmOptions,
+                Optional<Path> natives) {
+        Plan(Path java, Path jar, Path archive, Optional<Path> recording, List<String> jvmOptions) {
+            this(java, jar, archive, recording, jvmOptions, Optional.empty());
+        }
+
+        /**
+         * The jar as the child finds it: through the link in the natives folder when there is one, so that JavaFX
+         * loads its libraries from beside it.
+         */
+        Path classPath() {
+            return natives.isPresent() ? natives.get().resolve(jar.getFileName()) : jar;
+        }
+
         List<String> command(String mainClass, String[] args) {
             List<String> command = new ArrayList<>();
             command.add(java.toString());
@@ -87,9 +108,15 @@ final class SharedClassArchive {
             if (!anyStartsWith(jvmOptions, List.of("-XX:Tier4"))) {
                 command.addAll(LATE_OPTIMISING);
             }
+            if (natives.isPresent()) {
+                Path sqlite = natives.get().resolve(SQLITE_LIBRARY);
+                if (Files.isRegularFile(sqlite)) {
+                    command.addAll(NativeLibrary.loadFrom(sqlite));
+                }
+            }
             command.addAll(jvmOptions);
             command.add("-cp");
-            command.add(jar.toString());
+            command.add(classPath().toString());
             command.add(mainClass);
             command.addAll(List.of(args));
             return command;
@@ -114,17 +141,51 @@ final class SharedClassArchive {
             return Optional.empty();
         }
         FileTime modified = Files.getLastModifiedTime(jar);
-        String key = digest(new StringBuilder().append(jar).append('\n').append(Files.size(jar)).append('\n')
-                .append(modified.toMillis()).append('\n').append(javaHome).append('\n').append(vmVersion).toString());
+        String jarKey = digest(new StringBuilder().append(jar).append('\n').append(Files.size(jar)).append('\n')
+                .append(modified.toMillis()).toString());
         Path folder = cacheFolder.get();
+        Optional<Path> natives = nativesFolder(setting, folder, jarKey, jar);
+        // the archive holds the class path it was recorded with: one with the natives folder's link is not one
+        // without it
+        String key = digest(new StringBuilder().append(jar).append('\n').append(Files.size(jar)).append('\n')
+                .append(modified.toMillis()).append('\n').append(javaHome).append('\n').append(vmVersion)
+                .append(natives.isPresent() ? "\nnatives" : "").toString());
         Path archive = folder.resolve("classes-".concat(key).concat(".jsa"));
         if (Files.isRegularFile(archive)) {
-            return Optional.of(new Plan(java, jar, archive, Optional.empty(), List.copyOf(jvmOptions)));
+            return Optional.of(new Plan(java, jar, archive, Optional.empty(), List.copyOf(jvmOptions), natives));
         }
         Files.createDirectories(folder);
         Path recording = folder.resolve("classes-".concat(key).concat("-")
                 .concat(Long.toString(ProcessHandle.current().pid())).concat(".recording"));
-        return Optional.of(new Plan(java, jar, archive, Optional.of(recording), List.copyOf(jvmOptions)));
+        return Optional.of(new Plan(java, jar, archive, Optional.of(recording), List.copyOf(jvmOptions), natives));
+    }
+
+    /** The name of SQLite's native library in the natives folder. */
+    static final String SQLITE_LIBRARY = "libsqlitejdbc.so";
+
+    /**
+     * The folder that holds JavaFX's and SQLite's native libraries, copied once out of this jar, and a link to the
+     * jar: {@code natives-KEY/}. JavaFX looks for its libraries beside the jar it runs from before it unpacks them
+     * into {@code ~/.openjfx/cache} and MD5-checks both copies; SQLite's driver unpacks its library into the
+     * temporary folder at every start and reads it back byte by byte. Starting the window through the link skips
+     * both, some 100 ms of processor time of every start. Linux only (elsewhere JavaFX looks in another folder,
+     * and a link may need rights the user lacks); empty there, with {@code -Dipdesk.classArchive=nonatives}, or
+     * when the folder cannot be made, and the child then runs the jar itself.
+     */
+    static Optional<Path> nativesFolder(String setting, Path cache, String jarKey, Path jar) {
+        if (setting.equalsIgnoreCase("nonatives")
+                || !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
+            return Optional.empty();
+        }
+        Path natives = cache.resolve("natives-".concat(jarKey));
+        if (Files.exists(NativeLibraries.marker(natives))) {
+            return Optional.empty();
+        }
+        if (Files.isDirectory(natives)) {
+            // made whole or not at all (moved into place when complete): only the link's target can have gone
+            return Files.isRegularFile(natives.resolve(jar.getFileName())) ? Optional.of(natives) : Optional.empty();
+        }
+        return NativeLibraries.unpack(jar, cache, natives);
     }
 
     /** Whether any of {@code options} starts with any of {@code prefixes} (a loop: see the class comment). */
@@ -158,6 +219,13 @@ final class SharedClassArchive {
         }
         if (plan.recording().isPresent()) {
             keep(plan.recording().get(), plan.archive(), status == 0);
+            if (plan.natives().isPresent()) {
+                try {
+                    NativeLibraries.forgetOld(plan.archive().getParent(), plan.natives().get(), ARCHIVES_KEPT);
+                } catch (IOException e) {
+                    // the next recording tidies up
+                }
+            }
         }
         return status;
     }
@@ -198,7 +266,8 @@ final class SharedClassArchive {
                 String name = file.getFileName().toString();
                 if (name.startsWith("classes-") && name.endsWith(".jsa") && !file.equals(keep)) {
                     archives.add(file);
-                } else if (name.startsWith("classes-") && name.endsWith(".recording") && !recordingAlive(name)) {
+                } else if (name.startsWith("classes-") && name.endsWith(".recording")
+                        && !startAlive(name, ".recording")) {
                     Files.deleteIfExists(file);
                 }
             }
@@ -215,9 +284,12 @@ final class SharedClassArchive {
         }
     }
 
-    /** Whether the start that writes this recording ({@code classes-KEY-PID.recording}) is still running. */
-    private static boolean recordingAlive(String name) {
-        String pid = name.substring(name.lastIndexOf('-') + 1, name.length() - ".recording".length());
+    /**
+     * Whether the start that writes {@code name} is still running: a recording ({@code classes-KEY-PID.recording})
+     * or a natives folder being made ({@code natives-KEY-PID.partial}); {@code suffix} is the part after the PID.
+     */
+    static boolean startAlive(String name, String suffix) {
+        String pid = name.substring(name.lastIndexOf('-') + 1, name.length() - suffix.length());
         try {
             return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
         } catch (NumberFormatException e) {

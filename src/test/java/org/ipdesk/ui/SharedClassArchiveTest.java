@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
+import org.ipdesk.store.NativeLibrary;
 
 class SharedClassArchiveTest {
     private static final Path JAVA_HOME = Path.of(System.getProperty("java.home"));
@@ -121,5 +124,111 @@ class SharedClassArchiveTest {
         }
         assertThat(killed).doesNotExist();
         assertThat(unrelated).exists();
+    }
+
+    /** A jar as the build makes it: JavaFX's libraries at the top, SQLite's for this machine under org/sqlite. */
+    private Path jarWithLibraries() throws IOException {
+        Path built = dir.resolve("build").resolve("ipdesk.jar");
+        Files.createDirectories(built.getParent());
+        try (var zip = new java.util.zip.ZipOutputStream(Files.newOutputStream(built))) {
+            for (String name : List.of("libglass.so", "libprism_sw.so", "osxkeychain.so", "org/ipdesk/libnot.so",
+                    NativeLibrary.resource().orElseThrow())) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(name));
+                zip.write(("bytes of " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return built;
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void theWindowsJvmFindsTheNativeLibrariesBesideALinkToTheJar() throws IOException {
+        Path built = jarWithLibraries();
+
+        SharedClassArchive.Plan first = plan("", built.toString(), List.of()).orElseThrow();
+
+        Path natives = first.natives().orElseThrow();
+        assertThat(natives.getParent()).isEqualTo(cache);
+        try (var files = Files.list(natives)) {
+            assertThat(files.map(file -> file.getFileName().toString())).as("JavaFX's, SQLite's and the link")
+                    .containsExactlyInAnyOrder("libglass.so", "libprism_sw.so", "libsqlitejdbc.so", "ipdesk.jar");
+        }
+        assertThat(natives.resolve("libglass.so")).hasContent("bytes of libglass.so");
+        assertThat(natives.resolve("libsqlitejdbc.so")).hasContent("bytes of " + NativeLibrary.resource().get());
+        assertThat(Files.readSymbolicLink(natives.resolve("ipdesk.jar"))).isEqualTo(built.toAbsolutePath());
+        assertThat(first.command("org.ipdesk.ui.Launcher", new String[0])).containsSubsequence(
+                "-Dorg.sqlite.lib.path=" + natives, "-Dorg.sqlite.lib.name=libsqlitejdbc.so",
+                "-cp", natives.resolve("ipdesk.jar").toString(), "org.ipdesk.ui.Launcher");
+
+        Files.writeString(first.archive(), "recorded");
+        SharedClassArchive.Plan later = plan("", built.toString(), List.of()).orElseThrow();
+        assertThat(later.natives()).contains(natives);
+        assertThat(later.archive()).isEqualTo(first.archive());
+        assertThat(later.recording()).isEmpty();
+        try (var files = Files.list(cache)) {
+            assertThat(files.map(file -> file.getFileName().toString())).as("no partial folder left")
+                    .noneMatch(name -> name.endsWith(".partial"));
+        }
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void withoutTheNativesFolderTheChildRunsTheJarWithItsOwnArchive() throws IOException {
+        Path built = jarWithLibraries();
+        SharedClassArchive.Plan linked = plan("", built.toString(), List.of()).orElseThrow();
+
+        SharedClassArchive.Plan switchedOff = plan("nonatives", built.toString(), List.of()).orElseThrow();
+        assertThat(switchedOff.natives()).isEmpty();
+        assertThat(switchedOff.command("org.ipdesk.ui.Launcher", new String[0]))
+                .containsSubsequence("-cp", built.toAbsolutePath().toString())
+                .noneMatch(part -> part.startsWith("-Dorg.sqlite"));
+        assertThat(switchedOff.archive()).as("an archive records its class path").isNotEqualTo(linked.archive());
+
+        Files.delete(linked.natives().orElseThrow().resolve("ipdesk.jar"));
+        assertThat(plan("", built.toString(), List.of()).orElseThrow().natives()).as("a folder without its link")
+                .isEmpty();
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void aJarWithoutJavaFxLibrariesIsRunAsItIsAndNotUnpackedAgain() throws IOException {
+        SharedClassArchive.Plan first = plan("", jar.toString(), List.of()).orElseThrow();
+
+        assertThat(first.natives()).isEmpty();
+        assertThat(first.command("org.ipdesk.ui.Launcher", new String[0])).containsSubsequence("-cp", jar.toString());
+        try (var files = Files.list(cache)) {
+            assertThat(files.map(file -> file.getFileName().toString()))
+                    .as("no folder, only the marker that spares later starts the attempt")
+                    .singleElement().satisfies(name -> assertThat(name).startsWith("natives-").endsWith(".none"));
+        }
+    }
+
+    @Test
+    void keepsTheNewestNativesFoldersAndNoLeftovers() throws IOException {
+        Files.createDirectories(cache);
+        Path outside = Files.writeString(dir.resolve("outside.jar"), "the jar a link points to");
+        for (int age = 4; age >= 1; age--) {
+            Path folder = Files.createDirectories(cache.resolve("natives-" + age));
+            Files.writeString(folder.resolve("libglass.so"), "old");
+            Files.createSymbolicLink(folder.resolve("ipdesk.jar"), outside);
+            Files.setLastModifiedTime(folder, java.nio.file.attribute.FileTime.fromMillis(1_000_000L * (10 - age)));
+        }
+        Path current = Files.createDirectories(cache.resolve("natives-new"));
+        Files.setLastModifiedTime(current, java.nio.file.attribute.FileTime.fromMillis(0));
+        Path killed = Files.createDirectories(cache.resolve("natives-x-999999999.partial"));
+        Files.writeString(killed.resolve("libglass.so"), "half");
+        Path running = Files.createDirectories(cache.resolve("natives-x-" + ProcessHandle.current().pid()
+                + ".partial"));
+        Files.writeString(cache.resolve("natives-old.none"), "no libraries");
+        Files.writeString(cache.resolve("classes-1.jsa"), "not a natives folder");
+
+        NativeLibraries.forgetOld(cache, current, 3);
+
+        try (var left = Files.list(cache)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("natives-new",
+                    "natives-1", "natives-2", running.getFileName().toString(), "classes-1.jsa");
+        }
+        assertThat(outside).as("a link is removed, not followed").hasContent("the jar a link points to");
     }
 }
