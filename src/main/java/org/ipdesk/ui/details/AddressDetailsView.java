@@ -107,6 +107,10 @@ public final class AddressDetailsView {
         dark.addListener((property, before, now) -> paintSwatch());
         paintSwatch();
 
+        // the FXML lists caption, field, caption, field…: one row each
+        for (int i = 0; i < form.getChildren().size(); i++) {
+            GridPane.setConstraints(form.getChildren().get(i), i % 2, i / 2);
+        }
         form.visibleProperty().bind(viewModel.heldProperty());
         form.managedProperty().bind(form.visibleProperty());
         field(hostnameField, viewModel.hostnameProperty());

@@ -115,6 +115,16 @@ class AddressDetailsViewTest {
         assertThat(field("ownerField")).isEqualTo("alice");
         assertThat(field("descriptionField")).isEqualTo("Front web server, rack 4");
         assertThat(field("createdField")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d");
+        // each caption sits left of its value, one row each, in the FXML's order
+        Node hostname = robot.lookup("#hostnameField").query();
+        Node updated = robot.lookup("#updatedField").query();
+        Label hostnameCaption = robot.lookup(".field-caption").queryAllAs(Label.class).stream()
+                .filter(label -> label.getText().equals("Hostname")).findFirst().orElseThrow();
+        assertThat(hostnameCaption.getBoundsInParent().getMaxX()).isLessThan(hostname.getBoundsInParent().getMinX());
+        assertThat(hostnameCaption.getBoundsInParent().getCenterY())
+                .isCloseTo(hostname.getBoundsInParent().getCenterY(), org.assertj.core.data.Offset.offset(2.0));
+        assertThat(javafx.scene.layout.GridPane.getRowIndex(updated)).isEqualTo(5);
+        assertThat(updated.getBoundsInParent().getMinY()).isGreaterThan(hostname.getBoundsInParent().getMaxY());
         assertThat(robot.lookup("#createdField").queryAs(TextField.class).getTooltip().getText())
                 .matches("2026-11-26T12:\\d\\d:00Z");
         assertThat(robot.lookup("#ipField").queryAs(TextField.class).isEditable()).isFalse();
