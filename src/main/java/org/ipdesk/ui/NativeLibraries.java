@@ -2,8 +2,6 @@ package org.ipdesk.ui;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -58,7 +56,11 @@ final class NativeLibraries {
             Files.createSymbolicLink(partial.resolve(jar.getFileName()), jar);
             try {
                 Files.move(partial, natives, StandardCopyOption.ATOMIC_MOVE);
-            } catch (FileAlreadyExistsException | DirectoryNotEmptyException anotherStartWasFaster) {
+            } catch (IOException e) {
+                if (!Files.isDirectory(natives)) {
+                    throw e;
+                }
+                // another start of the same jar made it first (Linux says "Directory not empty", no subclass)
                 deleteTree(partial);
             }
             return Files.isRegularFile(natives.resolve(jar.getFileName())) ? Optional.of(natives) : Optional.empty();

@@ -178,12 +178,12 @@ final class SharedClassArchive {
             return Optional.empty();
         }
         Path natives = cache.resolve("natives-".concat(jarKey));
-        if (Files.exists(NativeLibraries.marker(natives))) {
-            return Optional.empty();
-        }
         if (Files.isDirectory(natives)) {
             // made whole or not at all (moved into place when complete): only the link's target can have gone
             return Files.isRegularFile(natives.resolve(jar.getFileName())) ? Optional.of(natives) : Optional.empty();
+        }
+        if (Files.exists(NativeLibraries.marker(natives))) {
+            return Optional.empty();
         }
         return NativeLibraries.unpack(jar, cache, natives);
     }

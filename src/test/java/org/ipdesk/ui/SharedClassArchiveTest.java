@@ -174,6 +174,23 @@ class SharedClassArchiveTest {
 
     @Test
     @EnabledOnOs(OS.LINUX)
+    void twoStartsOfANewJarAtOnceBothUseTheFolderTheFasterOneMade() throws IOException {
+        Path built = jarWithLibraries();
+        Path natives = cache.resolve("natives-samekey");
+        // the other start's folder is in place by the time this one moves its own
+        assertThat(NativeLibraries.unpack(built, cache, natives)).contains(natives);
+
+        assertThat(NativeLibraries.unpack(built, cache, natives)).as("the slower start").contains(natives);
+
+        assertThat(NativeLibraries.marker(natives)).as("no marker that would turn the folder off").doesNotExist();
+        try (var files = Files.list(cache)) {
+            assertThat(files.map(file -> file.getFileName().toString())).containsExactly("natives-samekey");
+        }
+        assertThat(natives.resolve("libglass.so")).hasContent("bytes of libglass.so");
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
     void withoutTheNativesFolderTheChildRunsTheJarWithItsOwnArchive() throws IOException {
         Path built = jarWithLibraries();
         SharedClassArchive.Plan linked = plan("", built.toString(), List.of()).orElseThrow();
