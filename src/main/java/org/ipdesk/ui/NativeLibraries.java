@@ -16,7 +16,7 @@ import org.ipdesk.store.NativeLibrary;
 
 /**
  * Makes the natives folder of {@link SharedClassArchive#nativesFolder}: JavaFX's native libraries (the jar's
- * top-level {@code .so} files), the SQLite driver's library for this machine and a link to the jar, made in a
+ * top-level {@code lib*.so} files), the SQLite driver's library for this machine and a link to the jar, made in a
  * private partial folder and moved into place whole, so a start that is killed half-way leaves nothing a later start
  * would use.
  */

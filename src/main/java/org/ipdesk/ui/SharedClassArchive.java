@@ -30,9 +30,9 @@ import org.ipdesk.store.NativeLibrary;
  * every start.
  *
  * <p>The parent JVM loads only this class and its small helpers and waits for the child, passing on its exit
- * status. Until the child is
- * started, this class uses no lambdas, streams or string concatenation with {@code +}: each of those costs a cold JVM
- * method handles to spin (some 30 ms here), all of it before the window's JVM even starts. Nothing of this
+ * status. Until the child is started, this class uses no lambdas, streams or string concatenation with {@code +}:
+ * each of those costs a cold JVM method handles to spin (some 30 ms here), all of it before the window's JVM even
+ * starts. Nothing of this
  * happens when the window does not start from a single jar (under Maven, in tests), when the JVM already has an
  * archive or sharing is off, when the runtime has no {@code bin/java} (jpackage's trimmed runtime), or with
  * {@code -Dipdesk.classArchive=off}. Any failure to relaunch falls back to starting in this JVM.
@@ -80,14 +80,11 @@ final class SharedClassArchive {
 
     /**
      * What to run: the child's JVM options and where its archive goes. {@code recording} is the temporary file the
-     * child writes at exit, moved to {@code archive} only when the child ended well.
+     * child writes at exit, moved to {@code archive} only when the child ended well; {@code natives} is the folder
+     * of {@link #nativesFolder}, when there is one.
      */
     record Plan(Path java, Path jar, Path archive, Optional<Path> recording, List<String> jvmOptions,
                 Optional<Path> natives) {
-        Plan(Path java, Path jar, Path archive, Optional<Path> recording, List<String> jvmOptions) {
-            this(java, jar, archive, recording, jvmOptions, Optional.empty());
-        }
-
         /**
          * The jar as the child finds it: through the link in the natives folder when there is one, so that JavaFX
          * loads its libraries from beside it.
