@@ -115,10 +115,7 @@ final class NativeLibraries {
                 whole.add(folder);
             }
         }
-        whole.sort(Comparator.comparing((Path folder) -> folder.toFile().lastModified()).reversed());
-        for (Path old : whole.subList(Math.min(whole.size(), kept - 1), whole.size())) {
-            deleteTree(old);
-        }
+        SharedClassArchive.keepNewest(whole, kept - 1);
     }
 
     /** Deletes a folder and what is in it; a link is removed, never followed. */

@@ -144,9 +144,8 @@ final class SharedClassArchive {
         Optional<Path> natives = nativesFolder(setting, folder, jarKey, jar);
         // the archive holds the class path it was recorded with: one with the natives folder's link is not one
         // without it
-        String key = digest(new StringBuilder().append(jar).append('\n').append(Files.size(jar)).append('\n')
-                .append(modified.toMillis()).append('\n').append(javaHome).append('\n').append(vmVersion)
-                .append(natives.isPresent() ? "\nnatives" : "").toString());
+        String key = digest(new StringBuilder().append(jarKey).append('\n').append(javaHome).append('\n')
+                .append(vmVersion).append(natives.isPresent() ? "\nnatives" : "").toString());
         Path archive = folder.resolve("classes-".concat(key).concat(".jsa"));
         if (Files.isRegularFile(archive)) {
             return Optional.of(new Plan(java, jar, archive, Optional.empty(), List.copyOf(jvmOptions), natives));
@@ -269,15 +268,15 @@ final class SharedClassArchive {
                 }
             }
         }
-        archives.sort(java.util.Comparator.comparing((Path file) -> {
-            try {
-                return Files.getLastModifiedTime(file);
-            } catch (IOException e) {
-                return FileTime.fromMillis(0);
-            }
-        }).reversed());
-        for (Path old : archives.subList(Math.min(archives.size(), ARCHIVES_KEPT - 1), archives.size())) {
-            Files.deleteIfExists(old);
+        keepNewest(archives, ARCHIVES_KEPT - 1);
+    }
+
+    /** Deletes all but the {@code kept} newest of {@code paths}, files or folders (by their modification time). */
+    static void keepNewest(List<Path> paths, int kept) throws IOException {
+        List<Path> newestFirst = new ArrayList<>(paths);
+        newestFirst.sort(java.util.Comparator.comparingLong((Path path) -> path.toFile().lastModified()).reversed());
+        for (Path old : newestFirst.subList(Math.min(newestFirst.size(), kept), newestFirst.size())) {
+            NativeLibraries.deleteTree(old);
         }
     }
 
