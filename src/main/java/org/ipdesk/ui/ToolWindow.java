@@ -10,7 +10,10 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
-/** A secondary window beside the main one (History, Keyboard shortcuts): not modal, owned, closed by Ctrl+W. */
+/**
+ * A secondary window beside the main one (History, Usage, Reconcile, Keyboard shortcuts…): not modal unless its
+ * caller makes it so, owned, closed by Escape or Ctrl+W, the same in every one of them.
+ */
 public final class ToolWindow {
 
     private ToolWindow() {
@@ -18,7 +21,8 @@ public final class ToolWindow {
 
     /**
      * A window (not shown yet) holding {@code root}, owned by {@code owner} (may be null) and taking its icons, with
-     * {@code stylesheets} on its scene; Ctrl+W (Cmd+W on macOS) closes it. A size of -1 takes the root's own.
+     * {@code stylesheets} on its scene; Escape and Ctrl+W (Cmd+W on macOS) close it (a control that uses Escape
+     * itself, such as an open drop-down list or a cell being edited, keeps it). A size of -1 takes the root's own.
      */
     public static Stage create(Window owner, Parent root, List<String> stylesheets, double width, double height) {
         Stage stage = new Stage();
@@ -32,6 +36,7 @@ public final class ToolWindow {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().addAll(stylesheets);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::close);
         stage.setScene(scene);
         return stage;
     }

@@ -13,8 +13,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -101,7 +99,6 @@ public final class HowItWorksView {
         HowItWorksView view = create(sections, dark);
         Stage stage = ToolWindow.create(owner, view.root(), stylesheets, 860, 760);
         stage.setTitle("How IPDesk works");
-        stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::close);
         stage.show();
         return stage;
     }

@@ -32,9 +32,10 @@ public final class KeyboardShortcuts {
     private static final String TABLE = "Address table";
     private static final String BLOCKS = "Block map (large subnets)";
     private static final String HISTORY = "History window";
+    private static final String OTHER = "Other windows";
 
-    /** Tab, and the keys of the grid, the address table, the block map and the History window, which are not menu
-     * actions. */
+    /** Tab, and the keys of the grid, the address table, the block map, the History window and the other windows,
+     * which are not menu actions. */
     private static final List<Shortcut> IN_PANES = List.of(
             new Shortcut("Tab / Shift+Tab", "Move to the next or previous control (the focused one has a blue frame)",
                     WINDOW),
@@ -57,7 +58,9 @@ public final class KeyboardShortcuts {
             new Shortcut("Backspace", "Zoom out", BLOCKS),
 
             new Shortcut("F5", "Read the history again", HISTORY),
-            new Shortcut("Ctrl+W", "Close the window", HISTORY));
+
+            new Shortcut("Escape / Ctrl+W", "Close the window (History, Usage, Reconcile, Import, this one\u2026)",
+                    OTHER));
 
     /**
      * What the application offers today, grouped by where it works, in the order the help window shows them: the

@@ -11,8 +11,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -84,7 +82,6 @@ public final class ShortcutsView {
         ShortcutsView view = create(shortcuts);
         Stage stage = ToolWindow.create(owner, view.root(), stylesheets, 1160, 700);
         stage.setTitle("Keyboard shortcuts");
-        stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::close);
         stage.show();
         return stage;
     }

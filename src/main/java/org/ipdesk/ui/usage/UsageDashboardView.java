@@ -107,7 +107,6 @@ public final class UsageDashboardView {
         Stage stage = ToolWindow.create(owner, view.root(), stylesheets, -1, -1);
         stage.setTitle("Usage");
         stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.F5), viewModel::load);
-        stage.getScene().getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::close);
         stage.setOnHidden(event -> view.progress.stop());
         stage.show();
         viewModel.load();

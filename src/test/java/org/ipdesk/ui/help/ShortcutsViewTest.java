@@ -54,12 +54,13 @@ class ShortcutsViewTest {
     void theDefaultListCoversTheMenusAndTheGrid() throws TimeoutException {
         assertThat(KeyboardShortcuts.ALL).extracting(Shortcut::keys).contains("Ctrl+F", "Ctrl+N", "Ctrl+Z",
                 "Ctrl+Shift+Z / Ctrl+Y", "Ctrl+C", "Delete", "F2", "F5", "Ctrl+O", "Ctrl+Shift+N", "Ctrl+Shift+S",
-                "Ctrl+H", "Ctrl+,", "F1", "Ctrl+A", "Escape", "Backspace", "Page Up / Page Down", "Ctrl+Home / Ctrl+End");
+                "Ctrl+H", "Ctrl+,", "F1", "Ctrl+A", "Escape", "Escape / Ctrl+W", "Backspace", "Page Up / Page Down", "Ctrl+Home / Ctrl+End");
         Stage[] window = new Stage[1];
         robot.interact(() -> window[0] = ShortcutsView.showWindow(null, List.of(), KeyboardShortcuts.ALL));
         assertThat(window[0].getTitle()).isEqualTo("Keyboard shortcuts");
         assertThat(robot.lookup(".shortcut-heading").queryAllAs(Label.class)).extracting(Label::getText)
-                .containsExactly("Main window", "Address grid", "Address table", "Block map (large subnets)", "History window");
+                .containsExactly("Main window", "Address grid", "Address table", "Block map (large subnets)", "History window",
+                        "Other windows");
         assertThat(texts("shortcut-action")).hasSize(KeyboardShortcuts.ALL.size());
         robot.interact(window[0]::close);
     }

@@ -193,4 +193,28 @@ class HistoryViewTest {
         assertThat(window[0].isShowing()).isTrue();
         robot.interact(window[0]::close);
     }
+
+    @Test
+    void escapeClosesTheWindowAsCtrlWDoes() throws TimeoutException {
+        // every window beside the main one closes the same way (ToolWindow); before, History, Reconcile, Import,
+        // Copy and Export for DHCP and DNS closed with Ctrl+W only
+        Stage[] window = new Stage[2];
+        for (int i = 0; i < 2; i++) {
+            HistoryViewModel other = new HistoryViewModel(() -> allocator, executor);
+            int n = i;
+            robot.interact(() -> window[n] = HistoryView.showWindow(stage, List.of(), other));
+            PaneStage.waitUntil(() -> !other.loadingProperty().get() && !other.rows().isEmpty());
+            robot.interact(() -> {
+                window[n].requestFocus();
+                window[n].getScene().lookup(".table-view").requestFocus();
+            });
+            if (i == 0) {
+                robot.type(KeyCode.ESCAPE);
+            } else {
+                robot.press(KeyCode.CONTROL).type(KeyCode.W).release(KeyCode.CONTROL);
+            }
+            PaneStage.waitUntil(() -> !window[n].isShowing());
+        }
+        assertThat(window).noneMatch(Stage::isShowing);
+    }
 }
