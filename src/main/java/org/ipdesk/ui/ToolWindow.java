@@ -21,8 +21,8 @@ public final class ToolWindow {
 
     /**
      * A window (not shown yet) holding {@code root}, owned by {@code owner} (may be null) and taking its icons, with
-     * {@code stylesheets} on its scene; Escape and Ctrl+W (Cmd+W on macOS) close it (a control that uses Escape
-     * itself, such as an open drop-down list or a cell being edited, keeps it). A size of -1 takes the root's own.
+     * {@code stylesheets} on its scene; Escape and Ctrl+W (Cmd+W on macOS) close it (an open drop-down list, a
+     * window of its own, takes the first Escape). A size of -1 takes the root's own.
      */
     public static Stage create(Window owner, Parent root, List<String> stylesheets, double width, double height) {
         Stage stage = new Stage();
