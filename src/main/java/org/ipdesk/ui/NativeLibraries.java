@@ -3,9 +3,10 @@ package org.ipdesk.ui;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +22,9 @@ import org.ipdesk.store.NativeLibrary;
  * would use.
  */
 final class NativeLibraries {
+
+    /** The name of SQLite's native library in the natives folder. */
+    static final String SQLITE_LIBRARY = "libsqlitejdbc.so";
 
     private NativeLibraries() {
     }
@@ -50,7 +54,7 @@ final class NativeLibraries {
                 }
                 Optional<String> sqlite = NativeLibrary.resource();
                 if (sqlite.isPresent() && zip.getEntry(sqlite.get()) != null) {
-                    copy(zip, zip.getEntry(sqlite.get()), partial.resolve(SharedClassArchive.SQLITE_LIBRARY));
+                    copy(zip, zip.getEntry(sqlite.get()), partial.resolve(SQLITE_LIBRARY));
                 }
             }
             Files.createSymbolicLink(partial.resolve(jar.getFileName()), jar);
@@ -61,12 +65,12 @@ final class NativeLibraries {
                     throw e;
                 }
                 // another start of the same jar made it first (Linux says "Directory not empty", no subclass)
-                deleteTree(partial);
+                CacheFiles.deleteTree(partial);
             }
             return Files.isRegularFile(natives.resolve(jar.getFileName())) ? Optional.of(natives) : Optional.empty();
         } catch (IOException | RuntimeException e) {
             try {
-                deleteTree(partial);
+                CacheFiles.deleteTree(partial);
                 Files.writeString(marker(natives), String.valueOf(e.getMessage()));
             } catch (IOException ignored) {
                 // the next start tries again
@@ -98,35 +102,23 @@ final class NativeLibraries {
         try (Stream<Path> files = Files.list(cache)) {
             folders = files.filter(file -> file.getFileName().toString().startsWith("natives-")).toList();
         }
-        List<Path> whole = new java.util.ArrayList<>();
+        List<Path> whole = new ArrayList<>();
         for (Path folder : folders) {
             String name = folder.getFileName().toString();
             if (name.endsWith(".none")) {
                 if (!folder.equals(marker(keep))) {
                     Files.deleteIfExists(folder);
                 }
-            } else if (!Files.isDirectory(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            } else if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             } else if (name.endsWith(".partial")) {
-                if (!SharedClassArchive.startAlive(name, ".partial")) {
-                    deleteTree(folder);
+                if (!CacheFiles.startAlive(name, ".partial")) {
+                    CacheFiles.deleteTree(folder);
                 }
             } else if (!folder.equals(keep)) {
                 whole.add(folder);
             }
         }
-        SharedClassArchive.keepNewest(whole, kept - 1);
-    }
-
-    /** Deletes a folder and what is in it; a link is removed, never followed. */
-    static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(folder)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(file);
-            }
-        }
+        CacheFiles.keepNewest(whole, kept - 1);
     }
 }

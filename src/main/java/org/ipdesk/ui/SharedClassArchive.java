@@ -106,7 +106,7 @@ final class SharedClassArchive {
                 command.addAll(LATE_OPTIMISING);
             }
             if (natives.isPresent()) {
-                Path sqlite = natives.get().resolve(SQLITE_LIBRARY);
+                Path sqlite = natives.get().resolve(NativeLibraries.SQLITE_LIBRARY);
                 if (Files.isRegularFile(sqlite)) {
                     command.addAll(NativeLibrary.loadFrom(sqlite));
                 }
@@ -133,7 +133,7 @@ final class SharedClassArchive {
         if (!jar.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".jar") || !Files.isRegularFile(jar)) {
             return Optional.empty();
         }
-        Path java = javaHome.resolve("bin").resolve(isWindows() ? "java.exe" : "java");
+        Path java = javaHome.resolve("bin").resolve(osIs("windows") ? "java.exe" : "java");
         if (!Files.isExecutable(java)) {
             return Optional.empty();
         }
@@ -156,9 +156,6 @@ final class SharedClassArchive {
         return Optional.of(new Plan(java, jar, archive, Optional.of(recording), List.copyOf(jvmOptions), natives));
     }
 
-    /** The name of SQLite's native library in the natives folder. */
-    static final String SQLITE_LIBRARY = "libsqlitejdbc.so";
-
     /**
      * The folder that holds JavaFX's and SQLite's native libraries, copied once out of this jar, and a link to the
      * jar: {@code natives-KEY/}. JavaFX looks for its libraries beside the jar it runs from before it unpacks them
@@ -169,8 +166,7 @@ final class SharedClassArchive {
      * when the folder cannot be made, and the child then runs the jar itself.
      */
     static Optional<Path> nativesFolder(String setting, Path cache, String jarKey, Path jar) {
-        if (setting.equalsIgnoreCase("nonatives")
-                || !System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")) {
+        if (setting.equalsIgnoreCase("nonatives") || !osIs("linux")) {
             return Optional.empty();
         }
         Path natives = cache.resolve("natives-".concat(jarKey));
@@ -263,34 +259,12 @@ final class SharedClassArchive {
                 if (name.startsWith("classes-") && name.endsWith(".jsa") && !file.equals(keep)) {
                     archives.add(file);
                 } else if (name.startsWith("classes-") && name.endsWith(".recording")
-                        && !startAlive(name, ".recording")) {
+                        && !CacheFiles.startAlive(name, ".recording")) {
                     Files.deleteIfExists(file);
                 }
             }
         }
-        keepNewest(archives, ARCHIVES_KEPT - 1);
-    }
-
-    /** Deletes all but the {@code kept} newest of {@code paths}, files or folders (by their modification time). */
-    static void keepNewest(List<Path> paths, int kept) throws IOException {
-        List<Path> newestFirst = new ArrayList<>(paths);
-        newestFirst.sort(java.util.Comparator.comparingLong((Path path) -> path.toFile().lastModified()).reversed());
-        for (Path old : newestFirst.subList(Math.min(newestFirst.size(), kept), newestFirst.size())) {
-            NativeLibraries.deleteTree(old);
-        }
-    }
-
-    /**
-     * Whether the start that writes {@code name} is still running: a recording ({@code classes-KEY-PID.recording})
-     * or a natives folder being made ({@code natives-KEY-PID.partial}); {@code suffix} is the part after the PID.
-     */
-    static boolean startAlive(String name, String suffix) {
-        String pid = name.substring(name.lastIndexOf('-') + 1, name.length() - suffix.length());
-        try {
-            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        CacheFiles.keepNewest(archives, ARCHIVES_KEPT - 1);
     }
 
     /**
@@ -314,8 +288,9 @@ final class SharedClassArchive {
         return Optional.of(home.resolve(".cache").resolve("ipdesk"));
     }
 
-    private static boolean isWindows() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    /** Whether this JVM runs on the system whose {@code os.name} starts with {@code name} (lower case). */
+    private static boolean osIs(String name) {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith(name);
     }
 
     /**
