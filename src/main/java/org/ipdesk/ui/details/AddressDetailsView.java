@@ -1,5 +1,6 @@
 package org.ipdesk.ui.details;
 
+import java.util.List;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -7,6 +8,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -19,6 +21,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import org.ipdesk.ui.AttachedWhenShown;
 import org.ipdesk.ui.Fxml;
 import org.ipdesk.model.CellState;
@@ -39,6 +42,10 @@ public final class AddressDetailsView {
 
     private final AddressDetailsViewModel viewModel;
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
+    /** Measures the values' texts in their fields' font. */
+    private final Text measure = new Text();
+    /** How the form stands now: captions above their values, or beside them; null before it is first placed. */
+    private Boolean captionsAbove;
 
     @FXML
     private StackPane root;
@@ -107,10 +114,10 @@ public final class AddressDetailsView {
         dark.addListener((property, before, now) -> paintSwatch());
         paintSwatch();
 
-        // the FXML lists caption, field, caption, field…: one row each
-        for (int i = 0; i < form.getChildren().size(); i++) {
-            GridPane.setConstraints(form.getChildren().get(i), i % 2, i / 2);
-        }
+        // the FXML lists caption, field, caption, field…: one row each, or captions above their values when a
+        // value would not fit beside its caption (a MAC or a time in a narrow pane)
+        placeForm(false);
+        content.widthProperty().addListener(observable -> placeForm(valuesNeedRows()));
         form.visibleProperty().bind(viewModel.heldProperty());
         form.managedProperty().bind(form.visibleProperty());
         field(hostnameField, viewModel.hostnameProperty());
@@ -119,6 +126,10 @@ public final class AddressDetailsView {
         field(descriptionField, viewModel.descriptionProperty());
         field(createdField, viewModel.createdProperty());
         field(updatedField, viewModel.updatedProperty());
+        for (TextField field : wholeValues()) {
+            field.textProperty().addListener(observable -> placeForm(valuesNeedRows()));
+            field.fontProperty().addListener(observable -> placeForm(valuesNeedRows()));
+        }
         tooltip(createdField, viewModel.createdInstantProperty());
         tooltip(updatedField, viewModel.updatedInstantProperty());
         tooltip(descriptionField, viewModel.descriptionProperty());
@@ -126,6 +137,48 @@ public final class AddressDetailsView {
         historyList.setItems(viewModel.history());
         historyList.setCellFactory(HistoryCell::new);
         historyList.setFocusTraversable(false);
+    }
+
+    /** The values that must show whole (the description is free text, in full on hover). */
+    private List<TextField> wholeValues() {
+        return List.of(hostnameField, macField, ownerField, createdField, updatedField);
+    }
+
+    /**
+     * Whether a value, beside the widest caption, would be wider than the pane: the form then puts each caption on
+     * its own row above its value. Decided from the pane's width, which does not depend on the form's layout.
+     */
+    private boolean valuesNeedRows() {
+        double captions = 0;
+        for (int i = 0; i < form.getChildren().size(); i += 2) {
+            captions = Math.max(captions, form.getChildren().get(i).prefWidth(-1));
+        }
+        double available = content.getWidth() - captions - form.getHgap();
+        for (TextField field : wholeValues()) {
+            measure.setText(field.getText());
+            measure.setFont(field.getFont());
+            double needed = Math.ceil(measure.getLayoutBounds().getWidth()) + field.getInsets().getLeft()
+                    + field.getInsets().getRight();
+            if (needed > available) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void placeForm(boolean rows) {
+        if (Boolean.valueOf(rows).equals(captionsAbove)) {
+            return;
+        }
+        captionsAbove = rows;
+        for (int i = 0; i < form.getChildren().size(); i++) {
+            Node node = form.getChildren().get(i);
+            if (rows) {
+                GridPane.setConstraints(node, 0, i, 2, 1);
+            } else {
+                GridPane.setConstraints(node, i % 2, i / 2, 1, 1);
+            }
+        }
     }
 
     private static void field(TextField field, ObservableStringValue text) {

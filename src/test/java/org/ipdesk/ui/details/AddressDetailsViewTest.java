@@ -143,6 +143,49 @@ class AddressDetailsViewTest {
     }
 
     @Test
+    void inAPaneAsNarrowAsTheWindowAllowsEveryValueShowsWhole() throws TimeoutException {
+        // the details pane's least width in the main window (MainView.fxml): at 1024 px the MAC and the times were cut
+        robot.interact(() -> stage.setWidth(240));
+        allocator.observe(java.util.List.of(new org.ipdesk.model.Observation(Ip.parse("10.0.0.2"),
+                java.util.Optional.of(org.ipdesk.address.Mac.parse("00:1a:2b:3c:4d:5e")),
+                java.util.Optional.of("web-01b"), java.time.Instant.now().minus(java.time.Duration.ofMinutes(30)),
+                org.ipdesk.model.SourceKind.NMAP, "nmap-scan-0612.xml")));
+        show(data.lan, "10.0.0.2");
+
+        for (String id : java.util.List.of("hostnameField", "macField", "ownerField", "createdField", "updatedField")) {
+            TextField value = robot.lookup("#" + id).queryAs(TextField.class);
+            assertThat(shownWidth(value)).as("room for %s's \"%s\"", id, value.getText())
+                    .isGreaterThanOrEqualTo(textWidth(value));
+        }
+        // the line about the last sighting wraps and keeps all its words (the history list gives way)
+        Label lastSeen = robot.lookup("#lastSeenLabel").queryAs(Label.class);
+        assertThat(lastSeen.getText()).startsWith("Last seen 30 min ago by nmap-scan-0612.xml");
+        assertThat(robot.from(lastSeen).lookup(".text").queryAs(javafx.scene.text.Text.class).getText())
+                .as("shown").isEqualTo(lastSeen.getText());
+        // there the captions stand above their values
+        Label macCaption = robot.lookup(".field-caption").queryAllAs(Label.class).stream()
+                .filter(label -> label.getText().equals("MAC")).findFirst().orElseThrow();
+        Node mac = robot.lookup("#macField").query();
+        assertThat(macCaption.getBoundsInParent().getMaxY()).isLessThanOrEqualTo(mac.getBoundsInParent().getMinY());
+        PaneStage.screenshot(robot, stage, "address-details-narrow.png");
+
+        // and beside them again when the pane is wide
+        robot.interact(() -> stage.setWidth(420));
+        PaneStage.waitUntil(() -> macCaption.getBoundsInParent().getMaxX() < mac.getBoundsInParent().getMinX());
+    }
+
+    /** The width a field gives its text (its own less its padding). */
+    private static double shownWidth(TextField field) {
+        return field.getWidth() - field.getInsets().getLeft() - field.getInsets().getRight();
+    }
+
+    private static double textWidth(TextField field) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text(field.getText());
+        text.setFont(field.getFont());
+        return Math.ceil(text.getLayoutBounds().getWidth());
+    }
+
+    @Test
     void anAddressAScanSawSaysWhenAndByWhichFile() throws TimeoutException {
         allocator.observe(java.util.List.of(new org.ipdesk.model.Observation(Ip.parse("10.0.0.2"),
                 java.util.Optional.of(org.ipdesk.address.Mac.parse("00:1a:2b:3c:4d:5e")),
