@@ -27,6 +27,7 @@ import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.ipdesk.ui.ToolWindow;
+import org.ipdesk.ui.TooltipTextCell;
 
 /**
  * The Reconcile window, laid out in code: stale days and Reload above, the findings in a table (kind, address, seen,
@@ -184,17 +185,7 @@ public final class ReconcileView {
         TableColumn<ReconcileRow, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(text.apply(cell.getValue())));
-        column.setCellFactory(c -> new TableCell<>() {
-            private final Tooltip tip = new Tooltip();
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                tip.setText(empty || item == null ? "" : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : tip);
-            }
-        });
+        column.setCellFactory(c -> new TooltipTextCell<>());
         return column;
     }
 

@@ -13,27 +13,35 @@ import java.util.function.Function;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -43,6 +51,7 @@ import org.ipdesk.report.Thresholds;
 import org.ipdesk.report.UsageReport.SubnetRow;
 import org.ipdesk.ui.Fxml;
 import org.ipdesk.ui.ToolWindow;
+import org.ipdesk.ui.TooltipTextCell;
 import org.ipdesk.ui.subnet.UsageBar;
 
 /**
@@ -54,6 +63,10 @@ public final class UsageDashboardView {
     static final String FXML = "/fxml/usage/UsageDashboard.fxml";
     private static final PseudoClass WARNING = PseudoClass.getPseudoClass("warning");
     private static final PseudoClass CRITICAL = PseudoClass.getPseudoClass("critical");
+    /** Room beside a sorted column's title for its arrow. */
+    private static final double SORT_ARROW = 18;
+    /** A column's property: what its cells show for a row, to size it to its widest text ({@link #fitWholeColumns}). */
+    private static final String SHOWN = "ipdesk.shown";
 
     private final UsageDashboardViewModel viewModel;
     private final Timeline progress;
@@ -158,9 +171,10 @@ public final class UsageDashboardView {
 
     private void bindTable() {
         table.setItems(viewModel.rows());
+        Function<SubnetRow, String> subnet = row -> "  ".repeat(row.depth()) + row.cidr();
         table.getColumns().setAll(List.of(
                 text("Network", SubnetRow::network, 120),
-                text("Subnet", row -> "  ".repeat(row.depth()) + row.cidr(), 190),
+                whole(text("Subnet", subnet, 190), subnet),
                 text("Name", SubnetRow::name, 160),
                 text("VLAN", row -> row.vlan().isPresent() ? Integer.toString(row.vlan().getAsInt()) : "", 60),
                 number("Usable", row -> row.usage().usable()),
@@ -175,6 +189,12 @@ public final class UsageDashboardView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setTableMenuButtonVisible(true);
         table.getColumns().forEach(column -> column.setMinWidth(minWidth(column.getText())));
+        // each subnet and count whole ("2001:db8:50::/64", "2^64 − 1", "64,206"): its column at least as wide as
+        // its widest text, once the rows are drawn in the table's font; the names give way first (in full on hover)
+        table.getItems().addListener((ListChangeListener<SubnetRow>) change -> fitWholeColumnsAfterLayout());
+        table.sceneProperty().addListener((property, before, scene) -> fitWholeColumnsAfterLayout());
+        table.getSortOrder().addListener((ListChangeListener<TableColumn<SubnetRow, ?>>) change ->
+                fitWholeColumnsAfterLayout());
         table.setRowFactory(view -> {
             TableRow<SubnetRow> row = new TableRow<>() {
                 @Override
@@ -198,12 +218,74 @@ public final class UsageDashboardView {
         });
     }
 
-    /** Room for a column's title in full, with the sort arrow; the subnet and used columns a little more for their values. */
+    private void fitWholeColumnsAfterLayout() {
+        Scene scene = table.getScene();
+        if (scene == null) {
+            return;
+        }
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                fitWholeColumns();
+            }
+        });
+        Platform.requestNextPulse();
+    }
+
+    /** Marks {@code column} as one whose texts always show whole ({@link #fitWholeColumns}). */
+    private static <T> TableColumn<SubnetRow, T> whole(TableColumn<SubnetRow, T> column,
+                                                       Function<SubnetRow, String> shown) {
+        column.getProperties().put(SHOWN, shown);
+        return column;
+    }
+
+    /**
+     * Gives each column the least width that shows its title whole (and the arrow of a sorted one), and the
+     * columns of subnets and counts their widest text too, in the fonts and padding the table draws them with.
+     */
+    private void fitWholeColumns() {
+        if (!(table.lookup(".table-row-cell > .table-cell") instanceof Labeled cell)) {
+            return;
+        }
+        Text measure = new Text();
+        for (Node node : table.lookupAll(".column-header")) {
+            if (node instanceof TableColumnHeader header && header.getTableColumn() != null
+                    && header.lookup(".label") instanceof Label title) {
+                measure.setFont(title.getFont());
+                measure.setText(title.getText());
+                header.getTableColumn().setMinWidth(Math.ceil(measure.getLayoutBounds().getWidth()
+                        + header.getInsets().getLeft() + header.getInsets().getRight() + title.getInsets().getLeft()
+                        + title.getInsets().getRight()
+                        + (table.getSortOrder().contains(header.getTableColumn()) ? SORT_ARROW : 0)));
+            }
+        }
+        measure.setFont(cell.getFont());
+        // the cell's padding, and a pixel each side the label's skin keeps before it cuts a text short
+        double padding = cell.getInsets().getLeft() + cell.getInsets().getRight() + 2;
+        for (TableColumn<SubnetRow, ?> column : table.getColumns()) {
+            @SuppressWarnings("unchecked")
+            Function<SubnetRow, String> shown = (Function<SubnetRow, String>) column.getProperties().get(SHOWN);
+            if (shown == null) {
+                continue;
+            }
+            double widest = 0;
+            for (SubnetRow row : table.getItems()) {
+                measure.setText(shown.apply(row));
+                widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+            }
+            column.setMinWidth(Math.max(column.getMinWidth(), Math.ceil(widest + padding)));
+        }
+    }
+
+    /**
+     * Room for a column's title in full, with the sort arrow, and the subnet and used columns a little more for
+     * their values: the widths before the table is first drawn, then measured ({@link #fitWholeColumns}).
+     */
     private static double minWidth(String title) {
         return switch (title) {
             case "Subnet" -> 130;
-            case "Network" -> 95;
-            case "Name" -> 80;
+            case "Network", "Name" -> 60; // they give way first (in full on hover)
             case "Used" -> 90; // "100.00 %"
             default -> Math.max(62, 16 + 10 * title.length());
         };
@@ -213,6 +295,8 @@ public final class UsageDashboardView {
         TableColumn<SubnetRow, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        // a name cut short in a narrow window, in full on hover
+        column.setCellFactory(c -> new TooltipTextCell<>());
         return column;
     }
 
@@ -244,8 +328,9 @@ public final class UsageDashboardView {
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setComparator(Comparator.naturalOrder());
         column.getStyleClass().add("number-column");
+        whole(column, row -> format.apply(value.apply(row)));
         column.setPrefWidth(width);
-        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+        column.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(T item, boolean empty) {
                 super.updateItem(item, empty);
@@ -264,7 +349,7 @@ public final class UsageDashboardView {
                 if (node != null) {
                     node.pseudoClassStateChanged(WARNING, row.level() == Thresholds.Level.WARNING);
                     node.pseudoClassStateChanged(CRITICAL, row.level() == Thresholds.Level.CRITICAL);
-                    javafx.scene.control.Tooltip.install(node, new javafx.scene.control.Tooltip(row.cidr() + " "
+                    Tooltip.install(node, new Tooltip(row.cidr() + " "
                             + row.name() + ": " + row.percent().toPlainString() + " % (" + row.level().label() + ")"));
                 }
             });

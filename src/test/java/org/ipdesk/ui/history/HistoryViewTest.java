@@ -149,6 +149,32 @@ class HistoryViewTest {
     }
 
     @Test
+    void inANarrowWindowTheButtonsAndActionsShowWhole() throws TimeoutException {
+        robot.interact(() -> stage.setWidth(1024));
+        PaneStage.waitUntil(() -> !vm.loadingProperty().get() && !table().getItems().isEmpty());
+        robot.interact(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+        });
+        javafx.scene.control.Button clear = robot.lookup("#clearButton").queryButton();
+        assertThat(((javafx.scene.text.Text) clear.lookup(".text")).getText()).isEqualTo("Clear");
+        // narrower still, the object and change columns give way, not the action
+        robot.interact(() -> {
+            stage.setWidth(700);
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+        });
+        List<String> actions = robot.lookup(".table-cell").queryAll().stream()
+                .filter(node -> node instanceof TableCell<?, ?> cell && cell.getItem() != null
+                        && cell.getTableColumn() != null && cell.getTableColumn().getText().equals("Action"))
+                .map(node -> ((TableCell<?, ?>) node).getText() + " drawn as "
+                        + ((javafx.scene.text.Text) node.lookup(".text")).getText())
+                .toList();
+        assertThat(actions).isNotEmpty().anySatisfy(action -> assertThat(action).startsWith("allocated"))
+                .allSatisfy(action -> assertThat(action).matches("(\\w+) drawn as \\1"));
+    }
+
+    @Test
     void aBadAddressShowsItsMessageAtTheFilterAndClearEmptiesTheFilters() throws TimeoutException {
         robot.clickOn("#addressField").write("10.10.1");
         PaneStage.waitUntil(() -> !text("addressError").isEmpty());
