@@ -269,7 +269,9 @@ public final class ReconcileViewModel {
 
     private void show(List<Finding> findings) {
         rows.setAll(findings.stream().map(ReconcileRow::new).toList());
-        count.set(findings.isEmpty() ? "No findings in " + scope.words() + ": the records match what was seen."
+        // "No findings in any network", not "in every network"
+        String where = scope instanceof Scope.Everything ? "any network" : scope.words();
+        count.set(findings.isEmpty() ? "No findings in " + where + ": the records match what was seen."
                 : String.format(Locale.ROOT, "%,d %s in %s", findings.size(),
                         findings.size() == 1 ? "finding" : "findings", scope.words()));
         busy.set(false);

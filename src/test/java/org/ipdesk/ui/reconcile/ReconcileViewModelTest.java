@@ -106,6 +106,26 @@ class ReconcileViewModelTest {
     }
 
     @Test
+    void noFindingsAnywhereSaysSoInPlainWords() {
+        Location location = engine.fresh(dir, "quiet");
+        Database.open(location, OpenMode.CREATE).close();
+        try (Allocator quiet = new Allocator(Database.open(engine.desk(location, "alice").location(),
+                OpenMode.EXISTING), Clock.fixed(NOW, ZoneOffset.UTC), "alice", new Random(1))) {
+            quiet.createNetwork("dc2", "");
+            ReconcileViewModel everything = new ReconcileViewModel(() -> quiet, tasks,
+                    new ReconcileViewModel.Scope.Everything(), Clock.fixed(NOW, ZoneOffset.UTC), undoables::add);
+            everything.reload();
+            assertThat(everything.countProperty().get())
+                    .isEqualTo("No findings in any network: the records match what was seen.");
+            ReconcileViewModel dc2 = new ReconcileViewModel(() -> quiet, tasks,
+                    new ReconcileViewModel.Scope.Network("dc2"), Clock.fixed(NOW, ZoneOffset.UTC), undoables::add);
+            dc2.reload();
+            assertThat(dc2.countProperty().get())
+                    .isEqualTo("No findings in network dc2: the records match what was seen.");
+        }
+    }
+
+    @Test
     void listsTheFindingsWithKindSeenRecordedAndSuggestedAction() {
         reconcile.reload();
 
