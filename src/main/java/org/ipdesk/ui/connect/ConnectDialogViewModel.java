@@ -1,9 +1,12 @@
 package org.ipdesk.ui.connect;
 
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -78,6 +81,8 @@ public final class ConnectDialogViewModel {
     private final ReadOnlyBooleanWrapper testFailed = new ReadOnlyBooleanWrapper(this, "testFailed", false);
 
     private ServerLocation location;
+    /** The host, port and database fields that ever held text (typed, or filled in from the last connection). */
+    private final Set<StringProperty> touched = new HashSet<>();
     /** Counts the tests started, so that an older test's answer does not replace a newer one's. */
     private int tests;
 
@@ -105,6 +110,10 @@ public final class ConnectDialogViewModel {
                         + " a kept password is used while the field is left empty."));
         remember.set(noKeyring.isEmpty() && start.isPresent() && remembered);
         userPrompt.set("empty: " + System.getProperty("user.name", "your user name") + " (as psql)");
+        for (StringProperty field : List.of(host, port, database)) {
+            markTouched(field);
+            field.addListener(o -> markTouched(field));
+        }
         for (Observable field : new Observable[] {host, port, database, user, sslMode}) {
             field.addListener(o -> check());
         }
@@ -258,16 +267,18 @@ public final class ConnectDialogViewModel {
         testResult.set("");
         testFailed.set(false);
         sslModeInfo.set(SSL_MODES.getOrDefault(sslMode.get(), ""));
+        // an empty field is an error only once something was typed into it: the dialog does not open in red
         String hostText = text(host);
-        hostError.set(hostText.isEmpty() ? "Enter the server\u2019s host name or address"
+        hostError.set(hostText.isEmpty() ? touched(host, "Enter the server\u2019s host name or address")
                 : hostText.matches(".*[\\s/@?#].*") ? "\u2018" + hostText + "\u2019 is not a host name or address"
                 : "");
-        portError.set(portProblem(text(port)));
+        portError.set(text(port).isEmpty() ? touched(port, portProblem("")) : portProblem(text(port)));
         String databaseText = text(database);
-        databaseError.set(databaseText.isEmpty() ? "Enter the name of the database (its owner knows it)"
+        databaseError.set(databaseText.isEmpty() ? touched(database, "Enter the name of the database (its owner knows it)")
                 : databaseText.contains("/") ? "A database name holds no \u2018/\u2019" : "");
         location = null;
-        if (hostError.get().isEmpty() && portError.get().isEmpty() && databaseError.get().isEmpty()) {
+        boolean filled = !hostText.isEmpty() && !text(port).isEmpty() && !databaseText.isEmpty();
+        if (filled && hostError.get().isEmpty() && portError.get().isEmpty() && databaseError.get().isEmpty()) {
             try {
                 location = new ServerLocation(hostText.startsWith("[") && hostText.endsWith("]")
                         ? hostText.substring(1, hostText.length() - 1) : hostText,
@@ -278,6 +289,17 @@ public final class ConnectDialogViewModel {
         }
         valid.set(location != null);
         url.set(location == null ? "" : location.toString());
+    }
+
+    private void markTouched(StringProperty field) {
+        if (!field.get().isBlank()) {
+            touched.add(field);
+        }
+    }
+
+    /** {@code message} for an empty field once something was typed into it; nothing before. */
+    private String touched(StringProperty field, String message) {
+        return touched.contains(field) ? message : "";
     }
 
     private static String portProblem(String text) {

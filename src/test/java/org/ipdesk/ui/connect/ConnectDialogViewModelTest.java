@@ -56,12 +56,20 @@ class ConnectDialogViewModelTest {
     }
 
     @Test
-    void aBlankDialogAsksForHostAndDatabaseAndOffersTheDefaultPort() {
+    void aBlankDialogOpensWithoutErrorsOffersTheDefaultPortAndAsksForWhatIsEmptiedAgain() {
         ConnectDialogViewModel vm = blank();
         assertThat(vm.portProperty().get()).isEqualTo("5432");
-        assertThat(vm.hostErrorProperty().get()).isEqualTo("Enter the server\u2019s host name or address");
-        assertThat(vm.databaseErrorProperty().get()).isEqualTo("Enter the name of the database (its owner knows it)");
+        // nothing typed yet: nothing is wrong, but Connect waits for a host and a database
+        assertThat(vm.hostErrorProperty().get()).isEmpty();
+        assertThat(vm.databaseErrorProperty().get()).isEmpty();
         assertThat(vm.portErrorProperty().get()).isEmpty();
+        assertThat(vm.validProperty().get()).isFalse();
+        vm.hostProperty().set("d");
+        vm.hostProperty().set("");
+        assertThat(vm.hostErrorProperty().get()).isEqualTo("Enter the server\u2019s host name or address");
+        vm.databaseProperty().set("i");
+        vm.databaseProperty().set("");
+        assertThat(vm.databaseErrorProperty().get()).isEqualTo("Enter the name of the database (its owner knows it)");
         assertThat(vm.validProperty().get()).isFalse();
         assertThat(vm.urlProperty().get()).isEmpty();
         assertThat(vm.result()).isEmpty();
