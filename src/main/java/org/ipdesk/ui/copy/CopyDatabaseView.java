@@ -103,12 +103,14 @@ public final class CopyDatabaseView {
         openButton.managedProperty().bind(openButton.visibleProperty());
         copyButton.disableProperty().bind(viewModel.canCopyProperty().not());
         closeButton.disableProperty().bind(viewModel.runningProperty());
-        // a message or a summary that appears makes the window as tall as its content, so the buttons stay in view
+        // what the database holds (read after the window shows), a message or a summary that appears makes the window
+        // as tall as its content, so the buttons stay in view
         javafx.beans.InvalidationListener fit = o -> javafx.application.Platform.runLater(() -> {
-            if (root.getScene() != null && root.getScene().getWindow() != null) {
-                root.getScene().getWindow().sizeToScene();
+            if (root.getScene() != null && root.getScene().getWindow() instanceof Stage stage) {
+                ToolWindow.growToFit(stage);
             }
         });
+        viewModel.contentsProperty().addListener(fit);
         viewModel.summaryProperty().addListener(fit);
         viewModel.problemProperty().addListener(fit);
         poll.getKeyFrames().setAll(new KeyFrame(Duration.millis(100), event -> viewModel.pollProgress()));

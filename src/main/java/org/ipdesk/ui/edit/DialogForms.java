@@ -14,6 +14,7 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.stage.Window;
+import org.ipdesk.ui.ToolWindow;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -43,7 +44,7 @@ public final class DialogForms {
                 // measured at the dialog's width, so that the lines the header wraps into are counted
                 double more = pane.prefHeight(pane.getWidth()) - pane.getHeight();
                 if (more > 0) {
-                    window.setHeight(window.getHeight() + more);
+                    ToolWindow.taller(window, more);
                 }
             }
         }));

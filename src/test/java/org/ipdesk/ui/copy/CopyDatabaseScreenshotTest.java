@@ -70,9 +70,15 @@ class CopyDatabaseScreenshotTest {
         robot.interact(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             stage = CopyDatabaseView.showWindow(null, List.of(), viewModel);
+            // narrow, so that what the database holds, read after the window shows, takes two lines
+            stage.setWidth(420);
         });
         Label contents = robot.lookup("#contentsLabel").queryAs(Label.class);
         PaneStage.waitUntil(() -> contents.getText().startsWith("2 networks"));
+        Button close = robot.lookup("#closeButton").queryAs(Button.class);
+        PaneStage.waitUntil(() -> close.localToScene(close.getBoundsInLocal()).getMaxY()
+                <= stage.getScene().getHeight());
+        assertThat(stage.getWidth()).as("the width given stays").isEqualTo(420);
 
         Path target = dir.resolve("team.db");
         robot.clickOn("#targetField").write(target.toString(), 0);
