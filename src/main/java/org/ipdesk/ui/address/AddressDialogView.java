@@ -4,8 +4,8 @@ import javafx.fxml.FXML;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import org.ipdesk.ui.action.StandardAction;
 import org.ipdesk.ui.edit.DialogForms;
-import org.kordamp.ikonli.material2.Material2AL;
 
 /** The address dialog (fxml/address/AddressDialog.fxml): binds the fields to an {@link AddressDialogViewModel}. */
 public final class AddressDialogView {
@@ -27,7 +27,8 @@ public final class AddressDialogView {
 
     @FXML
     private void initialize() {
-        DialogForms.setUp(dialogPane, viewModel, formError, Material2AL.ADD_LOCATION);
+        // the icon of the menu item that opens it
+        DialogForms.setUp(dialogPane, viewModel, formError, StandardAction.RESERVE.icon().orElseThrow());
         AddressForms.style(dialogPane);
         ipField.textProperty().bindBidirectional(viewModel.ipProperty());
         ipField.setEditable(viewModel.isIpEditable());

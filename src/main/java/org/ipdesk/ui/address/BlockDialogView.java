@@ -5,8 +5,8 @@ import javafx.fxml.FXML;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import org.ipdesk.ui.action.StandardAction;
 import org.ipdesk.ui.edit.DialogForms;
-import org.kordamp.ikonli.material2.Material2AL;
 
 /** The block dialog (fxml/address/BlockDialog.fxml): binds the fields to a {@link BlockDialogViewModel}. */
 public final class BlockDialogView {
@@ -30,7 +30,8 @@ public final class BlockDialogView {
 
     @FXML
     private void initialize() {
-        DialogForms.setUp(dialogPane, viewModel, formError, Material2AL.APPS);
+        // the icon of the menu item that opens it
+        DialogForms.setUp(dialogPane, viewModel, formError, StandardAction.ALLOCATE_BLOCK.icon().orElseThrow());
         AddressForms.style(dialogPane);
         countField.textProperty().bindBidirectional(viewModel.countProperty());
         DialogForms.showError(countField, countError, viewModel.countErrorProperty());

@@ -6,8 +6,8 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import org.ipdesk.ui.action.StandardAction;
 import org.ipdesk.ui.edit.DialogForms;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /** The child-subnet dialog (fxml/address/ChildSubnetDialog.fxml): binds the fields to a {@link ChildSubnetDialogViewModel}. */
 public final class ChildSubnetDialogView {
@@ -35,7 +35,8 @@ public final class ChildSubnetDialogView {
 
     @FXML
     private void initialize() {
-        DialogForms.setUp(dialogPane, viewModel, formError, Material2MZ.SETTINGS_ETHERNET);
+        // the icon of the menu item that opens it
+        DialogForms.setUp(dialogPane, viewModel, formError, StandardAction.NEW_CHILD_SUBNET.icon().orElseThrow());
         AddressForms.style(dialogPane);
         parentField.setText(viewModel.parent().cidr().toString());
         prefixChoice.setItems(viewModel.prefixes());

@@ -5,8 +5,8 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import org.ipdesk.model.Subnet;
+import org.ipdesk.ui.action.StandardAction;
 import org.ipdesk.ui.edit.DialogForms;
-import org.kordamp.ikonli.material2.Material2MZ;
 
 /** The dual-stack dialog (fxml/address/PairDialog.fxml): binds the fields to a {@link PairDialogViewModel}. */
 public final class PairDialogView {
@@ -32,7 +32,8 @@ public final class PairDialogView {
 
     @FXML
     private void initialize() {
-        DialogForms.setUp(dialogPane, viewModel, formError, Material2MZ.SETTINGS_ETHERNET);
+        // the icon of the menu item that opens it
+        DialogForms.setUp(dialogPane, viewModel, formError, StandardAction.ALLOCATE_PAIR.icon().orElseThrow());
         AddressForms.style(dialogPane);
         v4Choice.setItems(viewModel.v4Subnets());
         v4Choice.setConverter(AddressForms.converter(viewModel::describe));

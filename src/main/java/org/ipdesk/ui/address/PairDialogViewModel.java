@@ -47,10 +47,29 @@ public final class PairDialogViewModel extends EditDialogViewModel<AddressResult
             v6Subnets.setAll(all.stream().filter(s -> s.cidr().version() == IpVersion.V6).toList());
             selected.ifPresent(s -> {
                 Optional<Subnet> current = all.stream().filter(c -> c.id() == s.id()).findFirst();
-                current.ifPresent(c -> (c.cidr().version() == IpVersion.V4 ? v4Subnet : v6Subnet).set(c));
+                current.ifPresent(c -> {
+                    boolean v4 = c.cidr().version() == IpVersion.V4;
+                    (v4 ? v4Subnet : v6Subnet).set(c);
+                    partner(c, v4 ? v6Subnets : v4Subnets).ifPresent(v4 ? v6Subnet::set : v4Subnet::set);
+                });
             });
             revalidate();
         });
+    }
+
+    /**
+     * The subnet of the other IP version that {@code subnet} pairs with: the one in the same network on the same
+     * VLAN, else the only one in the same network; empty when that is not one subnet.
+     */
+    static Optional<Subnet> partner(Subnet subnet, List<Subnet> others) {
+        List<Subnet> sameNetwork = others.stream().filter(o -> o.networkId() == subnet.networkId()).toList();
+        if (subnet.vlan().isPresent()) {
+            List<Subnet> sameVlan = sameNetwork.stream().filter(o -> o.vlan().equals(subnet.vlan())).toList();
+            if (sameVlan.size() == 1) {
+                return Optional.of(sameVlan.get(0));
+            }
+        }
+        return sameNetwork.size() == 1 ? Optional.of(sameNetwork.get(0)) : Optional.empty();
     }
 
     public ObservableList<Subnet> v4Subnets() {
@@ -92,13 +111,17 @@ public final class PairDialogViewModel extends EditDialogViewModel<AddressResult
         clear(v4Error, v6Error);
         Optional<AddressDetails> typed = details.check(true, touched(details.hostnameProperty()));
         setError(details.textError.get());
-        if (v4Subnet.get() == null) {
+        // a side left to choose is said once the host is being filled in, not as the dialog opens; a side with
+        // nothing to choose from is said at once
+        boolean started = List.of(details.hostnameProperty(), details.macProperty(), details.ownerProperty(),
+                details.descriptionProperty()).stream().anyMatch(this::touched);
+        if (v4Subnet.get() == null && (v4Subnets.isEmpty() || started)) {
             v4Error.set(v4Subnets.isEmpty() ? "The database has no IPv4 subnet" : "Choose an IPv4 subnet");
         }
-        if (v6Subnet.get() == null) {
+        if (v6Subnet.get() == null && (v6Subnets.isEmpty() || started)) {
             v6Error.set(v6Subnets.isEmpty() ? "The database has no IPv6 subnet" : "Choose an IPv6 subnet");
         }
-        if (typed.isEmpty() || !noErrors(v4Error, v6Error)) {
+        if (typed.isEmpty() || !noErrors(v4Error, v6Error) || v4Subnet.get() == null || v6Subnet.get() == null) {
             return null;
         }
         // nothing to ask the allocator before the save: a full subnet is reported by the save, at its side

@@ -185,7 +185,10 @@ class AddressDialogsTest {
         PairDialogViewModel vm = new PairDialogViewModel(() -> allocator, executor, Optional.of(web));
         CompletableFuture<Optional<AddressResult>> result = show(done -> done.accept(dialogs.allocatePair(vm)));
         waitUntil(() -> vm.v6Subnets().size() == 2);
-        WaitForAsyncUtils.asyncFx(() -> vm.v6SubnetProperty().set(web6)).get(5, TimeUnit.SECONDS);
+        // the other side is the IPv6 subnet of the same network on the same VLAN, and nothing is red at the start
+        assertThat(vm.v6SubnetProperty().get()).isEqualTo(web6);
+        assertThat(text("#v6Error")).isEmpty();
+        assertThat(text("#v4Error")).isEmpty();
         robot.clickOn("#hostnameField").write("dual-01", 0);
         robot.clickOn("#macField").write("00:1a:2b", 0);
         waitUntil(() -> text("#macError").contains("is not a MAC address"));
@@ -199,9 +202,29 @@ class AddressDialogsTest {
     }
 
     @Test
+    void theDualStackDialogAsksForASideItCannotChooseOnlyOnceTheHostIsTyped() throws Exception {
+        // the /16 "Servers" has no IPv6 subnet on its VLAN, and dc1 holds two: nothing is chosen for it
+        Subnet servers = allocator.findSubnet(Cidr.parse("10.10.0.0/16"), Optional.empty());
+        PairDialogViewModel vm = new PairDialogViewModel(() -> allocator, executor, Optional.of(servers));
+        CompletableFuture<Optional<AddressResult>> result = show(done -> done.accept(dialogs.allocatePair(vm)));
+        waitUntil(() -> vm.v6Subnets().size() == 2);
+        assertThat(vm.v6SubnetProperty().get()).isNull();
+        assertThat(text("#v6Error")).isEmpty();
+        assertThat(saveButton().isDisabled()).isTrue();
+        robot.clickOn("#hostnameField").write("dual-02", 0);
+        waitUntil(() -> text("#v6Error").equals("Choose an IPv6 subnet"));
+        assertThat(saveButton().isDisabled()).isTrue();
+        robot.type(KeyCode.ESCAPE);
+        assertThat(result.get(10, TimeUnit.SECONDS)).isEmpty();
+    }
+
+    @Test
     void theBlockAndChildSubnetDialogsSaveWithEnter() throws Exception {
         CompletableFuture<Optional<AddressResult>> block = show(done -> done.accept(
                 dialogs.allocateBlock(new BlockDialogViewModel(() -> allocator, executor, web))));
+        // each dialog shows the icon of the menu item that opened it
+        assertThat(robot.lookup(".dialog-icon").queryAs(org.kordamp.ikonli.javafx.FontIcon.class).getIconCode())
+                .isEqualTo(org.ipdesk.ui.action.StandardAction.ALLOCATE_BLOCK.icon().orElseThrow());
         robot.clickOn("#countField").write("4", 0);
         waitUntil(() -> "Takes 10.10.1.14-10.10.1.17".equals(text("#countInfo")) && !saveButton().isDisabled());
         robot.type(KeyCode.ENTER);
@@ -211,6 +234,8 @@ class AddressDialogsTest {
         CompletableFuture<Optional<ChildSubnetResult>> child = show(done -> done.accept(
                 dialogs.createChildSubnet(new ChildSubnetDialogViewModel(() -> allocator, executor, servers))));
         waitUntil(() -> !saveButton().isDisabled());
+        assertThat(robot.lookup(".dialog-icon").queryAs(org.kordamp.ikonli.javafx.FontIcon.class).getIconCode())
+                .isEqualTo(org.ipdesk.ui.action.StandardAction.NEW_CHILD_SUBNET.icon().orElseThrow());
         assertThat(text("#prefixInfo")).isEqualTo("A /24 holds 254 usable addresses");
         robot.clickOn("#nameField").write("Storage", 0).type(KeyCode.ENTER);
         assertThat(child.get(10, TimeUnit.SECONDS).orElseThrow().subnet().cidr()).isEqualTo(Cidr.parse("10.10.3.0/24"));

@@ -293,7 +293,8 @@ class AddressViewModelsTest extends SeededSample {
         Subnet tiny6 = allocator.createSubnet("dc1", SubnetSpec.of(Cidr.parse("2001:db8:99::/126")).withName("Tiny v6"));
         PairDialogViewModel vm = new PairDialogViewModel(() -> allocator, tasks, Optional.of(web()));
         assertThat(vm.v4SubnetProperty().get()).isEqualTo(web()); // the selected subnet, on its side
-        assertThat(vm.v6SubnetProperty().get()).isNull();
+        // its partner on the other side: dc1's IPv6 subnet on the same VLAN (101)
+        assertThat(vm.v6SubnetProperty().get().cidr()).isEqualTo(Cidr.parse("2001:db8:10:1::/64"));
         assertThat(vm.v6Subnets()).extracting(s -> s.cidr().toString())
                 .containsExactly("2001:db8:10::/48", "2001:db8:10:1::/64", "2001:db8:99::/126");
         vm.v6SubnetProperty().set(tiny6);
