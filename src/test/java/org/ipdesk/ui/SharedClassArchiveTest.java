@@ -35,6 +35,19 @@ class SharedClassArchiveTest {
     }
 
     @Test
+    void theJvmOptionsAreWhatStandsBeforeJarOnTheCommandLine() {
+        byte[] cmdline = "/usr/bin/java\0-Xmx2g\0-Dipdesk.settings=/home/a b/s.json\0-jar\0ipdesk.jar\0--db\0x.db\0"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(SharedClassArchive.optionsBeforeJar(cmdline, java.nio.charset.StandardCharsets.UTF_8))
+                .contains(List.of("-Xmx2g", "-Dipdesk.settings=/home/a b/s.json"));
+        assertThat(SharedClassArchive.optionsBeforeJar("java\0-jar\0ipdesk.jar\0".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8)).contains(List.of());
+        // started with -cp, not -jar: nothing to pass on from here
+        assertThat(SharedClassArchive.optionsBeforeJar("java\0-cp\0ipdesk.jar\0org.ipdesk.ui.Launcher\0"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void theFirstStartRecordsAnArchiveThatLaterStartsUse() throws IOException {
         SharedClassArchive.Plan first = plan("", jar.toString(), List.of("-Xmx1g", "-Dipdesk.settings=/tmp/s.json"))
                 .orElseThrow();
