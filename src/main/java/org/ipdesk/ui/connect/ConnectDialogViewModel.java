@@ -269,12 +269,13 @@ public final class ConnectDialogViewModel {
         sslModeInfo.set(SSL_MODES.getOrDefault(sslMode.get(), ""));
         // an empty field is an error only once something was typed into it: the dialog does not open in red
         String hostText = text(host);
-        hostError.set(hostText.isEmpty() ? touched(host, "Enter the server\u2019s host name or address")
+        hostError.set(hostText.isEmpty() ? onceTyped(host, "Enter the server\u2019s host name or address")
                 : hostText.matches(".*[\\s/@?#].*") ? "\u2018" + hostText + "\u2019 is not a host name or address"
                 : "");
-        portError.set(text(port).isEmpty() ? touched(port, portProblem("")) : portProblem(text(port)));
+        portError.set(text(port).isEmpty() ? onceTyped(port, portProblem("")) : portProblem(text(port)));
         String databaseText = text(database);
-        databaseError.set(databaseText.isEmpty() ? touched(database, "Enter the name of the database (its owner knows it)")
+        databaseError.set(databaseText.isEmpty()
+                ? onceTyped(database, "Enter the name of the database (its owner knows it)")
                 : databaseText.contains("/") ? "A database name holds no \u2018/\u2019" : "");
         location = null;
         boolean filled = !hostText.isEmpty() && !text(port).isEmpty() && !databaseText.isEmpty();
@@ -298,7 +299,7 @@ public final class ConnectDialogViewModel {
     }
 
     /** {@code message} for an empty field once something was typed into it; nothing before. */
-    private String touched(StringProperty field, String message) {
+    private String onceTyped(StringProperty field, String message) {
         return touched.contains(field) ? message : "";
     }
 

@@ -195,6 +195,8 @@ public final class UsageDashboardView {
         table.sceneProperty().addListener((property, before, scene) -> fitWholeColumnsAfterLayout());
         table.getSortOrder().addListener((ListChangeListener<TableColumn<SubnetRow, ?>>) change ->
                 fitWholeColumnsAfterLayout());
+        // a column shown from the header's menu (Seen) is measured then
+        table.getColumns().forEach(column -> column.visibleProperty().addListener(o -> fitWholeColumnsAfterLayout()));
         table.setRowFactory(view -> {
             TableRow<SubnetRow> row = new TableRow<>() {
                 @Override
