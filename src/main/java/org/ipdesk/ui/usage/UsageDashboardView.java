@@ -69,6 +69,8 @@ public final class UsageDashboardView {
     private static final String SHOWN = "ipdesk.shown";
 
     private final UsageDashboardViewModel viewModel;
+    /** A measuring of the columns is waiting for the next layout. */
+    private boolean fitPending;
     private final Timeline progress;
 
     @FXML
@@ -220,15 +222,18 @@ public final class UsageDashboardView {
         });
     }
 
+    /** Measures the columns after the next layout, once however many changes ask for it before then. */
     private void fitWholeColumnsAfterLayout() {
         Scene scene = table.getScene();
-        if (scene == null) {
+        if (scene == null || fitPending) {
             return;
         }
+        fitPending = true;
         scene.addPostLayoutPulseListener(new Runnable() {
             @Override
             public void run() {
                 scene.removePostLayoutPulseListener(this);
+                fitPending = false;
                 fitWholeColumns();
             }
         });
@@ -271,9 +276,13 @@ public final class UsageDashboardView {
             if (shown == null) {
                 continue;
             }
+            // the widest text is among the longest ones (digits are all as wide): only those are measured, so that
+            // a database of thousands of subnets is measured in a few steps
+            List<String> texts = table.getItems().stream().map(shown).toList();
+            int longest = texts.stream().mapToInt(String::length).max().orElse(0);
             double widest = 0;
-            for (SubnetRow row : table.getItems()) {
-                measure.setText(shown.apply(row));
+            for (String text : texts.stream().filter(t -> t.length() >= longest - 2).distinct().limit(64).toList()) {
+                measure.setText(text);
                 widest = Math.max(widest, measure.getLayoutBounds().getWidth());
             }
             column.setMinWidth(Math.max(column.getMinWidth(), Math.ceil(widest + padding)));
