@@ -21,10 +21,10 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Text;
 import org.ipdesk.ui.AttachedWhenShown;
 import org.ipdesk.ui.Fxml;
 import org.ipdesk.model.CellState;
+import org.ipdesk.ui.TextWidth;
 import org.ipdesk.ui.grid.GridPalette;
 
 /**
@@ -42,8 +42,6 @@ public final class AddressDetailsView {
 
     private final AddressDetailsViewModel viewModel;
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark", false);
-    /** Measures the values' texts in their fields' font. */
-    private final Text measure = new Text();
     /** How the form stands now: captions above their values, or beside them; null before it is first placed. */
     private Boolean captionsAbove;
 
@@ -155,9 +153,7 @@ public final class AddressDetailsView {
         }
         double available = content.getWidth() - captions - form.getHgap();
         for (TextField field : wholeValues()) {
-            measure.setText(field.getText());
-            measure.setFont(field.getFont());
-            double needed = Math.ceil(measure.getLayoutBounds().getWidth()) + field.getInsets().getLeft()
+            double needed = Math.ceil(TextWidth.of(field.getText(), field.getFont())) + field.getInsets().getLeft()
                     + field.getInsets().getRight();
             if (needed > available) {
                 return true;

@@ -4,9 +4,9 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import org.ipdesk.model.CellState;
+import org.ipdesk.ui.TextWidth;
 
 /**
  * Draws the {@link AddressGrid} on its canvas for the {@link AddressGridSkin}: the row labels, the visible cells
@@ -296,8 +296,6 @@ final class GridPainter {
     }
 
     private static double textWidth(String text, Font font) {
-        Text probe = new Text(text);
-        probe.setFont(font);
-        return probe.getLayoutBounds().getWidth();
+        return TextWidth.of(text, font);
     }
 }

@@ -3,6 +3,7 @@ package org.ipdesk.ui.main;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import org.ipdesk.ui.TextWidth;
 
 /** The status bar's labels bound to the window's state: the file, the totals (red with the reason when the file
  * could not be read) and the last operation (red when it failed), each with its full text on hover. */
@@ -37,9 +38,7 @@ final class StatusBar {
      */
     private static void keepWhole(Label label) {
         javafx.beans.InvalidationListener fit = observable -> {
-            javafx.scene.text.Text text = new javafx.scene.text.Text(label.getText());
-            text.setFont(label.getFont());
-            double whole = Math.ceil(text.getLayoutBounds().getWidth()) + label.snappedLeftInset()
+            double whole = Math.ceil(TextWidth.of(label.getText(), label.getFont())) + label.snappedLeftInset()
                     + label.snappedRightInset() + 2;
             double bar = label.getParent() instanceof javafx.scene.layout.Region region ? region.getWidth() : 0;
             label.setMinWidth(Math.max(80, bar <= 0 ? whole : Math.min(whole, bar * MOST_OF_BAR)));

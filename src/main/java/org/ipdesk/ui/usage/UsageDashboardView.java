@@ -41,7 +41,6 @@ import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -50,6 +49,7 @@ import org.ipdesk.report.ReportFormat;
 import org.ipdesk.report.Thresholds;
 import org.ipdesk.report.UsageReport.SubnetRow;
 import org.ipdesk.ui.Fxml;
+import org.ipdesk.ui.TextWidth;
 import org.ipdesk.ui.ToolWindow;
 import org.ipdesk.ui.TooltipTextCell;
 import org.ipdesk.ui.subnet.UsageBar;
@@ -255,19 +255,15 @@ public final class UsageDashboardView {
         if (!(table.lookup(".table-row-cell > .table-cell") instanceof Labeled cell)) {
             return;
         }
-        Text measure = new Text();
         for (Node node : table.lookupAll(".column-header")) {
             if (node instanceof TableColumnHeader header && header.getTableColumn() != null
                     && header.lookup(".label") instanceof Label title) {
-                measure.setFont(title.getFont());
-                measure.setText(title.getText());
-                header.getTableColumn().setMinWidth(Math.ceil(measure.getLayoutBounds().getWidth()
+                header.getTableColumn().setMinWidth(Math.ceil(TextWidth.of(title.getText(), title.getFont())
                         + header.getInsets().getLeft() + header.getInsets().getRight() + title.getInsets().getLeft()
                         + title.getInsets().getRight()
                         + (table.getSortOrder().contains(header.getTableColumn()) ? SORT_ARROW : 0)));
             }
         }
-        measure.setFont(cell.getFont());
         // the cell's padding, and a pixel each side the label's skin keeps before it cuts a text short
         double padding = cell.getInsets().getLeft() + cell.getInsets().getRight() + 2;
         for (TableColumn<SubnetRow, ?> column : table.getColumns()) {
@@ -282,8 +278,7 @@ public final class UsageDashboardView {
             int longest = texts.stream().mapToInt(String::length).max().orElse(0);
             double widest = 0;
             for (String text : texts.stream().filter(t -> t.length() >= longest - 2).distinct().limit(64).toList()) {
-                measure.setText(text);
-                widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+                widest = Math.max(widest, TextWidth.of(text, cell.getFont()));
             }
             column.setMinWidth(Math.max(column.getMinWidth(), Math.ceil(widest + padding)));
         }

@@ -203,7 +203,7 @@ class AddressDialogsTest {
 
     @Test
     void theDualStackDialogAsksForASideItCannotChooseOnlyOnceTheHostIsTyped() throws Exception {
-        // the /16 "Servers" has no IPv6 subnet on its VLAN, and dc1 holds two: nothing is chosen for it
+        // the /16 "Servers" has no VLAN, and dc1 holds two IPv6 subnets: nothing is chosen for it
         Subnet servers = allocator.findSubnet(Cidr.parse("10.10.0.0/16"), Optional.empty());
         PairDialogViewModel vm = new PairDialogViewModel(() -> allocator, executor, Optional.of(servers));
         CompletableFuture<Optional<AddressResult>> result = show(done -> done.accept(dialogs.allocatePair(vm)));
