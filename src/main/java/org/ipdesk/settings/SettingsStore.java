@@ -3,10 +3,16 @@ package org.ipdesk.settings;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -36,9 +42,17 @@ public final class SettingsStore {
     /** System property naming another settings file (the tests use one of their own). */
     public static final String FILE_PROPERTY = "ipdesk.settings";
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-            .enable(SerializationFeature.INDENT_OUTPUT);
+    /**
+     * Reads the file: the parser alone, with the tree built here. Every start reads the settings, and Jackson's
+     * {@code ObjectMapper} costs a cold JVM about 100 ms of processor time to set up (400 classes, its
+     * introspection), taken from the window while it starts; the mapper is made only when settings are saved.
+     */
+    private static final JsonFactory PARSERS = new JsonFactory();
+
+    /** Writes the file; made on the first save. */
+    private static final class Writer {
+        static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     private final Path file;
 
@@ -67,9 +81,8 @@ public final class SettingsStore {
         if (!Files.isRegularFile(file)) {
             return Settings.DEFAULTS;
         }
-        try {
-            JsonNode root = JSON.readTree(file.toFile());
-            return root != null && root.isObject() ? read(root) : Settings.DEFAULTS;
+        try (JsonParser parser = PARSERS.createParser(file.toFile())) {
+            return parser.nextToken() == JsonToken.START_OBJECT ? read(tree(parser)) : Settings.DEFAULTS;
         } catch (IOException | RuntimeException e) {
             return Settings.DEFAULTS;
         }
@@ -85,7 +98,7 @@ public final class SettingsStore {
             Path target = OutputTargets.check(file);
             Path temp = Files.createTempFile(target.getParent(), "settings", ".tmp");
             try {
-                JSON.writeValue(temp.toFile(), Stored.of(settings));
+                Writer.JSON.writeValue(temp.toFile(), Stored.of(settings));
                 OutputTargets.moveIntoPlace(temp, file, OutputTargets.IfDatabase.REFUSE);
             } finally {
                 Files.deleteIfExists(temp);
@@ -101,6 +114,48 @@ public final class SettingsStore {
     private static Optional<String> logged(String problem) {
         System.getLogger(SettingsStore.class.getName()).log(System.Logger.Level.WARNING, problem);
         return Optional.of(problem);
+    }
+
+    /**
+     * The value at the parser's current token, as {@code ObjectMapper.readTree} reads it: objects, arrays, text,
+     * numbers (int, long or big integer; floating point as double), booleans and null. The parser's own limits
+     * (nesting depth among them) hold, and input that is not JSON throws.
+     */
+    private static JsonNode tree(JsonParser parser) throws IOException {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        JsonToken token = parser.currentToken();
+        if (token == null) {
+            throw new JsonParseException(parser, "the settings end before a value");
+        }
+        return switch (token) {
+            case START_OBJECT -> {
+                ObjectNode object = nodes.objectNode();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    object.set(name, tree(parser));
+                }
+                yield object;
+            }
+            case START_ARRAY -> {
+                ArrayNode array = nodes.arrayNode();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    array.add(tree(parser));
+                }
+                yield array;
+            }
+            case VALUE_STRING -> nodes.textNode(parser.getText());
+            case VALUE_NUMBER_INT -> switch (parser.getNumberType()) {
+                case INT -> nodes.numberNode(parser.getIntValue());
+                case LONG -> nodes.numberNode(parser.getLongValue());
+                default -> nodes.numberNode(parser.getBigIntegerValue());
+            };
+            case VALUE_NUMBER_FLOAT -> nodes.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE -> nodes.booleanNode(true);
+            case VALUE_FALSE -> nodes.booleanNode(false);
+            case VALUE_NULL -> nodes.nullNode();
+            default -> throw new JsonParseException(parser, "unexpected " + token);
+        };
     }
 
     private static Settings read(JsonNode root) {

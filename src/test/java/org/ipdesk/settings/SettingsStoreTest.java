@@ -252,6 +252,15 @@ class SettingsStoreTest {
         assertThat(loadFrom("[1, 2, 3]")).isEqualTo(Settings.DEFAULTS);
         assertThat(loadFrom("")).isEqualTo(Settings.DEFAULTS);
         assertThat(new SettingsStore(dir.resolve("missing.json")).load()).isEqualTo(Settings.DEFAULTS);
+        // cut off half-way (a full disk, a crash while another program wrote it)
+        assertThat(loadFrom("{ \"theme\" : \"dark\", \"recent_databases\" : [ \"/a.db\", "))
+                .isEqualTo(Settings.DEFAULTS);
+        assertThat(loadFrom("{ \"theme\" : \"dark\"")).isEqualTo(Settings.DEFAULTS);
+        // nested deeper than any reader should follow: the defaults, not a stack overflow
+        assertThat(loadFrom("{ \"window\" : " + "[".repeat(200_000))).isEqualTo(Settings.DEFAULTS);
+        // a number too big for any field costs only that field
+        assertThat(loadFrom("{ \"theme\" : \"dark\", \"usage_warning_percent\" : 123456789012345678901234567890 }")
+                .preferences()).isEqualTo(Preferences.DEFAULTS.withDarkTheme(true));
     }
 
     /** A path as it stands inside a JSON string (backslashes doubled on Windows). */
