@@ -61,6 +61,9 @@ import org.ipdesk.ui.usage.UsageDashboardView;
 public final class MainView {
 
 
+    /** The width of the keyboard focus ring around the grid (ipdesk.css, {@code .grid-slot:focus-within}). */
+    private static final double FOCUS_RING = 2;
+
     private final MainViewModel viewModel;
     private final RoleGuards roles;
     private final FileChoosers choosers;
@@ -215,10 +218,11 @@ public final class MainView {
         VBox.setVgrow(details.root(), javafx.scene.layout.Priority.ALWAYS);
         gridSlot.getChildren().setAll(grid);
         // a short window gives the grid what the header and legend leave; it scrolls, and draws nothing over them
+        // (but the focus ring, drawn just outside the slot so that focus changes no size: ipdesk.css)
         grid.setMinHeight(0);
-        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
-        clip.widthProperty().bind(gridSlot.widthProperty());
-        clip.heightProperty().bind(gridSlot.heightProperty());
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle(-FOCUS_RING, -FOCUS_RING, 0, 0);
+        clip.widthProperty().bind(gridSlot.widthProperty().add(2 * FOCUS_RING));
+        clip.heightProperty().bind(gridSlot.heightProperty().add(2 * FOCUS_RING));
         gridSlot.setClip(clip);
         legendSlot.getChildren().setAll(new GridLegend(grid));
         breadcrumbSlot.getChildren().setAll(new GridBreadcrumb(viewModel.grid()));

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.SampleData;
@@ -60,10 +62,13 @@ class PaneFocusTest {
 
         // F6 goes round tree → grid → details → tree; Shift+F6 goes back
         Color treeFocused = edge(tree);
+        Insets treeFocusedInsets = WindowDriver.call(((Region) tree)::getInsets);
         window.robot.type(KeyCode.F6);
         WindowDriver.waitUntil(grid::isFocused);
         Color treeUnfocused = edge(tree);
         assertThat(treeFocused).as("the tree's edge, focused and not").isNotEqualTo(treeUnfocused);
+        // the ring takes no room: the tree's rows do not move when it comes and goes
+        assertThat(WindowDriver.call(((Region) tree)::getInsets)).isEqualTo(treeFocusedInsets);
         Color gridFocused = edge(window.robot.lookup(".grid-slot").query());
         window.robot.type(KeyCode.F6);
         try {
@@ -83,9 +88,15 @@ class PaneFocusTest {
         // a toolbar button with the keyboard on it has a frame
         Button refresh = window.robot.lookup("#refreshButton").queryAs(Button.class);
         Color buttonUnfocused = edge(refresh);
+        Region toolBar = window.robot.lookup(".tool-bar").queryAs(Region.class);
+        double toolBarHeight = WindowDriver.call(toolBar::getHeight);
+        Bounds treeWhere = WindowDriver.call(() -> tree.localToScene(tree.getLayoutBounds()));
         window.robot.interact(refresh::requestFocus);
         WindowDriver.waitUntil(refresh::isFocused);
         assertThat(edge(refresh)).as("the Refresh button's edge, focused and not").isNotEqualTo(buttonUnfocused);
+        // and a focused toolbar button is no bigger: the toolbar keeps its height and nothing below it moves
+        assertThat(WindowDriver.call(toolBar::getHeight)).isEqualTo(toolBarHeight);
+        assertThat(WindowDriver.call(() -> tree.localToScene(tree.getLayoutBounds()))).isEqualTo(treeWhere);
         PaneStage.screenshot(window.robot, window.stage, "main-focus-toolbar.png");
 
         // Help → Keyboard shortcuts (F1) says how to move between panes
@@ -93,11 +104,11 @@ class PaneFocusTest {
                 .contains("F6", "Shift+F6", "Tab / Shift+Tab");
     }
 
-    /** The colour drawn one pixel inside the left edge of {@code node}, half-way down. */
+    /** The colour drawn one pixel outside the left edge of {@code node}, half-way down (where the ring is). */
     private Color edge(Node node) {
         WritableImage image = PaneStage.snapshot(window.robot, window.stage);
         Bounds bounds = WindowDriver.call(() -> node.localToScene(node.getLayoutBounds()));
-        return image.getPixelReader().getColor((int) bounds.getMinX() + 1, (int) bounds.getCenterY());
+        return image.getPixelReader().getColor((int) Math.floor(bounds.getMinX()) - 1, (int) bounds.getCenterY());
     }
 
     private static boolean inside(Node area, Node node) {
