@@ -108,6 +108,11 @@ public final class AddressDetailsViewModel {
 
     /** Shows nothing (the placeholder); a read still under way is dropped. */
     public void clear() {
+        clear(NOTHING_SELECTED);
+    }
+
+    /** Shows nothing, with {@code why} as the placeholder; a read still under way is dropped. */
+    public void clear(String why) {
         generation++;
         currentSubnet = null;
         currentIp = null;
@@ -120,7 +125,7 @@ public final class AddressDetailsViewModel {
         history.clear();
         lastSeen.set("");
         error.set("");
-        placeholder.set(NOTHING_SELECTED);
+        placeholder.set(why);
         loading.set(false);
     }
 

@@ -223,6 +223,11 @@ public final class AddressGridViewModel {
 
     /** Shows nothing. */
     public void clear() {
+        clear(NOTHING_SHOWN);
+    }
+
+    /** Shows nothing, and {@code why} in its place (what to choose, or what to create first). */
+    public void clear(String why) {
         generation++;
         pending = null;
         details.clear();
@@ -235,7 +240,7 @@ public final class AddressGridViewModel {
         hoverText.set("");
         loading.set(false);
         error.set("");
-        message.set(NOTHING_SHOWN);
+        message.set(why);
     }
 
     /**

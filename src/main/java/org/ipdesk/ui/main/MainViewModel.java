@@ -13,6 +13,7 @@ import org.ipdesk.store.FileLocation;
 import org.ipdesk.store.Location;
 import org.ipdesk.store.OpenMode;
 import org.ipdesk.store.ServerLocation;
+import org.ipdesk.store.Team;
 import org.ipdesk.ui.DialogService;
 import org.ipdesk.ui.TaskExecutor;
 import org.ipdesk.ui.details.AddressDetailsViewModel;
@@ -106,7 +107,7 @@ public final class MainViewModel {
         this.table = new AddressTableViewModel(database::allocator, tasks, grid);
         this.header = new SubnetHeaderViewModel(database::allocator, tasks);
         this.details = new AddressDetailsViewModel(database::allocator, tasks);
-        this.navigation = new Navigation(tree, selection, grid, header, details, status);
+        this.navigation = new Navigation(tree, selection, grid, header, details, status, this::may);
         this.fileSwitch = new FileSwitch(tasks, dialogs, database, tree, state, status, navigation, undoStack,
                 preferences, externalChanges, databaseFile);
         this.undoRedo = new UndoRedo(undoStack, fileSwitch::refresh);
@@ -200,6 +201,11 @@ public final class MainViewModel {
     public void close() {
         addresses.givePendingBack();
         database.close();
+    }
+
+    /** Whether the user may make {@code change}: as their role allows on a team database, always on a file. */
+    private boolean may(Team.Change change) {
+        return fileSwitch.rights().mayProperty(change).get();
     }
 
     // ================================================================= the parts

@@ -80,7 +80,7 @@ public final class SubnetHeaderView {
         root.getStylesheets().add(Objects.requireNonNull(SubnetHeaderView.class.getResource("subnet.css"),
                 "subnet.css").toExternalForm());
         placeholderLabel.visibleProperty().bind(viewModel.shownProperty().not());
-        placeholderLabel.setText(SubnetHeaderViewModel.NOTHING_SHOWN);
+        placeholderLabel.textProperty().bind(viewModel.placeholderProperty());
         content.visibleProperty().bind(viewModel.shownProperty());
         // the facts join the window when the first subnet is shown
         AttachedWhenShown.attach(root, content, viewModel.shownProperty());

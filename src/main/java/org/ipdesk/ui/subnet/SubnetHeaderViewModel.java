@@ -61,6 +61,7 @@ public final class SubnetHeaderViewModel {
     private final ObservableList<UsageSegment> readOnlySegments = FXCollections.unmodifiableObservableList(segments);
     private final ReadOnlyStringWrapper usageText = new ReadOnlyStringWrapper(this, "usageText", NOTHING_SHOWN);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading", false);
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper(this, "placeholder", NOTHING_SHOWN);
     private final ReadOnlyStringWrapper error = text("error");
 
     /** Bumped by every request; a result carrying an older number is dropped. */
@@ -91,6 +92,11 @@ public final class SubnetHeaderViewModel {
 
     /** Shows nothing; a read still under way is dropped. */
     public void clear() {
+        clear(NOTHING_SHOWN);
+    }
+
+    /** Shows nothing, with {@code why} as its text ("" where the grid below says it); a read under way is dropped. */
+    public void clear(String why) {
         generation++;
         subnet.set(null);
         shown.set(false);
@@ -101,6 +107,7 @@ public final class SubnetHeaderViewModel {
         usage.set(null);
         segments.clear();
         usageText.set(NOTHING_SHOWN);
+        placeholder.set(why);
         loading.set(false);
     }
 
@@ -198,6 +205,11 @@ public final class SubnetHeaderViewModel {
      */
     public ObservableList<UsageSegment> segments() {
         return readOnlySegments;
+    }
+
+    /** What stands in the header while no subnet is shown: "Choose a subnet.", or nothing. */
+    public ReadOnlyStringProperty placeholderProperty() {
+        return placeholder.getReadOnlyProperty();
     }
 
     /** "41.34 % used — 4 allocated · 1 reserved · 100 DHCP · 0 deprecated · 149 free of 254 usable". */

@@ -225,7 +225,7 @@ class AddressDetailsViewTest {
         assertThat(field("statusLabel")).isEqualTo("free");
         PaneStage.screenshot(robot, stage, "address-details-v6-dark.png");
 
-        robot.interact(vm::clear);
+        robot.interact(() -> vm.clear());
         assertThat(visible("placeholderLabel")).isTrue();
         assertThat(visible("content")).isFalse();
     }

@@ -50,7 +50,7 @@ class FileSwitchTest {
         grid = new AddressGridViewModel(database.supplier(), tasks);
         Navigation navigation = new Navigation(tree, selection, grid,
                 new SubnetHeaderViewModel(database.supplier(), tasks),
-                new AddressDetailsViewModel(database.supplier(), tasks), status);
+                new AddressDetailsViewModel(database.supplier(), tasks), status, change -> true);
         ExternalChangeWatcher watcher = new ExternalChangeWatcher(tasks, () -> 0L, () -> false, () -> { });
         files = new FileSwitch(tasks, dialogs, database, tree, state, status, navigation, undoStack, preferences,
                 watcher, first);
@@ -146,7 +146,7 @@ class FileSwitchTest {
         database = new OpenDatabase(tasks, notes.toAbsolutePath());
         Navigation navigation = new Navigation(tree, selection, grid,
                 new SubnetHeaderViewModel(database.supplier(), tasks),
-                new AddressDetailsViewModel(database.supplier(), tasks), status);
+                new AddressDetailsViewModel(database.supplier(), tasks), status, change -> true);
         files = new FileSwitch(tasks, dialogs, database, tree, state, status, navigation, undoStack, preferences,
                 new ExternalChangeWatcher(tasks, () -> 0L, () -> false, () -> { }), notes);
 

@@ -51,7 +51,7 @@ class NavigationTest {
         grid = new AddressGridViewModel(() -> allocator, tasks);
         header = new SubnetHeaderViewModel(() -> allocator, tasks);
         details = new AddressDetailsViewModel(() -> allocator, tasks);
-        navigation = new Navigation(tree, selection, grid, header, details, status);
+        navigation = new Navigation(tree, selection, grid, header, details, status, change -> true);
         tree.show(NetworkTreeViewModel.read(allocator).rows());
     }
 
@@ -126,6 +126,53 @@ class NavigationTest {
         assertThat(selection.get()).isNull();
         assertThat(grid.subnetProperty().get()).isNull();
         assertThat(header.shownProperty().get()).isFalse();
+    }
+
+    @Test
+    void withNothingToChooseYetThePanesSayWhatToCreateFirstAndNotWhatToSelect() {
+        navigation.reselect(null);
+        assertThat(grid.messageProperty().get()).isEqualTo("Choose a subnet to see its addresses.");
+        assertThat(header.placeholderProperty().get()).isEqualTo("Choose a subnet.");
+        assertThat(details.placeholderProperty().get()).isEqualTo(Navigation.CHOOSE_ADDRESS);
+
+        allocator.createNetwork("lab", "");
+        reload();
+        navigation.selectKey(tree.findRow(row -> row.label().equals("lab")).orElseThrow().key());
+        assertThat(grid.messageProperty().get())
+                .isEqualTo("lab has no subnets yet. Add one with Subnet in the toolbar.");
+        assertThat(header.placeholderProperty().get()).isEmpty();
+        assertThat(details.placeholderProperty().get()).isEmpty();
+        // a network that has subnets: choose one of them
+        navigation.selectKey(tree.findRow(row -> row.label().equals("dc1")).orElseThrow().key());
+        assertThat(grid.messageProperty().get()).isEqualTo("Choose a subnet to see its addresses.");
+
+        // every subnet deleted (children before their parents): nothing left to choose
+        allocator.subnets().stream()
+                .sorted(java.util.Comparator.comparingInt((Subnet subnet) -> subnet.cidr().prefixLength()).reversed())
+                .forEach(subnet -> allocator.deleteSubnet(subnet.id()));
+        reload();
+        navigation.reselect(null);
+        assertThat(selection.get().label()).isEqualTo("dc1");
+        assertThat(grid.messageProperty().get())
+                .isEqualTo("dc1 has no subnets yet. Add one with Subnet in the toolbar.");
+        navigation.select(null);
+        assertThat(grid.messageProperty().get()).isEqualTo(Navigation.NO_SUBNETS);
+        assertThat(header.placeholderProperty().get()).isEmpty();
+        assertThat(details.placeholderProperty().get()).isEmpty();
+
+        allocator.networks().forEach(network -> allocator.deleteNetwork(network.name()));
+        reload();
+        navigation.reselect(null);
+        assertThat(grid.messageProperty().get()).isEqualTo(Navigation.NO_NETWORKS);
+
+        // a viewer of a team database is told what is missing, not to add it
+        Navigation viewer = new Navigation(tree, selection, grid, header, details, status, change -> false);
+        viewer.reselect(null);
+        assertThat(grid.messageProperty().get()).isEqualTo("No subnets yet.");
+    }
+
+    private void reload() {
+        tree.show(NetworkTreeViewModel.read(allocator).rows());
     }
 
     /** The tree key of the subnet with this CIDR. */
