@@ -188,9 +188,13 @@ class MainWindowTest {
         WindowDriver window = driver.open(file);
         WindowDriver.waitUntil(() -> robot.lookup(".first-run").query().isVisible());
         PaneStage.screenshot(robot, window.stage, "first-run.png");
+        // nothing to choose yet: the centre says what to create, not "choose a subnet"
+        Label gridText = robot.lookup(".grid-placeholder").queryAs(Label.class);
+        assertThat(gridText.getText()).isEqualTo(Navigation.NO_NETWORKS);
         robot.clickOn("#loadSampleButton");
         WindowDriver.waitUntil(() -> window.tree().getRoot().getChildren().size() == 3);
         assertThat(robot.lookup(".first-run").query().isVisible()).isFalse();
+        WindowDriver.waitUntil(() -> gridText.getText().equals("Choose a subnet to see its addresses."));
         assertThat(window.label("#lastOperationLabel").getText())
                 .isEqualTo("Loaded the sample data: 2,362 addresses in three networks");
     }
