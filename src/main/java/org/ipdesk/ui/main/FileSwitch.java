@@ -298,7 +298,7 @@ public final class FileSwitch {
 
     private void fail(Throwable problem) {
         tree.clear();
-        navigation.clear();
+        navigation.unreadable();
         String message = Problems.message(problem);
         state.setError(message);
         status.showSummary(CANNOT_OPEN);

@@ -134,6 +134,17 @@ public final class Navigation {
         showNothing(null);
     }
 
+    /**
+     * The database could not be read: nothing selected, and the panes say nothing (the tree's pane says why), rather
+     * than what to create in a database that did not open.
+     */
+    void unreadable() {
+        selection.set(null);
+        grid.clear("");
+        header.clear("");
+        details.clear("");
+    }
+
     private void show(TreeRow row) {
         Optional<Subnet> subnet = row == null ? Optional.empty() : row.subnet();
         if (subnet.isPresent()) {

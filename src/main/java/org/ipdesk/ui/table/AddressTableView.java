@@ -128,11 +128,13 @@ public final class AddressTableView {
         sorted.comparatorProperty().bind(addressTable.comparatorProperty());
         addressTable.setItems(sorted);
         addressTable.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
-        addressTable.setPlaceholder(new Label());
-        ((Label) addressTable.getPlaceholder()).textProperty().bind(viewModel.loadingProperty().map(
-                loading -> loading ? "Reading\u2026" : viewModel.allRows().isEmpty()
-                        ? "No address is held here; tick \u201cShow free addresses\u201d to list the free ones"
-                        : "No address matches the filter"));
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(viewModel.placeholderProperty());
+        // a narrow pane wraps the text rather than cutting it
+        placeholder.setWrapText(true);
+        placeholder.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        placeholder.setPadding(new javafx.geometry.Insets(0, 16, 0, 16));
+        addressTable.setPlaceholder(placeholder);
         // IPv6 addresses need a wider column than IPv4 ones
         viewModel.allRows().addListener((ListChangeListener<AddressRow>) change -> {
             boolean v6 = !viewModel.allRows().isEmpty() && !viewModel.allRows().get(0).ip().isV4();

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -90,9 +91,17 @@ public final class AddressTableViewModel {
         grid.selectionProperty().addListener((property, before, now) -> followGrid());
         grid.caretProperty().addListener((property, before, now) -> followGrid());
         summary.set(NOTHING);
+        placeholder = Bindings.createStringBinding(this::placeholderText, grid.contentProperty(),
+                grid.messageProperty(), loading, rows);
     }
 
-    static final String NOTHING = "Select a subnet to list its addresses";
+    /** The summary with no subnet shown: none, since the table's placeholder says what the grid says. */
+    static final String NOTHING = "";
+    static final String NONE_HELD = "No address is held here; tick \u201cShow free addresses\u201d to list the free"
+            + " ones";
+    static final String NONE_MATCH = "No address matches the filter";
+
+    private final StringBinding placeholder;
 
     // ================================================================= state
 
@@ -123,6 +132,25 @@ public final class AddressTableViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /**
+     * What the table says when it lists no row: with no subnet shown, what the grid says ("Choose a subnet to see its
+     * addresses.", or what to create first); else that it is reading, that no address is held, or that none
+     * matches the filter.
+     */
+    public StringBinding placeholderProperty() {
+        return placeholder;
+    }
+
+    private String placeholderText() {
+        if (grid.getContent() == null) {
+            return grid.messageProperty().get();
+        }
+        if (loading.get()) {
+            return "Reading\u2026";
+        }
+        return rows.isEmpty() ? NONE_HELD : NONE_MATCH;
     }
 
     /** "1,205 held addresses in 10.20.0.0/16 · 12 match the filter". */

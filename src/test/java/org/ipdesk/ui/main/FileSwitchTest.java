@@ -156,5 +156,7 @@ class FileSwitchTest {
         assertThat(state.errorProperty().get()).contains("is not an IPDesk database");
         assertThat(state.placeholderProperty().get()).startsWith("Cannot open the database.").contains("File \u2192 Open");
         assertThat(Files.readString(notes)).isEqualTo("not a database\n");
+        // the tree's pane says why; the grid does not offer to create a network in a database that did not open
+        assertThat(grid.messageProperty().get()).isEmpty();
     }
 }

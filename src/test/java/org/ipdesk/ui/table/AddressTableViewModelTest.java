@@ -77,7 +77,11 @@ class AddressTableViewModelTest {
 
     @Test
     void listsTheHeldAddressesOfTheGridsSubnetWithTheirDetailsInAddressOrder() {
-        assertThat(table.summaryProperty().get()).isEqualTo("Select a subnet to list its addresses");
+        // no subnet shown: the table says what the grid says, and its summary line nothing more
+        assertThat(table.summaryProperty().get()).isEmpty();
+        assertThat(table.placeholderProperty().get()).isEqualTo("Choose a subnet to see its addresses.");
+        grid.clear("No subnets yet.");
+        assertThat(table.placeholderProperty().get()).isEqualTo("No subnets yet.");
 
         grid.show(lan);
 
@@ -88,6 +92,8 @@ class AddressTableViewModelTest {
         assertThat(web.lastChangedText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d");
         assertThat(table.rows().get(2).statusText()).isEqualTo("reserved");
         assertThat(table.summaryProperty().get()).isEqualTo("3 held addresses in 192.168.1.0/24");
+        table.filterProperty().set("no such host");
+        assertThat(table.placeholderProperty().get()).isEqualTo("No address matches the filter");
     }
 
     @Test
