@@ -190,6 +190,11 @@ public final class UsageDashboardView {
         // the columns share the window's width (no column off to the right), each keeping room for its title
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setTableMenuButtonVisible(true);
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(viewModel.emptyTextProperty());
+        placeholder.setWrapText(true);
+        placeholder.getStyleClass().add("text-muted");
+        table.setPlaceholder(placeholder);
         table.getColumns().forEach(column -> column.setMinWidth(minWidth(column.getText())));
         // each subnet and count whole ("2001:db8:50::/64", "2^64 − 1", "64,206"): its column at least as wide as
         // its widest text, once the rows are drawn in the table's font; the names give way first (in full on hover)

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -75,6 +77,7 @@ public final class UsageDashboardViewModel {
     private final ReadOnlyStringWrapper breakdownText = new ReadOnlyStringWrapper(this, "breakdownText", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final StringBinding emptyText = Bindings.createStringBinding(this::emptyText, loading, network);
 
     private final AtomicBoolean cancelExport = new AtomicBoolean();
     private final AtomicLong exportDone = new AtomicLong();
@@ -156,6 +159,24 @@ public final class UsageDashboardViewModel {
     public ReadOnlyStringProperty summaryProperty() {
         return summary.getReadOnlyProperty();
     }
+
+    /**
+     * What the subnet table says while it lists none: that it is reading, that the database has no subnet yet, or
+     * that the chosen network has none.
+     */
+    public StringBinding emptyTextProperty() {
+        return emptyText;
+    }
+
+    private String emptyText() {
+        if (loading.get()) {
+            return "Reading\u2026";
+        }
+        return ALL_NETWORKS.equals(network.get()) ? NO_SUBNETS : network.get() + " has no subnets.";
+    }
+
+    /** The subnet table's text in a database without subnets. */
+    static final String NO_SUBNETS = "No subnets yet: the usage of each subnet shows here once there is one.";
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();

@@ -103,6 +103,24 @@ class UsageDashboardViewModelTest {
     }
 
     @Test
+    void aTableWithoutSubnetsSaysWhyInsteadOfTheToolkitsNoContent() {
+        allocator.createNetwork("lab", "");
+        vm.load();
+        vm.networkProperty().set("lab");
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.emptyTextProperty().get()).isEqualTo("lab has no subnets.");
+
+        vm.networkProperty().set(UsageDashboardViewModel.ALL_NETWORKS);
+        allocator.subnets().stream()
+                .sorted(java.util.Comparator.comparingInt((org.ipdesk.model.Subnet subnet) -> subnet.cidr()
+                        .prefixLength()).reversed())
+                .forEach(subnet -> allocator.deleteSubnet(subnet.id()));
+        vm.load();
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.emptyTextProperty().get()).isEqualTo(UsageDashboardViewModel.NO_SUBNETS);
+    }
+
+    @Test
     void openingARowAsksTheWindowToShowIt() {
         List<String> opened = new ArrayList<>();
         vm.setOnOpen(row -> opened.add(row.cidr() + " in " + row.network()));
