@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -39,6 +40,9 @@ import org.ipdesk.store.TargetRefusedException;
  */
 public final class SettingsStore {
 
+    /** The most a settings file may hold; a longer one gives the defaults (and is replaced at the next save). */
+    static final long MAX_BYTES = 1 << 20;
+
     /** System property naming another settings file (the tests use one of their own). */
     public static final String FILE_PROPERTY = "ipdesk.settings";
 
@@ -47,7 +51,10 @@ public final class SettingsStore {
      * {@code ObjectMapper} costs a cold JVM about 100 ms of processor time to set up (400 classes, its
      * introspection), taken from the window while it starts; the mapper is made only when settings are saved.
      */
-    private static final JsonFactory PARSERS = new JsonFactory();
+    private static final JsonFactory PARSERS = JsonFactory.builder()
+            // a settings file is a few hundred bytes: one of megabytes is not ours, and is not read into memory
+            .streamReadConstraints(StreamReadConstraints.builder().maxDocumentLength(MAX_BYTES).build())
+            .build();
 
     /** Writes the file; made on the first save. */
     private static final class Writer {

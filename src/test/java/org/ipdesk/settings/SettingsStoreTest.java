@@ -258,6 +258,10 @@ class SettingsStoreTest {
         assertThat(loadFrom("{ \"theme\" : \"dark\"")).isEqualTo(Settings.DEFAULTS);
         // nested deeper than any reader should follow: the defaults, not a stack overflow
         assertThat(loadFrom("{ \"window\" : " + "[".repeat(200_000))).isEqualTo(Settings.DEFAULTS);
+        // a file of megabytes is not a settings file: not read whole into memory, the defaults
+        assertThat(loadFrom("{ \"theme\" : \"dark\", \"recent_databases\" : [ "
+                + "\"/a.db\", ".repeat((int) (SettingsStore.MAX_BYTES / 8)) + "\"/b.db\" ] }"))
+                .isEqualTo(Settings.DEFAULTS);
         // a number too big for any field costs only that field
         assertThat(loadFrom("{ \"theme\" : \"dark\", \"usage_warning_percent\" : 123456789012345678901234567890 }")
                 .preferences()).isEqualTo(Preferences.DEFAULTS.withDarkTheme(true));
