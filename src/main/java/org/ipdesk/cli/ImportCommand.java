@@ -56,9 +56,7 @@ final class ImportCommand extends CliCommand {
         // a folder, a missing or unreadable file: "cannot read FILE: REASON"
         CsvImport.ParsedFile parsed = CsvImport.read(file, chosen);
         if (parsed.items().isEmpty()) {
-            say("Nothing to import: " + parsed.name() + (parsed.layout().csv() ? " has no data rows"
-                    : " holds no " + (parsed.layout() == ImportLayout.BIND ? "A, AAAA or PTR record" : "reservation")
-                    + " with an address") + "; nothing was written.");
+            say(parsed.nothingToImport() + "; nothing was written.");
             return;
         }
         if (dryRun && database() instanceof FileLocation db && !Files.exists(db.file())) {

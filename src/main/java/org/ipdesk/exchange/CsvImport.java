@@ -65,6 +65,16 @@ public final class CsvImport {
         public String delimiterName() {
             return delimiter == '\t' ? "tab" : String.valueOf(delimiter);
         }
+
+        /**
+         * Why nothing can come of a file without items: "Nothing to import: hosts.csv has no data rows", or for a
+         * server's file, that it holds no reservation (or A, AAAA or PTR record) with an address.
+         */
+        public String nothingToImport() {
+            return "Nothing to import: " + name + (layout.csv() ? " has no data rows"
+                    : " holds no " + (layout == ImportLayout.BIND ? "A, AAAA or PTR record" : "reservation")
+                    + " with an address");
+        }
     }
 
     /**

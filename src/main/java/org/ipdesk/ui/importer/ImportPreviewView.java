@@ -107,6 +107,11 @@ public final class ImportPreviewView {
         });
         importButton.disableProperty().bind(viewModel.canImportProperty().not());
         table.setItems(viewModel.rows());
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(viewModel.emptyTextProperty());
+        placeholder.setWrapText(true);
+        placeholder.getStyleClass().add("text-muted");
+        table.setPlaceholder(placeholder);
         TableColumn<ImportPreviewViewModel.PreviewRow, String> number = column("Row", row -> Integer.toString(row.row()),
                 60);
         number.textProperty().bind(viewModel.unitProperty());

@@ -58,6 +58,7 @@ public final class ImportPreviewViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper unit = new ReadOnlyStringWrapper(this, "unit", "Row");
+    private final ReadOnlyStringWrapper emptyText = new ReadOnlyStringWrapper(this, "emptyText", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper canImport = new ReadOnlyBooleanWrapper(this, "canImport");
     private final ReadOnlyBooleanWrapper imported = new ReadOnlyBooleanWrapper(this, "imported");
@@ -96,6 +97,14 @@ public final class ImportPreviewViewModel {
      */
     public ReadOnlyStringProperty unitProperty() {
         return unit.getReadOnlyProperty();
+    }
+
+    /**
+     * What the preview's table says while it has no row: "Reading…", or that the file has nothing to import; empty
+     * when the file could not be read (the error says why).
+     */
+    public ReadOnlyStringProperty emptyTextProperty() {
+        return emptyText.getReadOnlyProperty();
     }
 
     /** Why the file cannot be read or the import was refused; empty otherwise. */
@@ -150,6 +159,7 @@ public final class ImportPreviewViewModel {
     public void preview() {
         busy.set(true);
         summary.set("Reading " + file + " \u2026");
+        emptyText.set("Reading\u2026");
         tasks.submit(() -> {
             CsvImport.ParsedFile parsed = CsvImport.read(file, Optional.empty());
             return new Preview(parsed, CsvImport.preview(allocator.get(), parsed));
@@ -162,6 +172,7 @@ public final class ImportPreviewViewModel {
                     !csvFile && row.kind().equals("row") ? "line" : row.kind(), row.key(),
                     row.result().label(), row.message(),
                     row.result() == Result.CONFLICT || row.result() == Result.ERROR)).toList());
+            emptyText.set(preview.file().nothingToImport() + ".");
             Map<Result, Long> counts = plan.counts();
             boolean csv = preview.file().layout().csv();
             unit.set(csv ? "Row" : "Line");
@@ -179,6 +190,7 @@ public final class ImportPreviewViewModel {
         }, problem -> {
             busy.set(false);
             rows.clear();
+            emptyText.set("");
             summary.set("");
             error.set(readProblem(file, problem));
             canImport.set(false);

@@ -68,6 +68,18 @@ class ImportPreviewTest {
         vm.preview();
         assertThat(vm.errorProperty().get()).isEqualTo("Cannot read " + dir + ": it is a folder, not a file");
         assertThat(vm.canImportProperty().get()).isFalse();
+        assertThat(vm.emptyTextProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aFileWithOnlyItsHeaderSaysThereIsNothingToImportAsTheCommandLineDoes() throws Exception {
+        Path header = Files.writeString(dir.resolve("header-only.csv"), "kind,network,cidr,ip,status,hostname\n");
+        ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, new CurrentThreadTaskExecutor(),
+                header);
+        vm.preview();
+        assertThat(vm.rows()).isEmpty();
+        assertThat(vm.emptyTextProperty().get()).isEqualTo("Nothing to import: header-only.csv has no data rows.");
+        assertThat(vm.canImportProperty().get()).isFalse();
     }
 
     @Test
