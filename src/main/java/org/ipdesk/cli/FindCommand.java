@@ -29,7 +29,7 @@ final class FindCommand extends CliCommand {
         if (json) {
             printJson(rows);
         } else if (rows.isEmpty()) {
-            say("No address matches '" + query.strip() + "'.");
+            out().println("No address matches " + TerminalText.quoted(query.strip()) + ".");
         } else {
             AddressRows.print(out(), rows, true);
         }

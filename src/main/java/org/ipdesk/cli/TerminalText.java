@@ -71,6 +71,17 @@ public final class TerminalText {
         return escaped.substring(0, end) + CUT;
     }
 
+    /**
+     * A value echoed inside a sentence, in single quotes: escaped and cut as a {@linkplain #cell table cell} is, and
+     * when cut followed by its full length, so a pasted page of text stays one short line.
+     */
+    static String quoted(String text) {
+        String escaped = escape(text);
+        String cell = cell(text);
+        return cell.length() == escaped.length() ? "'" + cell + "'"
+                : String.format(java.util.Locale.ROOT, "'%s' (%,d characters)", cell, text.length());
+    }
+
     /** A message for the error stream: escaped, and cut at {@link #MAX_MESSAGE} characters, naming its full length. */
     public static String message(String text) {
         String escaped = escape(text);

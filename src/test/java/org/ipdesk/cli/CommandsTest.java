@@ -271,6 +271,20 @@ class CommandsTest {
     }
 
     @Test
+    void aFindThatMatchesNothingEchoesALongQueryCutShortOnOneLine() {
+        cli.ok("network", "add", "dc1");
+        String pasted = "b".repeat(20_000);
+
+        String said = cli.ok("find", pasted).out();
+
+        assertThat(said.lines()).hasSize(1);
+        assertThat(said.strip()).startsWith("No address matches 'bbbb").endsWith("...' (20,000 characters).")
+                .hasSizeLessThan(120);
+        assertThat(cli.ok("find", "web\u001b[2J\\x").out().strip())
+                .isEqualTo("No address matches 'web\\u001b[2J\\\\x'.");
+    }
+
+    @Test
     void usage() {
         cli.ok("network", "add", "dc1");
         cli.ok("network", "add", "empty");
