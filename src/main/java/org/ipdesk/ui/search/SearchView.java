@@ -7,6 +7,7 @@ import javafx.beans.Observable;
 import javafx.fxml.FXML;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -206,21 +207,36 @@ public final class SearchView {
         double width = Math.max(searchField.getWidth(), MIN_POPUP_WIDTH);
         resultsPane.setPrefWidth(width);
         resultsPane.setMinWidth(width);
+        Bounds field = searchField.localToScreen(searchField.getBoundsInLocal());
+        if (field == null) {
+            return;
+        }
         if (!popup.isShowing()) {
-            Bounds field = searchField.localToScreen(searchField.getBoundsInLocal());
-            if (field == null) {
-                return;
-            }
             popup.show(searchField, field.getMinX(), field.getMaxY() + 2);
-            // the popup places its content's visual bounds (drop shadow included) at the point: line the
-            // panel itself up under the field
-            Bounds panel = resultsPane.localToScreen(resultsPane.getLayoutBounds());
-            if (panel != null) {
-                popup.setX(popup.getX() + field.getMinX() - panel.getMinX());
-                popup.setY(popup.getY() + field.getMaxY() + 2 - panel.getMinY());
-            }
         }
         popup.sizeToScene();
+        // the popup places its content's visual bounds (drop shadow included) at the point: line the panel itself
+        // up under the field
+        Bounds panel = resultsPane.localToScreen(resultsPane.getLayoutBounds());
+        Scene scene = searchField.getScene();
+        if (panel != null) {
+            double left = scene.getWindow().getX() + scene.getX();
+            double x = panelX(field.getMinX(), field.getMaxX(), width, left, left + scene.getWidth());
+            popup.setX(popup.getX() + x - panel.getMinX());
+            popup.setY(popup.getY() + field.getMaxY() + 2 - panel.getMinY());
+        }
+    }
+
+    /**
+     * Where the list's panel starts: under the field's left edge when it fits in the window from there; otherwise
+     * (a field at the window's right, as in the toolbar) ending under the field's right edge, never left of the
+     * window.
+     */
+    static double panelX(double fieldMin, double fieldMax, double width, double windowMin, double windowMax) {
+        if (fieldMin + width <= windowMax) {
+            return fieldMin;
+        }
+        return Math.max(windowMin, fieldMax - width);
     }
 
     /**

@@ -230,6 +230,41 @@ class SearchViewTest {
         assertThat(shoot("search-free-ip.png")).exists();
     }
 
+    @Test
+    void aFieldAtTheWindowsRightEdgeOpensItsListUnderItAndInsideTheWindow() throws Exception {
+        // as in the main window's toolbar: the field at the right, narrower than its list
+        robot.interact(() -> {
+            javafx.scene.layout.Region spacer = new javafx.scene.layout.Region();
+            javafx.scene.layout.HBox.setHgrow(spacer, javafx.scene.layout.Priority.ALWAYS);
+            ((javafx.scene.layout.Region) view.root()).setPrefWidth(265);
+            javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(spacer, view.root());
+            bar.setPadding(new Insets(10));
+            stage.getScene().setRoot(new VBox(bar));
+        });
+        type("web");
+        PaneStage.waitUntil(() -> list().getItems().size() > 1);
+
+        robot.interact(() -> {
+            javafx.geometry.Bounds field = field().localToScreen(field().getLayoutBounds());
+            javafx.geometry.Bounds panel = list().getParent().localToScreen(list().getParent().getLayoutBounds());
+            double windowLeft = stage.getX() + stage.getScene().getX();
+            assertThat(panel.getWidth()).as("the list is wider than the field").isGreaterThan(field.getWidth() + 100);
+            assertThat(panel.getMaxX()).as("its right edge under the field's")
+                    .isCloseTo(field.getMaxX(), org.assertj.core.api.Assertions.within(1.0));
+            assertThat(panel.getMinX()).as("inside the window").isGreaterThanOrEqualTo(windowLeft);
+            assertThat(panel.getMinY()).isCloseTo(field.getMaxY() + 2, org.assertj.core.api.Assertions.within(1.0));
+        });
+        assertThat(shoot("search-at-the-right.png")).exists();
+    }
+
+    @Test
+    void theListStartsUnderTheFieldWhenItFitsAndEndsUnderItWhenItDoesNot() {
+        assertThat(SearchView.panelX(100, 600, 460, 0, 1000)).isEqualTo(100);
+        assertThat(SearchView.panelX(700, 965, 460, 0, 1000)).isEqualTo(505);
+        // a window narrower than the list: its left edge
+        assertThat(SearchView.panelX(150, 390, 460, 10, 400)).isEqualTo(10);
+    }
+
     /** The window with the popup drawn over it where it shows on screen (a scene snapshot leaves popups out). */
     private Path shoot(String name) throws IOException {
         Popup popup = popup().orElseThrow();
