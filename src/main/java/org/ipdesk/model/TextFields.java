@@ -105,6 +105,19 @@ public final class TextFields {
         return Optional.empty();
     }
 
+    /**
+     * A typed or pasted text as a sentence quotes it back: whole when it has at most {@code max} characters, else its
+     * first {@code max} and "… (1,200 characters)", so a pasted page does not become a page of message.
+     */
+    public static String shortened(String text, int max) {
+        int count = text.codePointCount(0, text.length());
+        if (count <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max))
+                + String.format(Locale.ROOT, "\u2026 (%,d characters)", count);
+    }
+
     /** "description is 100,001 characters; the limit is 1,000". */
     public static String tooLong(String what, long length, int limit) {
         return String.format(Locale.ROOT, "%s is %,d characters; the limit is %,d", what, length, limit);

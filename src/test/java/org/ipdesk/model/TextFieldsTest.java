@@ -32,6 +32,16 @@ class TextFieldsTest {
     }
 
     @Test
+    void aLongTextIsQuotedBackCutAtWholeCharactersWithItsLength() {
+        assertThat(TextFields.shortened("web-01", 60)).isEqualTo("web-01");
+        assertThat(TextFields.shortened("a".repeat(60), 60)).isEqualTo("a".repeat(60));
+        assertThat(TextFields.shortened("a".repeat(61), 60)).isEqualTo("a".repeat(60) + "\u2026 (61 characters)");
+        // a character outside the BMP is one character, never cut in half
+        String faces = "\uD83D\uDE00".repeat(3_000);
+        assertThat(TextFields.shortened(faces, 2)).isEqualTo("\uD83D\uDE00\uD83D\uDE00\u2026 (3,000 characters)");
+    }
+
+    @Test
     void everyRefusedCharacterIsNamedWithItsPositionInEveryField() {
         for (Field field : Field.values()) {
             for (int c : refused()) {

@@ -6,6 +6,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.ipdesk.model.TextFields;
 
 /**
  * Whether the main window is reading its database, why it could not, and what the tree says while it has no rows
@@ -78,7 +79,8 @@ public final class LoadState {
             }
         } else {
             placeholder.set(tree.visibleNetworks().isEmpty()
-                    ? "Nothing matches \u201c" + tree.filterProperty().get().strip() + "\u201d." : "");
+                    ? "Nothing matches \u201c" + TextFields.shortened(tree.filterProperty().get().strip(), 60)
+                    + "\u201d." : "");
         }
     }
 }

@@ -372,6 +372,9 @@ class MainViewModelTest {
             vm.tree().filterProperty().set("VLAN-that-is-not-there");
             assertThat(vm.tree().visibleNetworks()).isEmpty();
             assertThat(vm.state().placeholderProperty().get()).isEqualTo("Nothing matches \u201cVLAN-that-is-not-there\u201d.");
+            vm.tree().filterProperty().set("x".repeat(5_000));
+            assertThat(vm.state().placeholderProperty().get())
+                    .isEqualTo("Nothing matches \u201c" + "x".repeat(60) + "\u2026 (5,000 characters)\u201d.");
 
             vm.tree().filterProperty().set("192.168.30");
             assertThat(vm.tree().visibleNetworks()).extracting(TreeRow::label).containsExactly("branch-office");

@@ -138,6 +138,15 @@ class SearchViewModelTest {
     }
 
     @Test
+    void aPastedPageThatMatchesNothingIsQuotedBackCutShort() {
+        vm.queryProperty().set("qz".repeat(10_000));
+
+        assertThat(vm.results()).isEmpty();
+        assertThat(vm.messageProperty().get()).isEqualTo("No address or subnet matches \u201c" + "qz".repeat(30)
+                + "\u2026 (20,000 characters)\u201d");
+    }
+
+    @Test
     void aCidrFindsTheSubnetFirstThenTheAddressesInIt() {
         vm.queryProperty().set("10.10.1.0/24");
 
