@@ -103,7 +103,11 @@ class WindowSizesTest {
         Stage dashboard = (Stage) table.getScene().getWindow();
         // the dashboard at its own size, and no wider than this main window
         for (double dashboardWidth : new double[] {dashboard.getWidth(), Math.min(width, dashboard.getWidth())}) {
-            window.robot.interact(() -> dashboard.setWidth(dashboardWidth));
+            window.robot.interact(() -> {
+                dashboard.setWidth(dashboardWidth);
+                // no taller than the screen gives it
+                dashboard.setHeight(Math.min(height, dashboard.getHeight()));
+            });
             // sorted by its longest title: the arrow beside it takes room too
             window.robot.interact(() -> sortBy(table, "Deprecated"));
             WindowDriver.waitUntil(() -> Math.abs(dashboard.getWidth() - dashboardWidth) < 1);
@@ -133,6 +137,13 @@ class WindowSizesTest {
                             + ((javafx.scene.control.TableCell<?, ?>) node).getText() + " drawn as " + drawn(node))
                     .toList()))
                     .as("the subnets and counts cut short at %s px", dashboardWidth).isEmpty();
+            // the chart's axis titles whole: a short window leaves the chart little height
+            assertThat(WindowDriver.call(() -> dashboard.getScene().getRoot().lookupAll(".axis-label").stream()
+                    .filter(node -> node instanceof Label label && label.isVisible() && !label.getText().isEmpty())
+                    .map(Label.class::cast).filter(label -> !rendered(label).equals(label.getText()))
+                    .map(label -> label.getText() + " drawn as " + rendered(label)).toList()))
+                    .as("the chart's axis titles cut short at %s x %s px", dashboardWidth, dashboard.getHeight())
+                    .isEmpty();
         }
     }
 
