@@ -54,7 +54,13 @@ final class ImportCommand extends CliCommand {
     void execute() {
         Optional<ImportLayout> chosen = Optional.ofNullable(layout).map(ImportLayout::parse);
         // a folder, a missing or unreadable file: "cannot read FILE: REASON"
-        CsvImport.ParsedFile parsed = CsvImport.read(file, chosen);
+        CsvImport.ParsedFile parsed;
+        try {
+            parsed = CsvImport.read(file, chosen);
+        } catch (CsvImport.UnknownLayout e) {
+            throw new IllegalArgumentException(e.getMessage() + "; give one with --layout (" + ImportLayout.LABELS
+                    + ")", e);
+        }
         if (parsed.items().isEmpty()) {
             say(parsed.nothingToImport() + "; nothing was written.");
             return;
@@ -74,9 +80,13 @@ final class ImportCommand extends CliCommand {
                 throw refusal(plan, unit(parsed));
             }
             if (plan.counts().get(Result.NEW) == 0) {
-                say(String.format("Nothing to import: all %,d %s of %s are in the database as they are; nothing "
-                        + "was written.", plan.rows().size(), parsed.layout().csv() ? "rows" : "entries",
-                        parsed.name()));
+                String unit = parsed.layout().csv() ? "row" : "entry";
+                say(plan.rows().size() == 1
+                        ? "Nothing to import: the one " + unit + " of " + parsed.name() + " is in the database as it "
+                                + "is; nothing was written."
+                        : String.format("Nothing to import: all %,d %s of %s are in the database as they are; "
+                                + "nothing was written.", plan.rows().size(), parsed.layout().csv() ? "rows"
+                                : "entries", parsed.name()));
                 return;
             }
             ImportPlan.Applied applied = allocator.applyImport(plan);

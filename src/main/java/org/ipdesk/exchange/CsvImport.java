@@ -32,6 +32,7 @@ import org.ipdesk.model.AddressDetails;
 import org.ipdesk.model.AddressStatus;
 import org.ipdesk.model.RangeKind;
 import org.ipdesk.model.SubnetSpec;
+import org.ipdesk.model.TextFields;
 import org.ipdesk.report.SpreadsheetText;
 
 /**
@@ -56,6 +57,18 @@ public final class CsvImport {
     }
 
     /** A read file: its layout, delimiter and items (one per data row). */
+    /**
+     * A file whose layout could not be told from its header: the message says so, and the caller adds how its user
+     * names one (the command line's {@code --layout}, the window's Layout list).
+     */
+    public static final class UnknownLayout extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UnknownLayout(String message) {
+            super(message);
+        }
+    }
+
     public record ParsedFile(String name, ImportLayout layout, char delimiter, List<ImportItem> items) {
         public ParsedFile {
             items = List.copyOf(items);
@@ -154,8 +167,8 @@ public final class CsvImport {
             List<CSVRecord> records = parser.getRecords();
             List<String> header = records.get(0).toList();
             ImportLayout chosen = layout.orElseGet(() -> ImportLayout.detect(header).orElseThrow(() ->
-                    new IllegalArgumentException("the header of " + name + " (" + String.join(", ", header)
-                            + ") matches no layout; give one with --layout (" + ImportLayout.LABELS + ")")));
+                    new UnknownLayout("the header of " + name + " ("
+                            + TextFields.shortened(String.join(", ", header), 200) + ") matches no layout")));
             Columns columns = new Columns(header, chosen == ImportLayout.IPDESK);
             List<ImportItem> items = new ArrayList<>(records.size());
             for (CSVRecord record : records.subList(1, records.size())) {

@@ -11,39 +11,47 @@ import java.util.Set;
  */
 public enum ImportLayout {
     /** IPDesk's own columns: a {@code kind} column mixing networks, subnets, ranges and addresses, or the address list export. */
-    IPDESK("ipdesk"),
+    IPDESK("ipdesk", "IPDesk CSV"),
     /** NetBox's prefix export: prefix, VRF, VLAN, description... */
-    NETBOX_PREFIXES("netbox-prefixes"),
+    NETBOX_PREFIXES("netbox-prefixes", "NetBox prefixes (CSV)"),
     /** NetBox's IP address export: address with mask, VRF, status, DNS name, description... */
-    NETBOX_ADDRESSES("netbox-addresses"),
+    NETBOX_ADDRESSES("netbox-addresses", "NetBox IP addresses (CSV)"),
     /** phpIPAM's subnet export (subnet, mask, section...) and address export (IP address, state, hostname, MAC...). */
-    PHPIPAM("phpipam"),
+    PHPIPAM("phpipam", "phpIPAM subnets or addresses (CSV)"),
     /** Kea's JSON configuration (Dhcp4/Dhcp6), or a file of subnet entries for its include: the reservations. */
-    KEA("kea", false),
+    KEA("kea", "Kea configuration", false),
     /** ISC dhcpd's configuration: its {@code host} blocks. */
-    DHCPD("dhcpd", false),
+    DHCPD("dhcpd", "ISC dhcpd configuration", false),
     /** dnsmasq's configuration ({@code dhcp-host=} lines) or a {@code --dhcp-hostsfile}. */
-    DNSMASQ("dnsmasq", false),
+    DNSMASQ("dnsmasq", "dnsmasq configuration or hosts file", false),
     /** A BIND zone file: its A, AAAA and PTR records. */
-    BIND("bind", false);
+    BIND("bind", "BIND zone file", false);
 
     /** Every label, as messages list them. */
-    static final String LABELS = "ipdesk, netbox-prefixes, netbox-addresses, phpipam, kea, dhcpd, dnsmasq or bind";
+    public static final String LABELS = "ipdesk, netbox-prefixes, netbox-addresses, phpipam, kea, dhcpd, dnsmasq or bind";
 
     private final String label;
+    private final String title;
     private final boolean csv;
 
-    ImportLayout(String label) {
-        this(label, true);
+    ImportLayout(String label, String title) {
+        this(label, title, true);
     }
 
-    ImportLayout(String label, boolean csv) {
+    ImportLayout(String label, String title, boolean csv) {
         this.label = label;
+        this.title = title;
         this.csv = csv;
     }
 
+    /** The name the command line takes ({@code --layout netbox-addresses}) and summaries show. */
     public String label() {
         return label;
+    }
+
+    /** The name a window lists it under: "NetBox IP addresses (CSV)". */
+    public String title() {
+        return title;
     }
 
     /** Whether this is a CSV layout (rows under a header), not a server's file (entries on lines). */

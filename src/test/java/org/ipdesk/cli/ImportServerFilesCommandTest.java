@@ -68,8 +68,13 @@ class ImportServerFilesCommandTest {
         assertThat(cli.ok("import", hosts).out()).contains("(layout dnsmasq): 1 entry: 1 new");
         assertThat(cli.ok("find", "print01").out()).contains("10.0.0.7");
         String bare = file("bare-hosts", "print02,10.0.0.8\n");
-        assertThat(cli.run("import", bare).code()).isEqualTo(1);
+        Cli.Result refused = cli.run("import", bare);
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("matches no layout; give one with --layout (ipdesk, netbox-prefixes, ");
         assertThat(cli.ok("import", bare, "--layout", "dnsmasq").out()).contains("(layout dnsmasq): 1 entry: 1 new");
+        assertThat(cli.ok("import", bare, "--layout", "dnsmasq").lines()).last().isEqualTo("Nothing to import: the one "
+                + "entry of " + java.nio.file.Path.of(bare).getFileName() + " is in the database as it is; nothing was "
+                + "written.");
     }
 
     @Test

@@ -50,9 +50,16 @@ class LayoutDetectionTest {
     }
 
     @Test
-    void anUnknownHeaderIsRefusedWithTheLayoutsToChooseFrom() {
+    void anUnknownHeaderIsRefusedNamingTheHeaderAndLeavingHowToChooseToTheCaller() {
+        // the command line adds its --layout, the window its Layout list
         assertThatThrownBy(() -> CsvImport.parse("x.csv", "foo,bar\n1,2\n", Optional.empty()))
-                .hasMessageContaining("matches no layout").hasMessageContaining("--layout");
+                .isInstanceOf(CsvImport.UnknownLayout.class)
+                .hasMessage("the header of x.csv (foo, bar) matches no layout");
+        // a header of thousands of columns is named cut short
+        String wide = String.join(",", java.util.Collections.nCopies(5_000, "col"));
+        assertThatThrownBy(() -> CsvImport.parse("wide.csv", wide + "\n", Optional.empty()))
+                .isInstanceOf(CsvImport.UnknownLayout.class)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300).contains("\u2026 (24,998 characters)"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
@@ -23,6 +24,8 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.ipdesk.exchange.ImportLayout;
 import org.ipdesk.ui.Fxml;
 import org.ipdesk.ui.ToolWindow;
 
@@ -33,12 +36,17 @@ public final class ImportPreviewView {
     private static final PseudoClass CONFLICT = PseudoClass.getPseudoClass("conflict");
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
+    /** The Layout list's first entry: the layout told from the file's header or content. */
+    static final String TELL_FROM_THE_FILE = "Tell from the file";
+
     private final ImportPreviewViewModel viewModel;
 
     @FXML
     private BorderPane root;
     @FXML
     private Label fileLabel;
+    @FXML
+    private ChoiceBox<ImportLayout> layoutChoice;
     @FXML
     private Label summaryLabel;
     @FXML
@@ -81,6 +89,21 @@ public final class ImportPreviewView {
         root.getStylesheets().add(Objects.requireNonNull(ImportPreviewView.class.getResource("importer.css"),
                 "importer.css").toExternalForm());
         fileLabel.setText(String.valueOf(viewModel.file()));
+        layoutChoice.getItems().setAll(ImportPreviewViewModel.layouts());
+        layoutChoice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ImportLayout layout) {
+                return layout == null ? TELL_FROM_THE_FILE : layout.title();
+            }
+
+            @Override
+            public ImportLayout fromString(String text) {
+                return layoutChoice.getItems().stream().filter(layout -> toString(layout).equals(text)).findFirst()
+                        .orElse(null);
+            }
+        });
+        layoutChoice.valueProperty().bindBidirectional(viewModel.layoutProperty());
+        layoutChoice.disableProperty().bind(viewModel.importingProperty().or(viewModel.importedProperty()));
         conflictLegend.setText(ImportPreviewViewModel.CONFLICT_MEANS);
         errorLegend.setText(ImportPreviewViewModel.ERROR_MEANS);
         javafx.beans.binding.BooleanBinding anyProblem = javafx.beans.binding.Bindings.createBooleanBinding(

@@ -1,18 +1,22 @@
 package org.ipdesk.ui.importer;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ipdesk.model.AddressCounts;
@@ -20,6 +24,7 @@ import org.ipdesk.allocator.Allocator;
 import org.ipdesk.allocator.ImportPlan;
 import org.ipdesk.allocator.ImportPlan.Result;
 import org.ipdesk.exchange.CsvImport;
+import org.ipdesk.exchange.ImportLayout;
 import org.ipdesk.ui.TaskExecutor;
 
 /**
@@ -64,7 +69,10 @@ public final class ImportPreviewViewModel {
     private final ReadOnlyBooleanWrapper imported = new ReadOnlyBooleanWrapper(this, "imported");
     private final ReadOnlyBooleanWrapper importing = new ReadOnlyBooleanWrapper(this, "importing");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", -1);
+    private final ObjectProperty<ImportLayout> layout = new SimpleObjectProperty<>(this, "layout");
     private final AtomicBoolean cancel = new AtomicBoolean();
+    /** Counts the previews started, so that only the latest one's result is shown. */
+    private long previews;
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong total = new AtomicLong();
 
@@ -72,6 +80,28 @@ public final class ImportPreviewViewModel {
         this.allocator = allocator;
         this.tasks = tasks;
         this.file = file;
+        // another layout chosen: read the file again in it
+        layout.addListener((property, before, now) -> {
+            if (!importing.get() && !imported.get()) {
+                preview();
+            }
+        });
+    }
+
+    /**
+     * The layout the file is read in; {@code null} (the default) tells it from the file's header or content.
+     * Setting it reads the file again.
+     */
+    public ObjectProperty<ImportLayout> layoutProperty() {
+        return layout;
+    }
+
+    /** What the Layout list offers: {@code null} (tell it from the file), then every layout. */
+    public static List<ImportLayout> layouts() {
+        List<ImportLayout> all = new ArrayList<>();
+        all.add(null);
+        all.addAll(List.of(ImportLayout.values()));
+        return all;
     }
 
     public Path file() {
@@ -157,13 +187,20 @@ public final class ImportPreviewViewModel {
 
     /** Reads the file and checks every row against the database, writing nothing. */
     public void preview() {
+        long mine = ++previews;
         busy.set(true);
+        canImport.set(false);
+        error.set("");
         summary.set("Reading " + file + " \u2026");
         emptyText.set("Reading\u2026");
+        Optional<ImportLayout> chosen = Optional.ofNullable(layout.get());
         tasks.submit(() -> {
-            CsvImport.ParsedFile parsed = CsvImport.read(file, Optional.empty());
+            CsvImport.ParsedFile parsed = CsvImport.read(file, chosen);
             return new Preview(parsed, CsvImport.preview(allocator.get(), parsed));
         }, preview -> {
+            if (mine != previews) {
+                return;
+            }
             busy.set(false);
             plan = preview.plan();
             boolean csvFile = preview.file().layout().csv();
@@ -177,7 +214,7 @@ public final class ImportPreviewViewModel {
             boolean csv = preview.file().layout().csv();
             unit.set(csv ? "Row" : "Line");
             summary.set(String.format("%,d %s (layout %s%s): %,d new \u00b7 %,d unchanged \u00b7 %,d %s \u00b7 %,d %s",
-                    plan.rows().size(), csv ? "rows" : plan.rows().size() == 1 ? "entry" : "entries",
+                    plan.rows().size(), plan.rows().size() == 1 ? csv ? "row" : "entry" : csv ? "rows" : "entries",
                     preview.file().layout().label(), csv ? ", delimiter '" + preview.file().delimiterName() + "'" : "",
                     counts.get(Result.NEW), counts.get(Result.UNCHANGED), counts.get(Result.CONFLICT),
                     counts.get(Result.CONFLICT) == 1 ? "conflict" : "conflicts", counts.get(Result.ERROR),
@@ -188,6 +225,9 @@ public final class ImportPreviewViewModel {
                             ? " (and " + (plan.problems().size() - 1) + " more)" : ""));
             canImport.set(plan.canApply() && counts.get(Result.NEW) > 0);
         }, problem -> {
+            if (mine != previews) {
+                return;
+            }
             busy.set(false);
             rows.clear();
             emptyText.set("");
@@ -203,6 +243,10 @@ public final class ImportPreviewViewModel {
      */
     static String readProblem(Path file, Throwable problem) {
         String message = problem.getMessage() == null ? problem.getClass().getSimpleName() : problem.getMessage();
+        if (problem instanceof CsvImport.UnknownLayout) {
+            return Character.toUpperCase(message.charAt(0)) + message.substring(1) + ": choose the file's layout "
+                    + "in the Layout list above.";
+        }
         if (message.startsWith("cannot read ")) {
             return "C" + message.substring(1);
         }

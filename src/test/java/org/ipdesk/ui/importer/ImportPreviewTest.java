@@ -83,6 +83,65 @@ class ImportPreviewTest {
     }
 
     @Test
+    void aFileWhoseLayoutCannotBeToldIsReadInTheLayoutChosenInTheList() throws Exception {
+        allocator.createNetwork("lab", "");
+        allocator.createSubnet("lab", org.ipdesk.model.SubnetSpec.of(org.ipdesk.address.Cidr.parse("10.0.0.0/24")));
+        // a dnsmasq hosts file without MAC addresses: nothing in it says it is one
+        Path hosts = Files.writeString(dir.resolve("hosts.txt"), "web02,10.0.0.7\n");
+        FxRobot robot = new FxRobot();
+        FxToolkit.registerPrimaryStage();
+        FxTaskExecutor executor = new FxTaskExecutor();
+        try {
+            ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, executor, hosts);
+            Stage[] window = new Stage[1];
+            robot.interact(() -> window[0] = ImportPreviewView.showWindow(null, List.of(
+                    new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()), vm));
+            PaneStage.waitUntil(() -> !vm.busyProperty().get() && !vm.errorProperty().get().isEmpty());
+            // the window's own way to name the layout, not the command line's
+            assertThat(vm.errorProperty().get()).isEqualTo("The header of hosts.txt (web02, 10.0.0.7) matches no "
+                    + "layout: choose the file's layout in the Layout list above.");
+            javafx.scene.control.ChoiceBox<?> layouts = robot.lookup(".import-layout")
+                    .queryAs(javafx.scene.control.ChoiceBox.class);
+            assertThat(robot.lookup(".import-layout .label").queryLabeled().getText())
+                    .isEqualTo(ImportPreviewView.TELL_FROM_THE_FILE);
+            assertThat(robot.lookup("#importButton").queryButton().isDisabled()).isTrue();
+            PaneStage.screenshot(robot, window[0], "import-preview-no-layout.png");
+
+            // by keyboard, as an admin would: Alt+L opens the list, the arrows choose dnsmasq
+            robot.press(javafx.scene.input.KeyCode.ALT).type(javafx.scene.input.KeyCode.L)
+                    .release(javafx.scene.input.KeyCode.ALT);
+            PaneStage.waitUntil(layouts::isFocused);
+            robot.interact(layouts::show);
+            int steps = ImportPreviewViewModel.layouts().indexOf(org.ipdesk.exchange.ImportLayout.DNSMASQ);
+            for (int i = 0; i < steps; i++) {
+                robot.type(javafx.scene.input.KeyCode.DOWN);
+            }
+            robot.type(javafx.scene.input.KeyCode.ENTER);
+            PaneStage.waitUntil(() -> vm.rows().size() == 1 && !vm.busyProperty().get());
+            assertThat(vm.errorProperty().get()).isEmpty();
+            assertThat(vm.summaryProperty().get()).startsWith("1 entry (layout dnsmasq): 1 new");
+            assertThat(robot.lookup(".import-layout .label").queryLabeled().getText())
+                    .isEqualTo("dnsmasq configuration or hosts file");
+            PaneStage.screenshot(robot, window[0], "import-preview-layout-chosen.png");
+            robot.clickOn("#importButton");
+            PaneStage.waitUntil(() -> vm.importedProperty().get());
+            assertThat(allocator.find("web02")).singleElement()
+                    .satisfies(found -> assertThat(found.address().ip().toString()).isEqualTo("10.0.0.7"));
+            assertThat(layouts.isDisabled()).as("the list stays as imported").isTrue();
+        } finally {
+            executor.close();
+        }
+    }
+
+    @Test
+    void aFileOfOneRowSaysOneRow() throws Exception {
+        Path one = Files.writeString(dir.resolve("one.csv"), "kind,network\nnetwork,lab\n");
+        ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, new CurrentThreadTaskExecutor(), one);
+        vm.preview();
+        assertThat(vm.summaryProperty().get()).startsWith("1 row (layout ipdesk, delimiter ','): 1 new");
+    }
+
+    @Test
     void aGoodFileIsPreviewedThenImportedOnceAndTheSecondPreviewIsUnchanged() {
         List<String> done = new ArrayList<>();
         ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, new CurrentThreadTaskExecutor(), good);
