@@ -49,6 +49,21 @@ class ImportPreviewTest {
         allocator.close();
     }
 
+    /** The network lab with its subnet 10.0.0.0/24, for the addresses of a DHCP server's file. */
+    private org.ipdesk.model.Subnet labWithItsLan() {
+        allocator.createNetwork("lab", "");
+        return allocator.createSubnet("lab", org.ipdesk.model.SubnetSpec.of(
+                org.ipdesk.address.Cidr.parse("10.0.0.0/24")));
+    }
+
+    /** The preview's window in the app's theme, reading the file. */
+    private static Stage showThemed(FxRobot robot, ImportPreviewViewModel vm) {
+        Stage[] window = new Stage[1];
+        robot.interact(() -> window[0] = ImportPreviewView.showWindow(null, List.of(
+                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()), vm));
+        return window[0];
+    }
+
     @Test
     void aBadRowIsNamedAndNothingCanBeImported() {
         String before = ContentSnapshot.of(dir.resolve("import.db"));
@@ -84,8 +99,7 @@ class ImportPreviewTest {
 
     @Test
     void aFileWhoseLayoutCannotBeToldIsReadInTheLayoutChosenInTheList() throws Exception {
-        allocator.createNetwork("lab", "");
-        allocator.createSubnet("lab", org.ipdesk.model.SubnetSpec.of(org.ipdesk.address.Cidr.parse("10.0.0.0/24")));
+        labWithItsLan();
         // a dnsmasq hosts file without MAC addresses: nothing in it says it is one
         Path hosts = Files.writeString(dir.resolve("hosts.txt"), "web02,10.0.0.7\n");
         FxRobot robot = new FxRobot();
@@ -93,9 +107,7 @@ class ImportPreviewTest {
         FxTaskExecutor executor = new FxTaskExecutor();
         try {
             ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, executor, hosts);
-            Stage[] window = new Stage[1];
-            robot.interact(() -> window[0] = ImportPreviewView.showWindow(null, List.of(
-                    new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()), vm));
+            Stage[] window = {showThemed(robot, vm)};
             PaneStage.waitUntil(() -> !vm.busyProperty().get() && !vm.errorProperty().get().isEmpty());
             // the window's own way to name the layout, not the command line's
             assertThat(vm.errorProperty().get()).isEqualTo("The header of hosts.txt (web02, 10.0.0.7) matches no "
@@ -220,9 +232,7 @@ class ImportPreviewTest {
 
     @Test
     void aKeaConfigurationIsPreviewedByLineAndImported() throws Exception {
-        allocator.createNetwork("lab", "");
-        org.ipdesk.model.Subnet lan = allocator.createSubnet("lab", org.ipdesk.model.SubnetSpec.of(
-                org.ipdesk.address.Cidr.parse("10.0.0.0/24")));
+        org.ipdesk.model.Subnet lan = labWithItsLan();
         Path kea = dir.resolve("kea-dhcp4.conf");
         Files.writeString(kea, """
                 // Kea DHCPv4
@@ -245,9 +255,7 @@ class ImportPreviewTest {
         FxTaskExecutor executor = new FxTaskExecutor();
         try {
             ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, executor, kea);
-            Stage[] window = new Stage[1];
-            robot.interact(() -> window[0] = ImportPreviewView.showWindow(null, List.of(
-                    new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()), vm));
+            Stage[] window = {showThemed(robot, vm)};
             TableView<?> table = robot.lookup(".import-rows").queryAs(TableView.class);
             PaneStage.waitUntil(() -> table.getItems().size() == 3);
             WaitForAsyncUtils.waitForFxEvents();
@@ -272,9 +280,7 @@ class ImportPreviewTest {
 
     @Test
     void aDnsmasqFileWithProblemsNamesTheirLinesAndCannotBeImported() throws Exception {
-        allocator.createNetwork("lab", "");
-        org.ipdesk.model.Subnet lan = allocator.createSubnet("lab", org.ipdesk.model.SubnetSpec.of(
-                org.ipdesk.address.Cidr.parse("10.0.0.0/24")));
+        org.ipdesk.model.Subnet lan = labWithItsLan();
         allocator.reserve(lan.id(), org.ipdesk.address.Ip.parse("10.0.0.5"), new org.ipdesk.model.AddressDetails(
                 org.ipdesk.model.AddressStatus.RESERVED, "web01", java.util.Optional.of(
                 org.ipdesk.address.Mac.parse("aa:bb:cc:00:00:05")), "", ""));
@@ -292,9 +298,7 @@ class ImportPreviewTest {
         FxTaskExecutor executor = new FxTaskExecutor();
         try {
             ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, executor, hosts);
-            Stage[] window = new Stage[1];
-            robot.interact(() -> window[0] = ImportPreviewView.showWindow(null, List.of(
-                    new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()), vm));
+            Stage[] window = {showThemed(robot, vm)};
             PaneStage.waitUntil(() -> robot.lookup(".import-rows").queryAs(TableView.class).getItems().size() == 4);
             WaitForAsyncUtils.waitForFxEvents();
             PaneStage.screenshot(robot, window[0], "import-preview-dnsmasq-problems.png");
@@ -320,9 +324,7 @@ class ImportPreviewTest {
         FxTaskExecutor executor = new FxTaskExecutor();
         try {
             ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, executor, mixed);
-            Stage[] window = new Stage[1];
-            robot.interact(() -> window[0] = ImportPreviewView.showWindow(null, List.of(
-                    new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()), vm));
+            Stage[] window = {showThemed(robot, vm)};
             PaneStage.waitUntil(() -> robot.lookup(".import-rows").queryAs(TableView.class).getItems().size() == 6);
             WaitForAsyncUtils.waitForFxEvents();
             PaneStage.screenshot(robot, window[0], "import-preview-problems.png");
