@@ -41,7 +41,7 @@ public final class ReportFiles {
      */
     public static void write(Path target, Body body, ExportMonitor monitor) throws IOException {
         Path real = OutputTargets.check(target);
-        Path temp = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".part");
+        Path temp = OutputTargets.temporaryBeside(real, ".part");
         boolean moved = false;
         try {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(temp))) {

@@ -167,7 +167,7 @@ public final class ServiceExports {
      */
     private static Path temporary(Path place, String content) throws IOException {
         Path real = OutputTargets.check(place);
-        Path temporary = Files.createTempFile(real.getParent(), "." + real.getFileName() + ".", ".part");
+        Path temporary = OutputTargets.temporaryBeside(real, ".part");
         try {
             Files.writeString(temporary, content, StandardCharsets.UTF_8);
             try {

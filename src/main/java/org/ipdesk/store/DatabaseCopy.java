@@ -144,7 +144,7 @@ public final class DatabaseCopy {
         Path temporary = null;
         Thread onExit = null;
         try {
-            temporary = Files.createTempFile(real.getParent(), "." + real.getFileName() + "-", ".tmp");
+            temporary = OutputTargets.temporaryBeside(real, ".tmp");
             // the process stopped midway (Ctrl+C, a shutdown): the unfinished copy goes too
             Path unfinished = temporary;
             onExit = new Thread(() -> deleteWithCompanions(unfinished), "delete an unfinished copy");

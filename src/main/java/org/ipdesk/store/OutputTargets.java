@@ -28,7 +28,8 @@ import org.ipdesk.store.TargetRefusedException.Reason;
  *   and never a {@code NAME-wal}, {@code NAME-shm} or {@code NAME-journal} beside an SQLite file {@code NAME};</li>
  *   <li>anything that is not a regular file: a folder, a device, a named pipe, a socket (also through a symbolic
  *   link), or a symbolic link that leads nowhere;</li>
- *   <li>a file in a folder that does not exist.</li>
+ *   <li>a file in a folder that does not exist, or whose name is longer than file systems take (255 bytes, on
+ *   Windows 255 characters): said before any work, not when the finished file is moved into place.</li>
  * </ul>
  * A symbolic link to a regular file is written through: the file it leads to gets the new content and the link
  * stays. The databases this process has open are registered here by {@link Database}.
@@ -44,6 +45,10 @@ public final class OutputTargets {
 
     private static final byte[] SQLITE_HEADER = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
     private static final List<String> DATABASE_PARTS = List.of("-wal", "-shm", "-journal");
+    /** The longest file name file systems take: 255 bytes on Linux and macOS, 255 UTF-16 units on Windows. */
+    static final int MAX_NAME = 255;
+    /** How much of the target's name a temporary file's name keeps, in UTF-8 bytes. */
+    private static final int TEMPORARY_NAME_KEPT = 100;
 
     /**
      * The databases open in this process: each {@link Database} with the real path of its file and, when it was
@@ -117,6 +122,12 @@ public final class OutputTargets {
             }
         }
         String name = real.getFileName().toString();
+        int length = nameLength(name);
+        if (!exists && length > MAX_NAME) {
+            throw refused(target, Reason.NAME_TOO_LONG, String.format(java.util.Locale.ROOT,
+                    "its name is %,d %s long; file systems take at most %d", length, WINDOWS ? "characters" : "bytes",
+                    MAX_NAME));
+        }
         for (String part : DATABASE_PARTS) {
             if (name.endsWith(part) && name.length() > part.length()) {
                 Path database = real.resolveSibling(name.substring(0, name.length() - part.length()));
@@ -138,6 +149,34 @@ public final class OutputTargets {
             }
         }
         return real;
+    }
+
+    private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
+
+    /** A file name's length as its file system counts it: UTF-8 bytes, or UTF-16 units on Windows. */
+    private static int nameLength(String name) {
+        return WINDOWS ? name.length() : name.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /**
+     * A new empty file beside {@code real} (a path {@link #check} returned) to write into before
+     * {@link #moveIntoPlace}: named {@code .NAME.RANDOM} + {@code suffix}, with only the start of NAME (its first 100
+     * bytes, whole characters) so that a target whose name is near the file system's limit still gets one.
+     */
+    public static Path temporaryBeside(Path real, String suffix) throws IOException {
+        String name = real.getFileName().toString();
+        int end = 0;
+        int bytes = 0;
+        while (end < name.length()) {
+            int c = name.codePointAt(end);
+            int size = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > TEMPORARY_NAME_KEPT) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(c);
+        }
+        return Files.createTempFile(real.getParent(), "." + name.substring(0, end) + ".", suffix);
     }
 
     /**

@@ -23,7 +23,9 @@ public final class TargetRefusedException extends IllegalArgumentException {
         /** It is the -wal, -shm or -journal file of an SQLite database. */
         DATABASE_PART,
         /** It exists but cannot be read, so what it is cannot be checked. */
-        UNCHECKABLE
+        UNCHECKABLE,
+        /** Its name is longer than a file system takes (255 bytes; on Windows 255 characters). */
+        NAME_TOO_LONG
     }
 
     private final transient Path target;

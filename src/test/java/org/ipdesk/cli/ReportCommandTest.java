@@ -112,6 +112,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void aReportIsWrittenToAFileWhoseNameIsNearTheFileSystemsLimit() throws IOException {
+        Path file = dir.resolve("u".repeat(240) + ".pdf");
+        cli.ok("report", "usage", "--format", "pdf", "-o", file.toString());
+        assertThat(Files.readAllBytes(file)).startsWith("%PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        Path over = dir.resolve("v".repeat(260) + ".pdf");
+        Cli.Result refused = cli.run("report", "usage", "--format", "pdf", "-o", over.toString());
+        assertThat(refused.code()).isNotZero();
+        assertThat(refused.err()).contains("its name is 264 bytes long; file systems take at most 255")
+                .doesNotContain(".part");
+    }
+
+    @Test
     void refusalsWriteNoFile() throws IOException {
         Path file = dir.resolve("usage.csv");
         Cli.Result missing = cli.run("report", "usage", "lba", "--format", "csv", "-o", file.toString());

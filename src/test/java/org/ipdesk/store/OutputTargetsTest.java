@@ -112,6 +112,30 @@ class OutputTargetsTest {
     }
 
     @Test
+    void aNameNearTheFileSystemsLimitIsWrittenAndOneOverItIsRefusedBeforeAnyWork() throws IOException {
+        // 250 bytes: the file system takes it; a temporary file named after all of it would not
+        Path nearLimit = dir.resolve("b".repeat(246) + ".pdf");
+        Path real = OutputTargets.check(nearLimit);
+        Path temporary = OutputTargets.temporaryBeside(real, ".part");
+        assertThat(temporary.getParent()).isEqualTo(real.getParent());
+        assertThat(temporary.getFileName().toString()).startsWith("." + "b".repeat(100) + ".").endsWith(".part");
+        Files.writeString(temporary, "report");
+        OutputTargets.moveIntoPlace(temporary, nearLimit, IfDatabase.REFUSE);
+        assertThat(nearLimit).hasContent("report");
+        // whole characters only: 60 two-byte letters keep 50 of them (100 bytes)
+        Path letters = OutputTargets.temporaryBeside(dir.resolve("\u00e9".repeat(60) + ".csv"), ".part");
+        assertThat(letters.getFileName().toString()).startsWith("." + "\u00e9".repeat(50) + ".");
+        Files.delete(letters);
+
+        Path over = dir.resolve("c".repeat(300) + ".pdf");
+        refused(over, IfDatabase.REFUSE, Reason.NAME_TOO_LONG)
+                .hasMessageEndingWith("its name is 304 bytes long; file systems take at most 255");
+        // 128 three-byte characters: 384 bytes, over the limit in UTF-8 though 128 characters
+        refused(dir.resolve("\u20ac".repeat(128)), IfDatabase.REFUSE, Reason.NAME_TOO_LONG);
+        assertThat(dir).isDirectoryNotContaining(path -> path.getFileName().toString().startsWith(".c"));
+    }
+
+    @Test
     void aFifoIsRefusedWithoutBeingOpened() {
         Path fifo = dir.resolve("pipe");
         assumeTrue(run("mkfifo", fifo.toString()), "mkfifo is not available");

@@ -271,10 +271,9 @@ public final class SqliteDatabase implements Database {
             throw new IllegalStateException("cannot back up inside a transaction");
         }
         Path real = OutputTargets.check(target, ifDatabase);
-        Path parent = real.getParent();
         Path temporary = null;
         try {
-            temporary = Files.createTempFile(parent, "." + real.getFileName() + "-", ".tmp");
+            temporary = OutputTargets.temporaryBeside(real, ".tmp");
             try {
                 Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
             } catch (UnsupportedOperationException e) {
