@@ -55,8 +55,10 @@ public final class App extends Application {
         executor = new FxTaskExecutor();
         String css = Objects.requireNonNull(App.class.getResource("/org/ipdesk/ui/ipdesk.css"), "ipdesk.css")
                 .toExternalForm();
+        // every dialog and tool window takes these from the main window's scene
+        List<String> stylesheets = OpaquePopups.with(List.of(css), OpaquePopups.needed());
         viewModel = new MainViewModel(new NetworkTreeViewModel(), location, executor, settings,
-                new FxDialogService(() -> stage, List.of(css)), new TeamPasswords(PasswordKeyring.forUser()));
+                new FxDialogService(() -> stage, stylesheets), new TeamPasswords(PasswordKeyring.forUser()));
         if (asked.isEmpty()) {
             viewModel.reportMissingStartupFile();
         }
@@ -71,7 +73,7 @@ public final class App extends Application {
         WindowPreferences preferences = viewModel.preferences();
         WindowState placement = preferences.placement(screens());
         Scene scene = new Scene(root, placement.width(), placement.height());
-        scene.getStylesheets().add(css);
+        scene.getStylesheets().addAll(stylesheets);
         stage.titleProperty().bind(viewModel.fileSwitch().titleProperty());
         giveIconsWhenLoaded(stage);
         stage.setScene(scene);

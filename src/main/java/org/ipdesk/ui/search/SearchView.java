@@ -1,6 +1,7 @@
 package org.ipdesk.ui.search;
 
 import atlantafx.base.controls.CustomTextField;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.Observable;
@@ -20,6 +21,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Popup;
 import org.ipdesk.ui.Fxml;
+import org.ipdesk.ui.OpaquePopups;
 
 /**
  * Controller of {@code fxml/search/SearchView.fxml}: the search field, bound to a {@link SearchViewModel}, and a
@@ -67,7 +69,8 @@ public final class SearchView {
     private void initialize() {
         String css = Objects.requireNonNull(SearchView.class.getResource("search.css"), "search.css").toExternalForm();
         root.getStylesheets().add(css);
-        resultsPane.getStylesheets().add(css);
+        // the list's popup is a window of its own, without the main window's stylesheets
+        resultsPane.getStylesheets().setAll(OpaquePopups.with(List.of(css), OpaquePopups.needed()));
 
         searchField.textProperty().bindBidirectional(viewModel.queryProperty());
         messageLabel.textProperty().bind(viewModel.messageProperty());

@@ -98,6 +98,24 @@ class MainWindowTest {
     }
 
     @Test
+    void whereWindowsCannotBeSeeThroughTheWindowAndItsToolWindowsDrawSquarePopups() throws Exception {
+        // as on X11 without a compositing manager (OpaquePopupsTest has what the look is)
+        System.setProperty("ipdesk.opaquePopups", "true");
+        try {
+            open(sample);
+            assertThat(stage.getScene().getStylesheets()).endsWith(org.ipdesk.ui.OpaquePopups.stylesheet());
+            // a tool window takes the main window's stylesheets: Usage, with its network list
+            robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.U)
+                    .release(javafx.scene.input.KeyCode.CONTROL);
+            WindowDriver.waitUntil(() -> robot.lookup(".usage-table").tryQuery().isPresent());
+            javafx.scene.Scene usage = robot.lookup(".usage-table").query().getScene();
+            assertThat(usage.getStylesheets()).contains(org.ipdesk.ui.OpaquePopups.stylesheet());
+        } finally {
+            System.clearProperty("ipdesk.opaquePopups");
+        }
+    }
+
+    @Test
     void showsTheNetworksAndTheirSubnets() throws Exception {
         open(sample);
         TreeView<TreeRow> tree = tree();

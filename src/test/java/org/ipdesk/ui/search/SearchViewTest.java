@@ -255,6 +255,22 @@ class SearchViewTest {
             assertThat(panel.getMinY()).isCloseTo(field.getMaxY() + 2, org.assertj.core.api.Assertions.within(1.0));
         });
         assertThat(shoot("search-at-the-right.png")).exists();
+        // this toolkit's windows can be see-through: the list keeps the theme's shadow
+        assertThat(list().getParent().getStylesheets()).doesNotContain(org.ipdesk.ui.OpaquePopups.stylesheet());
+    }
+
+    @Test
+    void whereWindowsCannotBeSeeThroughTheListTakesTheSquareLook() throws Exception {
+        // as on X11 without a compositing manager (OpaquePopupsTest has what the look is)
+        System.setProperty("ipdesk.opaquePopups", "true");
+        try {
+            robot.interact(() -> view = SearchView.load(vm));
+            robot.interact(() -> stage.getScene().setRoot(new VBox(view.root())));
+            type("web");
+            assertThat(list().getParent().getStylesheets()).endsWith(org.ipdesk.ui.OpaquePopups.stylesheet());
+        } finally {
+            System.clearProperty("ipdesk.opaquePopups");
+        }
     }
 
     @Test
