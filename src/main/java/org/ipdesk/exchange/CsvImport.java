@@ -56,7 +56,6 @@ public final class CsvImport {
     private CsvImport() {
     }
 
-    /** A read file: its layout, delimiter and items (one per data row). */
     /**
      * A file whose layout could not be told from its header: the message says so, and the caller adds how its user
      * names one (the command line's {@code --layout}, the window's Layout list).
@@ -69,6 +68,7 @@ public final class CsvImport {
         }
     }
 
+    /** A read file: its layout, delimiter and items (one per data row). */
     public record ParsedFile(String name, ImportLayout layout, char delimiter, List<ImportItem> items) {
         public ParsedFile {
             items = List.copyOf(items);

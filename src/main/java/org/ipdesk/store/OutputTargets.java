@@ -49,6 +49,7 @@ public final class OutputTargets {
     static final int MAX_NAME = 255;
     /** How much of the target's name a temporary file's name keeps, in UTF-8 bytes. */
     private static final int TEMPORARY_NAME_KEPT = 100;
+    private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
 
     /**
      * The databases open in this process: each {@link Database} with the real path of its file and, when it was
@@ -151,8 +152,6 @@ public final class OutputTargets {
         return real;
     }
 
-    private static final boolean WINDOWS = System.getProperty("os.name", "").startsWith("Windows");
-
     /** A file name's length as its file system counts it: UTF-8 bytes, or UTF-16 units on Windows. */
     private static int nameLength(String name) {
         return WINDOWS ? name.length() : name.getBytes(StandardCharsets.UTF_8).length;
@@ -169,7 +168,7 @@ public final class OutputTargets {
         int bytes = 0;
         while (end < name.length()) {
             int c = name.codePointAt(end);
-            int size = new String(Character.toChars(c)).getBytes(StandardCharsets.UTF_8).length;
+            int size = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4; // its length in UTF-8
             if (bytes + size > TEMPORARY_NAME_KEPT) {
                 break;
             }
