@@ -178,7 +178,7 @@ class CopyCommandTest {
                 Thread.sleep(10);
             }
             assertThat(Files.readString(err)).matches("  copied 100,\\d{3} of 20\\d,\\d{3} rows\\R");
-            assertThat(files()).contains(".copy.db-");
+            assertThat(files()).containsPattern("\\.copy\\.db\\.\\d+\\.tmp");
         } finally {
             child.destroy(); // SIGTERM, as Ctrl+C or a shutdown: the shutdown hooks run
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
