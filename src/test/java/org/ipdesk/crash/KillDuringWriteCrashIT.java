@@ -397,7 +397,7 @@ class KillDuringWriteCrashIT {
 
     /**
      * The files a backup writes beside its target before it moves the copy into place (today
-     * {@code .copy.db-<random>.tmp}): anything in the run's folder but the source, the target and the run's own files.
+     * {@code .copy.db.<random>.tmp}): anything in the run's folder but the source, the target and the run's own files.
      */
     private static List<Path> temporaryFiles(Path folder) {
         List<String> known = List.of("ipdesk.db", "ipdesk.db-wal", "ipdesk.db-shm", "copy.db", "started", "stdout",
