@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -28,6 +29,8 @@ class ImportPreviewTest {
     @TempDir
     Path dir;
 
+    private final FxRobot robot = new FxRobot();
+    private FxTaskExecutor executor;
     Allocator allocator;
     Path good;
     Path bad;
@@ -46,6 +49,9 @@ class ImportPreviewTest {
         if (FxToolkit.isFXApplicationThreadRunning()) {
             FxToolkit.cleanupStages();
         }
+        if (executor != null) {
+            executor.close();
+        }
         allocator.close();
     }
 
@@ -56,12 +62,23 @@ class ImportPreviewTest {
                 org.ipdesk.address.Cidr.parse("10.0.0.0/24")));
     }
 
-    /** The preview's window in the app's theme, reading the file. */
-    private static Stage showThemed(FxRobot robot, ImportPreviewViewModel vm) {
+    /** The preview of a file in its window, reading it on the background executor. */
+    private record Opened(ImportPreviewViewModel vm, Stage window) {
+    }
+
+    /** Opens the preview's window on {@code file} with {@code stylesheets}; its executor is closed after the test. */
+    private Opened openWindow(Path file, List<String> stylesheets) throws TimeoutException {
+        FxToolkit.registerPrimaryStage();
+        executor = new FxTaskExecutor();
+        ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, executor, file);
         Stage[] window = new Stage[1];
-        robot.interact(() -> window[0] = ImportPreviewView.showWindow(null, List.of(
-                new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()), vm));
-        return window[0];
+        robot.interact(() -> window[0] = ImportPreviewView.showWindow(null, stylesheets, vm));
+        return new Opened(vm, window[0]);
+    }
+
+    /** {@link #openWindow} in the app's theme. */
+    private Opened openThemed(Path file) throws TimeoutException {
+        return openWindow(file, List.of(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
     }
 
     @Test
@@ -102,47 +119,40 @@ class ImportPreviewTest {
         labWithItsLan();
         // a dnsmasq hosts file without MAC addresses: nothing in it says it is one
         Path hosts = Files.writeString(dir.resolve("hosts.txt"), "web02,10.0.0.7\n");
-        FxRobot robot = new FxRobot();
-        FxToolkit.registerPrimaryStage();
-        FxTaskExecutor executor = new FxTaskExecutor();
-        try {
-            ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, executor, hosts);
-            Stage[] window = {showThemed(robot, vm)};
-            PaneStage.waitUntil(() -> !vm.busyProperty().get() && !vm.errorProperty().get().isEmpty());
-            // the window's own way to name the layout, not the command line's
-            assertThat(vm.errorProperty().get()).isEqualTo("The header of hosts.txt (web02, 10.0.0.7) matches no "
-                    + "layout: choose the file's layout in the Layout list above.");
-            javafx.scene.control.ChoiceBox<?> layouts = robot.lookup(".import-layout")
-                    .queryAs(javafx.scene.control.ChoiceBox.class);
-            assertThat(robot.lookup(".import-layout .label").queryLabeled().getText())
-                    .isEqualTo(ImportPreviewView.TELL_FROM_THE_FILE);
-            assertThat(robot.lookup("#importButton").queryButton().isDisabled()).isTrue();
-            PaneStage.screenshot(robot, window[0], "import-preview-no-layout.png");
+        Opened preview = openThemed(hosts);
+        ImportPreviewViewModel vm = preview.vm();
+        PaneStage.waitUntil(() -> !vm.busyProperty().get() && !vm.errorProperty().get().isEmpty());
+        // the window's own way to name the layout, not the command line's
+        assertThat(vm.errorProperty().get()).isEqualTo("The header of hosts.txt (web02, 10.0.0.7) matches no "
+                + "layout: choose the file's layout in the Layout list above.");
+        javafx.scene.control.ChoiceBox<?> layouts = robot.lookup(".import-layout")
+                .queryAs(javafx.scene.control.ChoiceBox.class);
+        assertThat(robot.lookup(".import-layout .label").queryLabeled().getText())
+                .isEqualTo(ImportPreviewView.TELL_FROM_THE_FILE);
+        assertThat(robot.lookup("#importButton").queryButton().isDisabled()).isTrue();
+        PaneStage.screenshot(robot, preview.window(), "import-preview-no-layout.png");
 
-            // by keyboard, as an admin would: Alt+L opens the list, the arrows choose dnsmasq
-            robot.press(javafx.scene.input.KeyCode.ALT).type(javafx.scene.input.KeyCode.L)
-                    .release(javafx.scene.input.KeyCode.ALT);
-            PaneStage.waitUntil(layouts::isFocused);
-            robot.interact(layouts::show);
-            int steps = ImportPreviewViewModel.layouts().indexOf(org.ipdesk.exchange.ImportLayout.DNSMASQ);
-            for (int i = 0; i < steps; i++) {
-                robot.type(javafx.scene.input.KeyCode.DOWN);
-            }
-            robot.type(javafx.scene.input.KeyCode.ENTER);
-            PaneStage.waitUntil(() -> vm.rows().size() == 1 && !vm.busyProperty().get());
-            assertThat(vm.errorProperty().get()).isEmpty();
-            assertThat(vm.summaryProperty().get()).startsWith("1 entry (layout dnsmasq): 1 new");
-            assertThat(robot.lookup(".import-layout .label").queryLabeled().getText())
-                    .isEqualTo("dnsmasq configuration or hosts file");
-            PaneStage.screenshot(robot, window[0], "import-preview-layout-chosen.png");
-            robot.clickOn("#importButton");
-            PaneStage.waitUntil(() -> vm.importedProperty().get());
-            assertThat(allocator.find("web02")).singleElement()
-                    .satisfies(found -> assertThat(found.address().ip().toString()).isEqualTo("10.0.0.7"));
-            assertThat(layouts.isDisabled()).as("the list stays as imported").isTrue();
-        } finally {
-            executor.close();
+        // by keyboard, as an admin would: Alt+L opens the list, the arrows choose dnsmasq
+        robot.press(javafx.scene.input.KeyCode.ALT).type(javafx.scene.input.KeyCode.L)
+                .release(javafx.scene.input.KeyCode.ALT);
+        PaneStage.waitUntil(layouts::isFocused);
+        robot.interact(layouts::show);
+        int steps = ImportPreviewViewModel.layouts().indexOf(org.ipdesk.exchange.ImportLayout.DNSMASQ);
+        for (int i = 0; i < steps; i++) {
+            robot.type(javafx.scene.input.KeyCode.DOWN);
         }
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        PaneStage.waitUntil(() -> vm.rows().size() == 1 && !vm.busyProperty().get());
+        assertThat(vm.errorProperty().get()).isEmpty();
+        assertThat(vm.summaryProperty().get()).startsWith("1 entry (layout dnsmasq): 1 new");
+        assertThat(robot.lookup(".import-layout .label").queryLabeled().getText())
+                .isEqualTo("dnsmasq configuration or hosts file");
+        PaneStage.screenshot(robot, preview.window(), "import-preview-layout-chosen.png");
+        robot.clickOn("#importButton");
+        PaneStage.waitUntil(() -> vm.importedProperty().get());
+        assertThat(allocator.find("web02")).singleElement()
+                .satisfies(found -> assertThat(found.address().ip().toString()).isEqualTo("10.0.0.7"));
+        assertThat(layouts.isDisabled()).as("the list stays as imported").isTrue();
     }
 
     @Test
@@ -199,35 +209,27 @@ class ImportPreviewTest {
 
     @Test
     void theWindowListsTheRowsAndImports() throws Exception {
-        FxRobot robot = new FxRobot();
-        FxToolkit.registerPrimaryStage();
-        FxTaskExecutor executor = new FxTaskExecutor();
-        try {
-            ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, executor, good);
-            Stage[] window = new Stage[1];
-            robot.interact(() -> window[0] = ImportPreviewView.showWindow(null, List.of(), vm));
-            PaneStage.waitUntil(() -> robot.lookup(".import-rows").queryAs(TableView.class).getItems().size() == 6);
-            PaneStage.screenshot(robot, window[0], "import-preview.png");
-            // every note shows in full on hover, however narrow its column
-            List<javafx.scene.control.TableCell<?, ?>> notes = new ArrayList<>();
-            for (javafx.scene.control.TableCell<?, ?> cell : robot.lookup(".import-rows .table-cell")
-                    .queryAllAs(javafx.scene.control.TableCell.class)) {
-                if (cell.getTableColumn().getText().equals("Note") && cell.getItem() instanceof String text
-                        && !text.isBlank()) {
-                    notes.add(cell);
-                }
+        Opened preview = openWindow(good, List.of());
+        ImportPreviewViewModel vm = preview.vm();
+        PaneStage.waitUntil(() -> robot.lookup(".import-rows").queryAs(TableView.class).getItems().size() == 6);
+        PaneStage.screenshot(robot, preview.window(), "import-preview.png");
+        // every note shows in full on hover, however narrow its column
+        List<javafx.scene.control.TableCell<?, ?>> notes = new ArrayList<>();
+        for (javafx.scene.control.TableCell<?, ?> cell : robot.lookup(".import-rows .table-cell")
+                .queryAllAs(javafx.scene.control.TableCell.class)) {
+            if (cell.getTableColumn().getText().equals("Note") && cell.getItem() instanceof String text
+                    && !text.isBlank()) {
+                notes.add(cell);
             }
-            assertThat(notes).isNotEmpty().allSatisfy(cell -> assertThat(cell.getTooltip()).isNotNull()
-                    .extracting(javafx.scene.control.Tooltip::getText).isEqualTo(cell.getItem()));
-            Button importButton = robot.lookup("#importButton").queryButton();
-            assertThat(importButton.isDisabled()).isFalse();
-            robot.clickOn(importButton);
-            PaneStage.waitUntil(() -> vm.importedProperty().get());
-            assertThat(allocator.networks()).hasSize(1);
-            assertThat(importButton.isDisabled()).isTrue();
-        } finally {
-            executor.close();
         }
+        assertThat(notes).isNotEmpty().allSatisfy(cell -> assertThat(cell.getTooltip()).isNotNull()
+                .extracting(javafx.scene.control.Tooltip::getText).isEqualTo(cell.getItem()));
+        Button importButton = robot.lookup("#importButton").queryButton();
+        assertThat(importButton.isDisabled()).isFalse();
+        robot.clickOn(importButton);
+        PaneStage.waitUntil(() -> vm.importedProperty().get());
+        assertThat(allocator.networks()).hasSize(1);
+        assertThat(importButton.isDisabled()).isTrue();
     }
 
     @Test
@@ -250,32 +252,25 @@ class ImportPreviewTest {
                   }
                 }
                 """);
-        FxRobot robot = new FxRobot();
-        FxToolkit.registerPrimaryStage();
-        FxTaskExecutor executor = new FxTaskExecutor();
-        try {
-            ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, executor, kea);
-            Stage[] window = {showThemed(robot, vm)};
-            TableView<?> table = robot.lookup(".import-rows").queryAs(TableView.class);
-            PaneStage.waitUntil(() -> table.getItems().size() == 3);
-            WaitForAsyncUtils.waitForFxEvents();
-            PaneStage.screenshot(robot, window[0], "import-preview-kea.png");
-            assertThat(vm.summaryProperty().get()).isEqualTo("3 entries (layout kea): 3 new \u00b7 0 unchanged "
-                    + "\u00b7 0 conflicts \u00b7 0 errors");
-            // the entries are numbered by their line in the file
-            assertThat(table.getColumns().get(0).getText()).isEqualTo("Line");
-            assertThat(vm.rows()).extracting(ImportPreviewViewModel.PreviewRow::row).containsExactly(8, 9, 10);
-            assertThat(vm.rows()).extracting(ImportPreviewViewModel.PreviewRow::what)
-                    .containsExactly("10.0.0.5 in 10.0.0.0/24 in lab", "10.0.0.6 in 10.0.0.0/24 in lab",
-                            "10.0.0.7 in 10.0.0.0/24 in lab");
-            Button importButton = robot.lookup("#importButton").queryButton();
-            robot.clickOn(importButton);
-            PaneStage.waitUntil(() -> vm.importedProperty().get());
-            assertThat(allocator.address(lan.id(), org.ipdesk.address.Ip.parse("10.0.0.7")).orElseThrow().details()
-                    .hostname()).isEqualTo("print01");
-        } finally {
-            executor.close();
-        }
+        Opened preview = openThemed(kea);
+        ImportPreviewViewModel vm = preview.vm();
+        TableView<?> table = robot.lookup(".import-rows").queryAs(TableView.class);
+        PaneStage.waitUntil(() -> table.getItems().size() == 3);
+        WaitForAsyncUtils.waitForFxEvents();
+        PaneStage.screenshot(robot, preview.window(), "import-preview-kea.png");
+        assertThat(vm.summaryProperty().get()).isEqualTo("3 entries (layout kea): 3 new \u00b7 0 unchanged "
+                + "\u00b7 0 conflicts \u00b7 0 errors");
+        // the entries are numbered by their line in the file
+        assertThat(table.getColumns().get(0).getText()).isEqualTo("Line");
+        assertThat(vm.rows()).extracting(ImportPreviewViewModel.PreviewRow::row).containsExactly(8, 9, 10);
+        assertThat(vm.rows()).extracting(ImportPreviewViewModel.PreviewRow::what)
+                .containsExactly("10.0.0.5 in 10.0.0.0/24 in lab", "10.0.0.6 in 10.0.0.0/24 in lab",
+                        "10.0.0.7 in 10.0.0.0/24 in lab");
+        Button importButton = robot.lookup("#importButton").queryButton();
+        robot.clickOn(importButton);
+        PaneStage.waitUntil(() -> vm.importedProperty().get());
+        assertThat(allocator.address(lan.id(), org.ipdesk.address.Ip.parse("10.0.0.7")).orElseThrow().details()
+                .hostname()).isEqualTo("print01");
     }
 
     @Test
@@ -293,23 +288,16 @@ class ImportPreviewTest {
                 dhcp-host=aa:bb:cc:00:00:07,10.0.0.300,print01
                 dhcp-host=aa:bb:cc:00:00:08,192.0.2.8,far
                 """);
-        FxRobot robot = new FxRobot();
-        FxToolkit.registerPrimaryStage();
-        FxTaskExecutor executor = new FxTaskExecutor();
-        try {
-            ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, executor, hosts);
-            Stage[] window = {showThemed(robot, vm)};
-            PaneStage.waitUntil(() -> robot.lookup(".import-rows").queryAs(TableView.class).getItems().size() == 4);
-            WaitForAsyncUtils.waitForFxEvents();
-            PaneStage.screenshot(robot, window[0], "import-preview-dnsmasq-problems.png");
-            assertThat(vm.rows()).extracting(r -> r.row() + " " + r.kind() + " " + r.result()).containsExactly(
-                    "3 address unchanged", "4 address new", "5 line error", "6 address error");
-            assertThat(vm.errorProperty().get()).isEqualTo("Nothing can be imported while an entry is a conflict or "
-                    + "an error: line 5: error: '10.0.0.300' is not a valid IPv4 address (and 1 more)");
-            assertThat(robot.lookup("#importButton").queryButton().isDisabled()).isTrue();
-        } finally {
-            executor.close();
-        }
+        Opened preview = openThemed(hosts);
+        ImportPreviewViewModel vm = preview.vm();
+        PaneStage.waitUntil(() -> robot.lookup(".import-rows").queryAs(TableView.class).getItems().size() == 4);
+        WaitForAsyncUtils.waitForFxEvents();
+        PaneStage.screenshot(robot, preview.window(), "import-preview-dnsmasq-problems.png");
+        assertThat(vm.rows()).extracting(r -> r.row() + " " + r.kind() + " " + r.result()).containsExactly(
+                "3 address unchanged", "4 address new", "5 line error", "6 address error");
+        assertThat(vm.errorProperty().get()).isEqualTo("Nothing can be imported while an entry is a conflict or "
+                + "an error: line 5: error: '10.0.0.300' is not a valid IPv4 address (and 1 more)");
+        assertThat(robot.lookup("#importButton").queryButton().isDisabled()).isTrue();
     }
 
     @Test
@@ -319,47 +307,40 @@ class ImportPreviewTest {
         Path mixed = dir.resolve("mixed.csv");
         Files.writeString(mixed, Files.readString(good).replace("web-01", "web-99")
                 .replace("10.0.0.11,reserved", "10.0.0.300,reserved"));
-        FxRobot robot = new FxRobot();
-        FxToolkit.registerPrimaryStage();
-        FxTaskExecutor executor = new FxTaskExecutor();
-        try {
-            ImportPreviewViewModel vm = new ImportPreviewViewModel(() -> allocator, executor, mixed);
-            Stage[] window = {showThemed(robot, vm)};
-            PaneStage.waitUntil(() -> robot.lookup(".import-rows").queryAs(TableView.class).getItems().size() == 6);
-            WaitForAsyncUtils.waitForFxEvents();
-            PaneStage.screenshot(robot, window[0], "import-preview-problems.png");
+        Opened preview = openThemed(mixed);
+        ImportPreviewViewModel vm = preview.vm();
+        PaneStage.waitUntil(() -> robot.lookup(".import-rows").queryAs(TableView.class).getItems().size() == 6);
+        WaitForAsyncUtils.waitForFxEvents();
+        PaneStage.screenshot(robot, preview.window(), "import-preview-problems.png");
 
-            java.util.Map<String, javafx.scene.control.TableRow<?>> byResult = new java.util.HashMap<>();
-            for (javafx.scene.control.TableRow<?> row : robot.lookup(".import-rows .table-row-cell")
-                    .queryAllAs(javafx.scene.control.TableRow.class)) {
-                if (row.getItem() instanceof ImportPreviewViewModel.PreviewRow item) {
-                    byResult.putIfAbsent(item.result(), row);
-                }
+        java.util.Map<String, javafx.scene.control.TableRow<?>> byResult = new java.util.HashMap<>();
+        for (javafx.scene.control.TableRow<?> row : robot.lookup(".import-rows .table-row-cell")
+                .queryAllAs(javafx.scene.control.TableRow.class)) {
+            if (row.getItem() instanceof ImportPreviewViewModel.PreviewRow item) {
+                byResult.putIfAbsent(item.result(), row);
             }
-            javafx.scene.control.TableRow<?> conflict = byResult.get("conflict");
-            javafx.scene.control.TableRow<?> error = byResult.get("error");
-            assertThat(conflict).as("a conflict row in " + byResult.keySet()).isNotNull();
-            assertThat(error).as("an error row in " + byResult.keySet()).isNotNull();
-            assertThat(conflict.getPseudoClassStates()).extracting(Object::toString).contains("conflict")
-                    .doesNotContain("error");
-            assertThat(error.getPseudoClassStates()).extracting(Object::toString).contains("error")
-                    .doesNotContain("conflict");
-            javafx.scene.paint.Paint[] fills = new javafx.scene.paint.Paint[2];
-            robot.interact(() -> {
-                fills[0] = conflict.getBackground().getFills().get(0).getFill();
-                fills[1] = error.getBackground().getFills().get(0).getFill();
-            });
-            assertThat(fills[0]).as("conflict and error tints").isNotEqualTo(fills[1]);
-            // the legend says which tint is which; each row's reason is whole in its tooltip
-            javafx.scene.control.Label conflictLegend = robot.lookup("#conflictLegend").queryAs(javafx.scene.control.Label.class);
-            assertThat(conflictLegend.isVisible()).isTrue();
-            assertThat(conflictLegend.getText()).startsWith("Conflict:");
-            assertThat(robot.lookup("#errorLegend").queryAs(javafx.scene.control.Label.class).getText())
-                    .startsWith("Error:");
-            ImportPreviewViewModel.PreviewRow errorRow = (ImportPreviewViewModel.PreviewRow) error.getItem();
-            assertThat(error.getTooltip().getText()).contains(errorRow.note()).contains("10.0.0.300");
-        } finally {
-            executor.close();
         }
+        javafx.scene.control.TableRow<?> conflict = byResult.get("conflict");
+        javafx.scene.control.TableRow<?> error = byResult.get("error");
+        assertThat(conflict).as("a conflict row in " + byResult.keySet()).isNotNull();
+        assertThat(error).as("an error row in " + byResult.keySet()).isNotNull();
+        assertThat(conflict.getPseudoClassStates()).extracting(Object::toString).contains("conflict")
+                .doesNotContain("error");
+        assertThat(error.getPseudoClassStates()).extracting(Object::toString).contains("error")
+                .doesNotContain("conflict");
+        javafx.scene.paint.Paint[] fills = new javafx.scene.paint.Paint[2];
+        robot.interact(() -> {
+            fills[0] = conflict.getBackground().getFills().get(0).getFill();
+            fills[1] = error.getBackground().getFills().get(0).getFill();
+        });
+        assertThat(fills[0]).as("conflict and error tints").isNotEqualTo(fills[1]);
+        // the legend says which tint is which; each row's reason is whole in its tooltip
+        javafx.scene.control.Label conflictLegend = robot.lookup("#conflictLegend").queryAs(javafx.scene.control.Label.class);
+        assertThat(conflictLegend.isVisible()).isTrue();
+        assertThat(conflictLegend.getText()).startsWith("Conflict:");
+        assertThat(robot.lookup("#errorLegend").queryAs(javafx.scene.control.Label.class).getText())
+                .startsWith("Error:");
+        ImportPreviewViewModel.PreviewRow errorRow = (ImportPreviewViewModel.PreviewRow) error.getItem();
+        assertThat(error.getTooltip().getText()).contains(errorRow.note()).contains("10.0.0.300");
     }
 }
