@@ -56,6 +56,9 @@ public final class TextFields {
         }
     }
 
+    /** The most characters of a typed text that a sentence quotes back: "No address matches “…”". */
+    public static final int QUOTED = 60;
+
     private static final String[] C0_NAMES = {"NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB",
         "LF", "VT", "FF", "CR", "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB",
         "ESC", "FS", "GS", "RS", "US"};
@@ -106,9 +109,14 @@ public final class TextFields {
     }
 
     /**
-     * A typed or pasted text as a sentence quotes it back: whole when it has at most {@code max} characters, else its
-     * first {@code max} and "… (1,200 characters)", so a pasted page does not become a page of message.
+     * A typed or pasted text as a sentence quotes it back: whole when it has at most {@link #QUOTED} characters,
+     * else its first {@link #QUOTED} and "… (1,200 characters)", so a pasted page does not become a page of message.
      */
+    public static String shortened(String text) {
+        return shortened(text, QUOTED);
+    }
+
+    /** {@link #shortened(String)} with another limit than {@link #QUOTED}. */
     public static String shortened(String text, int max) {
         int count = text.codePointCount(0, text.length());
         if (count <= max) {

@@ -79,7 +79,7 @@ public final class LoadState {
             }
         } else {
             placeholder.set(tree.visibleNetworks().isEmpty()
-                    ? "Nothing matches \u201c" + TextFields.shortened(tree.filterProperty().get().strip(), 60)
+                    ? "Nothing matches \u201c" + TextFields.shortened(tree.filterProperty().get().strip())
                     + "\u201d." : "");
         }
     }

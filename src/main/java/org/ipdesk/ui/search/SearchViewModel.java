@@ -41,9 +41,6 @@ public final class SearchViewModel {
     private final Supplier<Allocator> allocator;
     private final TaskExecutor tasks;
 
-    /** The most of a query that "No address or subnet matches" quotes back. */
-    static final int ECHOED = 60;
-
     private final StringProperty query = new SimpleStringProperty(this, "query", "");
     private final ObservableList<SearchResult> results = FXCollections.observableArrayList();
     private final ObservableList<SearchResult> readOnlyResults = FXCollections.unmodifiableObservableList(results);
@@ -221,7 +218,7 @@ public final class SearchViewModel {
     private static String count(Searches.Found found, String q) {
         int n = found.results().size();
         if (n == 0) {
-            return "No address or subnet matches \u201c" + TextFields.shortened(q, ECHOED) + "\u201d";
+            return "No address or subnet matches \u201c" + TextFields.shortened(q) + "\u201d";
         }
         String text = String.format("%,d %s", n, n == 1 ? "result" : "results");
         return found.capped() ? text + " (addresses stop at " + String.format("%,d", Allocator.SEARCH_LIMIT)
